@@ -1,0 +1,290 @@
+"""A real single-node Apache Kafka broker on loopback, without Docker.
+
+The jars come from Maven Central through ``mvn dependency:copy-dependencies``
+and the pom beside this file; they are cached under ``kafka_home``. The
+broker runs KRaft in combined mode (broker and controller in one JVM).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from liveledger.errors import LiveledgerError
+
+KAFKA_VERSION = "3.9.1"
+
+
+class BrokerError(LiveledgerError):
+    """Root of the local-broker layer."""
+
+
+class ToolMissing(BrokerError):
+    """Java or Maven is not installed."""
+
+
+class PortInUse(BrokerError):
+    """Another process listens on a port the broker needs."""
+
+
+class BrokerStartFailed(BrokerError):
+    """The broker process died or did not answer in time."""
+
+
+def default_kafka_home() -> Path:
+    env = os.environ.get("LIVELEDGER_KAFKA_HOME")
+    if env:
+        return Path(env)
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return cache / "liveledger" / f"kafka-{KAFKA_VERSION}"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("LIVELEDGER_BROKER_DIR", ".liveledger/broker"))
+
+
+@dataclass(frozen=True)
+class BrokerConfig:
+    port: int = 9092
+    controller_port: int = 9093
+    data_dir: Path = Path(".liveledger/broker")
+    kafka_home: Path = Path()
+    heap_mb: int = 512
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.data_dir / "broker.pid"
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "broker.log"
+
+    @property
+    def props_file(self) -> Path:
+        return self.data_dir / "server.properties"
+
+
+def _which(tool: str, hint: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        raise ToolMissing(f"{tool} not found on PATH: {hint}")
+    return path
+
+
+def ensure_jars(kafka_home: Path, *, quiet: bool = True) -> Path:
+    """Resolve the Kafka jars into ``kafka_home/libs`` once; return that folder."""
+    libs = kafka_home / "libs"
+    stamp = kafka_home / ".complete"
+    if stamp.exists() and any(libs.glob("kafka_2.13-*.jar")):
+        return libs
+    mvn = _which("mvn", "install Apache Maven (e.g. apt-get install maven) to fetch the Kafka jars")
+    _which("java", "install a Java 17 runtime (e.g. apt-get install openjdk-17-jre-headless)")
+    kafka_home.mkdir(parents=True, exist_ok=True)
+    pom = resources.files("liveledger.broker").joinpath("pom.xml")
+    with resources.as_file(pom) as pom_path:
+        cmd = [
+            mvn,
+            "-B",
+            *(["-q"] if quiet else []),
+            "-f",
+            str(pom_path),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={libs}",
+            "-DincludeScope=runtime",
+        ]
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        tail = (proc.stdout + proc.stderr)[-2000:]
+        raise BrokerError(f"mvn could not fetch the Kafka {KAFKA_VERSION} jars:\n{tail}")
+    stamp.write_text(KAFKA_VERSION)
+    return libs
+
+
+def _port_taken(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _read_pid(cfg: BrokerConfig) -> int | None:
+    try:
+        pid = int(cfg.pid_file.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)  # reap our own child if it exited
+        if done == pid:
+            return None
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+def _write_properties(cfg: BrokerConfig) -> None:
+    logs = (cfg.data_dir / "kraft-logs").resolve()
+    props = {
+        "process.roles": "broker,controller",
+        "node.id": "1",
+        "controller.quorum.voters": f"1@127.0.0.1:{cfg.controller_port}",
+        "listeners": f"PLAINTEXT://127.0.0.1:{cfg.port},CONTROLLER://127.0.0.1:{cfg.controller_port}",
+        "advertised.listeners": f"PLAINTEXT://127.0.0.1:{cfg.port}",
+        "controller.listener.names": "CONTROLLER",
+        "inter.broker.listener.name": "PLAINTEXT",
+        "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+        "log.dirs": str(logs),
+        "num.partitions": "3",
+        "offsets.topic.replication.factor": "1",
+        "offsets.topic.num.partitions": "6",
+        "transaction.state.log.replication.factor": "1",
+        "transaction.state.log.min.isr": "1",
+        "group.initial.rebalance.delay.ms": "0",
+        "auto.create.topics.enable": "true",
+        "log.flush.interval.ms": "1000",
+    }
+    cfg.props_file.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
+    (cfg.data_dir / "log4j.properties").write_text(
+        "log4j.rootLogger=WARN, file\n"
+        "log4j.appender.file=org.apache.log4j.FileAppender\n"
+        f"log4j.appender.file.File={(cfg.data_dir / 'server.log').resolve()}\n"
+        "log4j.appender.file.layout=org.apache.log4j.PatternLayout\n"
+        "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n\n"
+        "log4j.logger.kafka=INFO\n"
+        "log4j.logger.org.apache.kafka=WARN\n"
+    )
+
+
+def _java_cmd(cfg: BrokerConfig, libs: Path, main: str, *args: str) -> list[str]:
+    java = _which("java", "install a Java 17 runtime (e.g. apt-get install openjdk-17-jre-headless)")
+    return [
+        java,
+        f"-Xmx{cfg.heap_mb}m",
+        "-Xms128m",
+        "-XX:+UseG1GC",
+        "-Djava.awt.headless=true",
+        f"-Dlog4j.configuration=file:{(cfg.data_dir / 'log4j.properties').resolve()}",
+        "-cp",
+        f"{libs}/*",
+        main,
+        *args,
+    ]
+
+
+def _format_storage(cfg: BrokerConfig, libs: Path) -> None:
+    if any((cfg.data_dir / "kraft-logs").glob("meta.properties")):
+        return
+    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    cmd = _java_cmd(cfg, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(cfg.props_file))
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise BrokerStartFailed(f"formatting KRaft storage failed:\n{proc.stdout}{proc.stderr}")
+
+
+def wait_until_ready(bootstrap: str, timeout: float = 90.0) -> None:
+    """Block until the broker answers a metadata request, or raise BrokerStartFailed."""
+    import asyncio
+
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    async def probe() -> bool:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+        try:
+            await admin.start()
+            await admin.list_topics()
+            return True
+        except Exception:
+            return False
+        finally:
+            await admin.close()
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if asyncio.run(probe()):
+            return
+        time.sleep(0.5)
+    raise BrokerStartFailed(f"broker at {bootstrap} did not answer within {timeout:.0f}s")
+
+
+def start(cfg: BrokerConfig, *, timeout: float = 90.0) -> tuple[str, bool]:
+    """Start the broker unless it runs already. Returns (bootstrap, started_now)."""
+    cfg.data_dir.mkdir(parents=True, exist_ok=True)
+    pid = _read_pid(cfg)
+    if pid is not None and _port_taken(cfg.port):
+        wait_until_ready(cfg.bootstrap, timeout=timeout)
+        return cfg.bootstrap, False
+    for port in (cfg.port, cfg.controller_port):
+        if _port_taken(port):
+            raise PortInUse(
+                f"port {port} on 127.0.0.1 is taken by another process; choose others with --port / --controller-port"
+            )
+    libs = ensure_jars(cfg.kafka_home)
+    _write_properties(cfg)
+    _format_storage(cfg, libs)
+    log = cfg.log_file.open("ab")
+    proc = subprocess.Popen(
+        _java_cmd(cfg, libs, "kafka.Kafka", str(cfg.props_file)),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    cfg.pid_file.write_text(str(proc.pid))
+    deadline = time.monotonic() + timeout
+    while not _port_taken(cfg.port):
+        if proc.poll() is not None:
+            raise BrokerStartFailed(
+                f"broker exited with code {proc.returncode}; see {cfg.log_file} and {cfg.data_dir / 'server.log'}"
+            )
+        if time.monotonic() > deadline:
+            raise BrokerStartFailed(f"broker did not open port {cfg.port} within {timeout:.0f}s")
+        time.sleep(0.25)
+    wait_until_ready(cfg.bootstrap, timeout=max(5.0, deadline - time.monotonic()))
+    return cfg.bootstrap, True
+
+
+def stop(cfg: BrokerConfig, *, timeout: float = 30.0) -> bool:
+    """Stop the broker cleanly (SIGTERM, then SIGKILL). Returns whether one was running."""
+    pid = _read_pid(cfg)
+    if pid is None:
+        cfg.pid_file.unlink(missing_ok=True)
+        return False
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _read_pid(cfg) is None:
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(pid, signal.SIGKILL)
+    cfg.pid_file.unlink(missing_ok=True)
+    return True
+
+
+def status(cfg: BrokerConfig) -> dict[str, object]:
+    """What is known about the broker in ``cfg.data_dir``."""
+    pid = _read_pid(cfg)
+    return {
+        "running": pid is not None and _port_taken(cfg.port),
+        "pid": pid,
+        "bootstrap": cfg.bootstrap,
+        "data_dir": str(cfg.data_dir),
+        "log": str(cfg.log_file),
+    }

@@ -1,0 +1,107 @@
+"""Topic administration: create the log topics and refuse to run when history could expire."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+from aiokafka.errors import KafkaError
+
+from liveledger.errors import LiveledgerError
+from liveledger.settings import Settings
+
+#: Settings under which nothing on a topic is ever deleted.
+KEEP_FOREVER: dict[str, str] = {
+    "cleanup.policy": "delete",
+    "retention.ms": "-1",
+    "retention.bytes": "-1",
+}
+_TOPIC_EXISTS = 36
+
+
+class KafkaSetupError(LiveledgerError):
+    """Root of the Kafka administration layer."""
+
+
+class BrokerUnreachable(KafkaSetupError):
+    """No broker answered at the bootstrap address."""
+
+
+class HistoryMayExpire(KafkaSetupError):
+    """A log topic is configured so that Kafka could delete or compact events."""
+
+
+def admin_client(settings: Settings) -> AIOKafkaAdminClient:
+    return AIOKafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap,
+        request_timeout_ms=15000,
+        **settings.kafka_client_kwargs(),
+    )
+
+
+async def ensure_topic(
+    admin: AIOKafkaAdminClient,
+    name: str,
+    partitions: int,
+    replication: int,
+    configs: Mapping[str, str],
+) -> bool:
+    """Create ``name`` with ``configs`` when missing. Returns whether it was created."""
+    resp = await admin.create_topics([NewTopic(name, partitions, replication, topic_configs=dict(configs))])
+    for err in resp.to_object()["topic_errors"]:
+        code = err["error_code"]
+        if code == _TOPIC_EXISTS:
+            return False
+        if code != 0:
+            raise KafkaSetupError(f"could not create topic {name!r}: {err['error_message']} ({code})")
+    return True
+
+
+async def topic_config(admin: AIOKafkaAdminClient, name: str) -> dict[str, str]:
+    """The effective configuration of topic ``name``."""
+    resp = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
+    out: dict[str, str] = {}
+    for r in resp:
+        for res in r.to_object()["resources"]:
+            if res["error_code"]:
+                raise KafkaSetupError(
+                    f"could not describe topic {name!r}: {res['error_message']} ({res['error_code']})"
+                )
+            for entry in res["config_entries"]:
+                out[entry["config_names"]] = entry["config_value"]
+    return out
+
+
+def check_keeps_history(name: str, config: Mapping[str, str]) -> None:
+    """Raise HistoryMayExpire unless ``config`` keeps every event forever."""
+    problems = [
+        f"{key}={config.get(key)!r} (needs {want!r})" for key, want in KEEP_FOREVER.items() if config.get(key) != want
+    ]
+    if problems:
+        raise HistoryMayExpire(
+            f"topic {name!r} could lose history: {', '.join(problems)}. Fix it with "
+            f"kafka-configs --alter --entity-type topics --entity-name {name} --add-config "
+            + ",".join(f"{k}={v}" for k, v in KEEP_FOREVER.items())
+        )
+
+
+async def ensure_log_topics(settings: Settings, *, include_derived: bool = True) -> None:
+    """Create the entries (and derived facts and dead-letter) topics; check they keep history."""
+    admin = admin_client(settings)
+    try:
+        await admin.start()
+    except KafkaError as e:
+        raise BrokerUnreachable(
+            f"no Kafka broker answered at {settings.kafka_bootstrap} ({e}); start one with "
+            "`liveledger broker start` or set LIVELEDGER_KAFKA_BOOTSTRAP"
+        ) from e
+    try:
+        names = [settings.entries_topic]
+        if include_derived:
+            names += [settings.facts_topic, settings.deadletter_topic]
+        for name in names:
+            await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, KEEP_FOREVER)
+            check_keeps_history(name, await topic_config(admin, name))
+    finally:
+        await admin.close()

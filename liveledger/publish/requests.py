@@ -1,0 +1,102 @@
+"""Publish input: one JSON object per line, validated with errors that name the line and field."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import orjson
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from liveledger.errors import LiveledgerError
+from schemas.codec import describe_validation_error
+from schemas.events import AwareDatetime, CleanText, Ident
+from schemas.facts import Fact
+
+
+class PublishError(LiveledgerError):
+    """Root of the publishing layer."""
+
+
+class InputError(PublishError):
+    """A line of input is not a valid request; the message names the line and the field."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+class _Content(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entry_id: Ident
+    blog_id: Ident
+    title: CleanText = Field(default="", max_length=1000)
+    body: CleanText
+    occurred_at: AwareDatetime | None = None
+    source_url: CleanText | None = Field(default=None, max_length=2000)
+    author: CleanText | None = Field(default=None, max_length=200)
+    figures: tuple[Fact, ...] = ()
+
+
+class NewEntry(_Content):
+    """A new entry. ``type`` may be omitted."""
+
+    type: Literal["entry"] = "entry"
+
+
+class Correction(_Content):
+    """Replaces the text and fields of an entry published earlier."""
+
+    type: Literal["correction"]
+
+
+class Retraction(BaseModel):
+    """Withdraws an entry published earlier."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: Literal["retraction"]
+    entry_id: Ident
+    blog_id: Ident
+    reason: CleanText = Field(min_length=1, max_length=2000)
+    occurred_at: AwareDatetime | None = None
+
+
+Request = Annotated[NewEntry | Correction | Retraction, Field(discriminator="type")]
+_ADAPTER: TypeAdapter[Request] = TypeAdapter(Request)
+_TAGS = frozenset({"entry", "correction", "retraction"})
+
+
+def parse_request(data: object, line: int, max_body_bytes: int) -> Request:
+    """Validate one decoded JSON value as a request."""
+    if not isinstance(data, dict):
+        raise InputError(line, f"expected a JSON object, got {type(data).__name__}")
+    data = dict(data)
+    data.setdefault("type", "entry")
+    try:
+        req = _ADAPTER.validate_python(data)
+    except ValidationError as e:
+        raise InputError(line, describe_validation_error(e, tags=_TAGS)) from e
+    if not isinstance(req, Retraction):
+        size = len(req.body.encode())
+        if size > max_body_bytes:
+            raise InputError(
+                line,
+                f"body: {size} bytes is over the limit of {max_body_bytes} "
+                "(set LIVELEDGER_MAX_BODY_BYTES to change it)",
+            )
+    return req
+
+
+def parse_line(raw: bytes | str, line: int, max_body_bytes: int) -> Request | None:
+    """One input line to a request; ``None`` for a blank line. Raises InputError."""
+    if isinstance(raw, str):
+        raw = raw.encode()
+    if not raw.strip():
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise InputError(line, f"not valid JSON ({e})") from e
+    return parse_request(data, line, max_body_bytes)

@@ -1,0 +1,64 @@
+"""Settings, read from the environment with the ``LIVELEDGER_`` prefix.
+
+``LIVELEDGER_KAFKA_BOOTSTRAP=127.0.0.1:9092`` and the like. SASL and SSL
+options are passed through to every Kafka client.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """All knobs of liveledger; build one per process and pass it down."""
+
+    model_config = SettingsConfigDict(env_prefix="LIVELEDGER_", extra="ignore")
+
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    entries_topic: str = "liveledger.entries"
+    facts_topic: str = "liveledger.facts"
+    deadletter_topic: str = "liveledger.deadletter"
+    topic_partitions: int = Field(default=3, ge=1)
+    replication_factor: int = Field(default=1, ge=1)
+
+    max_body_bytes: int = Field(default=100_000, ge=1)
+
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+
+    app_id: str = "liveledger"
+    data_dir: Path = Path(".liveledger")
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    store: str = "rocksdb://"
+    rocksdb_memory_mb: int = Field(default=64, ge=8)
+
+    api_url: str = "http://localhost:6066"
+    api_token: SecretStr | None = None
+    protect_reads: bool = False
+
+    def kafka_client_kwargs(self) -> dict[str, Any]:
+        """Security keyword arguments for aiokafka clients."""
+        kw: dict[str, Any] = {"security_protocol": self.security_protocol}
+        if self.security_protocol in ("SSL", "SASL_SSL"):
+            from aiokafka.helpers import create_ssl_context
+
+            kw["ssl_context"] = create_ssl_context(
+                cafile=str(self.ssl_cafile) if self.ssl_cafile else None,
+                certfile=str(self.ssl_certfile) if self.ssl_certfile else None,
+                keyfile=str(self.ssl_keyfile) if self.ssl_keyfile else None,
+            )
+        if self.sasl_mechanism:
+            kw["sasl_mechanism"] = self.sasl_mechanism
+            kw["sasl_plain_username"] = self.sasl_username
+            kw["sasl_plain_password"] = self.sasl_password.get_secret_value() if self.sasl_password else None
+        return kw

@@ -1,0 +1,136 @@
+"""The mapper: the only place that knows both domain events and stored envelopes.
+
+``encode`` turns a domain event into canonical envelope bytes with its chain
+link; ``decode`` turns bytes back into the envelope and the current-version
+domain event, upcasting on the way.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter, ValidationError
+
+from schemas.envelope import Envelope, canonical_bytes, chain_hash
+from schemas.errors import DecodeError, ValidationFailed
+from schemas.events import (
+    CURRENT_VERSIONS,
+    DomainEvent,
+    EntryCorrected,
+    EntryPublished,
+    EntryRetracted,
+)
+from schemas.upcasters import upcast
+
+_EVENT_ADAPTER: TypeAdapter[DomainEvent] = TypeAdapter(DomainEvent)
+
+
+def format_time(dt: datetime) -> str:
+    """UTC ISO 8601 with microseconds and a ``Z``: the one stored time format."""
+    return dt.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def describe_validation_error(e: ValidationError, *, tags: frozenset[str] = frozenset()) -> str:
+    """One line per problem, each naming the field path (union tags in ``tags`` left out)."""
+    parts = []
+    for err in e.errors():
+        path = list(err["loc"])
+        if path and path[0] in tags:
+            path = path[1:]
+        loc = ".".join(str(x) for x in path) or "(root)"
+        parts.append(f"{loc}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def payload_of(event: DomainEvent) -> dict[str, Any]:
+    if isinstance(event, EntryRetracted):
+        return {"reason": event.reason}
+    return event.content.model_dump(mode="json", exclude_defaults=True)
+
+
+def envelope_dict(event: DomainEvent, prev_hash: str) -> dict[str, Any]:
+    """The envelope mapping for ``event``, linked after ``prev_hash``."""
+    doc: dict[str, Any] = {
+        "type": event.type,
+        "version": CURRENT_VERSIONS[event.type],
+        "event_id": event.event_id,
+        "blog_id": event.blog_id,
+        "entry_id": event.entry_id,
+        "published_at": format_time(event.published_at),
+        "occurred_at": format_time(event.occurred_at) if event.occurred_at else None,
+        "payload": payload_of(event),
+        "prev_hash": prev_hash,
+    }
+    doc["hash"] = chain_hash(doc)
+    return doc
+
+
+def encode(event: DomainEvent, prev_hash: str) -> tuple[bytes, str]:
+    """Canonical bytes of ``event`` and its chain hash."""
+    doc = envelope_dict(event, prev_hash)
+    return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), doc["hash"]
+
+
+def parse_envelope(raw: bytes) -> tuple[dict[str, Any], Envelope]:
+    """The raw mapping and validated envelope of ``raw``; no upcasting yet."""
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise DecodeError(f"not JSON: {e}") from e
+    if not isinstance(doc, dict):
+        raise DecodeError(f"envelope must be a JSON object, got {type(doc).__name__}")
+    try:
+        env = Envelope.model_validate(doc)
+    except ValidationError as e:
+        raise ValidationFailed(f"bad envelope: {describe_validation_error(e)}") from e
+    return doc, env
+
+
+def to_event(env: Envelope) -> DomainEvent:
+    """The current-version domain event held by ``env``."""
+    payload = upcast(env.type, env.version, dict(env.payload))
+    data: dict[str, Any] = {
+        "type": env.type,
+        "event_id": env.event_id,
+        "blog_id": env.blog_id,
+        "entry_id": env.entry_id,
+        "published_at": env.published_at,
+        "occurred_at": env.occurred_at,
+    }
+    if env.type == "entry.retracted":
+        data.update(payload)
+    else:
+        data["content"] = payload
+    try:
+        return _EVENT_ADAPTER.validate_python(data)
+    except ValidationError as e:
+        raise ValidationFailed(f"bad {env.type} event {env.event_id}: {describe_validation_error(e)}") from e
+
+
+def decode(raw: bytes) -> tuple[Envelope, DomainEvent]:
+    """Envelope and domain event from stored bytes. Raises ``SchemaError`` subclasses."""
+    _, env = parse_envelope(raw)
+    return env, to_event(env)
+
+
+def link_ok(doc: dict[str, Any]) -> bool:
+    """Whether the stored ``hash`` of an envelope mapping matches its content."""
+    return chain_hash(doc) == doc.get("hash")
+
+
+__all__ = [
+    "EntryCorrected",
+    "EntryPublished",
+    "EntryRetracted",
+    "canonical_bytes",
+    "decode",
+    "encode",
+    "envelope_dict",
+    "format_time",
+    "link_ok",
+    "parse_envelope",
+    "payload_of",
+    "to_event",
+]

@@ -1,0 +1,53 @@
+"""The input every view reducer takes: what one entry event contributes.
+
+Both the live faust agents and replay build ``EntryFacts`` from a decoded event
+and its log position, then hand it to the same pure reducers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.facts import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where an event sits in the log."""
+
+    topic: str
+    partition: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    """The facts of one entry as of one event (publish, correction or retraction).
+
+    ``facts`` is empty for a retraction. ``text`` is the entry text the facts'
+    spans index into (``schemas.facts.entry_text``); empty for a retraction.
+    ``published_at`` is this event's acceptance time (the log clock), an ISO
+    string with a trailing ``Z``; ``occurred_at`` is the editor's occurred time.
+    """
+
+    blog_id: str
+    entry_id: str
+    event_id: str
+    event_type: str
+    published_at: str
+    occurred_at: str | None
+    position: Position
+    facts: tuple[Fact, ...]
+    text: str
+    extractor_version: str
+    retracted: bool = False
+
+    @property
+    def entry_key(self) -> str:
+        """The identity of the entry across its events: ``blog_id/entry_id``."""
+        return f"{self.blog_id}/{self.entry_id}"
+
+    @property
+    def stamp(self) -> tuple[str, int, int]:
+        """Total order of events of one entry: later events supersede earlier ones."""
+        return (self.published_at, self.position.partition, self.position.offset)
