@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -18,6 +19,7 @@ KEEP_FOREVER: dict[str, str] = {
     "retention.bytes": "-1",
 }
 _TOPIC_EXISTS = 36
+_UNKNOWN_TOPIC = 3
 
 
 class KafkaSetupError(LiveledgerError):
@@ -58,12 +60,29 @@ async def ensure_topic(
     return True
 
 
-async def topic_config(admin: AIOKafkaAdminClient, name: str) -> dict[str, str]:
-    """The effective configuration of topic ``name``."""
+async def topic_config(admin: AIOKafkaAdminClient, name: str, *, wait_s: float = 15.0) -> dict[str, str]:
+    """The effective configuration of topic ``name`` (waiting briefly for a new topic to appear)."""
+    deadline = asyncio.get_running_loop().time() + wait_s
+    while True:
+        try:
+            return await _describe(admin, name)
+        except _NotYetKnown:
+            if asyncio.get_running_loop().time() > deadline:
+                raise KafkaSetupError(f"topic {name!r} does not exist") from None
+            await asyncio.sleep(0.2)
+
+
+class _NotYetKnown(Exception):
+    pass
+
+
+async def _describe(admin: AIOKafkaAdminClient, name: str) -> dict[str, str]:
     resp = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
     out: dict[str, str] = {}
     for r in resp:
         for res in r.to_object()["resources"]:
+            if res["error_code"] == _UNKNOWN_TOPIC:
+                raise _NotYetKnown
             if res["error_code"]:
                 raise KafkaSetupError(
                     f"could not describe topic {name!r}: {res['error_message']} ({res['error_code']})"
