@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from liveledger.cli import broker_cmd, publish_cmd
+from liveledger.cli import broker_cmd, publish_cmd, worker_cmd
 from liveledger.errors import LiveledgerError
 
 
@@ -20,6 +20,7 @@ def build_cli() -> typer.Typer:
     )
     app.add_typer(broker_cmd.app, name="broker")
     publish_cmd.register(app)
+    worker_cmd.register(app)
     return app
 
 

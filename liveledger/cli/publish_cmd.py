@@ -10,41 +10,17 @@ from typing import Annotated, Any
 import orjson
 import typer
 
-from liveledger.publish.publisher import Outcome, Publisher
-from liveledger.publish.requests import InputError, PublishError, Request, parse_line
+from liveledger.publish.batch import publish_batch, read_requests
+from liveledger.publish.publisher import Publisher
+from liveledger.publish.requests import PublishError
 from liveledger.settings import Settings
-
-
-def read_requests(lines: list[bytes], max_body_bytes: int) -> tuple[list[tuple[int, Request]], list[dict[str, Any]]]:
-    """Parse numbered lines; return the good requests and the rejections."""
-    good: list[tuple[int, Request]] = []
-    rejected: list[dict[str, Any]] = []
-    for n, raw in enumerate(lines, start=1):
-        try:
-            req = parse_line(raw, n, max_body_bytes)
-        except InputError as e:
-            rejected.append({"line": n, "error": e.reason})
-            continue
-        if req is not None:
-            good.append((n, req))
-    return good, rejected
 
 
 async def publish_lines(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
     """Publish what is valid; report ``{"published", "duplicates", "rejected"}``."""
     good, rejected = read_requests(lines, settings.max_body_bytes)
-    published = duplicates = 0
     async with Publisher(settings) as pub:
-        for line, result in await pub.publish_many(good):
-            if isinstance(result, Outcome):
-                if result.status == "published":
-                    published += 1
-                else:
-                    duplicates += 1
-            else:
-                rejected.append({"line": line, "error": str(result)})
-    rejected.sort(key=lambda r: r["line"])
-    return {"published": published, "duplicates": duplicates, "rejected": rejected}
+        return await publish_batch(pub, good, rejected)
 
 
 def _read_input(path: str) -> list[bytes]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from liveledger.cli.publish_cmd import read_requests
+from liveledger.publish.batch import read_requests
 from liveledger.publish.index import content_digest, event_id_for
 from liveledger.publish.requests import Correction, InputError, NewEntry, Retraction, parse_line
 

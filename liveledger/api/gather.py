@@ -1,0 +1,52 @@
+"""Read view states wherever they live: this worker's tables, or other workers over HTTP.
+
+A view document needs every key, so list queries gather the local partitions of
+every worker that holds part of the table (faust's table metadata says which).
+Single-key lookups are routed with faust's ``table_route`` instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from streams.app.factory import LiveLedgerApp
+from streams.views.contrib import State
+
+
+class GatherError(RuntimeError):
+    """Another worker that holds part of a view did not answer."""
+
+
+def local_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
+    """The states of ``view`` held in this worker's active partitions."""
+    return {str(k): v for k, v in ll.views[view].items() if v is not None}
+
+
+def _other_hosts(ll: LiveLedgerApp, view: str) -> list[str]:
+    table = ll.views[view]
+    me = str(ll.app.conf.canonical_url).rstrip("/")
+    try:
+        hosts = ll.app.router.table_metadata(table.name)
+    except Exception:  # no assignment yet (worker starting): only local data exists
+        return []
+    return sorted({str(h).rstrip("/") for h, parts in hosts.items() if parts} - {me})
+
+
+async def gather_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
+    """Every key of ``view`` across all workers."""
+    states = local_states(ll, view)
+    for host in _other_hosts(ll, view):
+        url = f"{host}/api/v1/internal/states/{view}"
+        try:
+            async with ll.app.http_client.get(url) as resp:
+                if resp.status != 200:
+                    raise GatherError(f"{url} answered {resp.status}")
+                body: Any = orjson.loads(await resp.read())
+        except GatherError:
+            raise
+        except Exception as e:
+            raise GatherError(f"worker at {host} did not answer: {e}") from e
+        states.update(body)
+    return states

@@ -1,0 +1,247 @@
+"""The OpenAPI 3.1 document of the API, built from the pydantic models of its responses."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from streams.query.documents import PARAMS
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ProblemBody(BaseModel):
+    status: int
+    message: str
+
+
+class Problem(BaseModel):
+    error: ProblemBody
+
+
+class Health(BaseModel):
+    status: str
+    app_id: str
+    entries_processed: int
+    contributions_applied: int
+    dead_letters: int
+    last_published_at: str | None
+
+
+class Rejection(BaseModel):
+    line: int
+    error: str
+
+
+class PublishSummary(BaseModel):
+    published: int
+    duplicates: int
+    rejected: list[Rejection]
+
+
+class Claim(_Open):
+    claimant: str | None
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str
+    entry_id: str
+    published_at: str
+
+
+class CasualtyMetric(_Open):
+    low: int | None
+    best: int | None
+    high: int | None
+    disputed: bool
+    claims: list[Claim]
+
+
+class Incident(_Open):
+    key: str
+    incident_id: str
+    area: str
+    region_code: str | None
+    country: str | None
+    places: list[str]
+    day: str
+    kind: str
+    metrics: dict[str, CasualtyMetric]
+    entries: list[str]
+
+
+class StrikeIncident(_Open):
+    key: str
+    incident_id: str
+    area: str
+    day: str
+    weapon: str
+    actors: list[str]
+    targets: list[str]
+    entries: list[str]
+
+
+class Interception(_Open):
+    key: str
+    claimant: str | None
+    day: str
+    metrics: dict[str, dict[str, Any]]
+    entries: list[str]
+
+
+class FigurePoint(_Open):
+    published_at: str
+    entry_id: str
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str
+
+
+class FigureHistory(_Open):
+    key: str
+    claimant: str | None
+    metric: str
+    subject: str | None
+    series: list[FigurePoint]
+
+
+class CasualtiesDocument(BaseModel):
+    view: str
+    filters: dict[str, str]
+    items: list[Incident]
+    rollup: dict[str, Any]
+
+
+class StrikesDocument(BaseModel):
+    view: str
+    filters: dict[str, str]
+    items: list[StrikeIncident]
+    counts: dict[str, Any]
+
+
+class InterceptionsDocument(BaseModel):
+    view: str
+    filters: dict[str, str]
+    items: list[Interception]
+
+
+class FiguresDocument(BaseModel):
+    view: str
+    filters: dict[str, str]
+    items: list[FigureHistory]
+
+
+DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
+    "casualties": CasualtiesDocument,
+    "strikes": StrikesDocument,
+    "interceptions": InterceptionsDocument,
+    "figures": FiguresDocument,
+}
+
+_PARAM_DOCS = {
+    "region": ("ISO 3166-2 region or ISO 3166-1 country code, e.g. UA-63", {"type": "string"}),
+    "day": ("One day, YYYY-MM-DD", {"type": "string", "format": "date"}),
+    "from": ("First day included, YYYY-MM-DD", {"type": "string", "format": "date"}),
+    "to": ("Last day included, YYYY-MM-DD", {"type": "string", "format": "date"}),
+    "weapon": ("Weapon, e.g. drone, missile, guided-bomb", {"type": "string"}),
+    "actor": ("Who carried out the strike", {"type": "string"}),
+    "claimant": ("Who asserts the figure", {"type": "string"}),
+    "metric": ("Metric name, e.g. troops", {"type": "string"}),
+    "subject": ("What is counted, e.g. North Korean troops", {"type": "string"}),
+}
+
+
+def _ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json_response(desc: str, schema: str) -> dict[str, Any]:
+    return {"description": desc, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict[str, Any]:
+    models: list[type[BaseModel]] = [Problem, Health, PublishSummary, Incident, *DOCUMENT_MODELS.values()]
+    schemas: dict[str, Any] = {}
+    for m in models:
+        s = m.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(s.pop("$defs", {}))
+        schemas[m.__name__] = s
+    bad = _json_response("Bad query: the message names the parameter", "Problem")
+    paths: dict[str, Any] = {}
+    for view, params in PARAMS.items():
+        paths[f"/api/v1/{view}"] = {
+            "get": {
+                "summary": f"The {view} view, filtered",
+                "operationId": f"get_{view}",
+                "parameters": [
+                    {
+                        "name": p,
+                        "in": "query",
+                        "required": False,
+                        "description": _PARAM_DOCS[p][0],
+                        "schema": _PARAM_DOCS[p][1],
+                    }
+                    for p in params
+                ],
+                "responses": {
+                    "200": _json_response(f"The {view} document", DOCUMENT_MODELS[view].__name__),
+                    "400": bad,
+                },
+            }
+        }
+    paths["/api/v1/casualties/incidents/{incident_id}"] = {
+        "get": {
+            "summary": "One casualty incident, from whichever worker holds it",
+            "operationId": "get_incident",
+            "parameters": [
+                {
+                    "name": "incident_id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                    "description": "area/day/kind, e.g. UA-63/2024-11-20/guided-bomb",
+                }
+            ],
+            "responses": {
+                "200": _json_response("The incident", "Incident"),
+                "404": _json_response("No such incident", "Problem"),
+            },
+        }
+    }
+    paths["/api/v1/health"] = {
+        "get": {
+            "summary": "Worker health",
+            "operationId": "health",
+            "responses": {"200": _json_response("Healthy", "Health")},
+        }
+    }
+    paths["/api/v1/entries"] = {
+        "post": {
+            "summary": "Publish entries (JSON object or array, the publish input shape); needs the API token",
+            "operationId": "post_entries",
+            "security": [{"bearer": []}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {}}}},
+            "responses": {
+                "200": _json_response("All published or duplicates", "PublishSummary"),
+                "422": _json_response("Some rejected; the rest published", "PublishSummary"),
+                "400": bad,
+                "401": _json_response("Missing or wrong token", "Problem"),
+                "403": _json_response("Publishing over HTTP is off", "Problem"),
+            },
+        }
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "liveledger", "version": "1", "description": "Views of live-blog figures."},
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }

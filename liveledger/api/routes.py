@@ -1,0 +1,179 @@
+"""The HTTP API on the worker's faust web server.
+
+Documents are canonical JSON (sorted keys) built by ``streams.query.documents``,
+the same function replay uses, so the two can be compared byte for byte.
+Per-request metadata (the serving worker, the time) goes in headers only.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from faust.web import Request, Response, View
+
+from liveledger.api.gather import GatherError, gather_states, local_states
+from liveledger.api.metrics import render_metrics
+from liveledger.api.openapi import openapi_document
+from liveledger.api.page import page_html, static_asset
+from liveledger.publish.batch import publish_batch, read_requests
+from liveledger.publish.publisher import Publisher
+from liveledger.publish.requests import PublishError
+from streams.app.factory import LiveLedgerApp
+from streams.query.documents import PARAMS, QueryError, build
+from streams.views.render import render
+
+JSON = "application/json"
+MAX_POST_BYTES = 5 * 1024 * 1024
+
+Handler = Callable[[View, Request], Awaitable[Response]]
+
+
+def _json(view: View, doc: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    body = orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+    return view.bytes(body, content_type=JSON, status=status, headers=headers or {})
+
+
+def _problem(view: View, status: int, message: str) -> Response:
+    return _json(view, {"error": {"status": status, "message": message}}, status)
+
+
+def _token_ok(ll: LiveLedgerApp, request: Request) -> bool:
+    token = ll.settings.api_token
+    if token is None:
+        return False
+    given = request.headers.get("Authorization", "")
+    return hmac.compare_digest(given.encode(), f"Bearer {token.get_secret_value()}".encode())
+
+
+def register_api(ll: LiveLedgerApp) -> None:
+    """Add every route of the API and the page to ``ll.app``."""
+    app = ll.app
+    publisher: dict[str, Publisher] = {}
+
+    def guarded(fun: Handler) -> Handler:
+        async def wrapper(view: View, request: Request) -> Response:
+            if ll.settings.protect_reads and not _token_ok(ll, request):
+                return _problem(view, 401, "reads are protected: send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
+            try:
+                return await fun(view, request)
+            except QueryError as e:
+                return _problem(view, 400, str(e))
+            except GatherError as e:
+                return _problem(view, 503, str(e))
+
+        wrapper.__name__ = fun.__name__
+        return wrapper
+
+    def view_endpoint(view_name: str) -> None:
+        async def handler(view: View, request: Request) -> Response:
+            t0 = time.perf_counter()
+            query: Any = request.query
+            params = {k: query.getone(k) for k in query}
+            if len(params) != len(query):
+                raise QueryError("each parameter may be given once")
+            build(view_name, {}, params)  # validate before gathering
+            doc = build(view_name, await gather_states(ll, view_name), params)
+            ms = f"{(time.perf_counter() - t0) * 1000:.2f}"
+            return _json(
+                view,
+                doc,
+                headers={"X-Liveledger-Worker": app.conf.canonical_url.human_repr(), "X-Liveledger-Query-Ms": ms},
+            )
+
+        handler.__name__ = f"get_{view_name}"
+        app.page(f"/api/v1/{view_name}", name=f"api-{view_name}")(guarded(handler))
+
+    for name in PARAMS:
+        view_endpoint(name)
+
+    @app.page("/api/v1/casualties/incidents/{incident_id:.+}", name="api-incident")
+    class Incident(View):
+        @app.table_route(table=ll.views["casualties"], match_info="incident_id")  # type: ignore[arg-type]
+        async def get(self, request: Request, incident_id: str) -> Response:
+            doc = render("casualties", incident_id, ll.views["casualties"].get(incident_id))
+            if doc is None:
+                return _problem(self, 404, f"no incident {incident_id!r}")
+            return _json(self, doc)
+
+    async def internal_states(view: View, request: Request) -> Response:
+        name = request.match_info["view"]
+        if name not in ll.views:
+            return _problem(view, 404, f"no view {name!r}")
+        return _json(view, local_states(ll, name))
+
+    app.page("/api/v1/internal/states/{view}", name="api-internal-states")(guarded(internal_states))
+
+    async def health(view: View, request: Request) -> Response:
+        s = ll.stats
+        return _json(
+            view,
+            {
+                "status": "ok",
+                "app_id": ll.settings.app_id,
+                "entries_processed": s.entries_processed,
+                "contributions_applied": s.contributions_applied,
+                "dead_letters": s.dead_letters,
+                "last_published_at": s.last_published_at,
+            },
+        )
+
+    app.page("/api/v1/health", name="api-health")(health)
+
+    async def metrics(view: View, request: Request) -> Response:
+        return view.text(render_metrics(ll), content_type="text/plain; version=0.0.4")
+
+    app.page("/metrics", name="metrics")(metrics)
+
+    async def openapi(view: View, request: Request) -> Response:
+        return _json(view, openapi_document())
+
+    app.page("/api/v1/openapi.json", name="api-openapi")(openapi)
+
+    async def post_entries(view: View, request: Request) -> Response:
+        if ll.settings.api_token is None:
+            return _problem(view, 403, "publishing over HTTP is off: set LIVELEDGER_API_TOKEN on the worker")
+        if not _token_ok(ll, request):
+            return _problem(view, 401, "send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
+        raw = await request.read()
+        if len(raw) > MAX_POST_BYTES:
+            return _problem(view, 413, f"request body over {MAX_POST_BYTES} bytes")
+        try:
+            body = orjson.loads(raw)
+        except orjson.JSONDecodeError as e:
+            return _problem(view, 400, f"body is not JSON: {e}")
+        items = body if isinstance(body, list) else [body]
+        good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
+        try:
+            if "pub" not in publisher:
+                pub = Publisher(ll.settings)
+                await pub.start()
+                publisher["pub"] = pub
+            summary = await publish_batch(publisher["pub"], good, rejected)
+        except PublishError as e:
+            publisher.pop("pub", None)
+            return _problem(view, 503, str(e))
+        return _json(view, summary, status=200 if not summary["rejected"] else 422)
+
+    class Entries(View):
+        async def post(self, request: Request) -> Response:
+            return await post_entries(self, request)
+
+    app.page("/api/v1/entries", name="api-entries")(Entries)
+
+    async def index(view: View, request: Request) -> Response:
+        return view.html(page_html())
+
+    app.page("/", name="page")(index)
+
+    async def asset(view: View, request: Request) -> Response:
+        found = static_asset(request.match_info["name"])
+        if found is None:
+            return _problem(view, 404, "no such asset")
+        body, content_type = found
+        return view.bytes(body, content_type=content_type)
+
+    app.page("/static/{name}", name="static")(asset)

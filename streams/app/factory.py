@@ -1,0 +1,203 @@
+"""The composition root of the worker: ``build_app(settings)`` wires faust to the pure core.
+
+Two agents:
+
+* ``entries``: reads ``liveledger.entries``, decodes each event, extracts its facts
+  (``streams.core.pipeline``), plans the contributions to every view key
+  (``streams.views.routing.plan``) against the entry's previous keys, and sends
+  them to ``liveledger.facts`` keyed by view key. Anything it cannot decode,
+  validate or extract goes to ``liveledger.deadletter``; the agent carries on.
+* ``views``: reads ``liveledger.facts`` and folds each contribution into the table
+  of its view with the pure ``apply`` (idempotent, order-free).
+
+The facts topic is keyed by the table key, with the same partition count as the
+tables, so each key's changelog partition equals its facts partition and faust's
+``table_route`` finds the worker that owns a key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import faust
+import orjson
+from mode import CrashingSupervisor
+
+from liveledger.settings import Settings
+from schemas.codec import parse_envelope, to_event
+from streams.app.deadletter import dead_letter_record
+from streams.app.stats import WorkerStats
+from streams.core.pipeline import Extractor, default_extractor, entry_facts
+from streams.core.records import Position
+from streams.views.contrib import Contribution, apply
+from streams.views.routing import VIEWS, plan
+
+
+def faust_broker_credentials(settings: Settings) -> Any:
+    """SASL/SSL settings for faust, from the same settings as the aiokafka clients."""
+    if settings.security_protocol == "PLAINTEXT":
+        return None
+    kw = settings.kafka_client_kwargs()
+    ssl_context = kw.get("ssl_context")
+    if settings.sasl_mechanism:
+        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
+        return faust.SASLCredentials(
+            username=settings.sasl_username or "",
+            password=password,
+            mechanism=settings.sasl_mechanism,
+            ssl_context=ssl_context,
+        )
+    return ssl_context
+
+
+@dataclass
+class LiveLedgerApp:
+    """The faust app and the handles tests, the API and the CLI need."""
+
+    app: faust.App
+    settings: Settings
+    entries_topic: Any
+    facts_topic: Any
+    deadletter_topic: Any
+    views: dict[str, Any]
+    entry_index: Any
+    stats: WorkerStats = field(default_factory=WorkerStats)
+    agents: dict[str, Any] = field(default_factory=dict)
+
+
+def _rocksdb_options(settings: Settings) -> dict[str, Any]:
+    """Memory settings that fit a small machine: the budget is split across the tables."""
+    per_table = max(4, settings.rocksdb_memory_mb // (len(VIEWS) + 1)) * 1024 * 1024
+    return {
+        "driver": "rocksdict",
+        "write_buffer_size": per_table // 4,
+        "max_write_buffer_number": 2,
+        "block_cache_size": per_table // 2,
+        "max_open_files": 256,
+    }
+
+
+def build_app(
+    settings: Settings,
+    *,
+    extractor: Extractor | None = None,
+    extractor_version: str | None = None,
+) -> LiveLedgerApp:
+    """Build a fresh faust app from ``settings``. No I/O happens until the worker starts."""
+    if extractor is None:
+        extractor, default_version = default_extractor()
+        extractor_version = extractor_version or default_version
+    version = extractor_version or "custom"
+
+    app = faust.App(
+        settings.app_id,
+        broker=[f"kafka://{h.strip()}" for h in settings.kafka_bootstrap.split(",")],
+        broker_credentials=faust_broker_credentials(settings),
+        store=settings.store,
+        datadir=str(settings.data_dir / "faust"),
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.replication_factor,
+        processing_guarantee="at_least_once",
+        consumer_auto_offset_reset="earliest",
+        web_enabled=True,
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        canonical_url=f"http://{settings.web_host}:{settings.web_port}",
+        autodiscover=False,
+        table_standby_replicas=0,
+        broker_commit_every=200,
+        broker_commit_interval=1.0,
+        stream_buffer_maxsize=4096,
+        producer_linger_ms=2,
+        web_in_thread=False,
+        key_serializer="raw",  # table keys hash like the facts topic keys: table_route works
+        value_serializer="json",
+    )
+    raw: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+    entries_topic = app.topic(settings.entries_topic, partitions=settings.topic_partitions, **raw)
+    facts_topic = app.topic(settings.facts_topic, partitions=settings.topic_partitions, **raw)
+    deadletter_topic = app.topic(settings.deadletter_topic, partitions=settings.topic_partitions, **raw)
+
+    table_opts: dict[str, Any] = {}
+    if settings.store.startswith("rocksdb"):
+        table_opts["options"] = _rocksdb_options(settings)
+    tables = {
+        view: app.Table(
+            f"view-{view}",
+            default=None,
+            partitions=settings.topic_partitions,
+            key_type=str,
+            **table_opts,
+        )
+        for view in VIEWS
+    }
+    entry_index = app.Table(
+        "entry-index",
+        default=None,
+        partitions=settings.topic_partitions,
+        key_type=str,
+        **table_opts,
+    )
+    ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
+
+    async def dead_letter(stage: str, error: BaseException, message: Any) -> None:
+        body = dead_letter_record(
+            stage=stage,
+            error=error,
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            key=message.key,
+            value=message.value,
+        )
+        # Wait until Kafka has it: the offset must never move past an event that was
+        # neither processed nor dead-lettered.
+        fut = await deadletter_topic.send(key=message.key, value=body)
+        await fut
+        ll.stats.dead_lettered(stage)
+
+    async def process_entries(stream: Any) -> None:
+        async for event in stream.events():
+            msg = event.message
+            position = Position(msg.topic, msg.partition, msg.offset)
+            stage = "decode"
+            try:
+                _, env = parse_envelope(msg.value or b"")
+                domain_event = to_event(env)
+                stage = "extract"
+                ef = entry_facts(domain_event, position, extractor, version)
+                stage = "plan"
+                previous = entry_index.get(ef.entry_key) or {}
+                contributions, new_keys = plan(ef, previous)
+                payloads = [(c.key.encode(), orjson.dumps(c.to_json())) for c in contributions]
+            except Exception as e:  # any failure of the pure core on this event
+                await dead_letter(stage, e, msg)
+                continue
+            for key, body in payloads:
+                await facts_topic.send(key=key, value=body)
+            entry_index[ef.entry_key] = new_keys
+            ll.stats.entries_processed += 1
+            ll.stats.contributions_emitted += len(payloads)
+            ll.stats.last_published_at = ef.published_at
+
+    async def process_facts(stream: Any) -> None:
+        async for event in stream.events():
+            msg = event.message
+            try:
+                c = Contribution.from_json(orjson.loads(msg.value or b""))
+                table = tables[c.view]
+            except Exception as e:
+                await dead_letter("contribution", e, msg)
+                continue
+            table[c.key] = apply(table.get(c.key), c)
+            ll.stats.contributions_applied += 1
+
+    ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
+        process_entries
+    )
+    ll.agents["views"] = app.agent(facts_topic, name="liveledger-views", supervisor_strategy=CrashingSupervisor)(
+        process_facts
+    )
+    return ll

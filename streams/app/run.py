@@ -1,0 +1,38 @@
+"""Run the worker in this process: check the topics, build the app, serve the API, consume."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import NoReturn
+
+import faust
+
+from liveledger.kafka.topics import ensure_log_topics
+from liveledger.settings import Settings
+from streams.app.factory import LiveLedgerApp, build_app
+
+
+def prepare(settings: Settings) -> LiveLedgerApp:
+    """Check the log topics keep history, then build the app with its web API."""
+    from liveledger.api.routes import register_api
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    loop.run_until_complete(ensure_log_topics(settings))
+    (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
+    ll = build_app(settings)
+    register_api(ll)
+    return ll
+
+
+def run_worker(settings: Settings, *, loglevel: str = "warning") -> NoReturn:
+    """Block running the worker until SIGINT/SIGTERM."""
+    ll = prepare(settings)
+    worker = faust.Worker(
+        ll.app,
+        loglevel=loglevel,
+        loop=asyncio.get_event_loop(),
+        redirect_stdouts=False,
+        override_logging=True,
+    )
+    worker.execute_from_commandline()

@@ -1,0 +1,64 @@
+"""From a decoded event and its log position to the ``EntryFacts`` every reducer takes.
+
+Pure: both the faust agents and replay call ``entry_facts`` so they see the same facts.
+Editor-supplied figures take precedence: for any metric an editor gave, the
+extracted facts of that metric are dropped; extracted facts of other metrics stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from schemas.codec import format_time
+from schemas.events import DomainEvent, EntryRetracted
+from schemas.facts import EDITOR_VERSION, Fact, entry_text
+from streams.core.records import EntryFacts, Position
+
+Extractor = Callable[[str, str], Sequence[Fact]]
+
+
+def default_extractor() -> tuple[Extractor, str]:
+    """The project's extractor and its version (imported lazily: no work at import time)."""
+    from streams.extract import EXTRACTOR_VERSION, extract
+
+    return extract, EXTRACTOR_VERSION
+
+
+def merge_figures(editor: Sequence[Fact], extracted: Sequence[Fact]) -> tuple[Fact, ...]:
+    """Editor figures first, then extracted facts of metrics the editor did not give."""
+    given = {f.metric for f in editor}
+    return (*editor, *(f for f in extracted if f.metric not in given))
+
+
+def entry_facts(
+    event: DomainEvent,
+    position: Position,
+    extractor: Extractor,
+    extractor_version: str,
+) -> EntryFacts:
+    """The facts of ``event`` at ``position``; empty for a retraction."""
+    published_at = format_time(event.published_at)
+    occurred_at = format_time(event.occurred_at) if event.occurred_at else None
+
+    def make(facts: tuple[Fact, ...], text: str, version: str, retracted: bool) -> EntryFacts:
+        return EntryFacts(
+            blog_id=event.blog_id,
+            entry_id=event.entry_id,
+            event_id=event.event_id,
+            event_type=event.type,
+            published_at=published_at,
+            occurred_at=occurred_at,
+            position=position,
+            facts=facts,
+            text=text,
+            extractor_version=version,
+            retracted=retracted,
+        )
+
+    if isinstance(event, EntryRetracted):
+        return make((), "", extractor_version, True)
+    content = event.content
+    extracted = extractor(content.title, content.body)
+    facts = merge_figures(content.figures, extracted)
+    version = extractor_version if extracted or not content.figures else EDITOR_VERSION
+    return make(facts, entry_text(content.title, content.body), version, False)

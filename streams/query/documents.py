@@ -1,0 +1,133 @@
+"""The query documents: what the API serves, the CLI prints and replay reproduces byte for byte.
+
+``build(view, states, params)`` filters a view's rendered items and adds its
+roll-ups. It is pure and deterministic: no "now", no request ids. Bad
+parameters raise ``QueryError`` with a message naming the parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from streams.views.contrib import State
+from streams.views.render import Doc, view_document
+from streams.views.rollup import casualty_rollup, strike_counts
+
+#: The parameters each view accepts.
+PARAMS: dict[str, tuple[str, ...]] = {
+    "casualties": ("region", "day", "from", "to"),
+    "strikes": ("region", "weapon", "actor", "from", "to"),
+    "interceptions": ("claimant", "day", "from", "to"),
+    "figures": ("claimant", "metric", "subject"),
+}
+
+
+class QueryError(ValueError):
+    """A query parameter is unknown or malformed; the message says which and why."""
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> frozenset[str]:
+    import pycountry
+
+    codes = {s.code for s in pycountry.subdivisions}
+    codes |= {c.alpha_2 for c in pycountry.countries}
+    codes.add("unknown")
+    return frozenset(codes)
+
+
+def _check_region(value: str) -> str:
+    code = value.strip().upper() if value.strip().lower() != "unknown" else "unknown"
+    if code not in _known_codes():
+        raise QueryError(f"region: {value!r} is not an ISO 3166-2 region or ISO 3166-1 country code (e.g. UA-63)")
+    return code
+
+
+def _check_day(name: str, value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def validate(view: str, params: Mapping[str, str]) -> dict[str, str]:
+    """Normalised parameters of a query on ``view``; raises QueryError."""
+    if view not in PARAMS:
+        raise QueryError(f"unknown view {view!r}; expected one of {', '.join(PARAMS)}")
+    allowed = PARAMS[view]
+    out: dict[str, str] = {}
+    for name, value in params.items():
+        if name not in allowed:
+            raise QueryError(f"unknown parameter {name!r} for {view}; expected one of {', '.join(allowed)}")
+        if value is None or value == "":
+            raise QueryError(f"{name}: empty value")
+        if len(value) > 200:
+            raise QueryError(f"{name}: value longer than 200 characters")
+        if name == "region":
+            out[name] = _check_region(value)
+        elif name in ("day", "from", "to"):
+            out[name] = _check_day(name, value)
+        else:
+            out[name] = value.strip()
+    if "from" in out and "to" in out and out["from"] > out["to"]:
+        raise QueryError(f"from ({out['from']}) is after to ({out['to']})")
+    return out
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").casefold().removeprefix("the ").split())
+
+
+def _matches(doc: Doc, p: Mapping[str, str]) -> bool:
+    if "region" in p and p["region"] not in (doc.get("area"), doc.get("region_code"), doc.get("country")):
+        return False
+    day = doc.get("day")
+    if "day" in p and day != p["day"]:
+        return False
+    if "from" in p and (day is None or day < p["from"]):
+        return False
+    if "to" in p and (day is None or day > p["to"]):
+        return False
+    if "weapon" in p and _norm(doc.get("weapon")).replace(" ", "-") != _norm(p["weapon"]).replace(" ", "-"):
+        return False
+    if "actor" in p and _norm(p["actor"]) not in {_norm(a) for a in doc.get("actors", [])}:
+        return False
+    if "claimant" in p and _norm(p["claimant"]) not in (_norm(doc.get("claimant")), doc.get("claimant_key")):
+        return False
+    if "metric" in p and doc.get("metric") != p["metric"]:
+        return False
+    return not ("subject" in p and _norm(p["subject"]) != _norm(doc.get("subject")))
+
+
+def _casualty_extras(items: list[Doc]) -> Doc:
+    return {
+        "rollup": {
+            "by_region": casualty_rollup(items, "region"),
+            "by_day": casualty_rollup(items, "day"),
+            "overall": casualty_rollup(items, "overall"),
+        }
+    }
+
+
+def _strike_extras(items: list[Doc]) -> Doc:
+    return {"counts": {f"by_{by}": strike_counts(items, by) for by in ("region", "day", "weapon", "actor")}}
+
+
+_EXTRAS: dict[str, Callable[[list[Doc]], Doc]] = {
+    "casualties": _casualty_extras,
+    "strikes": _strike_extras,
+}
+
+
+def build(view: str, states: Mapping[str, State], params: Mapping[str, str] | None = None) -> Doc:
+    """The query document of ``view`` over ``states`` filtered by ``params``."""
+    p = validate(view, params or {})
+    items = [doc for doc in view_document(view, states)["items"] if _matches(doc, p)]
+    doc: dict[str, Any] = {"view": view, "filters": dict(sorted(p.items())), "items": items}
+    extras = _EXTRAS.get(view)
+    if extras is not None:
+        doc.update(extras(items))
+    return doc
