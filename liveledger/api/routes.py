@@ -23,6 +23,7 @@ from liveledger.publish.batch import publish_batch, read_requests
 from liveledger.publish.publisher import Publisher
 from liveledger.publish.requests import PublishError
 from streams.app.factory import LiveLedgerApp
+from streams.core.timeline import TIMELINE, timeline_document
 from streams.query.documents import PARAMS, QueryError, build
 from streams.views.render import render
 
@@ -89,6 +90,15 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     for name in PARAMS:
         view_endpoint(name)
+
+    async def timeline(view: View, request: Request) -> Response:
+        unknown = set(request.query) - {"blog"}
+        if unknown:
+            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog")
+        states = await gather_states(ll, TIMELINE)
+        return _json(view, timeline_document(states, request.query.get("blog")))
+
+    app.page("/api/v1/timeline", name="api-timeline")(guarded(timeline))
 
     @app.page("/api/v1/casualties/incidents/{incident_id:.+}", name="api-incident")
     class Incident(View):

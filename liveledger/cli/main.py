@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from liveledger.cli import broker_cmd, publish_cmd, worker_cmd
+from liveledger.cli import audit_cmd, broker_cmd, publish_cmd, replay_cmd, views_cmd, worker_cmd
 from liveledger.errors import LiveledgerError
 
 
@@ -21,6 +21,9 @@ def build_cli() -> typer.Typer:
     app.add_typer(broker_cmd.app, name="broker")
     publish_cmd.register(app)
     worker_cmd.register(app)
+    views_cmd.register(app)
+    replay_cmd.register(app)
+    app.add_typer(audit_cmd.app, name="audit")
     return app
 
 

@@ -30,6 +30,7 @@ from streams.app.deadletter import dead_letter_record
 from streams.app.stats import WorkerStats
 from streams.core.pipeline import Extractor, default_extractor, entry_facts
 from streams.core.records import Position
+from streams.core.timeline import TIMELINE, timeline_contribution
 from streams.views.contrib import Contribution, apply
 from streams.views.routing import VIEWS, plan
 
@@ -68,7 +69,7 @@ class LiveLedgerApp:
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
     """Memory settings that fit a small machine: the budget is split across the tables."""
-    per_table = max(4, settings.rocksdb_memory_mb // (len(VIEWS) + 1)) * 1024 * 1024
+    per_table = max(4, settings.rocksdb_memory_mb // (len(VIEWS) + 2)) * 1024 * 1024
     return {
         "driver": "rocksdict",
         "write_buffer_size": per_table // 4,
@@ -131,7 +132,7 @@ def build_app(
             key_type=str,
             **table_opts,
         )
-        for view in VIEWS
+        for view in (*VIEWS, TIMELINE)
     }
     entry_index = app.Table(
         "entry-index",
@@ -169,15 +170,19 @@ def build_app(
                 stage = "extract"
                 ef = entry_facts(domain_event, position, extractor, version)
                 stage = "plan"
-                previous = entry_index.get(ef.entry_key) or {}
-                contributions, new_keys = plan(ef, previous)
+                known = entry_index.get(ef.entry_key)
+                contributions, new_keys = plan(ef, known["keys"] if known else {})
+                contributions.append(timeline_contribution(ef))
                 payloads = [(c.key.encode(), orjson.dumps(c.to_json())) for c in contributions]
             except Exception as e:  # any failure of the pure core on this event
                 await dead_letter(stage, e, msg)
                 continue
             for key, body in payloads:
                 await facts_topic.send(key=key, value=body)
-            entry_index[ef.entry_key] = new_keys
+            # Like ViewSet: only an event at least as new as the stored one replaces the keys,
+            # so a redelivered older event cannot make the next correction miss a tombstone.
+            if known is None or list(ef.stamp) >= known["stamp"]:
+                entry_index[ef.entry_key] = {"stamp": list(ef.stamp), "keys": new_keys}
             ll.stats.entries_processed += 1
             ll.stats.contributions_emitted += len(payloads)
             ll.stats.last_published_at = ef.published_at

@@ -1,0 +1,92 @@
+"""``liveledger replay``: rebuild views from the log, as of any moment."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from liveledger.cli.progress import log_progress
+from liveledger.settings import Settings
+from replay.errors import BadCutoff
+from replay.rebuild import Cutoff, Rebuilt, parse_as_of, parse_day, parse_until, rebuild
+from replay.source import read_log
+from streams.core.pipeline import default_extractor
+from streams.query.documents import PARAMS, build
+from streams.views.render import canonical_json
+
+
+def make_cutoff(
+    as_of: str | None, until_offset: str | None, occurred_from: str | None, occurred_to: str | None
+) -> Cutoff:
+    if as_of and until_offset:
+        raise BadCutoff("give --as-of or --until-offset, not both")
+    return Cutoff(
+        as_of=parse_as_of(as_of) if as_of else None,
+        until=parse_until(until_offset) if until_offset else None,
+        occurred_from=parse_day("--occurred-from", occurred_from) if occurred_from else None,
+        occurred_to=parse_day("--occurred-to", occurred_to) if occurred_to else None,
+    )
+
+
+def replay_log(settings: Settings, cutoff: Cutoff, *, keep_history: bool = False) -> Rebuilt:
+    """Read the log (with a progress bar) and fold it as of ``cutoff``."""
+    extractor, version = default_extractor()
+    with log_progress("reading log") as progress:
+        records = asyncio.run(read_log(settings, until=cutoff.until, progress=progress))
+    return rebuild(records, extractor=extractor, extractor_version=version, cutoff=cutoff, keep_history=keep_history)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def replay(
+        as_of: Annotated[str | None, typer.Option(help="Published time: what was shown then")] = None,
+        until_offset: Annotated[str | None, typer.Option(help="PARTITION:OFFSET,...: stop before these")] = None,
+        occurred_from: Annotated[str | None, typer.Option(help="First occurred day (YYYY-MM-DD)")] = None,
+        occurred_to: Annotated[str | None, typer.Option(help="Last occurred day (YYYY-MM-DD)")] = None,
+        view: Annotated[str | None, typer.Option(help=f"One of {', '.join(PARAMS)}")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the view's JSON document")] = False,
+    ) -> None:
+        """Rebuild the views from the entries log with the worker's own reducers."""
+        if view is not None and view not in PARAMS:
+            raise BadCutoff(f"--view: unknown view {view!r}; expected one of {', '.join(PARAMS)}")
+        rebuilt = replay_log(Settings(), make_cutoff(as_of, until_offset, occurred_from, occurred_to))
+        names = [view] if view else list(PARAMS)
+        docs = {name: build(name, rebuilt.views.states(name)) for name in names}
+        if as_json:
+            out = docs[view] if view else docs
+            typer.echo(canonical_json(out).decode())
+            return
+        console = Console()
+        console.print(
+            f"replayed {rebuilt.events} events ({rebuilt.excluded} after the cutoff, {rebuilt.undecodable} undecodable)"
+        )
+        for name, doc in docs.items():
+            table = Table(title=f"{name}: {len(doc['items'])} keys")
+            table.add_column("key")
+            table.add_column("summary")
+            for item in doc["items"][:50]:
+                table.add_row(str(item.get("key")), summarise(name, item))
+            console.print(table)
+
+
+def summarise(view: str, item: dict[str, object]) -> str:
+    """One line about a view item, for tables."""
+    if view in ("casualties", "interceptions"):
+        metrics = item.get("metrics") or {}
+        assert isinstance(metrics, dict)
+        return ", ".join(
+            f"{m} {v.get('best') if v.get('best') is not None else v.get('low') or v.get('high')}"
+            + (" (disputed)" if v.get("disputed") else "")
+            for m, v in metrics.items()
+        )
+    if view == "strikes":
+        return f"targets: {', '.join(item.get('targets') or []) or '-'}"  # type: ignore[arg-type]
+    series = item.get("series") or []
+    assert isinstance(series, list)
+    return " -> ".join(
+        str(p.get("best") if p.get("best") is not None else p.get("low") or p.get("high")) for p in series
+    )
