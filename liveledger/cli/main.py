@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from liveledger.cli import audit_cmd, broker_cmd, publish_cmd, replay_cmd, views_cmd, worker_cmd
+from liveledger.cli import audit_cmd, broker_cmd, demo_cmd, extract_cmd, publish_cmd, replay_cmd, views_cmd, worker_cmd
 from liveledger.errors import LiveledgerError
 
 
@@ -24,6 +24,8 @@ def build_cli() -> typer.Typer:
     views_cmd.register(app)
     replay_cmd.register(app)
     app.add_typer(audit_cmd.app, name="audit")
+    demo_cmd.register(app)
+    extract_cmd.register(app)
     return app
 
 

@@ -1,0 +1,49 @@
+"""``liveledger extract [FILE|-]``: entries in (JSON lines), one flat fact per line out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+
+from liveledger.errors import LiveledgerError
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def extract(
+        file: Annotated[str, typer.Argument(help="JSON-lines entries (the publish input shape), or -")] = "-",
+    ) -> None:
+        """Extract figures from entries; print each fact as a flat JSON object on its own line."""
+        from streams.extract import extract as run_extract
+
+        try:
+            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        except OSError as e:
+            raise LiveledgerError(f"cannot read {file}: {e.strerror}") from e
+        bad = 0
+        out = sys.stdout.buffer
+        for n, raw in enumerate(data.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                doc = orjson.loads(raw)
+            except orjson.JSONDecodeError as e:
+                typer.secho(f"line {n}: not valid JSON ({e})", fg="red", err=True)
+                bad += 1
+                continue
+            if not isinstance(doc, dict) or not isinstance(doc.get("body"), str):
+                typer.secho(f"line {n}: expected an object with a string 'body'", fg="red", err=True)
+                bad += 1
+                continue
+            if doc.get("type") == "retraction":
+                continue
+            title = doc.get("title") if isinstance(doc.get("title"), str) else ""
+            entry_id = str(doc.get("entry_id", f"line-{n}"))
+            for fact in run_extract(title, doc["body"]):
+                out.write(orjson.dumps(fact.to_flat(entry_id)) + b"\n")
+        out.flush()
+        raise typer.Exit(1 if bad else 0)
