@@ -25,6 +25,7 @@ class Problem(BaseModel):
 
 class Health(BaseModel):
     status: str
+    ready: bool
     app_id: str
     entries_processed: int
     contributions_applied: int

@@ -50,6 +50,16 @@ def _token_ok(ll: LiveLedgerApp, request: Request) -> bool:
     return hmac.compare_digest(given.encode(), f"Bearer {token.get_secret_value()}".encode())
 
 
+def is_ready(ll: LiveLedgerApp) -> bool:
+    """True once the worker has partitions assigned and its tables have recovered from changelogs."""
+    app: Any = ll.app
+    try:
+        recovered = app.tables.recovery.completed.is_set()
+    except Exception:
+        return False
+    return bool(recovered and not app.rebalancing and not getattr(app, "in_recovery", False))
+
+
 def register_api(ll: LiveLedgerApp) -> None:
     """Add every route of the API and the page to ``ll.app``."""
     app = ll.app
@@ -60,6 +70,8 @@ def register_api(ll: LiveLedgerApp) -> None:
             if ll.settings.protect_reads and not _token_ok(ll, request):
                 return _problem(view, 401, "reads are protected: send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
             try:
+                if not is_ready(ll):
+                    return _problem(view, 503, "the worker is recovering its tables; retry in a moment")
                 return await fun(view, request)
             except QueryError as e:
                 return _problem(view, 400, str(e))
@@ -122,7 +134,8 @@ def register_api(ll: LiveLedgerApp) -> None:
         return _json(
             view,
             {
-                "status": "ok",
+                "status": "ok" if is_ready(ll) else "recovering",
+                "ready": is_ready(ll),
                 "app_id": ll.settings.app_id,
                 "entries_processed": s.entries_processed,
                 "contributions_applied": s.contributions_applied,

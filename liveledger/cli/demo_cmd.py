@@ -40,7 +40,7 @@ def _wait_for_worker(settings: Settings, proc: subprocess.Popen[bytes], expected
             time.sleep(0.5)
             continue
         done = health["entries_processed"] + health["dead_letters"]
-        if done >= expected and done == last:
+        if health.get("ready") and done >= expected and done == last:
             return
         last = done
         time.sleep(1.0)

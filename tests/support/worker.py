@@ -84,8 +84,19 @@ class WorkerProcess:
         doc: dict[str, Any] = get_json(f"{self.url}/api/v1/health")
         return doc
 
+    def wait_ready(self, timeout: float = 120.0) -> dict[str, Any]:
+        """Wait until the worker has recovered its tables and serves views."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            h = self.health()
+            if h.get("ready"):
+                return h
+            time.sleep(0.2)
+        raise TimeoutError(f"worker not ready within {timeout}s; log:\n{self.log_tail()}")
+
     def wait_processed(self, entries: int, *, applied_stable_s: float = 1.5, timeout: float = 120.0) -> dict[str, Any]:
         """Wait until ``entries`` entry events were processed and applying has settled."""
+        self.wait_ready(timeout)
         deadline = time.monotonic() + timeout
         last: tuple[int, int] | None = None
         since = time.monotonic()

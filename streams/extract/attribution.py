@@ -1,0 +1,245 @@
+"""Who asserts a figure (claimant) and which outlet carried it (relay).
+
+Forms handled, each within one sentence: "X said", "according to X",
+"Y cited X", "Y, citing X", "Y quoted X as saying", "..., says X"
+(headlines), "X told Reuters" (claimant X, relay Reuters), and appositions
+("the regional governor, Oleh Syniehubov, said"). Claimants are normalised
+to the minimal noun phrase without a leading article ("an unnamed South
+Korean official" -> "South Korean official").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streams.extract.gazetteer import normalize
+from streams.extract.tokens import Token, words
+
+_OUTLETS = [
+    "TASS", "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "RIA Novosti", "RIA",
+    "Interfax", "Interfax-Ukraine", "Ukrinform", "BBC", "CNN", "Al Jazeera", "Kyiv Independent",
+    "Kyiv Post", "Guardian", "New York Times", "Washington Post", "Wall Street Journal",
+    "Financial Times", "Bloomberg", "Suspilne", "Ukrainska Pravda", "Yonhap", "Kyodo", "Xinhua",
+    "Sky News", "NBC", "CBS", "ABC", "Fox News", "NPR", "Meduza", "Mediazona", "RBC", "Kommersant",
+    "Izvestia", "RT", "UNIAN", "Hromadske", "Radio Free Europe", "RFE/RL", "Radio Liberty",
+    "Times of Israel", "Haaretz", "Axios", "Politico", "Bild", "Der Spiegel", "Le Monde", "Anadolu",
+    "IRNA", "Tasnim", "Al Arabiya", "Deutsche Welle", "DW", "Euronews", "Novaya Gazeta", "Baza",
+    "Astra", "Reuters news agency", "state media", "state news agency", "state television",
+    "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
+    "local media", "Bloomberg News", "Ukrainska Pravda newspaper", "NHK", "Sky", "ITV", "CBC",
+]  # fmt: skip
+OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
+_OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
+
+SAY_VERBS = words(
+    """
+    said says say told tells reported reports announced announces claimed claims stated states
+    added adds wrote writes confirmed confirms estimated estimates posted noted alleged
+    acknowledged warned informed reporting saying estimate
+    """
+)
+_CITE_VERBS = frozenset({"cited", "citing", "quoted", "quoting", "cites", "quotes"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_LEFT_STOP = words(
+    """
+    were was is are has have had been be being that which who whom when while after as but
+    because so if then where than or also later earlier previously separately reportedly since
+    before until to by with from at on into over killed injured wounded dead died missing said
+    says told claimed reported there here this these those
+    """
+)
+_ADVERBS_BEFORE_VERB = words(
+    """
+    also later earlier previously separately reportedly had has have has had initially then
+    further subsequently
+    """
+)
+_RIGHT_STOP = words(
+    """
+    that as in on at who which when while after because if on, was were is are had has have said
+    says told on the to by with from
+    """
+)
+_LEADING_DROP = frozenset({"the", "a", "an", "unnamed", "anonymous", "one"})
+_RIGHT_SKIP_LEADING = frozenset({"the", "a", "an"})
+_PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
+_BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–"})
+MAX_NP = 9
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The claimant and relay of a sentence; ``pronoun`` when the claimant is "he", "they"..."""
+
+    claimant: str | None
+    relay: str | None
+    pronoun: bool
+    start: int  # char span of the attribution wording, to keep places inside it apart
+    end: int
+
+
+def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
+    """The attribution of one sentence, if it has one."""
+    claimant: str | None = None
+    relay: str | None = None
+    pronoun = False
+    span: list[int] = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        low = t.low
+        if low == "according" and k + 1 < n and toks[k + 1].low == "to":
+            np = _np_right(text, toks, k + 2)
+            if np is not None:
+                claimant, relay, pronoun = _assign(np[0], claimant, relay, pronoun)
+                span += [t.start, np[1]]
+            continue
+        if low in _CITE_VERBS:
+            np = _np_right(text, toks, k + 1)
+            if np is not None:
+                left = _np_left(text, toks, k)
+                if left is not None and _outlet(left[0]) is not None:
+                    relay = relay or _outlet(left[0])
+                    span += [left[1], t.end]
+                if _outlet(np[0]) is None:
+                    claimant = np[0] if not _is_pronoun(np[0]) else claimant
+                else:
+                    relay = relay or _outlet(np[0])
+                span += [t.start, np[1]]
+            continue
+        if low not in SAY_VERBS:
+            continue
+        if k >= 1 and toks[k - 1].low in _PASSIVE:
+            continue  # "were reported killed", "is said to"
+        left = _np_left(text, toks, k)
+        if left is not None:
+            claimant, relay, pronoun = _assign(left[0], claimant, relay, pronoun)
+            span += [left[1], t.end]
+        else:
+            right = _np_right(text, toks, k + 1)
+            if right is not None and (k == 0 or toks[k - 1].text in _BOUNDARY):
+                claimant, relay, pronoun = _assign(right[0], claimant, relay, pronoun)
+                span += [t.start, right[1]]
+        if low in ("told", "tells") and k + 1 < n:
+            right = _np_right(text, toks, k + 1)
+            if right is not None and _outlet(right[0]) is not None:
+                relay = relay or _outlet(right[0])
+                span += [t.start, right[1]]
+    if claimant is None and relay is None and not pronoun:
+        return None
+    return Attribution(claimant, relay, pronoun, min(span), max(span))
+
+
+def _assign(np: str, claimant: str | None, relay: str | None, pronoun: bool) -> tuple[str | None, str | None, bool]:
+    outlet = _outlet(np)
+    if outlet is not None:
+        return claimant, relay or outlet, pronoun
+    if _is_pronoun(np):
+        return claimant, relay, pronoun or claimant is None
+    return claimant or np, relay, pronoun
+
+
+def _is_pronoun(np: str) -> bool:
+    return np.lower() in _PRONOUNS
+
+
+def _outlet(np: str) -> str | None:
+    key = normalize(np)
+    if key in OUTLETS:
+        return np
+    words = key.split()
+    # "Russian state news agency TASS": the outlet is the last name
+    for s in range(1, len(words)):
+        tail = " ".join(words[s:])
+        if tail in OUTLETS and words[s] in _OUTLET_FIRST:
+            return " ".join(np.split()[-(len(words) - s) :])
+    return None
+
+
+def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The noun phrase before ``toks[k]`` (a speech verb) and its start offset."""
+    p = k - 1
+    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB and k - p <= 2:
+        p -= 1
+    if p < 0:
+        return None
+    if toks[p].text == ",":
+        # "the regional governor, Oleh Syniehubov, said"
+        name = _collect_left(toks, p - 1)
+        if name is None:
+            return None
+        ns, ne = name
+        if ns >= 1 and toks[ns - 1].text == ",":
+            role = _collect_left(toks, ns - 2)
+            if role is not None and role[1] - role[0] <= 5 and _has_role_word(toks, role[0], role[1]):
+                rs, re_ = role
+                words = _clean([t.text for t in toks[rs : re_ + 1]] + [t.text for t in toks[ns : ne + 1]])
+                return (words, toks[rs].start) if words else None
+        return None
+    got = _collect_left(toks, p)
+    if got is None:
+        return None
+    s, e = got
+    words = _clean([t.text for t in toks[s : e + 1]])
+    return (words, toks[s].start) if words else None
+
+
+def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
+    if p < 0:
+        return None
+    e = p
+    s = p + 1
+    while p >= 0 and e - p < MAX_NP:
+        t = toks[p]
+        if t.text in _BOUNDARY or t.kind == "num" or t.low in _LEFT_STOP:
+            break
+        if t.low == "and" and not (p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")):
+            break
+        if t.text == "-" and p == e:
+            break
+        s = p
+        if t.low in ("the", "a", "an") and p < e:
+            break
+        p -= 1
+    if s > e:
+        return None
+    return s, e
+
+
+def _np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    n = len(toks)
+    s = k
+    while s < n and toks[s].low in _RIGHT_SKIP_LEADING:
+        s += 1
+    e = s
+    while e < n and e - s < MAX_NP:
+        t = toks[e]
+        if t.text in _BOUNDARY or t.kind == "num" or (t.low in _RIGHT_STOP and e > s):
+            break
+        if t.low == "as" or t.low == "saying":
+            break
+        e += 1
+    if e <= s:
+        return None
+    words = _clean([t.text for t in toks[s:e]])
+    return (words, toks[e - 1].end) if words else None
+
+
+def _has_role_word(toks: list[Token], s: int, e: int) -> bool:
+    return any(t.low in _ROLE_WORDS for t in toks[s : e + 1])
+
+
+_ROLE_WORDS = words(
+    """
+    governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
+    chief commander president secretary general prosecutor ombudsman adviser advisor envoy
+    ambassador director chairman representative
+    """
+)
+
+
+def _clean(words: list[str]) -> str:
+    while words and words[0].lower() in _LEADING_DROP:
+        words = words[1:]
+    while words and words[-1] in ("-", "'"):
+        words = words[:-1]
+    return " ".join(words).replace(" - ", "-")[:200]

@@ -1,0 +1,321 @@
+"""The context of a strike: is there one in this sentence, and with what weapon,
+on what target, by whom.
+
+A strike is reported by a strike noun ("a guided-bomb strike on Kharkiv",
+"a drone attack on the region of Kursk", "shelling") or a hitting verb
+("a drone fell on an oil depot", "Russia struck Kyiv"). Hypothetical
+strikes ("threatened to strike"), other senses ("hunger strike") and air
+defence alone ("repelled a drone attack") are not strikes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streams.extract.tokens import Token, words
+
+WEAPONS: dict[str, str] = {
+    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone", "shahed": "drone",
+    "shaheds": "drone", "geran": "drone", "kamikaze": "drone",
+    "missile": "missile", "missiles": "missile", "iskander": "missile", "kinzhal": "missile",
+    "kalibr": "missile", "ballistic": "missile", "cruise": "missile",
+    "artillery": "artillery", "shelling": "artillery", "shelled": "artillery", "shells": "artillery",
+    "mortar": "artillery", "mortars": "artillery", "howitzer": "artillery", "shellings": "artillery",
+    "rocket": "rocket", "rockets": "rocket", "grad": "rocket", "mlrs": "rocket", "himars": "rocket",
+    "airstrike": "air strike", "airstrikes": "air strike", "bomb": "bomb", "bombs": "bomb",
+    "bombing": "bomb", "bombed": "bomb", "bombardment": "artillery",
+}  # fmt: skip
+_TWO_WORD_WEAPONS: dict[tuple[str, str], str] = {
+    ("guided", "bomb"): "guided bomb", ("guided", "bombs"): "guided bomb", ("glide", "bomb"): "guided bomb",
+    ("glide", "bombs"): "guided bomb", ("aerial", "bomb"): "guided bomb", ("aerial", "bombs"): "guided bomb",
+    ("air", "strike"): "air strike", ("air", "strikes"): "air strike", ("air", "raid"): "air strike",
+    ("artillery", "fire"): "artillery", ("guided", "aerial"): "guided bomb",
+}  # fmt: skip
+
+STRIKE_NOUNS = words(
+    """
+    strike strikes airstrike airstrikes attack attacks shelling shellings bombardment bombing
+    raid raids barrage
+    """
+)
+_HIT_VERBS = frozenset(
+    ["struck", "hit", "hits", "shelled", "bombed", "pounded", "targeted", "attacked", "strikes", "slammed"]
+)
+_FELL_VERBS = frozenset({"fell", "crashed", "landed"})
+_NOT_MILITARY = words(
+    """
+    hunger labour labor general heart panic cyber cyberattack counter counterattack asthma
+    anxiety ransomware rail teachers workers doctors nurses miners
+    """
+)
+_HYPOTHETICAL = words(
+    """
+    will would could might may threatened threatens threaten warned warns warning plan plans
+    planned planning if possible potential future prepare preparing vowed vows threat risk
+    unless should any retaliatory fear fears feared avoid prevent deter no
+    """
+)
+_INTERCEPT_WORDS = words(
+    """
+    downed intercepted repelled repel repelling thwarted shot destroyed neutralised neutralized
+    downing intercepting
+    """
+)
+_DAMAGE_WORDS = frozenset(["hit", "struck", "damaged", "destroyed", "fell", "killed", "injured", "wounded", "debris"])
+
+#: Targets, longest phrases first; the written form is kept.
+_TARGETS: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in [
+                "oil depot",
+                "fuel depot",
+                "oil refinery",
+                "refinery",
+                "residential building",
+                "apartment building",
+                "apartment block",
+                "residential area",
+                "high-rise",
+                "private house",
+                "private houses",
+                "energy facility",
+                "energy infrastructure",
+                "power plant",
+                "power station",
+                "thermal power plant",
+                "substation",
+                "gas facility",
+                "port",
+                "port infrastructure",
+                "grain terminal",
+                "railway station",
+                "train station",
+                "railway infrastructure",
+                "hospital",
+                "school",
+                "kindergarten",
+                "university",
+                "shopping centre",
+                "shopping center",
+                "shopping mall",
+                "supermarket",
+                "market",
+                "church",
+                "airfield",
+                "air base",
+                "airbase",
+                "airport",
+                "military base",
+                "ammunition depot",
+                "arms depot",
+                "warehouse",
+                "factory",
+                "plant",
+                "enterprise",
+                "industrial facility",
+                "industrial enterprise",
+                "infrastructure facility",
+                "critical infrastructure",
+                "hotel",
+                "office building",
+                "administrative building",
+                "bridge",
+                "dam",
+                "oil terminal",
+                "fuel storage",
+                "gas station",
+                "petrol station",
+                "residential buildings",
+                "apartment buildings",
+                "houses",
+                "homes",
+                "house",
+                "home",
+                "civilian infrastructure",
+                "infrastructure",
+                "cafe",
+                "restaurant",
+                "bus",
+                "train",
+                "car",
+                "playground",
+                "hostel",
+                "dormitory",
+                "clinic",
+                "post office",
+                "bakery",
+                "pharmacy",
+                "business centre",
+                "store",
+                "shop",
+                "stadium",
+                "oil facility",
+                "fuel facility",
+                "ammunition dump",
+                "command post",
+                "barracks",
+                "headquarters",
+                "nuclear power plant",
+                "water supply",
+                "pumping station",
+                "boiler house",
+            ]
+        ),
+        key=lambda p: -len(p),
+    )
+)
+_TARGET_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in _TARGETS:
+    _TARGET_FIRST.setdefault(_p[0], []).append(_p)
+
+_ACTORS: dict[str, str] = {
+    "russian": "Russia", "russia": "Russia", "russia's": "Russia", "ukrainian": "Ukraine",
+    "ukraine": "Ukraine", "ukraine's": "Ukraine", "israeli": "Israel", "israel": "Israel",
+    "idf": "Israel", "iranian": "Iran", "iran": "Iran", "hezbollah": "Hezbollah", "hamas": "Hamas",
+    "houthi": "Houthis", "houthis": "Houthis", "belarusian": "Belarus", "kremlin": "Russia",
+    "moscow": "Russia", "kyiv": "Ukraine",
+}  # fmt: skip
+_ACTOR_VERB_ONLY = frozenset({"moscow", "kyiv", "kremlin"})
+
+
+@dataclass(slots=True)
+class StrikeContext:
+    """A strike event in one sentence: the span of its wording and its context."""
+
+    start: int
+    end: int
+    weapon: str | None
+    target: str | None
+    actor: str | None
+    tok_i: int
+
+
+def weapon_at(toks: list[Token], k: int) -> tuple[str | None, int]:
+    """The weapon named at ``toks[k]`` and the first token index it covers."""
+    low = toks[k].low
+    if k >= 1:
+        two = _TWO_WORD_WEAPONS.get((toks[k - 1].low, low))
+        if two is not None:
+            return two, k - 1
+        if k >= 2 and toks[k - 1].text == "-" and (toks[k - 2].low, low) in _TWO_WORD_WEAPONS:
+            return _TWO_WORD_WEAPONS[(toks[k - 2].low, low)], k - 2
+    if low in ("strike", "strikes", "attack", "attacks", "raid", "raids"):
+        return None, k
+    return WEAPONS.get(low), k
+
+
+def find_strike(toks: list[Token]) -> StrikeContext | None:
+    """The first real strike event in a sentence, with its weapon, target and actor."""
+    n = len(toks)
+    intercept = any(t.low in _INTERCEPT_WORDS for t in toks)
+    damage = any(t.low in _DAMAGE_WORDS for t in toks)
+    for k, t in enumerate(toks):
+        low = t.low
+        is_noun = low in STRIKE_NOUNS
+        is_verb = low in _HIT_VERBS or (low in _FELL_VERBS and k + 1 < n and toks[k + 1].low in ("on", "onto", "into"))
+        if not (is_noun or is_verb):
+            continue
+        if _hypothetical(toks, k):
+            continue
+        if k >= 1 and toks[k - 1].low in _NOT_MILITARY:
+            continue
+        weapon, w_start = _weapon_before(toks, k)
+        if low in ("shelling", "shellings", "airstrike", "airstrikes", "bombardment", "bombing", "shelled",
+                   "bombed"):  # fmt: skip
+            weapon = weapon or WEAPONS[low]
+        actor = _actor_near(toks, w_start, is_verb)
+        target = _target_after(toks, k)
+        if is_noun:
+            grounded = weapon is not None or actor is not None or _on_something(toks, k)
+        else:
+            grounded = (weapon is not None or actor is not None) and (target is not None or _object_after(toks, k))
+        if not grounded:
+            continue
+        if intercept and not (damage and is_verb) and low in ("attack", "attacks", "raid", "raids", "barrage"):
+            continue
+        if intercept and not damage:
+            continue
+        start = toks[w_start].start if weapon is not None and k - w_start <= 3 else t.start
+        end = t.end
+        if is_verb and low in _FELL_VERBS:
+            end = toks[k + 1].end
+        return StrikeContext(start, end, weapon, target, actor, k)
+    return None
+
+
+def _hypothetical(toks: list[Token], k: int) -> bool:
+    for p in range(max(0, k - 4), k):
+        low = toks[p].low
+        if low in _HYPOTHETICAL:
+            return True
+        if low == "to" and p == k - 1 and toks[k].low in ("strike", "attack", "hit", "shell", "bomb"):
+            return True
+    return False
+
+
+def _weapon_before(toks: list[Token], k: int) -> tuple[str | None, int]:
+    # "guided-bomb strike", "a Russian drone attack", "a drone fell", "missiles struck"
+    for p in range(k, max(-1, k - 6), -1):
+        t = toks[p]
+        if p < k and t.text in (".", ",", ";", ":"):
+            break
+        w, s = weapon_at(toks, p)
+        if w is not None:
+            return w, s
+    # "struck by a drone", "attack with missiles"
+    n = len(toks)
+    for p in range(k + 1, min(n, k + 5)):
+        if toks[p].low in ("by", "with", "using") and p + 1 < n:
+            for q in range(p + 1, min(n, p + 4)):
+                w, _ = weapon_at(toks, q)
+                if w is not None:
+                    return w, k
+    return None, k
+
+
+def _actor_near(toks: list[Token], k: int, is_verb: bool) -> str | None:
+    for p in range(k - 1, max(-1, k - 5), -1):
+        t = toks[p]
+        if t.text in (".", ",", ";", ":"):
+            break
+        a = _ACTORS.get(t.low)
+        if a is not None and t.is_cap | (not any(c.isupper() for c in t.text)):
+            if t.low in _ACTOR_VERB_ONLY and not is_verb:
+                continue
+            if p + 1 < len(toks) and toks[p + 1].low in ("air", "defence", "defences", "defense", "defenses"):
+                continue
+            return a
+    return None
+
+
+def _target_after(toks: list[Token], k: int) -> str | None:
+    n = len(toks)
+    for p in range(k + 1, min(n, k + 12)):
+        t = toks[p]
+        if t.text in (".", ";"):
+            break
+        for phrase in _TARGET_FIRST.get(t.low, ()):
+            if all(p + q < n and toks[p + q].low == w for q, w in enumerate(phrase)):
+                return " ".join(phrase)
+    for p in range(max(0, k - 6), k):
+        for phrase in _TARGET_FIRST.get(toks[p].low, ()):
+            if all(p + q < k and toks[p + q].low == w for q, w in enumerate(phrase)):
+                return " ".join(phrase)
+    return None
+
+
+def _on_something(toks: list[Token], k: int) -> bool:
+    n = len(toks)
+    if k + 2 < n and toks[k + 1].low in ("on", "against", "in", "near", "targeting", "hit", "struck"):
+        return toks[k + 2].is_cap or toks[k + 2].low in ("a", "an", "the") or toks[k + 2].kind == "word"
+    return False
+
+
+def _object_after(toks: list[Token], k: int) -> bool:
+    n = len(toks)
+    if k + 1 >= n:
+        return False
+    nxt = toks[k + 1]
+    return nxt.is_cap or nxt.low in ("the", "a", "an", "on", "onto", "into", "several", "two", "three")

@@ -1,0 +1,168 @@
+"""Word lists shared by the extraction stages: cue words for each metric.
+
+Kept as plain frozensets and dicts so membership tests stay O(1) on the hot
+path. Everything is lowercase.
+"""
+
+from __future__ import annotations
+
+from streams.extract.tokens import words
+
+#: Participles and adjectives after a counted subject: "3 people were killed", "12 hurt".
+RIGHT_CUES: dict[str, str] = {
+    "killed": "killed", "dead": "killed", "died": "killed", "perished": "killed", "slain": "killed",
+    "murdered": "killed", "executed": "killed", "bodies": "killed", "die": "killed", "dies": "killed",
+    "deaths": "killed", "fatalities": "killed", "dying": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
+    "hospitalized": "injured", "injuries": "injured",
+    "casualties": "casualties",
+    "missing": "missing",
+    "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
+    "hostages": "captured", "abducted": "captured", "surrendered": "captured",
+    "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "refugees": "displaced",
+    "evacuees": "displaced", "relocated": "displaced", "flee": "displaced",
+    "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "detainees": "arrested",
+    "detentions": "arrested",
+    "downed": "downed", "intercepted": "downed", "destroyed": "downed", "neutralised": "downed",
+    "neutralized": "downed", "repelled": "downed",
+    "launched": "launched", "fired": "launched",
+}  # fmt: skip
+
+#: Nouns that carry the metric on their own, with no verb: "12 deaths", "3 casualties".
+NOUN_ONLY: frozenset[str] = words(
+    """
+    deaths fatalities injuries casualties prisoners pows captives hostages refugees evacuees
+    arrests detainees detentions dead
+    """
+)
+
+#: Multiword cues after the subject: "lost their lives", "shot down", "taken prisoner".
+RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("lost", "their", "lives"), "killed"),
+    (("lost", "his", "life"), "killed"),
+    (("lost", "her", "life"), "killed"),
+    (("shot", "down"), "downed"),
+    (("brought", "down"), "downed"),
+    (("taken", "prisoner"), "captured"),
+    (("taken", "captive"), "captured"),
+    (("taken", "hostage"), "captured"),
+    (("taken", "into", "custody"), "arrested"),
+    (("taken", "to", "hospital"), "injured"),
+    (("unaccounted", "for"), "missing"),
+    (("forced", "to", "flee"), "displaced"),
+    (("forced", "from"), "displaced"),
+    (("left", "homeless"), "displaced"),
+)
+
+#: Active verbs before the number: "killing 3", "shot down 83 drones".
+LEFT_CUES: dict[str, str] = {
+    "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
+    "injuring": "injured", "injured": "injured", "injures": "injured", "wounding": "injured",
+    "wounded": "injured", "wounds": "injured", "hurting": "injured", "hurt": "injured",
+    "captured": "captured", "capturing": "captured", "captures": "captured",
+    "displacing": "displaced", "displaced": "displaced", "evacuated": "displaced",
+    "evacuating": "displaced", "evacuate": "displaced",
+    "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
+    "detains": "arrested", "arrests": "arrested",
+    "downed": "downed", "intercepted": "downed", "destroyed": "downed", "neutralised": "downed",
+    "neutralized": "downed", "downing": "downed", "destroying": "downed", "intercepting": "downed",
+    "intercepts": "downed", "downs": "downed", "destroys": "downed", "repelled": "downed",
+    "launched": "launched", "launching": "launched", "fired": "launched", "firing": "launched",
+    "launches": "launched", "fires": "launched",
+    "losing": "casualties", "lost": "casualties", "loses": "casualties",
+    "deployed": "troops", "deploying": "troops", "sent": "troops", "sending": "troops",
+}  # fmt: skip
+
+LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("shot", "down"), "downed"),
+    (("shooting", "down"), "downed"),
+    (("shoots", "down"), "downed"),
+    (("brought", "down"), "downed"),
+    (("attacked", "with"), "launched"),
+    (("attacked", "ukraine", "with"), "launched"),
+    (("claimed", "the", "lives", "of"), "killed"),
+    (("took", "the", "lives", "of"), "killed"),
+)
+
+#: Between subject and participle: "were", "have been", "reportedly".
+AUX: frozenset[str] = words(
+    """
+    were was are is have has had been being be reportedly also all now later still feared
+    believed thought confirmed officially reported said to either already so far presumed listed
+    as got since initially subsequently likely
+    """
+)
+
+PREPS: frozenset[str] = words(
+    """
+    in near on at from across outside inside during over around along into within by
+    """
+)
+CONJ: frozenset[str] = frozenset(
+    ["and", "but", "or", "while", "whereas", "as", "after", "when", "including", "because"]
+)
+
+DRONE_NOUNS: frozenset[str] = frozenset(["drones", "drone", "uavs", "uav", "shaheds", "shahed", "geran", "gerans", "quadcopters"])
+MISSILE_NOUNS: frozenset[str] = frozenset(["missiles", "missile", "rockets", "rocket"])
+TROOP_NOUNS: frozenset[str] = words(
+    """
+    troops soldiers servicemen personnel fighters reservists conscripts mercenaries marines
+    paratroopers servicemembers force contingent
+    """
+)
+STRIKE_COUNT_NOUNS: frozenset[str] = frozenset(
+    ["strikes", "airstrikes", "attacks", "raids", "shellings", "bombardments"]
+)
+#: Nouns whose count is something else: "destroyed 5 tanks" is no drone figure.
+OTHER_OBJECT_NOUNS: frozenset[str] = words(
+    """
+    tanks tank aircraft planes jets helicopters vehicles buildings houses homes targets boats
+    ships vessels guns systems launchers positions settlements villages towns regions oblasts
+    times bombs shells artillery km
+    """
+)
+
+#: Singular people nouns for implicit one: "a woman was killed".
+PERSON_SINGULAR: frozenset[str] = words(
+    """
+    man woman child boy girl person civilian soldier resident teenager pensioner driver
+    policeman officer worker firefighter rescuer journalist volunteer medic infant baby toddler
+    serviceman passer-by passerby student teacher doctor nurse farmer
+    """
+)
+
+#: Phrases that make a figure a running total over a war or period.
+CUMULATIVE_AFTER_SINCE: frozenset[str] = words(
+    """
+    the start beginning war invasion outbreak full-scale conflict onset february october 2014
+    2022 2023 2024 2025 2026 january march april may june july august september november
+    december
+    """
+)
+
+PER_UNITS: dict[str, str] = {"day": "day", "night": "day", "week": "week", "month": "month",
+                             "year": "year", "hour": "hour"}  # fmt: skip
+PER_WORDS: dict[str, str] = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
+                             "annually": "year", "hourly": "hour"}  # fmt: skip
+
+TOLL_NOUNS: dict[str, str] = {
+    "toll": "killed", "deaths": "killed", "dead": "killed", "fatalities": "killed",
+    "injuries": "injured", "injured": "injured", "wounded": "injured", "casualties": "casualties",
+    "killed": "killed", "victims": "killed", "missing": "missing", "displaced": "displaced",
+    "refugees": "displaced", "prisoners": "captured", "arrests": "arrested", "detained": "arrested",
+}  # fmt: skip
+TOLL_LINKS: frozenset[str] = words(
+    """
+    to at reached reaches hit hits stood stands is was now of totalled totaled totals exceeded
+    passed surpassed topped climbed rose risen increased jumped
+    """
+)
+
+#: Missiles named by system: "9 ATACMS", "3 Iskanders".
+MISSILE_NOUNS = MISSILE_NOUNS | words("atacms iskander iskanders kinzhal kinzhals kalibr kalibrs kh-101 shadow scalp")
+#: Bombs and shells: each one dropped or landing is a strike.
+BOMB_NOUNS: frozenset[str] = words("bombs bomb shells")
+#: Verbs of hitting, after drones/missiles ("eight drones attacked") or bombs ("bombs hit").
+HIT_VERBS: frozenset[str] = words("hit struck attacked targeted slammed shelled pounded")
+LEFT_CUES["dropped"] = "dropped"
+LEFT_CUES["dropping"] = "dropped"

@@ -1,0 +1,213 @@
+"""Finding place names in a sentence and resolving them with the gazetteer.
+
+Rules against false towns: a town must be capitalised (unless the whole
+sentence is lowercase, when it needs a locative word such as "in" before it),
+must not be an ordinary English word, and small towns need a place context
+("in Sudzha", "the village of X", "Vovchansk district"). A capitalised word
+next to another capitalised word that is not a place is read as part of a
+person's name ("Lloyd Austin", "Vladimir Putin"), except in title-case
+headlines. Described places come only from an explicit table.
+"""
+
+from __future__ import annotations
+
+from streams.extract.gazetteer import (
+    LOCATIVE,
+    REGION_WORDS,
+    SETTLEMENT_WORDS,
+    WAR_COUNTRIES,
+    Gazetteer,
+    Place,
+    normalize,
+)
+from streams.extract.tokens import Token, words
+
+MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
+_DIRECTIONS = words(
+    """
+    north south east west northern southern eastern western central greater upper lower new old
+    """
+)
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":", "–"})
+
+
+def _written(text: str, start: int, end: int) -> tuple[str, int]:
+    """The place as written, without a possessive "'s"."""
+    s = text[start:end]
+    if s.endswith(("'s", "’s")) and end - start > 2:
+        return s[:-2], end - 2
+    return s, end
+
+
+def _key_of(text: str, toks: list[Token], i: int, j: int) -> str:
+    s = text[toks[i].start : toks[j - 1].end]
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    return normalize(s)
+
+
+def find_places(text: str, toks: list[Token], gaz: Gazetteer, war: bool) -> list[Place]:
+    """Places named or described in one sentence, left to right."""
+    n = len(toks)
+    words = [t for t in toks if t.kind == "word"]
+    lower_mode = not any(t.is_cap for t in words)
+    title_case = len(words) >= 4 and sum(1 for t in words if t.is_cap) >= 0.7 * len(words)
+    out: list[Place] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind != "word" or not (t.is_cap or lower_mode):
+            i += 1
+            continue
+        described = _described_at(toks, i, gaz)
+        if described is not None:
+            out.append(described[0])
+            i = described[1]
+            continue
+        hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case)
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[0])
+        i = hit[1]
+    return out
+
+
+def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:
+    for parts, name, iso in gaz.described.get(toks[i].low, ()):
+        if i + len(parts) > len(toks):
+            continue
+        if all(toks[i + k].low == p for k, p in enumerate(parts)):
+            j = i + len(parts)
+            return Place(toks[i].start, toks[j - 1].end, name, iso, iso[:2], "described"), j
+    return None
+
+
+def _name_at(
+    text: str, toks: list[Token], i: int, gaz: Gazetteer, war: bool, lower_mode: bool, title_case: bool
+) -> tuple[Place, int] | None:
+    n = len(toks)
+    prev = toks[i - 1] if i > 0 else None
+    locative = prev is not None and prev.low in LOCATIVE
+    after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
+    for j in range(_run_end(toks, i, lower_mode), i, -1):
+        last = toks[j - 1]
+        if last.kind != "word":
+            continue
+        key = _key_of(text, toks, i, j)
+        if not key or key in gaz.common:
+            continue
+        nxt = toks[j] if j < n else None
+        region_word = nxt is not None and nxt.low in REGION_WORDS
+        if region_word or (after_settlement and toks[i - 2].low == "region"):
+            assert nxt is not None or not region_word
+            iso = gaz.regions.get(key)
+            if iso is None:
+                cand = gaz.lookup_city(key, war)
+                iso = cand.region_code if cand is not None else None
+                country = cand.country if cand is not None else None
+            else:
+                country = iso[:2]
+            if country is not None:
+                end_tok = j + 1 if region_word else j
+                end = toks[end_tok - 1].end
+                return Place(toks[i].start, end, text[toks[i].start : end], iso, country, "region"), end_tok
+            continue
+        cc = gaz.countries.get(key)
+        if cc is not None and (not lower_mode or locative):
+            w, we = _written(text, toks[i].start, last.end)
+            return Place(toks[i].start, we, w, None, cc, "country"), j
+        cand = gaz.lookup_city(key, war)
+        if cand is None:
+            iso = gaz.regions.get(key)
+            if iso is not None and (not lower_mode or locative) and gaz.lookup_city(key, False) is None:
+                w, we = _written(text, toks[i].start, last.end)
+                return Place(toks[i].start, we, w, iso, iso[:2], "region"), j
+            continue
+        if not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key, locative,
+                               after_settlement, lower_mode, title_case, gaz):  # fmt: skip
+            continue
+        w, we = _written(text, toks[i].start, last.end)
+        return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j
+    return None
+
+
+def _run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
+    """The end of the longest run from ``i`` that may be one name ("Kryvyi Rih", "Rostov-on-Don")."""
+    n = len(toks)
+    stop = min(n, i + MAX_SPAN_TOKENS)
+    k = i + 1
+    while k < stop:
+        t = toks[k]
+        if t.text == "-":
+            if t.space_before or k + 1 >= n or toks[k + 1].space_before:
+                break
+        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS):
+            break
+        k += 1
+    return k
+
+
+_CONNECTORS = frozenset({"on", "na", "upon", "am", "de", "al", "el"})
+
+
+def _plausible_town(
+    toks: list[Token],
+    i: int,
+    j: int,
+    population: int,
+    score: float,
+    country: str,
+    key: str,
+    locative: bool,
+    after_settlement: bool,
+    lower_mode: bool,
+    title_case: bool,
+    gaz: Gazetteer,
+) -> bool:
+    n = len(toks)
+    main_name = score >= 5 * max(population, 1)
+    context = locative or after_settlement or _followed_by_region(toks, j)
+    if lower_mode:
+        return context and population >= 10000
+    single = j - i == 1
+    if single and len(key) <= 3 and population < 100000:
+        return False
+    if not title_case:
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "word" and prev.is_cap and prev.low not in _DIRECTIONS:
+            sentence_start = i == 1 or toks[i - 2].text in _OPENERS or toks[i - 2].text in ".!?"
+            if not sentence_start and not _is_place_word(prev, gaz):
+                return False  # "Lloyd Austin"
+        nxt = toks[j] if j < n else None
+        if (
+            nxt is not None
+            and nxt.kind == "word"
+            and nxt.is_cap
+            and nxt.low not in REGION_WORDS
+            and not _is_place_word(nxt, gaz)
+            and not context
+        ):
+            return False  # "Vladimir Putin"
+    if context:
+        return population >= 1000 or main_name
+    big = population >= (50000 if main_name else 200000)
+    if country in WAR_COUNTRIES and (population >= 20000 or (not single and population >= 1000)):
+        big = True  # transliterations vary, so alternate names count as much as the main one
+    return big
+
+
+def _followed_by_region(toks: list[Token], j: int) -> bool:
+    n = len(toks)
+    if j < n and toks[j].low in REGION_WORDS:
+        return True
+    # "Vovchansk, Kharkiv region" / "Vovchansk in the Kharkiv region"
+    for k in range(j + 1, min(n, j + 5)):
+        if toks[k].low in REGION_WORDS:
+            return toks[j].text == "," or toks[j].low == "in"
+    return False
+
+
+def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
+    key = normalize(t.text[:-2] if t.low.endswith("'s") else t.text)
+    return key in gaz.countries or key in gaz.regions or key in gaz.names

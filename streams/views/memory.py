@@ -1,0 +1,76 @@
+"""An in-memory store of every view, for replay and tests.
+
+It does exactly what the live path does per entry event: :func:`plan` against
+the entry's previous keys, then :func:`apply` each contribution. Documents come
+from :func:`streams.views.render.view_document`, the same function the live
+query API uses, so both produce the same bytes from the same states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from streams.core.records import EntryFacts
+from streams.views.contrib import Contribution, Stamp, State, apply
+from streams.views.render import Doc, document_digest, render, view_document
+from streams.views.routing import VIEWS, plan
+
+
+class ViewSet:
+    """Every view's states, plus each entry's keys as of its latest event seen.
+
+    The keys of an entry are replaced only by an event at least as recent as
+    the one they came from, so a redelivered older event cannot make the next
+    correction forget to tombstone a key.
+    """
+
+    __slots__ = ("_entry_keys", "_states")
+
+    def __init__(self) -> None:
+        self._states: dict[str, dict[str, State]] = {view: {} for view in VIEWS}
+        self._entry_keys: dict[str, tuple[Stamp, dict[str, list[str]]]] = {}
+
+    def apply_entry(self, ef: EntryFacts) -> list[Contribution]:
+        """Fold one entry event (publish, correction or retraction) into every view."""
+        known = self._entry_keys.get(ef.entry_key)
+        contributions, new_keys = plan(ef, known[1] if known is not None else {})
+        for c in contributions:
+            self.apply(c)
+        if known is None or ef.stamp >= known[0]:
+            self._entry_keys[ef.entry_key] = (ef.stamp, new_keys)
+        return contributions
+
+    def apply_all(self, events: Iterable[EntryFacts]) -> None:
+        """Fold entry events in the order given."""
+        for ef in events:
+            self.apply_entry(ef)
+
+    def apply(self, c: Contribution) -> None:
+        """Fold one contribution into its view key."""
+        states = self._states[c.view]
+        states[c.key] = apply(states.get(c.key), c)
+
+    def state(self, view: str, key: str) -> State | None:
+        """The state of one view key, or None if nothing was ever applied to it."""
+        return self._states[view].get(key)
+
+    def states(self, view: str) -> Mapping[str, State]:
+        """All states of a view, by key (tombstoned keys included)."""
+        return self._states[view]
+
+    def entry_keys(self, entry_key: str) -> dict[str, list[str]]:
+        """The keys per view the entry's latest event touches."""
+        known = self._entry_keys.get(entry_key)
+        return dict(known[1]) if known is not None else {}
+
+    def render(self, view: str, key: str) -> Doc | None:
+        """The document of one view key, or None when empty."""
+        return render(view, key, self._states[view].get(key))
+
+    def document(self, view: str) -> Doc:
+        """The full JSON document of a view."""
+        return view_document(view, self._states[view])
+
+    def digest(self, view: str) -> str:
+        """sha256 of the canonical JSON of :meth:`document`."""
+        return document_digest(self.document(view))

@@ -1,0 +1,255 @@
+"""Deterministic JSON documents from view states (the counting rules of domain.md).
+
+Rendering depends only on the set of live records in a state, never on the
+order they were applied in nor on the clock: lists are sorted, there are no
+floats and no "now". The live query API and replay both call
+:func:`view_document` and :func:`document_digest`, so they produce the same
+bytes from the same states.
+
+Order of items within a key ("later"): by entry stamp, then entry key, then
+span start within the entry (facts without a span count as ``-1``), then the
+fact's index in the entry. So within one entry the last mention wins.
+
+Rules:
+
+- **casualties** (one incident): per metric, each claimant's latest figure is
+  kept (``claims``, sorted by claimant key); ``current`` is the latest figure
+  overall. ``low`` = min over claimants of (low, else best), ``high`` = max
+  over claimants of (high, else best), ``best`` = current's best, ``disputed``
+  = the claimants' latest points (best, else low, else high) differ. Figures of
+  several entries are never added: an update replaces.
+- **strikes** (one incident): actors, targets and places are listed;
+  ``reported_strikes`` is the latest reported count (its point).
+- **interceptions**: per metric the latest figure of the claimant that day.
+- **figures**: the whole series, sorted by (published_at, entry_id).
+
+Every document also carries its view ``key``; ``entries`` lists entry ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from hashlib import sha256
+from typing import Any
+
+import orjson
+
+from schemas.facts import METRICS
+from streams.views.contrib import State, live_records
+from streams.views.keys import UNKNOWN_AREA, area_of, claimant_key
+
+Item = dict[str, Any]
+Doc = dict[str, Any]
+
+_METRIC_ORDER = {m: i for i, m in enumerate(METRICS)}
+
+
+def ordered_items(state: State | None) -> list[Item]:
+    """Every live item of a state, earliest first (see the module docstring)."""
+    keyed: list[tuple[tuple[Any, ...], Item]] = []
+    for entry_key, stamp, items in live_records(state):
+        for it in items:
+            span = it.get("span")
+            keyed.append(((stamp, entry_key, span[0] if span else -1, it.get("seq", 0)), it))
+    keyed.sort(key=lambda p: p[0])
+    return [it for _, it in keyed]
+
+
+def point(it: Item) -> int | None:
+    """One number for a figure: best, else low, else high."""
+    for name in ("best", "low", "high"):
+        v = it.get(name)
+        if v is not None:
+            return int(v)
+    return None
+
+
+def _metric_sort(metric: str) -> tuple[int, str]:
+    return (_METRIC_ORDER.get(metric, len(_METRIC_ORDER)), metric)
+
+
+def _by_metric(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    groups: dict[str, list[Item]] = {}
+    for it in items:
+        groups.setdefault(it["metric"], []).append(it)
+    return sorted(groups.items(), key=lambda kv: _metric_sort(kv[0]))
+
+
+def _sorted_set(items: list[Item], field: str) -> list[str]:
+    return sorted({it[field] for it in items if it.get(field) is not None})
+
+
+def _last_value(items: list[Item], field: str) -> Any:
+    for it in reversed(items):
+        if it.get(field) is not None:
+            return it[field]
+    return None
+
+
+def _entries(items: list[Item]) -> list[str]:
+    return sorted({it["entry_id"] for it in items})
+
+
+def _regions(items: list[Item]) -> list[str]:
+    return sorted({a for it in items if (a := area_of(it["region_code"], it["country"])) != UNKNOWN_AREA})
+
+
+def _figure(it: Item) -> Doc:
+    return {
+        "low": it["low"],
+        "best": it["best"],
+        "high": it["high"],
+        "qualifier": it["qualifier"],
+        "entry_id": it["entry_id"],
+        "published_at": it["published_at"],
+    }
+
+
+def _casualty_metric(items: list[Item]) -> Doc:
+    latest: dict[str, Item] = {}
+    for it in items:  # earliest first: the last write per claimant is its latest figure
+        latest[claimant_key(it["claimant"])] = it
+    current = items[-1]
+    lows = [v for it in latest.values() if (v := it["low"] if it["low"] is not None else it["best"]) is not None]
+    highs = [v for it in latest.values() if (v := it["high"] if it["high"] is not None else it["best"]) is not None]
+    claims = [
+        {
+            "claimant": it["claimant"],
+            "relay": it["relay"],
+            "low": it["low"],
+            "best": it["best"],
+            "high": it["high"],
+            "qualifier": it["qualifier"],
+            "entry_id": it["entry_id"],
+            "published_at": it["published_at"],
+            "span": it["span"],
+        }
+        for _, it in sorted(latest.items())
+    ]
+    return {
+        "low": min(lows) if lows else None,
+        "best": current["best"],
+        "high": max(highs) if highs else None,
+        "disputed": len({point(it) for it in latest.values()}) > 1,
+        "current": {"claimant": current["claimant"], **_figure(current)},
+        "claims": claims,
+    }
+
+
+def render_casualties(key: str, items: list[Item]) -> Doc:
+    """One casualty incident (``key`` = ``area/day/kind``)."""
+    area, day, kind = key.split("/")
+    return {
+        "key": key,
+        "incident_id": key,
+        "area": area,
+        "region_code": _last_value(items, "region_code"),
+        "country": _last_value(items, "country"),
+        "places": _sorted_set(items, "place"),
+        "day": day,
+        "kind": kind,
+        "metrics": {metric: _casualty_metric(group) for metric, group in _by_metric(items)},
+        "entries": _entries(items),
+        "sources": len({(it["blog_id"], it["entry_id"]) for it in items}),
+    }
+
+
+def render_strikes(key: str, items: list[Item]) -> Doc:
+    """One strike incident (``key`` = ``area/day/weapon``)."""
+    area, day, weapon = key.split("/")
+    return {
+        "key": key,
+        "incident_id": key,
+        "area": area,
+        "region_code": _last_value(items, "region_code"),
+        "country": _last_value(items, "country"),
+        "day": day,
+        "weapon": weapon,
+        "actors": _sorted_set(items, "actor"),
+        "targets": _sorted_set(items, "target"),
+        "places": _sorted_set(items, "place"),
+        "reported_strikes": point(items[-1]),
+        "entries": _entries(items),
+    }
+
+
+def render_interceptions(key: str, items: list[Item]) -> Doc:
+    """One claimant's interception figures for one day (``key`` = ``claimant/day``)."""
+    ckey, day = key.split("/")
+    return {
+        "key": key,
+        "claimant": _last_value(items, "claimant"),
+        "claimant_key": ckey,
+        "day": day,
+        "metrics": {metric: _figure(group[-1]) for metric, group in _by_metric(items)},
+        "regions": _regions(items),
+        "entries": _entries(items),
+    }
+
+
+def render_figures(key: str, items: list[Item]) -> Doc:
+    """The history of one (claimant, metric, subject) figure."""
+    _, metric, subject = key.split("|")
+    # items are already in their total order; a stable sort keeps it for ties.
+    series = sorted(items, key=lambda it: (it["published_at"], it["entry_id"]))
+    return {
+        "key": key,
+        "claimant": _last_value(items, "claimant"),
+        "metric": metric,
+        "subject": _last_value(items, "subject") or subject,
+        "series": [
+            {
+                "published_at": it["published_at"],
+                "entry_id": it["entry_id"],
+                "low": it["low"],
+                "best": it["best"],
+                "high": it["high"],
+                "qualifier": it["qualifier"],
+                "cumulative": it["cumulative"],
+                "per": it["per"],
+                "relay": it["relay"],
+                "span": it["span"],
+            }
+            for it in series
+        ],
+    }
+
+
+RENDERERS: dict[str, Callable[[str, list[Item]], Doc]] = {
+    "casualties": render_casualties,
+    "strikes": render_strikes,
+    "interceptions": render_interceptions,
+    "figures": render_figures,
+}
+
+
+def render(view: str, key: str, state: State | None) -> Doc | None:
+    """The document of one view key, or None when no entry contributes to it."""
+    try:
+        renderer = RENDERERS[view]
+    except KeyError:
+        raise ValueError(f"unknown view {view!r}; expected one of {sorted(RENDERERS)}") from None
+    items = ordered_items(state)
+    if not items:
+        return None
+    return renderer(key, items)
+
+
+def view_document(view: str, states: Mapping[str, State]) -> Doc:
+    """The full document of a view: ``{"view", "items"}``, items sorted by key."""
+    docs = []
+    for key in sorted(states):
+        doc = render(view, key, states[key])
+        if doc is not None:
+            docs.append(doc)
+    return {"view": view, "items": docs}
+
+
+def canonical_json(doc: Doc) -> bytes:
+    """The canonical bytes of a document: orjson with sorted keys."""
+    return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+
+
+def document_digest(doc: Doc) -> str:
+    """sha256 hex digest of :func:`canonical_json`."""
+    return sha256(canonical_json(doc)).hexdigest()

@@ -1,0 +1,23 @@
+"""Small helpers for the extractor tests."""
+
+from __future__ import annotations
+
+from schemas.facts import Fact
+from streams.extract import extract_text
+
+
+def facts_of(text: str, metric: str | None = None) -> list[Fact]:
+    """The facts of ``text``, optionally only one metric."""
+    return [f for f in extract_text(text) if metric is None or f.metric == metric]
+
+
+def one(text: str, metric: str) -> Fact:
+    """The single fact of ``metric`` in ``text``; fails when there are none or several."""
+    found = facts_of(text, metric)
+    assert len(found) == 1, f"expected one {metric} fact in {text!r}, got {found}"
+    return found[0]
+
+
+def bounds(f: Fact) -> tuple[int | None, int | None, int | None, str]:
+    """(low, best, high, qualifier) of a fact."""
+    return (f.low, f.best, f.high, f.qualifier)

@@ -1,0 +1,66 @@
+"""Hostile inputs: never raise, stay within a time bound, stay deterministic."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from streams.extract import extract, extract_text
+
+LIMIT_S = 2.0
+
+_words = st.sampled_from(
+    [
+        "at", "least", "killed", "3", "1,200", "dozens", "of", "drones", "shot", "down", "Kharkiv",
+        "said", "according", "to", "(", ")", '"', ",", ".", "-", "thirty", "six", "strike", "on",
+        "the", "region", "TASS", "cited", "no", "one", "was", "hurt", "\n", "Su-34", "12-year-old",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000))
+def test_random_unicode_never_raises(text: str) -> None:
+    extract_text(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_words, max_size=400))
+def test_word_soup_never_raises_and_is_deterministic(ws: list[str]) -> None:
+    text = " ".join(ws)
+    a = extract("", text)
+    assert a == extract("", text)
+    for f in a:
+        assert f.span is not None and 0 <= f.span[0] <= f.span[1] <= len(text)
+
+
+def _timed(text: str) -> float:
+    t = time.perf_counter()
+    extract_text(text)
+    return time.perf_counter() - t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000,
+        "1," * 50_000,
+        "(" * 50_000 + ")" * 50_000,
+        '"' * 100_000,
+        "at least " * 11_000,
+        "killed " * 14_000,
+        "Kharkiv " * 12_000,
+        ". " * 50_000,
+        "a " * 50_000,
+        "said " * 20_000,
+        "3 people were killed in Kharkiv, the governor said. " * 2000,
+        "\u202e\u0000\ud7ff" * 30_000,
+    ],
+    ids=lambda t: repr(t[:12]),
+)
+def test_hostile_100kb_is_bounded(text: str) -> None:
+    extract_text("warm up the gazetteer in Kharkiv: 3 killed")
+    assert _timed(text) < LIMIT_S

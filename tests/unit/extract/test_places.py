@@ -1,0 +1,94 @@
+"""The gazetteer and place resolution."""
+
+from __future__ import annotations
+
+import time
+
+import pycountry
+import pytest
+
+from streams.extract.gazetteer import admin1_table, gazetteer, load_cities, normalize
+
+from .helpers import facts_of, one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Two people were killed in Kharkiv.", "UA-63"),
+        ("Two people were killed in Kharkov.", "UA-63"),
+        ("Two people were killed in Stavropol.", "RU-STA"),
+        ("Two people were killed in Bashkortostan.", "RU-BA"),
+        ("Two people were killed in Kursk.", "RU-KRS"),
+        ("Two people were killed in the Kursk region.", "RU-KRS"),
+        ("Two people were killed in Donetsk oblast.", "UA-14"),
+        ("Two people were killed in Zaporizhzhia.", "UA-23"),
+        ("Two people were killed in Zaporizhia.", "UA-23"),
+        ("Two people were killed in the village of Sudzha.", "RU-KRS"),
+        ("Two people were killed in Kryvyi Rih.", "UA-12"),
+        ("Two people were killed in Rostov-on-Don.", "RU-ROS"),
+        ("Two people were killed in Pokrovsk.", "UA-14"),
+        ("Two people were killed in Ukraine's second-largest city.", "UA-63"),
+        ("Two people were killed in the Moscow region.", "RU-MOS"),
+        ("Two people were killed in Moscow.", "RU-MOW"),
+        ("two people were killed in kharkiv , police said .", "UA-63"),
+    ],
+)
+def test_region_codes(sentence: str, code: str) -> None:
+    f = one(sentence, "killed")
+    assert (f.region_code, f.country) == (code, code[:2])
+
+
+def test_place_as_written() -> None:
+    assert one("Two people were killed in the Kursk region.", "killed").place == "Kursk region"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most people were asleep when 3 people were killed.",
+        "Lenin's statue stood where 3 people were killed.",
+        "Mir station reported that 3 people were killed.",
+        "Lloyd Austin said 3 people were killed.",
+        "On sale now: 3 people were killed.",
+    ],
+)
+def test_common_words_and_names_are_not_towns(sentence: str) -> None:
+    assert one(sentence, "killed").place is None
+
+
+def test_never_guesses_an_unnamed_town() -> None:
+    assert one("Three people were killed in a small village.", "killed").region_code is None
+
+
+def test_admin1_table_matches_pycountry_and_geonames() -> None:
+    by_admin: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for cc, a1, pop, name, _alts in load_cities():
+        by_admin.setdefault((cc, a1), []).append((pop, name))
+    rows = admin1_table()
+    assert len({(r[0], r[1]) for r in rows}) == len(rows)
+    assert len({r[2] for r in rows}) == len(rows)
+    for cc, a1, iso, capital, aliases in rows:
+        sub = pycountry.subdivisions.get(code=iso)
+        assert sub is not None, iso
+        assert sub.country_code == cc
+        # The named city is the largest of that GeoNames admin1 area...
+        largest = max(by_admin[(cc, a1)])[1]
+        assert largest == capital, (cc, a1, largest, capital)
+        # ...and the ISO subdivision's own name starts like one of the region names.
+        stems = {w[:3] for w in normalize(sub.name.replace(",", " ")).split() if len(w) > 3}
+        assert any(normalize(a)[:3] in stems for a in [*aliases, capital]), (iso, sub.name)
+
+
+def test_gazetteer_builds_fast() -> None:
+    gazetteer.cache_clear()
+    t = time.perf_counter()
+    g = gazetteer()
+    elapsed = time.perf_counter() - t
+    assert len(g.names) > 30000
+    assert elapsed < 6.0, f"gazetteer took {elapsed:.2f}s"
+
+
+def test_prefers_ukraine_and_russia_in_war_text() -> None:
+    got = facts_of("Russian shelling killed 2 people in Pokrovsk.", "killed")
+    assert got[0].country == "UA"
