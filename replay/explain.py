@@ -33,7 +33,9 @@ def _fate(rebuilt: Rebuilt, view: str, key: str, ef: EntryFacts) -> tuple[str, s
         return "unknown", None
     final = stamp_of(record)
     if final == ef.stamp:
-        return ("current", None) if record["items"] else ("withdrawn", ef.event_id)
+        if record["items"]:
+            return "current", None
+        return ("removed by retraction" if ef.retracted else "removed by correction"), ef.event_id
     later = next((e for e in rebuilt.entries.get(ef.entry_key, []) if e.stamp == final), None)
     by = later.event_id if later else None
     if later is not None and later.event_type == "entry.retracted":
