@@ -21,7 +21,7 @@ class GatherError(RuntimeError):
 
 def local_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
     """The states of ``view`` held in this worker's active partitions."""
-    return {str(k): v for k, v in ll.views[view].items() if v is not None}
+    return {k.decode() if isinstance(k, bytes) else str(k): v for k, v in ll.views[view].items() if v is not None}
 
 
 def _other_hosts(ll: LiveLedgerApp, view: str) -> list[str]:

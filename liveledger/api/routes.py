@@ -30,7 +30,7 @@ from streams.views.render import render
 JSON = "application/json"
 MAX_POST_BYTES = 5 * 1024 * 1024
 
-Handler = Callable[[View, Request], Awaitable[Response]]
+Handler = Callable[..., Awaitable[Response]]
 
 
 def _json(view: View, doc: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -66,13 +66,13 @@ def register_api(ll: LiveLedgerApp) -> None:
     publisher: dict[str, Publisher] = {}
 
     def guarded(fun: Handler) -> Handler:
-        async def wrapper(view: View, request: Request) -> Response:
+        async def wrapper(view: View, request: Request, **match: str) -> Response:
             if ll.settings.protect_reads and not _token_ok(ll, request):
                 return _problem(view, 401, "reads are protected: send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
             try:
                 if not is_ready(ll):
                     return _problem(view, 503, "the worker is recovering its tables; retry in a moment")
-                return await fun(view, request)
+                return await fun(view, request, **match)
             except QueryError as e:
                 return _problem(view, 400, str(e))
             except GatherError as e:
@@ -116,18 +116,17 @@ def register_api(ll: LiveLedgerApp) -> None:
     class Incident(View):
         @app.table_route(table=ll.views["casualties"], match_info="incident_id")  # type: ignore[arg-type]
         async def get(self, request: Request, incident_id: str) -> Response:
-            doc = render("casualties", incident_id, ll.views["casualties"].get(incident_id))
+            doc = render("casualties", incident_id, ll.views["casualties"].get(incident_id.encode()))
             if doc is None:
                 return _problem(self, 404, f"no incident {incident_id!r}")
             return _json(self, doc)
 
-    async def internal_states(view: View, request: Request) -> Response:
-        name = request.match_info["view"]
+    async def internal_states(view: View, request: Request, name: str) -> Response:
         if name not in ll.views:
             return _problem(view, 404, f"no view {name!r}")
         return _json(view, local_states(ll, name))
 
-    app.page("/api/v1/internal/states/{view}", name="api-internal-states")(guarded(internal_states))
+    app.page("/api/v1/internal/states/{name}", name="api-internal-states")(guarded(internal_states))
 
     async def health(view: View, request: Request) -> Response:
         s = ll.stats
@@ -192,8 +191,8 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/", name="page")(index)
 
-    async def asset(view: View, request: Request) -> Response:
-        found = static_asset(request.match_info["name"])
+    async def asset(view: View, request: Request, name: str) -> Response:
+        found = static_asset(name)
         if found is None:
             return _problem(view, 404, "no such asset")
         body, content_type = found

@@ -113,7 +113,6 @@ def build_app(
         stream_buffer_maxsize=4096,
         producer_linger_ms=2,
         web_in_thread=False,
-        key_serializer="raw",  # table keys hash like the facts topic keys: table_route works
         value_serializer="json",
     )
     raw: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
@@ -129,7 +128,7 @@ def build_app(
             f"view-{view}",
             default=None,
             partitions=settings.topic_partitions,
-            key_type=str,
+            key_type=bytes,  # raw UTF-8 keys: the bytes the facts topic is keyed by, so table_route agrees
             **table_opts,
         )
         for view in (*VIEWS, TIMELINE)
@@ -196,7 +195,8 @@ def build_app(
             except Exception as e:
                 await dead_letter("contribution", e, msg)
                 continue
-            table[c.key] = apply(table.get(c.key), c)
+            key = c.key.encode()
+            table[key] = apply(table.get(key), c)
             ll.stats.contributions_applied += 1
 
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(

@@ -265,13 +265,16 @@ function renderStrikes(doc) {
 
 // ---- figures chart ----------------------------------------------------------
 
+// Tick labels in UTC, with as many decimals of a second as the tick step needs to be distinct.
 function timeFormat(span) {
+  const step = span / 4;
+  const decimals = step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
   return (ms) => {
-    const d = new Date(ms);
-    const hms = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
-    if (span < 60_000) return `${hms}.${String(d.getUTCMilliseconds()).padStart(3, "0").slice(0, 1)}`;
-    if (span < 86_400_000) return hms;
-    return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${hms.slice(0, 5)}`;
+    const d = new Date(Math.round(ms));
+    const hm = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+    if (span >= 86_400_000) return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${hm}`;
+    const frac = decimals ? `.${String(d.getUTCMilliseconds()).padStart(3, "0").slice(0, decimals)}` : "";
+    return `${hm}:${pad2(d.getUTCSeconds())}${frac}`;
   };
 }
 
