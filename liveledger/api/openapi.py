@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from streams.query.documents import PARAMS
+from schemas.facts import METRICS
+from streams.query.documents import PARAMS, known_region_codes
 
 
 class _Open(BaseModel):
@@ -144,17 +145,25 @@ DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
     "figures": FiguresDocument,
 }
 
-_PARAM_DOCS = {
-    "region": ("ISO 3166-2 region or ISO 3166-1 country code, e.g. UA-63", {"type": "string"}),
-    "day": ("One day, YYYY-MM-DD", {"type": "string", "format": "date"}),
-    "from": ("First day included, YYYY-MM-DD", {"type": "string", "format": "date"}),
-    "to": ("Last day included, YYYY-MM-DD", {"type": "string", "format": "date"}),
-    "weapon": ("Weapon, e.g. drone, missile, guided-bomb", {"type": "string"}),
-    "actor": ("Who carried out the strike", {"type": "string"}),
-    "claimant": ("Who asserts the figure", {"type": "string"}),
-    "metric": ("Metric name, e.g. troops", {"type": "string"}),
-    "subject": ("What is counted, e.g. North Korean troops", {"type": "string"}),
-}
+_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"}
+_DATE: dict[str, Any] = {"type": "string", "format": "date"}
+
+
+def _param_docs() -> dict[str, tuple[str, dict[str, Any]]]:
+    return {
+        "region": (
+            "ISO 3166-2 region or ISO 3166-1 country code, e.g. UA-63",
+            {"type": "string", "enum": sorted(known_region_codes())},
+        ),
+        "day": ("One day, YYYY-MM-DD", _DATE),
+        "from": ("First day included, YYYY-MM-DD (not after `to`)", _DATE),
+        "to": ("Last day included, YYYY-MM-DD", _DATE),
+        "weapon": ("Weapon, e.g. drone, missile, guided-bomb", _TEXT),
+        "actor": ("Who carried out the strike", _TEXT),
+        "claimant": ("Who asserts the figure", _TEXT),
+        "metric": ("Metric name, e.g. troops", {"type": "string", "enum": list(METRICS)}),
+        "subject": ("What is counted, e.g. North Korean troops", _TEXT),
+    }
 
 
 def _ref(name: str) -> dict[str, Any]:
@@ -175,6 +184,7 @@ def openapi_document() -> dict[str, Any]:
         schemas[m.__name__] = s
     bad = _json_response("Bad query: the message names the parameter", "Problem")
     paths: dict[str, Any] = {}
+    param_docs = _param_docs()
     for view, params in PARAMS.items():
         paths[f"/api/v1/{view}"] = {
             "get": {
@@ -185,8 +195,8 @@ def openapi_document() -> dict[str, Any]:
                         "name": p,
                         "in": "query",
                         "required": False,
-                        "description": _PARAM_DOCS[p][0],
-                        "schema": _PARAM_DOCS[p][1],
+                        "description": param_docs[p][0],
+                        "schema": param_docs[p][1],
                     }
                     for p in params
                 ],
@@ -205,7 +215,7 @@ def openapi_document() -> dict[str, Any]:
                     "name": "incident_id",
                     "in": "path",
                     "required": True,
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "minLength": 1},
                     "description": "area/day/kind, e.g. UA-63/2024-11-20/guided-bomb",
                 }
             ],

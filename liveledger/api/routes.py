@@ -112,7 +112,7 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/api/v1/timeline", name="api-timeline")(guarded(timeline))
 
-    @app.page("/api/v1/casualties/incidents/{incident_id:.+}", name="api-incident")
+    @app.page(r"/api/v1/casualties/incidents/{incident_id:[\s\S]+}", name="api-incident")
     class Incident(View):
         @app.table_route(table=ll.views["casualties"], match_info="incident_id")  # type: ignore[arg-type]
         async def get(self, request: Request, incident_id: str) -> Response:
@@ -156,10 +156,12 @@ def register_api(ll: LiveLedgerApp) -> None:
     app.page("/api/v1/openapi.json", name="api-openapi")(openapi)
 
     async def post_entries(view: View, request: Request) -> Response:
+        if "Authorization" not in request.headers:
+            return _problem(view, 401, "send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
         if ll.settings.api_token is None:
             return _problem(view, 403, "publishing over HTTP is off: set LIVELEDGER_API_TOKEN on the worker")
         if not _token_ok(ll, request):
-            return _problem(view, 401, "send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
+            return _problem(view, 401, "wrong token: send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
         raw = await request.read()
         if len(raw) > MAX_POST_BYTES:
             return _problem(view, 413, f"request body over {MAX_POST_BYTES} bytes")

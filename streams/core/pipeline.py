@@ -40,7 +40,7 @@ def entry_facts(
     published_at = format_time(event.published_at)
     occurred_at = format_time(event.occurred_at) if event.occurred_at else None
 
-    def make(facts: tuple[Fact, ...], text: str, version: str, retracted: bool) -> EntryFacts:
+    def make(facts: tuple[Fact, ...], text: str, version: str, retracted: bool, title: str = "") -> EntryFacts:
         return EntryFacts(
             blog_id=event.blog_id,
             entry_id=event.entry_id,
@@ -53,6 +53,7 @@ def entry_facts(
             text=text,
             extractor_version=version,
             retracted=retracted,
+            title=title,
         )
 
     if isinstance(event, EntryRetracted):
@@ -61,4 +62,4 @@ def entry_facts(
     extracted = extractor(content.title, content.body)
     facts = merge_figures(content.figures, extracted)
     version = extractor_version if extracted or not content.figures else EDITOR_VERSION
-    return make(facts, entry_text(content.title, content.body), version, False)
+    return make(facts, entry_text(content.title, content.body), version, False, content.title)

@@ -41,6 +41,7 @@ class EntryFacts:
     text: str
     extractor_version: str
     retracted: bool = False
+    title: str = ""
 
     @property
     def entry_key(self) -> str:

@@ -40,6 +40,7 @@ def timeline_contribution(ef: EntryFacts) -> Contribution:
         "event_type": ef.event_type,
         "published_at": ef.published_at,
         "occurred_at": ef.occurred_at,
+        "title": ef.title,
         "text": ef.text[:MAX_TEXT],
         "facts": facts,
     }

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from schemas.facts import METRICS
 from streams.views.contrib import State
 from streams.views.render import Doc, view_document
 from streams.views.rollup import casualty_rollup, strike_counts
@@ -30,7 +31,8 @@ class QueryError(ValueError):
 
 
 @lru_cache(maxsize=1)
-def _known_codes() -> frozenset[str]:
+def known_region_codes() -> frozenset[str]:
+    """Every code ``region`` accepts: ISO 3166-2 subdivisions, ISO 3166-1 countries, and ``unknown``."""
     import pycountry
 
     codes = {s.code for s in pycountry.subdivisions}
@@ -41,7 +43,7 @@ def _known_codes() -> frozenset[str]:
 
 def _check_region(value: str) -> str:
     code = value.strip().upper() if value.strip().lower() != "unknown" else "unknown"
-    if code not in _known_codes():
+    if code not in known_region_codes():
         raise QueryError(f"region: {value!r} is not an ISO 3166-2 region or ISO 3166-1 country code (e.g. UA-63)")
     return code
 
@@ -70,7 +72,13 @@ def validate(view: str, params: Mapping[str, str]) -> dict[str, str]:
             out[name] = _check_region(value)
         elif name in ("day", "from", "to"):
             out[name] = _check_day(name, value)
+        elif name == "metric":
+            if value not in METRICS:
+                raise QueryError(f"metric: {value!r} is not one of {', '.join(METRICS)}")
+            out[name] = value
         else:
+            if not value.strip():
+                raise QueryError(f"{name}: blank value")
             out[name] = value.strip()
     if "from" in out and "to" in out and out["from"] > out["to"]:
         raise QueryError(f"from ({out['from']}) is after to ({out['to']})")

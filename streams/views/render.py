@@ -200,6 +200,8 @@ def render_figures(key: str, items: list[Item]) -> Doc:
         "series": [
             {
                 "published_at": it["published_at"],
+                "occurred_at": it["occurred_at"],
+                "day": it["day"],
                 "entry_id": it["entry_id"],
                 "low": it["low"],
                 "best": it["best"],

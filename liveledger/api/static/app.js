@@ -133,10 +133,8 @@ function entryText(item) {
   const chars = Array.from(item.text || "");
   const runs = highlightRuns(chars, item.facts || []);
   const box = el("div", { class: "entry-text" });
-  // The text is "title\n\nbody" when the entry has a title: show the first line as a headline.
-  const text = chars.join("");
-  const cut = text.indexOf("\n\n");
-  const titleLen = cut > 0 && !text.slice(0, cut).includes("\n") ? Array.from(text.slice(0, cut)).length : -1;
+  // The text is "title\n\nbody" when the entry has a title (the API gives the title itself).
+  const titleLen = item.title ? Array.from(item.title).length : -1;
   if (titleLen > 0) {
     const h = el("h3", { class: "entry-title" });
     appendMarked(h, chars, runs, 0, titleLen);
