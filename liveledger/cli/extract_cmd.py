@@ -41,7 +41,8 @@ def register(app: typer.Typer) -> None:
                 continue
             if doc.get("type") == "retraction":
                 continue
-            title = doc.get("title") if isinstance(doc.get("title"), str) else ""
+            raw_title = doc.get("title")
+            title = raw_title if isinstance(raw_title, str) else ""
             entry_id = str(doc.get("entry_id", f"line-{n}"))
             for fact in run_extract(title, doc["body"]):
                 out.write(orjson.dumps(fact.to_flat(entry_id)) + b"\n")

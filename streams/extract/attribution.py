@@ -50,7 +50,7 @@ _LEFT_STOP = words(
 )
 _ADVERBS_BEFORE_VERB = words(
     """
-    also later earlier previously separately reportedly had has have has had initially then
+    also later earlier previously separately reportedly had has have has had initially then now again
     further subsequently
     """
 )
@@ -65,6 +65,8 @@ _RIGHT_SKIP_LEADING = frozenset({"the", "a", "an"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
 _BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–"})
 MAX_NP = 9
+#: A sentence without one of these words has no attribution.
+_ATTRIBUTION_WORDS = SAY_VERBS | _CITE_VERBS | {"according"}
 
 
 @dataclass(slots=True)
@@ -85,6 +87,8 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
     pronoun = False
     span: list[int] = []
     n = len(toks)
+    if _ATTRIBUTION_WORDS.isdisjoint([t.low for t in toks]):
+        return None
     for k, t in enumerate(toks):
         low = t.low
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
@@ -172,14 +176,14 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             role = _collect_left(toks, ns - 2)
             if role is not None and role[1] - role[0] <= 5 and _has_role_word(toks, role[0], role[1]):
                 rs, re_ = role
-                words = _clean([t.text for t in toks[rs : re_ + 1]] + [t.text for t in toks[ns : ne + 1]])
+                words = _clean(toks[rs : re_ + 1] + toks[ns : ne + 1])
                 return (words, toks[rs].start) if words else None
         return None
     got = _collect_left(toks, p)
     if got is None:
         return None
     s, e = got
-    words = _clean([t.text for t in toks[s : e + 1]])
+    words = _clean(toks[s : e + 1])
     return (words, toks[s].start) if words else None
 
 
@@ -220,7 +224,16 @@ def _np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         e += 1
     if e <= s:
         return None
-    words = _clean([t.text for t in toks[s:e]])
+    np = toks[s:e]
+    if e + 1 < n and toks[e].text == "," and _has_role_word(toks, s, e - 1):
+        # "according to the regional head, Oleh Kiper": a role, then the name in apposition
+        q = e + 1
+        while q < n and q - e <= 4 and toks[q].kind == "word" and toks[q].is_cap:
+            q += 1
+        if q > e + 1 and (q == n or toks[q].text in _BOUNDARY or toks[q].low in ("said", "says", "told")):
+            np = np + toks[e + 1 : q]
+            e = q
+    words = _clean(np)
     return (words, toks[e - 1].end) if words else None
 
 
@@ -237,9 +250,15 @@ _ROLE_WORDS = words(
 )
 
 
-def _clean(words: list[str]) -> str:
-    while words and words[0].lower() in _LEADING_DROP:
-        words = words[1:]
-    while words and words[-1] in ("-", "'"):
-        words = words[:-1]
-    return " ".join(words).replace(" - ", "-")[:200]
+def _clean(toks: list[Token]) -> str:
+    """The phrase as written (tokens rejoined with their own spacing), minus leading articles."""
+    while toks and toks[0].low in _LEADING_DROP:
+        toks = toks[1:]
+    while toks and toks[-1].text == "-":
+        toks = toks[:-1]
+    parts: list[str] = []
+    for k, t in enumerate(toks):
+        if k and t.space_before and not (t.text == "-" or toks[k - 1].text == "-"):
+            parts.append(" ")
+        parts.append(t.text)
+    return "".join(parts)[:200]

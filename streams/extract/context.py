@@ -180,6 +180,9 @@ _ACTORS: dict[str, str] = {
 _ACTOR_VERB_ONLY = frozenset({"moscow", "kyiv", "kremlin"})
 
 
+_STRIKE_TRIGGERS = STRIKE_NOUNS | _HIT_VERBS | _FELL_VERBS
+
+
 @dataclass(slots=True)
 class StrikeContext:
     """A strike event in one sentence: the span of its wording and its context."""
@@ -209,8 +212,11 @@ def weapon_at(toks: list[Token], k: int) -> tuple[str | None, int]:
 def find_strike(toks: list[Token]) -> StrikeContext | None:
     """The first real strike event in a sentence, with its weapon, target and actor."""
     n = len(toks)
-    intercept = any(t.low in _INTERCEPT_WORDS for t in toks)
-    damage = any(t.low in _DAMAGE_WORDS for t in toks)
+    lows = [t.low for t in toks]
+    if _STRIKE_TRIGGERS.isdisjoint(lows):
+        return None  # no strike noun or hitting verb: nothing to look at
+    intercept = not _INTERCEPT_WORDS.isdisjoint(lows)
+    damage = not _DAMAGE_WORDS.isdisjoint(lows)
     for k, t in enumerate(toks):
         low = t.low
         is_noun = low in STRIKE_NOUNS

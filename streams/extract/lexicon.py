@@ -89,7 +89,7 @@ AUX: frozenset[str] = words(
     """
     were was are is have has had been being be reportedly also all now later still feared
     believed thought confirmed officially reported said to either already so far presumed listed
-    as got since initially subsequently likely
+    as got since initially subsequently likely lightly slightly seriously critically severely badly
     """
 )
 
@@ -102,7 +102,9 @@ CONJ: frozenset[str] = frozenset(
     ["and", "but", "or", "while", "whereas", "as", "after", "when", "including", "because"]
 )
 
-DRONE_NOUNS: frozenset[str] = frozenset(["drones", "drone", "uavs", "uav", "shaheds", "shahed", "geran", "gerans", "quadcopters"])
+DRONE_NOUNS: frozenset[str] = frozenset(
+    ["drones", "drone", "uavs", "uav", "shaheds", "shahed", "geran", "gerans", "quadcopters"]
+)
 MISSILE_NOUNS: frozenset[str] = frozenset(["missiles", "missile", "rockets", "rocket"])
 TROOP_NOUNS: frozenset[str] = words(
     """

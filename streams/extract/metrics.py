@@ -15,39 +15,18 @@ too. Every window is bounded, so the work is linear in the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from streams.extract import lexicon as lx
-from streams.extract.numbers import NumberMention
+from streams.extract.cues import AIR_FAMILIES, BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.implicit import it_downed, zeros_and_ones
+from streams.extract.numbers import NUMBER_WORDS, VAGUE, NumberMention
 from streams.extract.tokens import Token
 
-_BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
 _SUBJECT_SKIP = frozenset({"the", "more", "other", "others", "of", "them", "those", "these", "further"})
-_LEFT_FILLERS = frozenset({"another", "a", "further", "an", "additional", "the", "some", "over"})
-_INTERCEPT = frozenset({"downed", "launched"})
 
 
-@dataclass(slots=True)
-class Figure:
-    """A number phrase with its metric: the pre-fact, before place and attribution."""
-
-    metric: str
-    low: int | None
-    best: int | None
-    high: int | None
-    qualifier: str
-    start: int
-    end: int
-    subject: str | None
-    per: str | None
-    tok_i: int
-    tok_j: int
-    via: str  # "right", "left", "toll", "noun", "zero", "one"
-
-
-def find_figures(
-    toks: list[Token], mentions: list[NumberMention], before: Figure | None = None
-) -> list[Figure]:
+def find_figures(toks: list[Token], mentions: list[NumberMention], before: Figure | None = None) -> list[Figure]:
     """Figures for the number phrases of one sentence, plus explicit zeros and ones.
 
     ``before`` is the last figure of the previous sentence: a partitive such as
@@ -59,11 +38,19 @@ def find_figures(
     for m in mentions:
         fig = _classify(toks, m, prev, prev_m)
         if fig is not None:
+            fig.coordinated = m.i >= 1 and toks[m.i - 1].low in ("and", "or")
             out.append(fig)
+            if fig.metric.endswith("_downed") and _all_fired(toks, m):
+                # "shot down all six missiles fired at the city": six were fired, too
+                out.append(replace(fig, metric=fig.metric.replace("_downed", "_launched")))
             prev = fig
         prev_m = m
-    out.extend(_zeros_and_ones(toks, mentions))
+    out.extend(zeros_and_ones(toks, mentions))
     out.sort(key=lambda f: f.start)
+    downed = it_downed(toks, out, before)
+    if downed:
+        out.extend(downed)
+        out.sort(key=lambda f: f.start)
     return out
 
 
@@ -105,17 +92,22 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     per = _per_after(toks, m.j)
     metric: str | None = None
     via = ""
-    cue_k = _skip_to_cue(toks, k)
-    cue = _right_cue(toks, cue_k) if cue_k is not None else None
+    cue_k = skip_to_cue(toks, k)
+    cue = right_cue(toks, cue_k) if cue_k is not None else None
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
     if cue is None and cue_k is not None and toks[cue_k].low in lx.HIT_VERBS and _air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"
+    if cue is None and k < n and toks[k].low in ("and", "or"):
+        cue = _shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
+    left = left_cue(toks, m.i)
+    if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
+        # "shot down nine missiles fired at the city": the verb before is the figure's.
+        cue = "downed"
     if cue is not None:
         metric, via = cue, "right"
     elif noun_metric is not None:
         metric, via = noun_metric, "noun"
-    left = _left_cue(toks, m.i)
-    if left is not None and left != "dropped" and (metric is None or (via == "noun" and left in _INTERCEPT)):
+    if left is not None and left != "dropped" and (metric is None or (via == "noun" and left in AIR_FAMILIES)):
         metric, via = left, "left"
     if (
         metric is None
@@ -133,8 +125,11 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = toll, "toll"
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):
         metric, via = "strikes", "noun"  # "shelled the town 412 times"
-    if metric is None and subj_low and subj_low[-1] in lx.BOMB_NOUNS and (
-        (cue_k is not None and toks[cue_k].low in lx.HIT_VERBS) or left == "dropped"
+    if (
+        metric is None
+        and subj_low
+        and subj_low[-1] in lx.BOMB_NOUNS
+        and ((cue_k is not None and toks[cue_k].low in lx.HIT_VERBS) or left == "dropped")
     ):
         metric, via = "strikes", "noun"  # "several guided bombs hit", "dropping 100 bombs a day"
     if metric is None and of_total and prev is not None and prev.metric.endswith("_downed"):
@@ -166,7 +161,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     ):
         return None  # "sent 3 letters"
     if metric in ("downed", "launched"):
-        fam = _air_family(toks, m, subj_low)
+        fam = _air_family(toks, m, subj_low, prev)
         if fam is None:
             return None
         if of_total and metric == "downed":
@@ -196,52 +191,6 @@ def _next_is_plural_noun(toks: list[Token], k: int) -> bool:
     return k < len(toks) and toks[k].kind == "word" and toks[k].low.endswith("s") and toks[k].low != "us"
 
 
-def _skip_to_cue(toks: list[Token], k: int) -> int | None:
-    """From the end of the subject, skip auxiliaries and a short place phrase."""
-    n = len(toks)
-    if k < n and toks[k].low in lx.PREPS and toks[k].low not in ("by",):
-        # "3 people in the city of Sumy were killed": a bounded prepositional phrase.
-        for j in range(k + 1, min(n, k + 7)):
-            if toks[j].text in _BOUNDARY:
-                break
-            if toks[j].low in ("were", "was", "have", "had", "are", "has"):
-                k = j
-                break
-    steps = 0
-    while k < n and toks[k].low in lx.AUX and steps < 5:
-        k += 1
-        steps += 1
-    return k if k < n else None
-
-
-def _right_cue(toks: list[Token], k: int) -> str | None:
-    low = toks[k].low
-    for words, metric in lx.RIGHT_PHRASES:
-        if low == words[0] and all(k + t < len(toks) and toks[k + t].low == w for t, w in enumerate(words)):
-            return metric
-    cue = lx.RIGHT_CUES.get(low)
-    if cue == "displaced" and low == "flee":
-        return None
-    return cue
-
-
-def _left_cue(toks: list[Token], i: int) -> str | None:
-    p = i - 1
-    skipped = 0
-    while p >= 0 and toks[p].low in _LEFT_FILLERS and skipped < 2:
-        p -= 1
-        skipped += 1
-    if p < 0:
-        return None
-    low = toks[p].low
-    for words, metric in lx.LEFT_PHRASES:
-        if low == words[-1]:
-            s = p - len(words) + 1
-            if s >= 0 and all(toks[s + t].low == w for t, w in enumerate(words)):
-                return metric
-    return lx.LEFT_CUES.get(low)
-
-
 def _family_of(metric: str) -> str:
     for suffix in ("downed", "launched"):
         if metric.endswith(suffix):
@@ -254,7 +203,7 @@ def _toll_before(toks: list[Token], i: int) -> str | None:
         return None
     for p in range(i - 2, max(-1, i - 12), -1):
         t = toks[p]
-        if t.text in _BOUNDARY or t.kind == "num":
+        if t.text in BOUNDARY or t.kind == "num":
             return None
         low = t.low
         if low == "toll":
@@ -276,7 +225,7 @@ def _per_after(toks: list[Token], j: int) -> str | None:
     n = len(toks)
     for k in range(j, min(n, j + 6)):
         t = toks[k]
-        if t.text in _BOUNDARY:
+        if t.text in BOUNDARY:
             return None
         if t.low in lx.PER_WORDS:
             return lx.PER_WORDS[t.low]
@@ -287,7 +236,36 @@ def _per_after(toks: list[Token], j: int) -> str | None:
     return None
 
 
-def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str]) -> str | None:
+def _all_fired(toks: list[Token], m: NumberMention) -> bool:
+    if m.i < 1 or toks[m.i - 1].low != "all":
+        return False
+    for p in range(m.j, min(len(toks), m.j + 6)):
+        if toks[p].text in BOUNDARY:
+            return False
+        if toks[p].low in ("fired", "launched"):
+            return True
+    return False
+
+
+def _shared_cue(toks: list[Token], q: int) -> str | None:
+    """The cue after a coordinated second count: "... and 81 of the drones had been destroyed"."""
+    n = len(toks)
+    seen_number = False
+    for p in range(q, min(n, q + 8)):
+        t = toks[p]
+        if t.text in BOUNDARY:
+            return None
+        if t.kind == "num" or t.low in NUMBER_WORDS or t.low in VAGUE:
+            seen_number = True
+        elif seen_number and t.low in lx.AUX:
+            c = skip_to_cue(toks, p)
+            return right_cue(toks, c) if c is not None else None
+        elif seen_number and t.low in lx.RIGHT_CUES:
+            return right_cue(toks, p)
+    return None
+
+
+def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str], prev: Figure | None = None) -> str | None:
     for w in subj_low:
         if w in lx.DRONE_NOUNS:
             return "drones"
@@ -303,7 +281,7 @@ def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str]) -> str
             return "drones"
         if w in lx.MISSILE_NOUNS:
             return "missiles"
-        if toks[k].text in _BOUNDARY:
+        if toks[k].text in BOUNDARY:
             break
     best: tuple[int, str] | None = None
     for k, t in enumerate(toks):
@@ -313,6 +291,8 @@ def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str]) -> str
         dist = (m.i - k) if k < m.i else (k - m.j) + 50
         if best is None or dist < best[0]:
             best = (dist, fam)
+    if best is None and prev is not None and prev.metric.startswith(("drones_", "missiles_")):
+        return prev.metric.split("_", 1)[0]  # "Five were shot down": the missiles of the sentence before
     return best[1] if best else None
 
 
@@ -342,86 +322,3 @@ def _subject(subj: list[Token]) -> str | None:
     if out[:1].isupper() and len(words) > 0 and words[0].lower() in ("people", "civilians", "children"):
         out = out.lower()
     return out[:200]
-
-
-def _zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Figure]:
-    """ "no casualties", "no one was killed" (0); "a woman was injured" (1)."""
-    out: list[Figure] = []
-    n = len(toks)
-    taken = {k for m in mentions for k in range(m.i, m.j)}
-    for i, t in enumerate(toks):
-        low = t.low
-        if low in ("no", "without", "nobody", "none") and i not in taken:
-            fig = _zero_at(toks, i)
-            if fig is not None:
-                out.append(fig)
-        elif low in ("a", "an") and i not in taken and i + 1 < n:
-            fig = _one_at(toks, i)
-            if fig is not None:
-                out.append(fig)
-    return out
-
-
-def _zero_at(toks: list[Token], i: int) -> Figure | None:
-    n = len(toks)
-    low = toks[i].low
-    k = i + 1
-    if low in ("no", "without"):
-        if k < n and toks[k].low in ("one", "civilians", "people", "civilian"):
-            k += 1
-        elif (
-            k + 1 < n
-            and toks[k].low in ("reported", "civilian", "immediate")
-            and toks[k + 1].low
-            in (
-                "casualties",
-                "deaths",
-                "injuries",
-                "fatalities",
-            )
-        ):
-            k += 1
-            if toks[k - 1].low == "immediate":
-                return None  # "no immediate reports" style uncertainty
-        if k < n and toks[k].low in ("casualties", "deaths", "injuries", "fatalities"):
-            metric = lx.RIGHT_CUES[toks[k].low]
-            return Figure(metric, None, 0, None, "exact", toks[i].start, toks[k].end, None, None, i, k + 1, "zero")
-        if k == i + 1:
-            return None
-    cue_k = _skip_to_cue(toks, k)
-    if cue_k is None or (cue_k == k and low in ("no", "without")):
-        return None
-    cue = _right_cue(toks, cue_k)
-    if cue is None or cue in _INTERCEPT:
-        return None
-    if toks[cue_k].low == "hurt":
-        cue = "casualties"  # "nobody was hurt": neither killed nor injured
-    return Figure(cue, None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
-
-
-def _one_at(toks: list[Token], i: int) -> Figure | None:
-    n = len(toks)
-    k = i + 1
-    while k < n and k - i <= 6:
-        t = toks[k]
-        if t.low in lx.PERSON_SINGULAR:
-            break
-        if (t.kind == "punct" and t.text != "-") or t.low in lx.AUX or t.low in lx.PREPS or t.low in lx.CONJ:
-            return None
-        k += 1
-    else:
-        return None
-    noun = toks[k]
-    if k + 1 < n and toks[k + 1].low in lx.PREPS:
-        return None  # "a man in the building" is too far from a cue to trust
-    cue_k = _skip_to_cue(toks, k + 1)
-    if cue_k is None or cue_k == k + 1:
-        left = _left_cue(toks, i)
-        if left not in ("killed", "injured"):
-            return None
-        cue: str | None = left
-    else:
-        cue = _right_cue(toks, cue_k)
-    if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
-        return None
-    return Figure(cue, None, 1, None, "exact", toks[i].start, noun.end, noun.low, None, i, k + 1, "one")

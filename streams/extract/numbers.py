@@ -120,9 +120,18 @@ def find_numbers(toks: list[Token]) -> list[NumberMention]:
     i = 0
     while i < n:
         t = toks[i]
-        if t.kind != "num" and t.low not in _STARTERS:
-            i += 1
-            continue
+        if t.kind != "num":
+            low = t.low
+            if low not in _STARTERS:
+                i += 1
+                continue
+            if low in _ARTICLES:
+                if i + 1 >= n or toks[i + 1].low not in _AFTER_ARTICLE:
+                    i += 1
+                    continue
+            elif low not in _CORE_WORDS and not _core_soon(toks, i + 1):
+                i += 1  # a qualifier word ("about", "over", "in") with no number after it
+                continue
         m = _mention_at(toks, i)
         if m is None:
             i += 1
@@ -366,4 +375,20 @@ def _not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: boo
 
 
 #: Words that can begin a number phrase; every other word is skipped at once.
-_STARTERS = frozenset(_PREFIXES) | NUMBER_WORDS | frozenset(VAGUE) | {"a", "an", "tens", "between", "from"}
+_STARTERS = frozenset(_PREFIXES) | NUMBER_WORDS | frozenset(VAGUE) | {"a", "an", "tens"}
+#: Words that can begin a core number (after any qualifier).
+_CORE_WORDS = NUMBER_WORDS | frozenset(VAGUE) | {"tens"}
+_ARTICLES = frozenset({"a", "an"})
+#: What may follow "a"/"an" in a number phrase: "a dozen", "a few", "a hundred".
+_AFTER_ARTICLE = frozenset({"dozen", "few", "hundred", "thousand", "million"}) | {
+    w[1] for w in _PREFIXES.get("a", []) + _PREFIXES.get("an", [])
+}
+
+
+def _core_soon(toks: list[Token], k: int) -> bool:
+    """Whether a core number can start within the next three tokens (after a qualifier)."""
+    for p in range(k, min(len(toks), k + 3)):
+        t = toks[p]
+        if t.kind == "num" or t.low in _CORE_WORDS or (t.low in _ARTICLES and p + 1 < len(toks)):
+            return True
+    return False

@@ -30,11 +30,14 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = (
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _p in _PERIOD_PHRASES:
     _BY_FIRST.setdefault(_p[0], []).append(_p)
+_MARKERS = frozenset(_BY_FIRST) | {"since"}
 
 
 def sentence_is_cumulative(toks: list[Token]) -> bool:
     """Markers of a running total anywhere in the sentence ("since the start of the war")."""
     n = len(toks)
+    if _MARKERS.isdisjoint([t.low for t in toks]):
+        return False
     for k, t in enumerate(toks):
         low = t.low
         if low == "since":

@@ -15,7 +15,7 @@ from streams.extract.gazetteer import (
     LOCATIVE,
     REGION_WORDS,
     SETTLEMENT_WORDS,
-    WAR_COUNTRIES,
+    SMALL_TOWN_COUNTRIES,
     Gazetteer,
     Place,
     normalize,
@@ -46,6 +46,25 @@ def _key_of(text: str, toks: list[Token], i: int, j: int) -> str:
     return normalize(s)
 
 
+#: Token text -> whether a place name may start with it (bounded cache of the first-word test).
+_STARTS: dict[str, bool] = {}
+_STARTS_MAX = 50_000
+
+
+def _may_start_name(word: str, gaz: Gazetteer) -> bool:
+    """Whether some gazetteer key begins with this word (with or without a possessive "'s")."""
+    got = _STARTS.get(word)
+    if got is None:
+        firsts = gaz.firsts
+        got = normalize(word) in firsts
+        if not got and word.endswith(("'s", "’s")):
+            got = normalize(word[:-2]) in firsts
+        if len(_STARTS) >= _STARTS_MAX:
+            _STARTS.clear()
+        _STARTS[word] = got
+    return got
+
+
 def find_places(text: str, toks: list[Token], gaz: Gazetteer, war: bool) -> list[Place]:
     """Places named or described in one sentence, left to right."""
     n = len(toks)
@@ -63,6 +82,9 @@ def find_places(text: str, toks: list[Token], gaz: Gazetteer, war: bool) -> list
         if described is not None:
             out.append(described[0])
             i = described[1]
+            continue
+        if not _may_start_name(t.text, gaz):
+            i += 1
             continue
         hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case)
         if hit is None:
@@ -116,7 +138,9 @@ def _name_at(
         cc = gaz.countries.get(key)
         if cc is not None and (not lower_mode or locative):
             w, we = _written(text, toks[i].start, last.end)
-            return Place(toks[i].start, we, w, None, cc, "country"), j
+            # "in Russia" is where something happened; "Russia launched" is who did it.
+            kind = "country" if locative or (prev is not None and prev.low in ("across", "inside")) else "mention"
+            return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war)
         if cand is None:
             iso = gaz.regions.get(key)
@@ -192,7 +216,7 @@ def _plausible_town(
     if context:
         return population >= 1000 or main_name
     big = population >= (50000 if main_name else 200000)
-    if country in WAR_COUNTRIES and (population >= 20000 or (not single and population >= 1000)):
+    if country in SMALL_TOWN_COUNTRIES and (population >= 20000 or (not single and population >= 1000)):
         big = True  # transliterations vary, so alternate names count as much as the main one
     return big
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 #: Longest digit run we treat as a number; longer runs are ids or noise.
 MAX_DIGITS = 15
 
-_TOKEN_RE = re.compile(
-    r"\d[\d,.]*"  # digits with separators; trailing separators are trimmed below
-    r"|[^\W\d_]+(?:['’ʼ][^\W\d_]+)?"  # a word, optionally with an apostrophe inside
-    r"|\S",
-)
+#: Whitespace, then one token: digits with separators (trailing separators are
+#: trimmed below), a word optionally with an apostrophe inside, or any other
+#: character. ``findall`` over this pattern yields plain strings (no match
+#: objects), and the lengths of the pieces give the offsets.
+_TOKEN_RE = re.compile(r"(\s*)(?:(\d[\d,.]*)|([^\W\d_]+(?:['’ʼ][^\W\d_]+)?)|(\S))")
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
@@ -41,29 +41,32 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         end = len(text)
     out: list[Token] = []
     append = out.append
-    prev_end = -1
-    for m in _TOKEN_RE.finditer(text, start, end):
-        s, e = m.span()
-        t = m.group()
-        c = t[0]
-        if c.isdigit():
-            # "1,200." at a sentence end: the trailing separators are punctuation.
-            stripped = t.rstrip(",.")
-            if len(stripped) != len(t):
+    pos = start
+    first = True
+    for ws, num, word, other in _TOKEN_RE.findall(text[start:end]):
+        s = pos + len(ws)
+        space = first or s != pos
+        first = False
+        if word:
+            e = s + len(word)
+            if "’" in word or "ʼ" in word:
+                word = word.translate(_APOSTROPHES)
+            append(Token(word, word.lower(), s, e, "word", space, word[0].isupper()))
+        elif num:
+            e = s + len(num)
+            stripped = num.rstrip(",.")
+            if len(stripped) != len(num):
+                # "1,200." at a sentence end: the trailing separators are punctuation.
                 se = s + len(stripped)
-                append(Token(stripped, stripped, s, se, "num", s != prev_end, False))
+                append(Token(stripped, stripped, s, se, "num", space, False))
                 for k in range(se, e):
                     append(Token(text[k], text[k], k, k + 1, "punct", False, False))
-                prev_end = e
-                continue
-            append(Token(t, t, s, e, "num", s != prev_end, False))
-        elif c.isalpha():
-            if "’" in t or "ʼ" in t:
-                t = t.translate(_APOSTROPHES)
-            append(Token(t, t.lower(), s, e, "word", s != prev_end, c.isupper()))
+            else:
+                append(Token(num, num, s, e, "num", space, False))
         else:
-            append(Token(t, t, s, e, "punct", s != prev_end, False))
-        prev_end = e
+            e = s + 1
+            append(Token(other, other, s, e, "punct", space, False))
+        pos = e
     return out
 
 

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streams.extract import extract, extract_text
+from schemas.facts import entry_text
+
+# The strict core: the public wrappers log and swallow exceptions, which would hide bugs here.
+from streams.extract.extractor import extract_text
+
+
+def extract(title: str, body: str) -> list[object]:
+    return list(extract_text(entry_text(title, body)))
+
 
 LIMIT_S = 2.0
 
@@ -58,9 +66,14 @@ def _timed(text: str) -> float:
         "said " * 20_000,
         "3 people were killed in Kharkiv, the governor said. " * 2000,
         "\u202e\u0000\ud7ff" * 30_000,
+        "3 Killed In Kharkiv Strike Says Governor Of Kursk Region " * 1800,
+        " ".join(str(i) for i in range(20_000)),
+        "A drone hit Kharkiv. " * 5000,
+        "said Reuters citing TASS according to " * 2700,
     ],
     ids=lambda t: repr(t[:12]),
 )
 def test_hostile_100kb_is_bounded(text: str) -> None:
     extract_text("warm up the gazetteer in Kharkiv: 3 killed")
+    text = text[:100_000]
     assert _timed(text) < LIMIT_S

@@ -130,7 +130,9 @@ def test_troops_and_subject() -> None:
     assert (f.best, f.subject) == (10000, "North Korean troops")
 
 
-@pytest.mark.parametrize(("text", "subject"), [("Five civilians were killed.", "civilians"), ("Two children died.", "children")])
+@pytest.mark.parametrize(
+    ("text", "subject"), [("Five civilians were killed.", "civilians"), ("Two children died.", "children")]
+)
 def test_subject(text: str, subject: str) -> None:
     assert one(text, "killed").subject == subject
 
