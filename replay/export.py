@@ -11,7 +11,7 @@ import orjson
 
 from streams.views.contrib import live_records
 from streams.views.memory import ViewSet
-from streams.views.render import render
+from streams.views.render import render_all
 
 INCIDENT_COLUMNS = (
     "incident_id",
@@ -56,31 +56,34 @@ def _precision(items: list[dict[str, Any]]) -> str:
 
 
 def incident_rows(views: ViewSet) -> Iterator[dict[str, Any]]:
+    """One row per incident and metric."""
     for key in sorted(views.states("casualties")):
         state = views.state("casualties", key)
-        doc = render("casualties", key, state)
-        if doc is None:
-            continue
-        items = [it for _, _, recs in live_records(state) for it in recs]
-        for metric, m in doc["metrics"].items():
-            current = m.get("current") or {}
-            yield {
-                "incident_id": key,
-                "event_date": doc["day"],
-                "date_precision": _precision(items),
-                "region_code": doc.get("region_code"),
-                "country": doc.get("country"),
-                "place": "; ".join(doc.get("places", [])),
-                "kind": doc["kind"],
-                "metric": metric,
-                "low": m.get("low"),
-                "best": m.get("best"),
-                "high": m.get("high"),
-                "disputed": m.get("disputed"),
-                "claimant": current.get("claimant"),
-                "relay": current.get("relay"),
-                "source_entries": "; ".join(doc.get("entries", [])),
-            }
+        for doc in render_all("casualties", key, state):
+            yield from _incident_rows(doc, state)
+
+
+def _incident_rows(doc: dict[str, Any], state: Any) -> Iterator[dict[str, Any]]:
+    items = [it for _, _, recs in live_records(state) for it in recs if it["entry_id"] in doc["entries"]]
+    for metric, m in doc["metrics"].items():
+        current = m.get("current") or {}
+        yield {
+            "incident_id": doc["key"],
+            "event_date": doc["day"],
+            "date_precision": _precision(items),
+            "region_code": doc.get("region_code"),
+            "country": doc.get("country"),
+            "place": "; ".join(doc.get("places", [])),
+            "kind": doc["kind"],
+            "metric": metric,
+            "low": m.get("low"),
+            "best": m.get("best"),
+            "high": m.get("high"),
+            "disputed": m.get("disputed"),
+            "claimant": current.get("claimant"),
+            "relay": current.get("relay"),
+            "source_entries": "; ".join(doc.get("entries", [])),
+        }
 
 
 def claim_rows(views: ViewSet) -> Iterator[dict[str, Any]]:

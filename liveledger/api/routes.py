@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
+from faust.exceptions import SameNode
 from faust.web import Request, Response, View
 
 from liveledger.api.gather import GatherError, gather_states, local_states
@@ -26,6 +27,7 @@ from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
 from streams.query.documents import PARAMS, QueryError, build
 from streams.views.render import render
+from streams.views.routing import state_key
 
 JSON = "application/json"
 MAX_POST_BYTES = 5 * 1024 * 1024
@@ -112,14 +114,21 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/api/v1/timeline", name="api-timeline")(guarded(timeline))
 
-    @app.page(r"/api/v1/casualties/incidents/{incident_id:[\s\S]+}", name="api-incident")
-    class Incident(View):
-        @app.table_route(table=ll.views["casualties"], match_info="incident_id")  # type: ignore[arg-type]
-        async def get(self, request: Request, incident_id: str) -> Response:
-            doc = render("casualties", incident_id, ll.views["casualties"].get(incident_id.encode()))
-            if doc is None:
-                return _problem(self, 404, f"no incident {incident_id!r}")
-            return _json(self, doc)
+    casualties = ll.views["casualties"]
+
+    async def incident(view: View, request: Request, incident_id: str) -> Response:
+        # The incident lives in its area/day state: route to the worker that holds that key.
+        bucket = state_key("casualties", incident_id)
+        try:
+            return await app.router.route_req(casualties.name, bucket, view.web, request)
+        except SameNode:
+            pass
+        doc = render("casualties", incident_id, casualties.get(bucket.encode()))
+        if doc is None:
+            return _problem(view, 404, f"no incident {incident_id!r}")
+        return _json(view, doc)
+
+    app.page(r"/api/v1/casualties/incidents/{incident_id:[\s\S]+}", name="api-incident")(guarded(incident))
 
     async def internal_states(view: View, request: Request, name: str) -> Response:
         if name not in ll.views:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from streams.core.records import EntryFacts
 from streams.views.contrib import Contribution, Stamp, State, apply
 from streams.views.render import Doc, document_digest, render, view_document
-from streams.views.routing import VIEWS, plan
+from streams.views.routing import VIEWS, plan, state_key
 
 
 class ViewSet:
@@ -52,7 +52,7 @@ class ViewSet:
 
     def state(self, view: str, key: str) -> State | None:
         """The state of one view key, or None if nothing was ever applied to it."""
-        return self._states[view].get(key)
+        return self._states[view].get(state_key(view, key))
 
     def states(self, view: str) -> Mapping[str, State]:
         """All states of a view, by key (tombstoned keys included)."""
@@ -65,7 +65,7 @@ class ViewSet:
 
     def render(self, view: str, key: str) -> Doc | None:
         """The document of one view key, or None when empty."""
-        return render(view, key, self._states[view].get(key))
+        return render(view, key, self._states[view].get(state_key(view, key)))
 
     def document(self, view: str) -> Doc:
         """The full JSON document of a view."""

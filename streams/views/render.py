@@ -36,7 +36,8 @@ import orjson
 
 from schemas.facts import METRICS
 from streams.views.contrib import State, live_records
-from streams.views.keys import UNKNOWN_AREA, area_of, claimant_key
+from streams.views.keys import UNATTRIBUTED, UNKNOWN_AREA, UNSPECIFIED, area_of, claimant_key, kind_key
+from streams.views.routing import state_key
 
 Item = dict[str, Any]
 Doc = dict[str, Any]
@@ -105,11 +106,28 @@ def _figure(it: Item) -> Doc:
     }
 
 
+def _largest(a: Item, b: Item) -> Item:
+    """Of two figures in one event, the larger: a subset ("2 of them children") never exceeds its total."""
+    return b if (point(b) or 0) > (point(a) or 0) else a
+
+
 def _casualty_metric(items: list[Item]) -> Doc:
     latest: dict[str, Item] = {}
-    for it in items:  # earliest first: the last write per claimant is its latest figure
-        latest[claimant_key(it["claimant"])] = it
-    current = items[-1]
+    for it in items:  # earliest first: a later event's figure replaces a claimant's earlier one
+        ck = claimant_key(it["claimant"])
+        prev = latest.get(ck)
+        latest[ck] = _largest(prev, it) if prev is not None and prev["event_id"] == it["event_id"] else it
+    # An unattributed figure (the blog's own early word) that a named claimant later updates is an
+    # update, not a dispute: it leaves the claims once any attributed figure comes after it.
+    loose = latest.get(UNATTRIBUTED)
+    if loose is not None:
+        order = {id(it): i for i, it in enumerate(items)}
+        if any(order[id(it)] > order[id(loose)] for ck, it in latest.items() if ck != UNATTRIBUTED):
+            del latest[UNATTRIBUTED]
+    last_event = [it for it in items if it["event_id"] == items[-1]["event_id"]]
+    current = last_event[0]
+    for it in last_event[1:]:
+        current = _largest(current, it)
     lows = [v for it in latest.values() if (v := it["low"] if it["low"] is not None else it["best"]) is not None]
     highs = [v for it in latest.values() if (v := it["high"] if it["high"] is not None else it["best"]) is not None]
     claims = [
@@ -136,7 +154,23 @@ def _casualty_metric(items: list[Item]) -> Doc:
     }
 
 
-def render_casualties(key: str, items: list[Item]) -> Doc:
+def casualty_incidents(bucket: str, items: list[Item]) -> list[Doc]:
+    """The incidents of one ``area/day`` state, one per kind of attack.
+
+    Items that name no weapon join the only named kind when there is exactly
+    one; with none or several named kinds they form the ``unspecified`` incident.
+    """
+    kinds = [kind_key(it.get("weapon")) for it in items]
+    named = sorted(set(kinds) - {UNSPECIFIED})
+    if len(named) == 1:
+        kinds = [named[0]] * len(kinds)
+    groups: dict[str, list[Item]] = {}
+    for kind, it in zip(kinds, items, strict=True):
+        groups.setdefault(kind, []).append(it)
+    return [render_incident(f"{bucket}/{kind}", group) for kind, group in sorted(groups.items())]
+
+
+def render_incident(key: str, items: list[Item]) -> Doc:
     """One casualty incident (``key`` = ``area/day/kind``)."""
     area, day, kind = key.split("/")
     return {
@@ -218,32 +252,40 @@ def render_figures(key: str, items: list[Item]) -> Doc:
 
 
 RENDERERS: dict[str, Callable[[str, list[Item]], Doc]] = {
-    "casualties": render_casualties,
+    "casualties": render_incident,
     "strikes": render_strikes,
     "interceptions": render_interceptions,
     "figures": render_figures,
 }
 
 
-def render(view: str, key: str, state: State | None) -> Doc | None:
-    """The document of one view key, or None when no entry contributes to it."""
-    try:
-        renderer = RENDERERS[view]
-    except KeyError:
-        raise ValueError(f"unknown view {view!r}; expected one of {sorted(RENDERERS)}") from None
+def render_all(view: str, key: str, state: State | None) -> list[Doc]:
+    """Every document of one state: one, or for casualties one per incident (none when empty)."""
+    if view != "casualties" and view not in RENDERERS:
+        raise ValueError(f"unknown view {view!r}; expected one of {sorted(RENDERERS)}")
     items = ordered_items(state)
     if not items:
-        return None
-    return renderer(key, items)
+        return []
+    if view == "casualties":
+        return casualty_incidents(key, items)
+    return [RENDERERS[view](key, items)]
+
+
+def render(view: str, key: str, state: State | None) -> Doc | None:
+    """The document of one view key (a casualty incident id ``area/day/kind``), or None.
+
+    ``state`` is the state the key lives in (``routing.state_key``).
+    """
+    for doc in render_all(view, state_key(view, key), state):
+        if doc["key"] == key:
+            return doc
+    return None
 
 
 def view_document(view: str, states: Mapping[str, State]) -> Doc:
     """The full document of a view: ``{"view", "items"}``, items sorted by key."""
-    docs = []
-    for key in sorted(states):
-        doc = render(view, key, states[key])
-        if doc is not None:
-            docs.append(doc)
+    docs = [doc for key in states for doc in render_all(view, key, states[key])]
+    docs.sort(key=lambda d: str(d["key"]))
     return {"view": view, "items": docs}
 
 

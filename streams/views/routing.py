@@ -7,9 +7,12 @@ never contains ``/`` or ``|``):
   ``ef.published_at``.
 - **area** = ``fact.region_code``, else ``fact.country``, else ``"unknown"``.
 - ``casualties``: facts whose metric is in ``CASUALTY_METRICS``, not cumulative
-  and with ``per`` None. Key = incident id ``"{area}/{day}/{kind}"``, kind =
-  the weapon lowercased with whitespace as ``-``, or ``"unspecified"``. Several
-  entries reporting one incident land on one key.
+  and with ``per`` None. Key = ``"{area}/{day}"``: every casualty report of one
+  area on one day shares a state, which :mod:`streams.views.render` splits into
+  incidents ``"{area}/{day}/{kind}"`` (kind = the weapon lowercased with
+  whitespace as ``-``, or ``"unspecified"``). A report that names no weapon
+  joins the area's one known kind of attack that day, so a follow-up such as
+  "the toll rose to 11" is never counted beside the incident it updates.
 - ``strikes``: facts with metric ``strikes``, not cumulative, ``per`` None.
   Key = ``"{area}/{day}/{kind}"`` (one region, one day, one weapon: several
   targets hit in one raid are one incident).
@@ -90,7 +93,7 @@ def fact_keys(fact: Fact, day: str) -> list[tuple[str, str]]:
     metric = fact.metric
     if metric in CASUALTY_METRICS:
         if incident:
-            out.append((CASUALTIES, f"{area}/{day}/{kind_key(fact.weapon)}"))
+            out.append((CASUALTIES, f"{area}/{day}"))
     elif metric == "strikes":
         if incident:
             out.append((STRIKES, f"{area}/{day}/{kind_key(fact.weapon)}"))
@@ -98,6 +101,13 @@ def fact_keys(fact: Fact, day: str) -> list[tuple[str, str]]:
         out.append((INTERCEPTIONS, f"{ckey}/{day}"))
     out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, area)}"))
     return out
+
+
+def state_key(view: str, key: str) -> str:
+    """The state a view key lives in: a casualty incident id ``area/day/kind`` lives in ``area/day``."""
+    if view == CASUALTIES and key.count("/") == 2:
+        return key.rsplit("/", 1)[0]
+    return key
 
 
 def route(ef: EntryFacts) -> list[Contribution]:

@@ -12,6 +12,7 @@ from liveledger.settings import Settings
 from schemas.facts import Fact
 from streams.app.factory import LiveLedgerApp, build_app
 from streams.core.records import EntryFacts, Position
+from streams.views.render import render_all
 from streams.views.routing import plan
 
 KHARKIV = {"place": "Kharkiv", "region_code": "UA-63", "country": "UA", "weapon": "guided bomb"}
@@ -54,10 +55,13 @@ async def test_views_agent_folds_contributions_into_tables(ll: LiveLedgerApp) ->
         for body in contributions(first) + contributions(update) + contributions(first):  # e1 redelivered
             await agent.put(body, key=b"k")
     table = ll.views["casualties"]
-    state = table[b"UA-63/2024-11-20/guided-bomb"]
+    assert sorted(table.keys()) == [b"UA-63/2024-11-20"]
+    state = table[b"UA-63/2024-11-20"]
     assert sorted(state["entries"]) == ["b/e1", "b/e2"]
+    [incident] = render_all("casualties", "UA-63/2024-11-20", state)
+    assert incident["key"] == "UA-63/2024-11-20/guided-bomb"
+    assert incident["metrics"]["killed"]["best"] == 5, "the update replaced the first report"
     assert ll.stats.contributions_applied == 6  # each entry touches 2 keys (casualties, figures); e1 came twice
-    assert table.get(b"UA-63/2024-11-20/unspecified") is None
 
 
 async def test_views_agent_applies_a_retraction_tombstone(ll: LiveLedgerApp) -> None:

@@ -103,15 +103,28 @@ def test_toll_update_within_one_entry_and_across_entries_replaces() -> None:
     assert [c["best"] for c in killed["claims"]] == [132]
 
 
-def test_last_mention_in_the_text_wins_whatever_the_fact_order() -> None:
+def test_within_one_entry_the_largest_figure_wins_whatever_the_fact_order() -> None:
+    """A toll only rises within one report, and a subset ("two of them children") never exceeds its total."""
     text = "The toll rose to 9 by noon, the governor said; earlier reports had said 6 were killed."
     facts = [
         fact_in(text, "said 6 were killed", metric="killed", best=6, **GOV),
         fact_in(text, "rose to 9", metric="killed", best=9, **GOV),
     ]
+    for order in (facts, facts[::-1]):
+        vs = ViewSet()
+        vs.apply_entry(event("e1", order, published_at=f"{DAY}T12:00:00Z", offset=1, text=text))
+        killed = incident(vs)["metrics"]["killed"]
+        assert (killed["best"], killed["current"]["best"]) == (9, 9)
+        assert [c["best"] for c in killed["claims"]] == [9]
+
+    subset = "Eleven people were killed, two of them children, the governor said."
+    facts = [
+        fact_in(subset, "Eleven people", metric="killed", best=11, **GOV),
+        fact_in(subset, "two of them", metric="killed", best=2, subject="children", **GOV),
+    ]
     vs = ViewSet()
-    vs.apply_entry(event("e1", facts, published_at=f"{DAY}T12:00:00Z", offset=1, text=text))
-    assert incident(vs)["metrics"]["killed"]["best"] == 6  # span order: the later mention in the text
+    vs.apply_entry(event("e2", facts, published_at=f"{DAY}T13:00:00Z", offset=2, text=subset))
+    assert incident(vs)["metrics"]["killed"]["best"] == 11
 
 
 def test_disputed_claimants_keep_their_own_figures() -> None:
@@ -205,7 +218,7 @@ def test_correction_replaces_and_can_move_the_entry_to_another_region() -> None:
     # the original publish delivered again cannot bring Kharkiv back
     vs.apply_entry(full())
     assert vs.render("casualties", KEY) is None
-    assert vs.entry_keys("blog-ua/e2")["casualties"] == [f"UA-59/{DAY}/drone"]
+    assert vs.entry_keys("blog-ua/e2")["casualties"] == [f"UA-59/{DAY}"]
 
 
 def test_retraction_removes_the_entry_everywhere() -> None:
@@ -246,3 +259,43 @@ def test_document_and_digest_are_stable() -> None:
         assert a.digest(view) == b.digest(view)
     assert a.document("strikes") == {"view": "strikes", "items": []}
     assert len(a.digest("casualties")) == 64
+
+
+def test_an_unattributed_early_figure_updated_by_a_named_claimant_is_no_dispute() -> None:
+    teaser = "Breaking: at least two people were killed in a drone strike on Kharkiv."
+    later = "The governor says the toll has risen to 11."
+    vs = ViewSet()
+    vs.apply_entry(
+        event(
+            "e1",
+            [
+                fact_in(
+                    teaser,
+                    "at least two",
+                    metric="killed",
+                    low=2,
+                    best=2,
+                    qualifier="at_least",
+                    place="Kharkiv",
+                    region_code="UA-63",
+                    country="UA",
+                    weapon="drone",
+                )
+            ],
+            published_at=f"{DAY}T09:00:00Z",
+            offset=1,
+            text=teaser,
+        )
+    )
+    vs.apply_entry(
+        event(
+            "e2",
+            [fact_in(later, "risen to 11", metric="killed", best=11, **GOV)],
+            published_at=f"{DAY}T11:00:00Z",
+            offset=2,
+            text=later,
+        )
+    )
+    killed = incident(vs)["metrics"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"], killed["disputed"]) == (11, 11, 11, False)
+    assert [c["entry_id"] for c in killed["claims"]] == ["e2"]
