@@ -32,6 +32,7 @@ class Health(BaseModel):
     contributions_applied: int
     dead_letters: int
     last_published_at: str | None
+    visible_ms: dict[str, float | int | None]
 
 
 class Rejection(BaseModel):

@@ -149,6 +149,7 @@ def register_api(ll: LiveLedgerApp) -> None:
                 "contributions_applied": s.contributions_applied,
                 "dead_letters": s.dead_letters,
                 "last_published_at": s.last_published_at,
+                "visible_ms": s.latency_summary(),
             },
         )
 

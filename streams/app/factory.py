@@ -198,6 +198,8 @@ def build_app(
             key = c.key.encode()
             table[key] = apply(table.get(key), c)
             ll.stats.contributions_applied += 1
+            if c.view == TIMELINE:  # one per entry event: the moment the entry became visible
+                ll.stats.entry_visible(c.stamp[0])
 
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
         process_entries

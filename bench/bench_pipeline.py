@@ -1,0 +1,277 @@
+"""liveledger against raw aiokafka on one broker, side by side in one run.
+
+    python bench/bench_pipeline.py [--entries 20000] [--rate 1000] [--seconds 10] [--queries 1000]
+
+Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
+Prints, with the targets:
+  publish        liveledger Publisher vs raw idempotent acks=all produce of the same bytes (>= 0.5x)
+  replay         read + decode + extract + fold vs raw consume of the same topic      (>= 0.5x)
+  visible p99    acceptance -> in a view table, at a steady publish rate, via a worker (<= 200 ms)
+  query p99      GET /api/v1/casualties?region=... and friends on that worker          (<= 10 ms)
+The machine is small and shared: read the ratios, which are measured back to back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from liveledger.broker import local  # noqa: E402
+from liveledger.kafka.reader import partitions_of  # noqa: E402
+from liveledger.kafka.topics import KEEP_FOREVER, admin_client, ensure_topic  # noqa: E402
+from liveledger.publish.batch import read_requests  # noqa: E402
+from liveledger.publish.publisher import Publisher  # noqa: E402
+from liveledger.settings import Settings  # noqa: E402
+from replay.rebuild import rebuild  # noqa: E402
+from replay.source import read_log  # noqa: E402
+from streams.core.pipeline import default_extractor  # noqa: E402
+from tests.support.worker import WorkerProcess  # noqa: E402
+
+SAMPLE = REPO / "liveledger" / "data" / "sample_liveblog.jsonl"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def entry_lines(n: int, prefix: str) -> list[bytes]:
+    """``n`` new entries, texts cycled from the sample blog, spread over six blogs."""
+    bodies = [d for d in (orjson.loads(x) for x in SAMPLE.read_bytes().splitlines()) if "body" in d]
+    out = []
+    for i in range(n):
+        src = bodies[i % len(bodies)]
+        out.append(
+            orjson.dumps(
+                {
+                    "entry_id": f"{prefix}{i:07d}",
+                    "blog_id": f"bench-{i % 6}",
+                    "title": src.get("title", ""),
+                    "body": src["body"],
+                    "occurred_at": src.get("occurred_at"),
+                }
+            )
+        )
+    return out
+
+
+def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
+    return Settings(
+        kafka_bootstrap=bootstrap,
+        entries_topic=f"b{tag}.entries",
+        facts_topic=f"b{tag}.facts",
+        deadletter_topic=f"b{tag}.dl",
+        app_id=f"b{tag}",
+        data_dir=data_dir,
+        web_port=port,
+    )
+
+
+async def raw_produce(bootstrap: str, topic: str, values: list[tuple[bytes, bytes]]) -> float:
+    admin = admin_client(Settings(kafka_bootstrap=bootstrap))
+    await admin.start()
+    await ensure_topic(admin, topic, 3, 1, KEEP_FOREVER)
+    await admin.close()
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=5, max_batch_size=256 * 1024
+    )
+    await producer.start()
+    t0 = time.perf_counter()
+    futures = [await producer.send(topic, value=v, key=k) for k, v in values]
+    for f in futures:
+        await f
+    elapsed = time.perf_counter() - t0
+    await producer.stop()
+    return elapsed
+
+
+async def raw_consume(settings: Settings, topic: str, expected: int) -> float:
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=4 * 1024 * 1024,
+        fetch_max_bytes=16 * 1024 * 1024,
+    )
+    await consumer.start()
+    tps = [TopicPartition(topic, p) for p in await partitions_of(settings, topic)]
+    consumer.assign(tps)
+    await consumer.seek_to_beginning(*tps)
+    t0 = time.perf_counter()
+    got = 0
+    while got < expected:
+        batches = await consumer.getmany(timeout_ms=1000, max_records=5000)
+        got += sum(len(b) for b in batches.values())
+    elapsed = time.perf_counter() - t0
+    await consumer.stop()
+    return elapsed
+
+
+async def publish_and_replay(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
+    good, _ = read_requests(lines, settings.max_body_bytes)
+    async with Publisher(settings) as pub:
+        t0 = time.perf_counter()
+        results = await pub.publish_many(good)
+        publish_s = time.perf_counter() - t0
+    assert sum(1 for _, r in results if getattr(r, "status", None) == "published") == len(good)
+    # the same bytes, produced raw to a topic of their own
+    raw_values = []
+    async for rec in _records(settings):
+        raw_values.append((rec[0], rec[1]))
+    produce_s = await raw_produce(settings.kafka_bootstrap, f"{settings.entries_topic}.raw", raw_values)
+    consume_s = await raw_consume(settings, settings.entries_topic, len(good))
+    extractor, version = default_extractor()
+    t0 = time.perf_counter()
+    records = await read_log(settings)
+    read_s = time.perf_counter() - t0
+    rebuilt = rebuild(records, extractor=extractor, extractor_version=version)
+    replay_s = time.perf_counter() - t0
+    assert rebuilt.events == len(good)
+    return {
+        "n": len(good),
+        "publish_s": publish_s,
+        "produce_s": produce_s,
+        "consume_s": consume_s,
+        "replay_s": replay_s,
+        "replay_read_s": read_s,
+    }
+
+
+async def _records(settings: Settings) -> Any:
+    from liveledger.kafka.reader import read_topic
+
+    async for rec in read_topic(settings, settings.entries_topic):
+        yield (rec.key or b"", rec.value or b"")
+
+
+async def paced_publish(settings: Settings, lines: list[bytes], rate: float) -> float:
+    """Publish at ``rate`` entries per second in 10 ms ticks; returns the achieved rate."""
+    good, _ = read_requests(lines, settings.max_body_bytes)
+    per_tick = max(1, round(rate / 100))
+    async with Publisher(settings) as pub:
+        t0 = time.perf_counter()
+        for i in range(0, len(good), per_tick):
+            await pub.publish_many(good[i : i + per_tick])
+            target = t0 + (i + per_tick) / rate
+            delay = target - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+        return len(good) / (time.perf_counter() - t0)
+
+
+def query_latencies(url: str, n: int) -> list[float]:
+    paths = [
+        "/api/v1/casualties?region=UA-59",
+        "/api/v1/strikes?weapon=drone",
+        "/api/v1/interceptions",
+        "/api/v1/figures?metric=troops",
+    ]
+    out = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(url + paths[i % len(paths)], timeout=10) as resp:
+            resp.read()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def pct(samples: list[float], q: float) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--entries", type=int, default=20000, help="entries for the publish/replay comparison")
+    ap.add_argument("--rate", type=float, default=1000.0, help="steady publish rate for the latency run")
+    ap.add_argument("--seconds", type=float, default=10.0, help="length of the latency run")
+    ap.add_argument("--queries", type=int, default=1000, help="queries for the query-latency run")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-"))
+    bootstrap = os.environ.get("LIVELEDGER_KAFKA_BOOTSTRAP")
+    cfg = None
+    if not bootstrap:
+        cfg = local.BrokerConfig(
+            port=free_port(),
+            controller_port=free_port(),
+            data_dir=tmp / "broker",
+            kafka_home=local.default_kafka_home(),
+        )
+        bootstrap, _ = local.start(cfg)
+    try:
+        tag = uuid.uuid4().hex[:8]
+        s1 = make_settings(bootstrap, tag + "a", tmp / "s1", free_port())
+        print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts", flush=True)
+        r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
+        pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
+        rep_rate, con_rate = r["n"] / r["replay_s"], r["n"] / r["consume_s"]
+
+        s2 = make_settings(bootstrap, tag + "b", tmp / "s2", free_port())
+        n_live = int(args.rate * args.seconds)
+        with WorkerProcess(s2, tmp / "worker.log") as worker:
+            worker.wait_ready()
+            achieved = asyncio.run(paced_publish(s2, entry_lines(n_live, "l"), args.rate))
+            health = worker.wait_processed(n_live, timeout=600)
+            visible = health["visible_ms"]
+            q = query_latencies(worker.url, args.queries)
+
+        rows = [
+            (
+                "publish (entries/s)",
+                f"{pub_rate:,.0f}",
+                f"raw produce {raw_rate:,.0f}/s",
+                f"{pub_rate / raw_rate:.2f}x",
+                ">= 0.5x",
+            ),
+            (
+                "replay (events/s)",
+                f"{rep_rate:,.0f}",
+                f"raw consume {con_rate:,.0f}/s",
+                f"{rep_rate / con_rate:.2f}x",
+                ">= 0.5x",
+            ),
+            (
+                "replay read+decode only",
+                f"{r['n'] / r['replay_read_s']:,.0f}",
+                "",
+                f"{(r['n'] / r['replay_read_s']) / con_rate:.2f}x",
+                "",
+            ),
+            (
+                f"visible p99 at {achieved:,.0f}/s",
+                f"{visible['p99']} ms",
+                f"p50 {visible['p50']} ms",
+                f"n={visible['count']}",
+                "<= 200 ms",
+            ),
+            ("query p99", f"{pct(q, 0.99):.2f} ms", f"p50 {statistics.median(q):.2f} ms", f"n={len(q)}", "<= 10 ms"),
+        ]
+        width = [max(len(str(row[i])) for row in rows) for i in range(5)]
+        print()
+        for row in rows:
+            print("  ".join(str(c).ljust(w) for c, w in zip(row, width, strict=True)))
+        return 0
+    finally:
+        if cfg is not None:
+            local.stop(cfg)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
