@@ -7,6 +7,7 @@ Per-request metadata (the serving worker, the time) goes in headers only.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import time
 from collections.abc import Awaitable, Callable
@@ -66,6 +67,15 @@ def register_api(ll: LiveLedgerApp) -> None:
     """Add every route of the API and the page to ``ll.app``."""
     app = ll.app
     publisher: dict[str, Publisher] = {}
+    publisher_lock = asyncio.Lock()  # one publisher per worker: its index is what dedupes
+
+    async def shared_publisher() -> Publisher:
+        async with publisher_lock:
+            if "pub" not in publisher:
+                pub = Publisher(ll.settings)
+                await pub.start()
+                publisher["pub"] = pub
+            return publisher["pub"]
 
     def guarded(fun: Handler) -> Handler:
         async def wrapper(view: View, request: Request, **match: str) -> Response:
@@ -182,11 +192,7 @@ def register_api(ll: LiveLedgerApp) -> None:
         items = body if isinstance(body, list) else [body]
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
         try:
-            if "pub" not in publisher:
-                pub = Publisher(ll.settings)
-                await pub.start()
-                publisher["pub"] = pub
-            summary = await publish_batch(publisher["pub"], good, rejected)
+            summary = await publish_batch(await shared_publisher(), good, rejected)
         except PublishError as e:
             publisher.pop("pub", None)
             return _problem(view, 503, str(e))

@@ -26,7 +26,7 @@ from mode import CrashingSupervisor
 
 from liveledger.settings import Settings
 from schemas.codec import parse_envelope, to_event
-from streams.app.deadletter import dead_letter_record
+from streams.app.deadletter import dead_letter_headers
 from streams.app.stats import WorkerStats
 from streams.core.pipeline import Extractor, default_extractor, entry_facts
 from streams.core.records import Position
@@ -143,18 +143,12 @@ def build_app(
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
 
     async def dead_letter(stage: str, error: BaseException, message: Any) -> None:
-        body = dead_letter_record(
-            stage=stage,
-            error=error,
-            topic=message.topic,
-            partition=message.partition,
-            offset=message.offset,
-            key=message.key,
-            value=message.value,
+        headers = dead_letter_headers(
+            stage=stage, error=error, topic=message.topic, partition=message.partition, offset=message.offset
         )
         # Wait until Kafka has it: the offset must never move past an event that was
         # neither processed nor dead-lettered.
-        fut = await deadletter_topic.send(key=message.key, value=body)
+        fut = await deadletter_topic.send(key=message.key, value=message.value or b"", headers=headers)
         await fut
         ll.stats.dead_lettered(stage)
 

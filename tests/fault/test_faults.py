@@ -15,15 +15,19 @@ from pathlib import Path
 import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
+from pydantic import SecretStr
 
 from liveledger.broker import local
 from liveledger.cli.publish_cmd import publish_lines
+from liveledger.kafka.reader import read_topic
+from liveledger.kafka.topics import ensure_log_topics
 from liveledger.publish.publisher import Publisher
 from liveledger.publish.requests import parse_line
 from liveledger.settings import Settings
 from replay.chain import verify_chain
 from replay.rebuild import rebuild
 from replay.source import read_log
+from streams.app.deadletter import read_headers
 from streams.core.pipeline import default_extractor
 from streams.query.documents import PARAMS, build
 from streams.views.render import canonical_json
@@ -115,6 +119,7 @@ async def test_kill_9_of_the_worker_mid_stream(settings: Settings, tmp_path: Pat
 
 async def test_hostile_messages_are_dead_lettered_and_nothing_else_changes(settings: Settings, tmp_path: Path) -> None:
     good = figure_lines(200)
+    await ensure_log_topics(settings)  # so the hostile facts below do not auto-create a topic that expires
     await publish_lines(settings, good[:100])
     deep = b"[" * 5000 + b"]" * 5000
     envelope = orjson.loads((await read_log(settings))[0].raw)
@@ -147,6 +152,9 @@ async def test_hostile_messages_are_dead_lettered_and_nothing_else_changes(setti
         health = w.health()
     assert health["dead_letters"] == len(hostile) + 3
     assert health["entries_processed"] == 200
+    letters = [(r.value or b"", read_headers(r.headers)) async for r in read_topic(settings, settings.deadletter_topic)]
+    from_entries = sorted(v for v, h in letters if h["source"].startswith(settings.entries_topic + ":"))
+    assert from_entries == sorted(hostile), "every hostile record is kept byte for byte, the 900 KB one too"
 
 
 async def test_a_thousand_concurrent_duplicates_publish_once(settings: Settings, tmp_path: Path) -> None:
@@ -158,7 +166,7 @@ async def test_a_thousand_concurrent_duplicates_publish_once(settings: Settings,
     assert Counter(o.status for o in outcomes) == {"published": 1, "duplicate": 999}
 
     # The same through the worker's HTTP API: 1,000 concurrent POSTs of one new entry.
-    settings = settings.model_copy(update={"api_token": "fault-token"})
+    settings = settings.model_copy(update={"api_token": SecretStr("fault-token")})
     other = figure_lines(2, prefix="http")[1]
 
     def post() -> int:

@@ -3,7 +3,6 @@ redelivery, match replay byte for byte, and a poisoned message goes to the dead-
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from liveledger.kafka.reader import partitions_of, read_topic
 from liveledger.settings import Settings
 from replay.rebuild import Cutoff, rebuild
 from replay.source import read_log
+from streams.app.deadletter import read_headers
 from streams.core.pipeline import default_extractor
 from streams.query.documents import PARAMS, build
 from streams.views.render import canonical_json
@@ -165,7 +165,8 @@ async def test_poisoned_messages_go_to_dead_letters_and_the_worker_carries_on(
     assert health["dead_letters"] == len(poison)
     assert_rules_hold(worker)
 
-    letters = [orjson.loads(r.value or b"") async for r in read_topic(settings, settings.deadletter_topic)]
-    assert sorted(base64.b64decode(d["value_b64"]) for d in letters) == sorted(poison)
-    assert {d["stage"] for d in letters} == {"decode"}
-    assert all(d["source"]["topic"] == settings.entries_topic and d["error"] for d in letters)
+    letters = [(r.key, r.value, read_headers(r.headers)) async for r in read_topic(settings, settings.deadletter_topic)]
+    assert sorted(value for _, value, _ in letters) == sorted(poison), "the original bytes, unchanged"
+    assert {key for key, _, _ in letters} == {fx.BLOG.encode()}
+    assert {h["stage"] for _, _, h in letters} == {"decode"}
+    assert all(h["source"].startswith(settings.entries_topic + ":") and h["error"] for _, _, h in letters)
