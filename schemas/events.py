@@ -6,6 +6,7 @@ bytes; ``schemas.codec`` maps them to and from the stored envelope.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -28,11 +29,14 @@ _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}$"
 Ident = Annotated[str, Field(pattern=_ID_PATTERN)]
 
 
+#: C0 controls except tab, newline and carriage return; DEL; C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _no_control_chars(v: str) -> str:
-    for i, ch in enumerate(v):
-        o = ord(ch)
-        if (o < 32 and ch not in "\n\t\r") or o == 127 or 0x80 <= o < 0xA0:
-            raise ValueError(f"control character U+{o:04X} at position {i}")
+    m = _CONTROL.search(v)
+    if m is not None:
+        raise ValueError(f"control character U+{ord(m.group()):04X} at position {m.start()}")
     return v
 
 

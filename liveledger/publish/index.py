@@ -65,14 +65,17 @@ class LogIndex:
         return self.heads.get(blog_id, BlogHead())
 
     def record(self, env: Envelope, event: DomainEvent) -> None:
-        """Take in one event read from, or just written to, the log."""
+        """Take in one event read from the log."""
+        self.note(event, content_digest(event), env.hash, env.published_at)
+
+    def note(self, event: DomainEvent, digest: str, chain_hash: str, published_at: str) -> None:
+        """Take in one event whose digest and chain hash are known (just written, or read back)."""
         self.events += 1
         st = self.entries.setdefault((event.blog_id, event.entry_id), EntryState())
-        digest = content_digest(event)
         if event.type == "entry.published":
             st.published_digest = digest
         elif event.type == "entry.corrected":
             st.correction_digests.add(digest)
         else:
             st.retracted = True
-        self.heads[event.blog_id] = BlogHead(env.hash, env.published_at)
+        self.heads[event.blog_id] = BlogHead(chain_hash, published_at)

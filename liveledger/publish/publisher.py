@@ -25,7 +25,7 @@ from liveledger.publish.requests import Correction, NewEntry, PublishError, Requ
 from liveledger.settings import Settings
 from schemas.codec import encode, format_time, parse_envelope, to_event
 from schemas.errors import SchemaError
-from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
+from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 
 
 class Conflict(PublishError):
@@ -168,24 +168,22 @@ class Publisher:
         if self._producer is None:
             raise PublishError("publisher is not started; use `async with Publisher(settings)`")
         async with self._lock:
-            probe = self._to_event(req, datetime(2000, 1, 1, tzinfo=UTC))
-            digest = content_digest(probe)
+            published_at = self._next_time(req.blog_id)
+            event = self._to_event(req, published_at)
+            digest = content_digest(event)  # leaves out acceptance time and ids
             event_id = event_id_for(req.blog_id, req.entry_id, digest)
             if self._check(req, digest):
                 return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None
-            published_at = self._next_time(req.blog_id)
-            event = self._to_event(req, published_at).model_copy(update={"event_id": event_id})
-            head = self.index.head(req.blog_id)
-            raw, _ = encode(event, head.hash)
-            _, env = parse_envelope(raw)
+            event = event.model_copy(update={"event_id": event_id})
+            raw, link = encode(event, self.index.head(req.blog_id).hash)
             fut = await self._producer.send(
                 self.settings.entries_topic,
                 value=raw,
                 key=req.blog_id.encode(),
                 timestamp_ms=int(published_at.timestamp() * 1000),
-                headers=[("type", event.type.encode()), ("version", str(env.version).encode())],
+                headers=[("type", event.type.encode()), ("version", str(CURRENT_VERSIONS[event.type]).encode())],
             )
-            self.index.record(env, event)
+            self.index.note(event, digest, link, format_time(published_at))
         outcome = Outcome("published", event_id, req.entry_id, req.blog_id, format_time(published_at))
         return outcome, fut
 

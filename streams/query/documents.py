@@ -130,9 +130,34 @@ _EXTRAS: dict[str, Callable[[list[Doc]], Doc]] = {
 }
 
 
+def _key_may_match(view: str, key: str, p: Mapping[str, str]) -> bool:
+    """False when the state key alone rules out every document under it (a cheap pre-filter).
+
+    Keys: casualties ``area/day``, strikes ``area/day/weapon``, interceptions ``claimant/day``.
+    The area of a casualty or strike key is its region code, else its country, so a region filter
+    keeps the area itself and, for a country code, the regions inside it. The exact comparison is
+    still ``_matches`` on the rendered documents.
+    """
+    if view == "figures":
+        return True
+    parts = key.split("/")
+    if "region" in p and view in ("casualties", "strikes"):
+        area, region = parts[0], p["region"]
+        if area != region and not ("-" not in region and area.startswith(region + "-")):
+            return False
+    day = parts[1] if len(parts) > 1 else ""
+    if "day" in p and day != p["day"]:
+        return False
+    if "from" in p and day < p["from"]:
+        return False
+    return not ("to" in p and day > p["to"])
+
+
 def build(view: str, states: Mapping[str, State], params: Mapping[str, str] | None = None) -> Doc:
     """The query document of ``view`` over ``states`` filtered by ``params``."""
     p = validate(view, params or {})
+    if p:
+        states = {k: v for k, v in states.items() if _key_may_match(view, k, p)}
     items = [doc for doc in view_document(view, states)["items"] if _matches(doc, p)]
     doc: dict[str, Any] = {"view": view, "filters": dict(sorted(p.items())), "items": items}
     extras = _EXTRAS.get(view)
