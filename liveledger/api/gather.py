@@ -11,8 +11,10 @@ from typing import Any
 
 import orjson
 
+from liveledger.api.cache import RenderCache
 from streams.app.factory import LiveLedgerApp
 from streams.views.contrib import State
+from streams.views.render import Doc
 
 
 class GatherError(RuntimeError):
@@ -36,9 +38,18 @@ def _other_hosts(ll: LiveLedgerApp, view: str) -> list[str]:
 
 async def gather_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
     """Every key of ``view`` across all workers."""
-    states = local_states(ll, view)
+    return await _gather(ll, view, local_states(ll, view), "states")
+
+
+async def gather_rendered(ll: LiveLedgerApp, cache: RenderCache, view: str) -> dict[str, list[Doc]]:
+    """The rendered documents of every key of ``view`` across all workers."""
+    return await _gather(ll, view, dict(cache.local(view)), "rendered")
+
+
+async def _gather(ll: LiveLedgerApp, view: str, mine: dict[str, Any], kind: str) -> dict[str, Any]:
+    states = mine
     for host in _other_hosts(ll, view):
-        url = f"{host}/api/v1/internal/states/{view}"
+        url = f"{host}/api/v1/internal/{kind}/{view}"
         try:
             async with ll.app.http_client.get(url) as resp:
                 if resp.status != 200:

@@ -17,7 +17,8 @@ import orjson
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
 
-from liveledger.api.gather import GatherError, gather_states, local_states
+from liveledger.api.cache import RenderCache
+from liveledger.api.gather import GatherError, gather_rendered, gather_states, local_states
 from liveledger.api.metrics import render_metrics
 from liveledger.api.openapi import openapi_document
 from liveledger.api.page import page_html, static_asset
@@ -26,7 +27,7 @@ from liveledger.publish.publisher import Publisher
 from liveledger.publish.requests import PublishError
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
-from streams.query.documents import PARAMS, QueryError, build
+from streams.query.documents import PARAMS, QueryError, build, build_from_rendered
 from streams.views.render import render
 from streams.views.routing import state_key
 
@@ -66,6 +67,8 @@ def is_ready(ll: LiveLedgerApp) -> bool:
 def register_api(ll: LiveLedgerApp) -> None:
     """Add every route of the API and the page to ``ll.app``."""
     app = ll.app
+    cache = RenderCache(ll)
+    ll.listeners.append(cache.changed)
     publisher: dict[str, Publisher] = {}
     publisher_lock = asyncio.Lock()  # one publisher per worker: its index is what dedupes
 
@@ -101,7 +104,7 @@ def register_api(ll: LiveLedgerApp) -> None:
             if len(params) != len(query):
                 raise QueryError("each parameter may be given once")
             build(view_name, {}, params)  # validate before gathering
-            doc = build(view_name, await gather_states(ll, view_name), params)
+            doc = build_from_rendered(view_name, await gather_rendered(ll, cache, view_name), params)
             ms = f"{(time.perf_counter() - t0) * 1000:.2f}"
             return _json(
                 view,
@@ -146,6 +149,13 @@ def register_api(ll: LiveLedgerApp) -> None:
         return _json(view, local_states(ll, name))
 
     app.page("/api/v1/internal/states/{name}", name="api-internal-states")(guarded(internal_states))
+
+    async def internal_rendered(view: View, request: Request, name: str) -> Response:
+        if name not in PARAMS:
+            return _problem(view, 404, f"no view {name!r}")
+        return _json(view, cache.local(name))
+
+    app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(guarded(internal_rendered))
 
     async def health(view: View, request: Request) -> Response:
         s = ll.stats

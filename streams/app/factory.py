@@ -17,6 +17,7 @@ tables, so each key's changelog partition equals its facts partition and faust's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,8 @@ class LiveLedgerApp:
     entry_index: Any
     stats: WorkerStats = field(default_factory=WorkerStats)
     agents: dict[str, Any] = field(default_factory=dict)
+    #: called with (view, key) after every apply, e.g. to invalidate cached renderings
+    listeners: list[Callable[[str, str], None]] = field(default_factory=list)
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
@@ -192,6 +195,8 @@ def build_app(
             key = c.key.encode()
             table[key] = apply(table.get(key), c)
             ll.stats.contributions_applied += 1
+            for listener in ll.listeners:
+                listener(c.view, c.key)
             if c.view == TIMELINE:  # one per entry event: the moment the entry became visible
                 ll.stats.entry_visible(c.stamp[0])
 

@@ -158,7 +158,23 @@ def build(view: str, states: Mapping[str, State], params: Mapping[str, str] | No
     p = validate(view, params or {})
     if p:
         states = {k: v for k, v in states.items() if _key_may_match(view, k, p)}
-    items = [doc for doc in view_document(view, states)["items"] if _matches(doc, p)]
+    return _document(view, view_document(view, states)["items"], p)
+
+
+def build_from_rendered(view: str, rendered: Mapping[str, list[Doc]], params: Mapping[str, str] | None = None) -> Doc:
+    """The same document as :func:`build`, from documents already rendered per state key.
+
+    ``rendered[key]`` must be ``render_all(view, key, states[key])``; the worker keeps these
+    cached so a query does not re-render unchanged keys.
+    """
+    p = validate(view, params or {})
+    docs = [d for key, ds in rendered.items() if not p or _key_may_match(view, key, p) for d in ds]
+    docs.sort(key=lambda d: str(d["key"]))
+    return _document(view, docs, p)
+
+
+def _document(view: str, rendered: list[Doc], p: Mapping[str, str]) -> Doc:
+    items = [doc for doc in rendered if _matches(doc, p)]
     doc: dict[str, Any] = {"view": view, "filters": dict(sorted(p.items())), "items": items}
     extras = _EXTRAS.get(view)
     if extras is not None:

@@ -1,0 +1,55 @@
+"""Rendered documents of this worker's view keys, kept between queries.
+
+The views agent calls :meth:`RenderCache.changed` after every apply; a query re-renders only the
+keys that changed since. A new partition assignment (a rebalance, or recovery at start) refills the
+whole cache from the tables, so it never serves keys this worker no longer owns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streams.app.factory import LiveLedgerApp
+from streams.views.render import Doc, render_all
+
+
+class RenderCache:
+    def __init__(self, ll: LiveLedgerApp) -> None:
+        self.ll = ll
+        self._docs: dict[str, dict[str, list[Doc]]] = {}
+        self._dirty: dict[str, set[str]] = {}
+        self._assignment: dict[str, frozenset[Any]] = {}
+
+    def changed(self, view: str, key: str) -> None:
+        if view in self._docs:
+            self._dirty.setdefault(view, set()).add(key)
+
+    def _current_assignment(self) -> frozenset[Any]:
+        try:
+            return frozenset(self.ll.app.consumer.assignment())
+        except Exception:  # not started yet
+            return frozenset()
+
+    def local(self, view: str) -> dict[str, list[Doc]]:
+        """Rendered documents per state key, for the keys this worker holds now."""
+        table = self.ll.views[view]
+        assignment = self._current_assignment()
+        if view not in self._docs or self._assignment.get(view) != assignment:
+            docs: dict[str, list[Doc]] = {}
+            for k, state in table.items():
+                key = k.decode() if isinstance(k, bytes) else str(k)
+                rendered = render_all(view, key, state)
+                if rendered:
+                    docs[key] = rendered
+            self._docs[view] = docs
+            self._dirty[view] = set()
+            self._assignment[view] = assignment
+            return docs
+        docs = self._docs[view]
+        for key in self._dirty.pop(view, set()):
+            rendered = render_all(view, key, table.get(key.encode()))
+            if rendered:
+                docs[key] = rendered
+            else:
+                docs.pop(key, None)
+        return docs
