@@ -10,7 +10,7 @@ Korean official" -> "South Korean official").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from streams.extract.gazetteer import normalize
 from streams.extract.tokens import Token, words
@@ -65,6 +65,9 @@ _RIGHT_SKIP_LEADING = frozenset({"the", "a", "an"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
 _BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–"})
 MAX_NP = 9
+#: Speech verbs that are also nouns, and what follows them as verbs.
+_NOUN_TOO = frozenset({"estimate", "estimates"})
+_VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
 _ATTRIBUTION_WORDS = SAY_VERBS | _CITE_VERBS | {"according"}
 
@@ -78,6 +81,13 @@ class Attribution:
     pronoun: bool
     start: int  # char span of the attribution wording, to keep places inside it apart
     end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # the separate pieces of that wording
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one piece of the attribution wording."""
+        if not self.pieces:
+            return self.start <= start and end <= self.end
+        return any(s <= start and end <= e for s, e in self.pieces)
 
 
 def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
@@ -85,7 +95,7 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
     claimant: str | None = None
     relay: str | None = None
     pronoun = False
-    span: list[int] = []
+    span: list[int] = []  # start, end, start, end, ...: the pieces of attribution wording
     n = len(toks)
     if _ATTRIBUTION_WORDS.isdisjoint([t.low for t in toks]):
         return None
@@ -112,6 +122,8 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
             continue
         if low not in SAY_VERBS:
             continue
+        if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
+            continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in _PASSIVE:
             continue  # "were reported killed", "is said to"
         left = _np_left(text, toks, k)
@@ -130,7 +142,8 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
                 span += [t.start, right[1]]
     if claimant is None and relay is None and not pronoun:
         return None
-    return Attribution(claimant, relay, pronoun, min(span), max(span))
+    pieces = [(span[q], span[q + 1]) for q in range(0, len(span) - 1, 2)]
+    return Attribution(claimant, relay, pronoun, min(span), max(span), pieces)
 
 
 def _assign(np: str, claimant: str | None, relay: str | None, pronoun: bool) -> tuple[str | None, str | None, bool]:
@@ -176,7 +189,10 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             role = _collect_left(toks, ns - 2)
             if role is not None and role[1] - role[0] <= 5 and _has_role_word(toks, role[0], role[1]):
                 rs, re_ = role
-                words = _clean(toks[rs : re_ + 1] + toks[ns : ne + 1])
+                if all(t.is_cap or t.text in ("-", ".") for t in toks[ns : ne + 1]):
+                    words = _clean(toks[rs : re_ + 1] + toks[ns : ne + 1])
+                else:
+                    words = _clean(toks[rs : re_ + 1])  # "the ministry, for its part, said": no name
                 return (words, toks[rs].start) if words else None
         return None
     got = _collect_left(toks, p)
@@ -202,6 +218,9 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             break
         s = p
         if t.low in ("the", "a", "an") and p < e:
+            if p >= 2 and toks[p - 1].low in ("of", "in") and _has_role_word(toks, p - 2, p - 2) and e - p < MAX_NP - 3:
+                p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
+                continue
             break
         p -= 1
     if s > e:
@@ -245,7 +264,7 @@ _ROLE_WORDS = words(
     """
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
-    ambassador director chairman representative
+    ambassador director chairman representative authorities administration
     """
 )
 

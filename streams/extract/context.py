@@ -14,23 +14,36 @@ from dataclasses import dataclass
 
 from streams.extract.tokens import Token, words
 
+#: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
+DRONE, MISSILE, GUIDED_BOMB, AIR_STRIKE, ARTILLERY = "drone", "missile", "guided bomb", "air strike", "artillery"
+
 WEAPONS: dict[str, str] = {
-    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone", "shahed": "drone",
-    "shaheds": "drone", "geran": "drone", "kamikaze": "drone",
-    "missile": "missile", "missiles": "missile", "iskander": "missile", "kinzhal": "missile",
-    "kalibr": "missile", "ballistic": "missile", "cruise": "missile",
-    "artillery": "artillery", "shelling": "artillery", "shelled": "artillery", "shells": "artillery",
-    "mortar": "artillery", "mortars": "artillery", "howitzer": "artillery", "shellings": "artillery",
-    "rocket": "rocket", "rockets": "rocket", "grad": "rocket", "mlrs": "rocket", "himars": "rocket",
-    "airstrike": "air strike", "airstrikes": "air strike", "bomb": "bomb", "bombs": "bomb",
-    "bombing": "bomb", "bombed": "bomb", "bombardment": "artillery",
+    "drone": DRONE, "drones": DRONE, "uav": DRONE, "uavs": DRONE, "shahed": DRONE, "shaheds": DRONE,
+    "geran": DRONE, "gerans": DRONE, "kamikaze": DRONE, "quadcopter": DRONE, "quadcopters": DRONE,
+    "lancet": DRONE, "fpv": DRONE,
+    "missile": MISSILE, "missiles": MISSILE, "iskander": MISSILE, "iskanders": MISSILE, "kinzhal": MISSILE,
+    "kinzhals": MISSILE, "kalibr": MISSILE, "kalibrs": MISSILE, "ballistic": MISSILE, "cruise": MISSILE,
+    "atacms": MISSILE, "tochka": MISSILE, "oreshnik": MISSILE, "rocket": MISSILE, "rockets": MISSILE,
+    "artillery": ARTILLERY, "shelling": ARTILLERY, "shelled": ARTILLERY, "shells": ARTILLERY,
+    "shell": ARTILLERY, "mortar": ARTILLERY, "mortars": ARTILLERY, "howitzer": ARTILLERY,
+    "howitzers": ARTILLERY, "shellings": ARTILLERY, "grad": ARTILLERY, "grads": ARTILLERY,
+    "mlrs": ARTILLERY, "himars": ARTILLERY, "uragan": ARTILLERY, "smerch": ARTILLERY,
+    "tornado": ARTILLERY, "bombardment": ARTILLERY,
+    "airstrike": AIR_STRIKE, "airstrikes": AIR_STRIKE, "warplane": AIR_STRIKE, "warplanes": AIR_STRIKE,
+    "bomb": GUIDED_BOMB, "bombs": GUIDED_BOMB, "kab": GUIDED_BOMB, "kabs": GUIDED_BOMB,
 }  # fmt: skip
+#: Two-word names, by their two lowercase tokens (a hyphen between them is skipped).
 _TWO_WORD_WEAPONS: dict[tuple[str, str], str] = {
-    ("guided", "bomb"): "guided bomb", ("guided", "bombs"): "guided bomb", ("glide", "bomb"): "guided bomb",
-    ("glide", "bombs"): "guided bomb", ("aerial", "bomb"): "guided bomb", ("aerial", "bombs"): "guided bomb",
-    ("air", "strike"): "air strike", ("air", "strikes"): "air strike", ("air", "raid"): "air strike",
-    ("artillery", "fire"): "artillery", ("guided", "aerial"): "guided bomb",
+    ("guided", "bomb"): GUIDED_BOMB, ("guided", "bombs"): GUIDED_BOMB, ("glide", "bomb"): GUIDED_BOMB,
+    ("glide", "bombs"): GUIDED_BOMB, ("aerial", "bomb"): GUIDED_BOMB, ("aerial", "bombs"): GUIDED_BOMB,
+    ("guided", "aerial"): GUIDED_BOMB, ("air", "strike"): AIR_STRIKE, ("air", "strikes"): AIR_STRIKE,
+    ("air", "raid"): AIR_STRIKE, ("air", "raids"): AIR_STRIKE, ("aerial", "bombardment"): AIR_STRIKE,
+    ("artillery", "fire"): ARTILLERY, ("rocket", "launcher"): ARTILLERY, ("rocket", "launchers"): ARTILLERY,
+    ("storm", "shadow"): MISSILE, ("kh", "101"): MISSILE, ("kh", "22"): MISSILE, ("kh", "59"): MISSILE,
+    ("kh", "555"): MISSILE, ("s", "300"): MISSILE, ("tank", "fire"): ARTILLERY,
 }  # fmt: skip
+#: "the bombing of the city" says no more than that: no weapon unless the text names one.
+_WEAPONLESS_NOUNS = frozenset({"bombing", "bombings", "bombed"})
 
 STRIKE_NOUNS = words(
     """
@@ -206,7 +219,10 @@ def weapon_at(toks: list[Token], k: int) -> tuple[str | None, int]:
             return _TWO_WORD_WEAPONS[(toks[k - 2].low, low)], k - 2
     if low in ("strike", "strikes", "attack", "attacks", "raid", "raids"):
         return None, k
-    return WEAPONS.get(low), k
+    w = WEAPONS.get(low)
+    if w is not None and k >= 1 and toks[k - 1].low in WEAPONS:
+        return WEAPONS[toks[k - 1].low], k - 1  # "Grad rockets": the system names the weapon, not the noun
+    return w, k
 
 
 def find_strike(toks: list[Token]) -> StrikeContext | None:
@@ -227,12 +243,15 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             continue
         if k >= 1 and toks[k - 1].low in _NOT_MILITARY:
             continue
+        if is_noun and _summary(toks, k, lows):
+            continue
         weapon, w_start = _weapon_before(toks, k)
-        if low in ("shelling", "shellings", "airstrike", "airstrikes", "bombardment", "bombing", "shelled",
-                   "bombed"):  # fmt: skip
-            weapon = weapon or WEAPONS[low]
+        if weapon is None and low not in _WEAPONLESS_NOUNS:
+            weapon = WEAPONS.get(low)  # "shelling", "airstrike", "bombardment" name their weapon
         actor = _actor_near(toks, w_start, is_verb)
         target = _target_after(toks, k)
+        if is_verb and k + 1 < n and _is_country(toks[k + 1].text):
+            continue  # "Russia attacked Ukraine with 50 drones": a nationwide barrage, not one strike
         if is_noun:
             grounded = weapon is not None or actor is not None or _on_something(toks, k)
         else:
@@ -249,6 +268,70 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             end = toks[k + 1].end
         return StrikeContext(start, end, weapon, target, actor, k)
     return None
+
+
+_LAUNCH_VERBS = frozenset({"launched", "fired", "attacked", "sent", "launches", "fires", "attacks", "used"})
+
+
+def air_actor(toks: list[Token], i: int, j: int) -> str | None:
+    """The side that launched the drones or missiles counted at ``toks[i:j]``.
+
+    "47 Ukrainian drones" (the counted noun), "Russia launched 83 drones" (the
+    subject of a launch verb before the count), "nine missiles fired by Ukraine".
+    """
+    n = len(toks)
+    for p in range(i, min(n, j)):
+        a = _ACTORS.get(toks[p].low)
+        if a is not None and toks[p].low not in _ACTOR_VERB_ONLY:
+            return a  # "47 Ukrainian drones"
+    for p in range(j, min(n, j + 8)):
+        if toks[p].text in (".", ";"):
+            break
+        if toks[p].low == "by" and p + 1 < n:
+            a = _ACTORS.get(toks[p + 1].low)
+            if a is not None:
+                return a  # "fired by Ukraine"
+    for p in range(i - 1, max(-1, i - 9), -1):
+        t = toks[p]
+        if t.text in (".", ";"):
+            break
+        if t.low in _LAUNCH_VERBS:
+            for q in range(p - 1, max(-1, p - 4), -1):
+                a = _ACTORS.get(toks[q].low)
+                if a is not None and toks[q].is_cap:
+                    return a  # "Russia launched 83 drones", "Russia had attacked with 90 drones"
+            break
+    return None
+
+
+_PLURAL_STRIKE_NOUNS = frozenset({"strikes", "attacks", "raids", "airstrikes", "shellings", "bombardments"})
+_REPEATED = frozenset({"daily", "nightly", "constant", "continuous", "regular", "repeated", "relentless", "ongoing"})
+_WINDOW_WORDS = frozenset({"past", "last", "since", "so"})
+
+
+def _summary(toks: list[Token], k: int, lows: list[str]) -> bool:
+    """A campaign or a period summary rather than one attack: "daily shelling of the camps",
+    "Russian attacks killed five civilians in the region over the past 24 hours"."""
+    if k >= 1 and toks[k - 1].low in _REPEATED:
+        return True
+    if toks[k].low not in _PLURAL_STRIKE_NOUNS:
+        return False
+    if k >= 1 and toks[k - 1].kind == "num":
+        return False  # a count of strikes is a figure, handled by the count itself
+    for p, low in enumerate(lows):
+        if low in _WINDOW_WORDS and p + 1 < len(lows):
+            nxt = lows[p + 1]
+            if (low in ("past", "last") and nxt in ("day", "days", "week", "weeks", "month", "24", "night")) or (
+                low == "since" or (low == "so" and nxt == "far")
+            ):
+                return True
+    return False
+
+
+def _is_country(word: str) -> bool:
+    from streams.extract.gazetteer import gazetteer, normalize  # built lazily, never at import
+
+    return normalize(word) in gazetteer().countries
 
 
 def _hypothetical(toks: list[Token], k: int) -> bool:

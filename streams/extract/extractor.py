@@ -2,8 +2,14 @@
 
 Each sentence goes through numbers -> metrics -> (strike context, places,
 attribution). Sentences with no trigger (no digit, number word, vague
-quantity, zero word or strike word) are skipped before tokenising, which
-keeps throughput high on boilerplate. Work per entry is bounded: at most
+quantity, zero word or strike word) are skipped before tokenising, and an
+entry with no trigger anywhere returns before it is even split into
+sentences, which keeps throughput high on boilerplate. The headline's places
+are only looked up when the entry has figures.
+
+At the end, one fact is kept per distinct figure: a headline restated in the
+body keeps the headline's span and takes the body's qualifier, subject,
+claimant and place (``_merge_repeats``). Work per entry is bounded: at most
 ``MAX_ENTRY_CHARS`` characters are read and every window inside a sentence
 is bounded, so the time per entry is linear and capped.
 """
@@ -12,13 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
+from typing import Any
 
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
 from streams.extract.attribution import Attribution, find_attribution
-from streams.extract.context import StrikeContext, find_strike
+from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.cues import Figure
-from streams.extract.gazetteer import Place, gazetteer, is_war_text, normalize
+from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import NUMBER_WORDS, VAGUE, find_numbers
 from streams.extract.period import sentence_is_cumulative, toll_is_regional
@@ -31,25 +39,34 @@ from streams.extract.version import EXTRACTOR_VERSION
 MAX_ENTRY_CHARS = 200_000
 #: Claimant coreference compares every pair; above this many distinct claimants it is skipped.
 MAX_CLAIMANTS = 64
+#: A figure is compared with at most this many earlier figures of the same metric and number.
+MAX_MERGE_CANDIDATES = 16
 
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[a-z]+")
 #: Words that make a sentence worth tokenising (besides any digit).
-_TRIGGER_WORDS = frozenset(NUMBER_WORDS | VAGUE.keys() | lx.PERSON_SINGULAR) | {
-    "tens", "few", "no", "nobody", "none", "without", "hit", "fell", "shelled", "shelling",
-    "drone", "missile", "rocket", "uav", "shahed",
-}  # fmt: skip
-_TRIGGER_STEMS = ("strik", "attack", "shell", "struck", "bomb", "raid", "barrage")
+_TRIGGER_WORDS: frozenset[str] = frozenset(
+    set(NUMBER_WORDS) | set(VAGUE) | set(lx.PERSON_SINGULAR) | {
+        "tens", "few", "no", "nobody", "none", "without", "hit", "fell", "shelled", "shelling",
+        "drone", "missile", "rocket", "uav", "shahed",
+    }
+)  # fmt: skip
 _SAY_WORDS = frozenset(
     {"said", "says", "told", "according", "cited", "quoted", "citing", "quoting", "reported", "claimed"}
 )
 
 
 def _triggers(low: str) -> tuple[bool, bool]:
-    """(worth extracting, has a speech verb) for one lowercased sentence, without tokenising it."""
+    """(worth extracting, may have a speech verb) for one lowercased sentence, without tokenising it.
+
+    A digit settles it at C speed; the attribution stage then rejects sentences
+    without a speech verb by itself, so "may have" is enough.
+    """
+    if _DIGIT_RE.search(low) is not None:
+        return True, True
     ws = _WORD_RE.findall(low)
     has_say = not _SAY_WORDS.isdisjoint(ws)
-    if _DIGIT_RE.search(low) is not None or not _TRIGGER_WORDS.isdisjoint(ws):
+    if not _TRIGGER_WORDS.isdisjoint(ws):
         return True, has_say
     return _has_stem(low), has_say
 
@@ -123,7 +140,7 @@ def extract_text(text: str) -> list[Fact]:
             continue
         sent.places = find_places(text, toks, gazetteer(), war)
         if n_sent == 0:
-            headline_places = sent.places
+            headline_places = _event_places(sent)
         if strike is not None and not any(f.metric == "strikes" for f in figures):
             figures.append(_strike_figure(strike))
         sent.strike = strike
@@ -136,7 +153,11 @@ def extract_text(text: str) -> list[Fact]:
     if not pending:
         return []
     if headline_places is None and headline_span is not None:
-        headline_places = find_places(text, tokenize(text, *headline_span), gazetteer(), war)
+        htoks = tokenize(text, *headline_span)
+        head = _Sentence(headline_span[0], htoks)
+        head.places = find_places(text, htoks, gazetteer(), war)
+        head.attribution = find_attribution(text, htoks)
+        headline_places = _event_places(head)
     return _finish(text, pending, headline_places or [], claimants)
 
 
@@ -144,71 +165,89 @@ def _strike_figure(st: StrikeContext) -> Figure:
     return Figure("strikes", None, 1, None, "exact", st.start, st.end, None, None, st.tok_i, st.tok_i + 1, "strike")
 
 
-def _finish(text: str, pending: list[tuple[Figure, _Sentence, bool]], headline: list[Place], claimants: list[str]) -> list[Fact]:
-    fallback = _entry_place([sent.places for _, sent, _ in pending] + [headline])
+def _finish(
+    text: str, pending: list[tuple[Figure, _Sentence, bool]], headline: list[Place], claimants: list[str]
+) -> list[Fact]:
+    sentences = list({id(sent): sent for _, sent, _ in pending}.values())
+    fallback = _entry_place([_event_places(sent) for sent in sentences] + [headline])
     full = _coreference(claimants)
-    countries = gazetteer().countries
-    # "Russia says ..." in a headline: the body's ministry or official is the fuller source.
-    only = _only(c for c in full.values() if normalize(c) not in countries)
-    relays = [s.attribution.relay for _, s, _ in pending if s.attribution is not None and s.attribution.relay]
-    only_relay = _only(relays)
-    facts: list[Fact] = []
+    gaz = gazetteer()
+    # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
+    only = _only(c for c in full.values() if not _place_name(c, gaz))
+    only_relay = _only(s.attribution.relay for s in sentences if s.attribution is not None and s.attribution.relay)
+    rows: list[_Row] = []  # fact fields, merged as plain dicts; each Fact is validated once at the end
+    heads: list[bool] = []  # whether each row comes from the headline
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
         place = _place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
+        a = sent.attribution
         if f.via == "strike":
             key = (place.region_code or place.text.lower()) if place else None
             if key in strike_at:
                 # One raid on one region reported twice in an entry is one strike;
-                # the later wording may name the weapon or target the first did not.
-                k = strike_at[key]
-                first = facts[k]
-                a = sent.attribution
-                facts[k] = first.model_copy(
-                    update={
-                        "weapon": first.weapon or (st.weapon if st else None),
-                        "target": first.target or (st.target if st else None),
-                        "actor": first.actor or (st.actor if st else None),
-                        "claimant": first.claimant or (_full(full, a.claimant) if a is not None else None),
-                        "relay": first.relay or (a.relay if a is not None else None),
-                    }
-                )
+                # the later wording may name the weapon, target or source the first did not.
+                first = rows[strike_at[key]]
+                for name, value in (
+                    ("weapon", st.weapon if st else None),
+                    ("target", st.target if st else None),
+                    ("actor", st.actor if st else None),
+                    ("claimant", _full(full, a.claimant) if a is not None else None),
+                    ("relay", a.relay if a is not None else None),
+                ):
+                    if first[name] is None:
+                        first[name] = value
                 continue
-            strike_at[key] = len(facts)
-        a = sent.attribution
+            strike_at[key] = len(rows)
         claimant = _full(full, a.claimant) if a is not None else None
         relay = a.relay if a is not None else None
         if sent.headline and (a is None or (a.claimant is None and a.relay is None)):
             # A headline takes its source from the body when the body names one.
             claimant, relay = only, only_relay
-        elif sent.headline and claimant is not None and only is not None and normalize(claimant) in countries:
+        elif sent.headline and claimant is not None and only is not None and _place_name(claimant, gaz):
             claimant = only
-        facts.append(
-            Fact(
-                metric=f.metric,
-                low=f.low,
-                best=f.best,
-                high=f.high,
-                qualifier=f.qualifier,
-                per=f.per,
-                cumulative=cumulative,
-                subject=f.subject,
-                place=place.text if place else None,
-                region_code=(place.region_code or place.country) if place else None,
-                country=place.country if place else None,
-                claimant=claimant,
-                relay=relay,
-                weapon=st.weapon if st else None,
-                target=st.target if st else None,
-                actor=st.actor if st else None,
-                span=(f.start, f.end),
-                extractor_version=EXTRACTOR_VERSION,
-            )
+        rows.append(
+            {
+                "metric": f.metric,
+                "low": f.low,
+                "best": f.best,
+                "high": f.high,
+                "qualifier": f.qualifier,
+                "per": f.per,
+                "cumulative": cumulative,
+                "subject": f.subject,
+                "place": place.text if place else None,
+                "region_code": (place.region_code or place.country) if place else None,
+                "country": place.country if place else None,
+                "claimant": claimant,
+                "relay": relay,
+                "weapon": st.weapon if st else _AIR_WEAPONS.get(f.metric),
+                "target": st.target if st else None,
+                "actor": st.actor if st else (air_actor(sent.toks, f.tok_i, f.tok_j) if f.metric in _AIR else None),
+                "span": (f.start, f.end),
+                "extractor_version": EXTRACTOR_VERSION,
+            }
         )
-    facts = _merge_repeats(facts)
+        heads.append(sent.headline)
+    _one_launcher(rows)
+    facts = [Fact.model_validate(r) for r in _merge_repeats(rows, heads)]
     facts.sort(key=lambda x: (x.span or (0, 0), x.metric))
     return facts
+
+
+_Row = dict[str, Any]
+_AIR = INTERCEPTION_METRICS
+_AIR_WEAPONS = {"drones_launched": "drone", "drones_downed": "drone", "missiles_launched": "missile",
+                "missiles_downed": "missile"}  # fmt: skip
+
+
+def _one_launcher(rows: list[_Row]) -> None:
+    """Air-defence figures of an entry that name one launching side share it ("shot down 60 of them")."""
+    actor = _only(r["actor"] for r in rows if r["metric"] in _AIR and r["actor"])
+    if actor is not None:
+        for r in rows:
+            if r["metric"] in _AIR and r["actor"] is None:
+                r["actor"] = actor
 
 
 _GENERIC_SUBJECTS = frozenset({"people", "persons", "person"})
@@ -218,22 +257,43 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.lower() == b.lower()
 
 
-def _same_figure(first: Fact, later: Fact) -> bool:
+def _point(r: _Row) -> int | None:
+    for name in ("best", "low", "high"):
+        if r[name] is not None:
+            return int(r[name])
+    return None
+
+
+def _same_figure(first: _Row, later: _Row, headline: bool, loose_subject: bool = False) -> bool:
     """Whether ``later`` restates ``first`` (headline then body, or a recap in the same entry)."""
-    if first.metric != later.metric or first.point != later.point:
+    if first["metric"] != later["metric"] or _point(first) != _point(later):
         return False
-    if (first.low, first.best, first.high) != (later.low, later.best, later.high) and first.qualifier != "exact":
+    bounds_a = (first["low"], first["best"], first["high"])
+    if bounds_a != (later["low"], later["best"], later["high"]) and first["qualifier"] != "exact":
         return False  # "3 killed" may be restated as "at least 3"; other differences are other figures
-    if first.region_code is not None and later.region_code is not None and first.region_code != later.region_code:
-        # "Lebanon" and "Tyre" may name one incident; "Kharkiv" and "Odesa" do not.
-        if first.region_code not in (later.country, None) and later.region_code not in (first.country, None):
-            return False
-    if first.claimant and later.claimant and norm(first.claimant) != norm(later.claimant):
-        return False  # claimants that each give the figure keep their own fact
-    sa, sb = first.subject, later.subject
-    if sa and sb and sa.lower() not in _GENERIC_SUBJECTS and sb.lower() not in _GENERIC_SUBJECTS:
-        return sa.lower() == sb.lower()
-    return _compatible(first.per, later.per)
+    ra, rb = first["region_code"], later["region_code"]
+    if ra is not None and rb is not None and ra != rb and ra != later["country"] and rb != first["country"]:
+        return False  # "Lebanon" and "Tyre" may name one incident; "Kharkiv" and "Odesa" do not
+    ca, cb = first["claimant"], later["claimant"]
+    if not headline and ca and cb and norm(ca) != norm(cb):
+        return False  # claimants that each give the figure keep their own fact (a headline abridges)
+    sa, sb = first["subject"], later["subject"]
+    if sa and sb and not loose_subject and sa.lower() not in _GENERIC_SUBJECTS and sb.lower() not in _GENERIC_SUBJECTS:
+        wa, wb = _subject_words(sa), _subject_words(sb)
+        if not (wa <= wb or wb <= wa):
+            return False  # "two soldiers" and "two children" are two figures; "drones" and "Ukrainian drones" one
+    return _compatible(first["per"], later["per"])
+
+
+#: Words that name the same counted thing, for comparing subjects.
+_SAME_NOUN = {
+    "soldiers": "troops", "servicemen": "troops", "personnel": "troops", "forces": "troops",
+    "soldier": "troops", "troop": "troops", "uavs": "drones", "rockets": "missiles",
+}  # fmt: skip
+
+
+def _subject_words(s: str) -> set[str]:
+    return {_SAME_NOUN.get(w, w) for w in s.lower().split()}
 
 
 def norm(s: str) -> str:
@@ -242,36 +302,54 @@ def norm(s: str) -> str:
     return " ".join(ws[1:] if ws and ws[0] == "the" else ws)
 
 
-def _merge_repeats(facts: list[Fact]) -> list[Fact]:
+_FILLED_FROM_LATER = ("subject", "per", "claimant", "relay", "weapon", "target", "actor")
+
+
+def _merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
     """One fact per distinct figure: a restated figure keeps its first mention, filled in by the fuller one.
 
     A headline "Strike kills 3" over a body "at least three people were killed, the
     governor said" is one fact with the headline's span and the body's qualifier,
     subject, claimant and place (the first mention's values win where both have one).
     """
-    out: list[Fact] = []
-    for f in facts:
-        if f.metric == "strikes" and f.best == 1 and f.low is None and f.high is None:
-            out.append(f)  # single strikes are merged per region above
-            continue
-        k = next((i for i, g in enumerate(out) if _same_figure(g, f)), None)
+    out: list[_Row] = []
+    out_heads: list[bool] = []
+    by_key: dict[tuple[str, int | None], list[int]] = {}
+    for f, head in zip(rows, heads, strict=True):
+        single_strike = f["metric"] == "strikes" and f["best"] == 1 and f["low"] is None and f["high"] is None
+        key = (str(f["metric"]), _point(f))
+        # Single strikes are merged per region above; the first few mentions of a number are
+        # enough to find a restatement, and the cap keeps pathological entries linear.
+        cands = [] if single_strike else by_key.get(key, [])[:MAX_MERGE_CANDIDATES]
+        k = next((i for i in cands if _same_figure(out[i], f, out_heads[i] and not head)), None)
+        if k is None and not head:
+            # A headline rewords its subject ("two saboteurs" for "two men"): a looser second pass.
+            k = next((i for i in cands if out_heads[i] and _same_figure(out[i], f, True, loose_subject=True)), None)
         if k is None:
+            by_key.setdefault(key, []).append(len(out))
             out.append(f)
+            out_heads.append(head)
             continue
         g = out[k]
-        update: dict[str, object] = {}
-        if g.qualifier == "exact" and f.qualifier != "exact":
-            update.update(low=f.low, best=f.best, high=f.high, qualifier=f.qualifier)
-        for name in ("subject", "per", "claimant", "relay", "weapon", "target", "actor"):
-            if getattr(g, name) is None and getattr(f, name) is not None:
-                update[name] = getattr(f, name)
-        if f.subject and g.subject and g.subject.lower() in _GENERIC_SUBJECTS:
-            update["subject"] = f.subject
-        if g.place is None and f.place is not None:
-            update.update(place=f.place, region_code=f.region_code, country=f.country)
-        if update:
-            out[k] = g.model_copy(update=update)
+        if g["qualifier"] == "exact" and f["qualifier"] != "exact":
+            g.update(low=f["low"], best=f["best"], high=f["high"], qualifier=f["qualifier"])
+        gs, fs = g["subject"], f["subject"]
+        for name in _FILLED_FROM_LATER:
+            if g[name] is None and f[name] is not None:
+                g[name] = f[name]
+        if fs and gs and (gs.lower() in _GENERIC_SUBJECTS or len(fs) > len(gs)):
+            g["subject"] = fs
+        if g["place"] is None and f["place"] is not None:
+            g.update(place=f["place"], region_code=f["region_code"], country=f["country"])
+        if out_heads[k] and not head and f["claimant"]:
+            g.update(claimant=f["claimant"], relay=f["relay"] or g["relay"])  # the body's fuller attribution
     return out
+
+
+def _place_name(claimant: str, gaz: Gazetteer) -> bool:
+    """A claimant that is only a country or capital ("Russia", "Kyiv"): metonymy for its government."""
+    key = normalize(claimant)
+    return key in gaz.countries or (" " not in key and key in gaz.names)
 
 
 def _full(full: dict[str, str], claimant: str | None) -> str | None:
@@ -293,16 +371,22 @@ def _place_for(f: Figure, sent: _Sentence, text: str) -> Place | None:
     for p in sent.places:
         if p.kind == "mention" or p in sent.listed:
             continue
-        inside_attr = a is not None and a.start <= p.start and p.end <= a.end
-        if inside_attr and p.kind == "country":
-            continue  # "Ukraine's air force said": the claimant's country is no event place
+        if a is not None and a.covers(p.start, p.end):
+            continue  # "Ukraine's air force said", "the ministry in Kyiv said": the claimant's place
         after = p.start >= f.end
+        if not after and _where_said(text, sent.start, p, f):
+            continue  # "told a conference in Geneva that 2 million had fled": where it was said
         crossing = _crosses_figure(f, p, sent.figures)
-        if air and (not after or crossing or _word_before(text, p.start) not in _AIR_PLACE_PREPS):
-            continue
+        if air:
+            prep = _word_before(text, p.start)
+            if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
+                continue  # "air defences over Crimea downed 9 missiles" / "shot down 9 over Kursk"
+            gap = text[f.end : p.start] if after else text[p.end : f.start]
+            if _CLAUSE_BREAK_RE.search(gap) or gap.count(" ") > 10:
+                continue  # "downed 12 drones, and debris hit a house in Sumy": another clause's place
         rank = (
             1 if crossing else 0,
-            1 if inside_attr else 0,
+            1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
             1 if p.kind == "country" else 0,
             (p.start - f.end) if after else (f.start - p.end) * 2,
         )
@@ -311,7 +395,24 @@ def _place_for(f: Figure, sent: _Sentence, text: str) -> Place | None:
     return best[1] if best else None
 
 
-_AIR_PLACE_PREPS = frozenset({"over", "above", "at", "on", "in", "near", "towards", "toward", "into", "across", "from"})
+_AIR_PLACE_PREPS = frozenset(
+    {"over", "above", "at", "on", "in", "near", "towards", "toward", "into", "across", "from", "attacked", "targeted"}
+)
+#: "told a conference in Geneva that 2 million ...": the place is where it was said.
+_THAT_RE = re.compile(r"\bthat\b")
+_SPEECH_BEFORE_RE = re.compile(r"\b(?:told|tells|said|says|announced|announces|added|adds|stated)\b[^.;]*$")
+
+
+def _where_said(text: str, sent_start: int, p: Place, f: Figure) -> bool:
+    """Whether place ``p`` sits between a speech verb and the "that" of the figure's clause."""
+    if _THAT_RE.search(text, p.end, f.start) is None:
+        return False
+    return _SPEECH_BEFORE_RE.search(text, max(sent_start, p.start - 80), p.start) is not None
+
+
+#: Before an interception figure, only "air defences over Crimea" or "attacked Kharkiv with 20 drones".
+_AIR_PLACE_BEFORE = frozenset({"over", "above", "attacked", "targeted"})
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[\s,]*(?:the\s+)?$")
 
 
@@ -339,7 +440,9 @@ _PLURAL_REGION_RE = re.compile(r"\s+(?:regions|oblasts|provinces|governorates|di
 def _listed_places(text: str, places: list[Place]) -> set[Place]:
     """Places named in a list ("Kyiv, Odesa and Mykolaiv", "the Sumy and Chernihiv regions")."""
     out: set[Place] = set()
-    for a, b in zip(places, places[1:]):
+    for a, b in pairwise(places):
+        if b.kind in ("region", "country") and (b.region_code or b.country) in (a.region_code, a.country):
+            continue  # "Kazan, Tatarstan", "Vovchansk, Kharkiv region": a town and the region it lies in
         m = _LIST_GAP_RE.match(text, a.end)
         if m is not None and m.end() == b.start:
             out.add(a)
@@ -348,6 +451,14 @@ def _listed_places(text: str, places: list[Place]) -> set[Place]:
         if _PLURAL_REGION_RE.match(text, p.end):
             out.add(p)
     return out
+
+
+def _event_places(sent: _Sentence) -> list[Place]:
+    """The sentence's places outside its attribution ("the governor of the Kursk region said")."""
+    a = sent.attribution
+    if a is None:
+        return sent.places
+    return [p for p in sent.places if not a.covers(p.start, p.end)]
 
 
 def _entry_place(groups: list[list[Place]]) -> Place | None:

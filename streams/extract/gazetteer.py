@@ -39,7 +39,7 @@ REGION_WORDS = words(
 LOCATIVE = words(
     """
     in near on at of over from to outside around towards toward into targeting hit struck
-    shelled attacked across inside via bombed between and
+    shelled attacked across inside via bombed between and fled fleeing left
     """
 )
 SETTLEMENT_WORDS = frozenset(
@@ -221,8 +221,8 @@ def gazetteer() -> Gazetteer:
         parts = tuple(phrase.replace("-", " - ").split())
         described.setdefault(parts[0], []).append((parts, name, iso))
     for ln in _read_data("locality_regions.tsv"):
-        cc, iso, aliases = ln.split("\t")
-        for alias in aliases.split("|"):
+        cc, iso, spellings = ln.split("\t")
+        for alias in spellings.split("|"):
             key = normalize(alias)
             lst = names.setdefault(key, [])
             mine = [c for c in lst if c.country == cc]

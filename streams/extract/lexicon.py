@@ -81,6 +81,10 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("attacked", "with"), "launched"),
     (("attacked", "ukraine", "with"), "launched"),
     (("claimed", "the", "lives", "of"), "killed"),
+    (("bodies", "of"), "killed"),
+    (("shot", "dead"), "killed"),
+    (("shooting", "dead"), "killed"),
+    (("shoot", "dead"), "killed"),
     (("took", "the", "lives", "of"), "killed"),
 )
 
@@ -166,5 +170,7 @@ MISSILE_NOUNS = MISSILE_NOUNS | words("atacms iskander iskanders kinzhal kinzhal
 BOMB_NOUNS: frozenset[str] = words("bombs bomb shells")
 #: Verbs of hitting, after drones/missiles ("eight drones attacked") or bombs ("bombs hit").
 HIT_VERBS: frozenset[str] = words("hit struck attacked targeted slammed shelled pounded")
+#: Of those, the verbs of an attack wave (a launch count), not of a hit (a strike): "eight drones attacked Kazan".
+ATTACK_VERBS: frozenset[str] = words("attacked targeted")
 LEFT_CUES["dropped"] = "dropped"
 LEFT_CUES["dropping"] = "dropped"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from streams.extract import lexicon as lx
-from streams.extract.cues import AIR_FAMILIES, BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NUMBER_WORDS, VAGUE, NumberMention
 from streams.extract.tokens import Token
@@ -77,9 +77,15 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and (toks[k].low not in lx.RIGHT_CUES or toks[k].low in ("refugees", "prisoners", "hostages"))
         and toks[k].low not in ("a", "per", "each", "every", "daily", "overnight", "of", "that", "said", "says")
         and toks[k].low not in lx.HIT_VERBS
+        and toks[k].low not in _SUBJECT_STOP
+        and not (k > subj_start and _participle_after_noun(toks, k))
     ) or (k < n and toks[k].text == "-" and k > subj_start and not toks[k].space_before):
         k += 1
     subj_toks = toks[subj_start:k]
+    taken = False
+    if subj_toks and subj_toks[-1].low in _CAPTIVE_WORDS and _take_verb_before(toks, m.i):
+        subj_toks = subj_toks[:-1]  # "took 27 soldiers prisoner"
+        taken = True
     if k + 1 < n and toks[k].text == "," and toks[k + 1].low in ("including", "among"):
         # "Five people, including two children, were killed": skip the aside.
         for j in range(k + 2, min(n, k + 10)):
@@ -95,24 +101,28 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     cue_k = skip_to_cue(toks, k)
     cue = right_cue(toks, cue_k) if cue_k is not None else None
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
-    if cue is None and cue_k is not None and toks[cue_k].low in lx.HIT_VERBS and _air_noun(subj_low):
-        cue = "launched"  # "eight drones attacked the city"
+    if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and _air_noun(subj_low):
+        cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
     if cue is None and k < n and toks[k].low in ("and", "or"):
         cue = _shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
     left = left_cue(toks, m.i)
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
         cue = "downed"
-    if cue is not None:
+    if taken:
+        metric, via = "captured", "left"
+    elif cue is not None and k < n and toks[k].low in _RELATIVE and left_cue(toks, m.i) not in (None, "dropped"):
+        metric, via = None, ""  # "shooting dead five soldiers who had surrendered": the verb before counts
+    elif cue is not None:
         metric, via = cue, "right"
     elif noun_metric is not None:
         metric, via = noun_metric, "noun"
-    if left is not None and left != "dropped" and (metric is None or (via == "noun" and left in AIR_FAMILIES)):
+    if left is not None and left != "dropped" and (metric is None or via == "noun"):
         metric, via = left, "left"
     if (
         metric is None
         and prev is not None
-        and prev.via == "left"
+        and prev.via in ("left", "part")
         and m.i >= 1
         and toks[m.i - 1].low in ("and", ",")
         and prev.tok_j >= m.i - 6
@@ -134,16 +144,23 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric, via = "strikes", "noun"  # "several guided bombs hit", "dropping 100 bombs a day"
     if metric is None and of_total and prev is not None and prev.metric.endswith("_downed"):
         metric, via = "launched", "left"  # "shot down 40 of 55 drones"
-    if metric is None and partitive and prev is not None and prev.metric != "strikes":
-        metric, via = _family_of(prev.metric), "noun"  # "four of them children"
+    if (
+        metric is None
+        and partitive
+        and prev is not None
+        and prev.metric != "strikes"
+        and (prev.start >= toks[0].start or m.i <= 2)  # across sentences only at the start: "Three of the dead..."
+        and not (subj_low and subj_low[0] in _SUPERLATIVE_STARTS)
+    ):
+        metric, via = _family_of(prev.metric), "part"  # "four of them children"
     if (
         metric is None
         and m.i >= 1
-        and toks[m.i - 1].low == "including"
+        and (toks[m.i - 1].low == "including" or (m.i >= 2 and (toks[m.i - 2].low, toks[m.i - 1].low) in _AMONG))
         and prev is not None
-        and prev.metric in ("killed", "injured", "casualties", "missing", "captured", "displaced", "arrested")
+        and prev.metric in _PART_METRICS
     ):
-        metric, via = prev.metric, "noun"  # "..., including two children"
+        metric, via = prev.metric, "part"  # "..., including two children", "47 drones, including 19 over Kursk"
     if metric is None:
         if any(w in lx.TROOP_NOUNS for w in subj_low) or _strong_force(toks, m):
             metric, via = "troops", "noun"
@@ -175,6 +192,15 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         return None
     if metric == "killed" and cue_k is not None and _killed_or_injured(toks, cue_k):
         metric = "casualties"
+    if metric == "arrested" and any(w in lx.TROOP_NOUNS for w in subj_low):
+        metric = "captured"  # soldiers detained are prisoners of war, not arrests
+    if (
+        m.qualifier == "exact"
+        and m.j < n
+        and toks[m.j].low in ("more", "additional", "further")
+        and metric != "strikes"
+    ):
+        return None  # "two more bodies were found": an increment, not a figure
     subject = None if metric == "strikes" else _subject(subj_toks)
     return Figure(metric, m.low, m.best, m.high, m.qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
 
@@ -209,13 +235,16 @@ def _toll_before(toks: list[Token], i: int) -> str | None:
         if low == "toll":
             before = toks[p - 1].low if p >= 1 else ""
             return {"injury": "injured", "casualty": "casualties"}.get(before, "killed")
-        if (
-            low in lx.TOLL_NOUNS
-            and p >= 2
-            and toks[p - 1].low == "of"
-            and toks[p - 2].low in ("number", "count", "total", "tally")
+        if low in lx.TOLL_NOUNS and any(
+            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "tally")
+            for q in range(max(0, p - 3), p)
         ):
-            return lx.TOLL_NOUNS[low]
+            return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
+        if low in lx.TROOP_NOUNS and any(
+            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "estimate")
+            for q in range(max(0, p - 4), p)
+        ):
+            return "troops"  # "put the number of foreign troops in the area at 9,000"
         if low in ("deaths", "casualties", "fatalities", "injuries") and p == i - 2:
             return lx.TOLL_NOUNS[low]
     return None
@@ -234,6 +263,38 @@ def _per_after(toks: list[Token], j: int) -> str | None:
                 return None
             return lx.PER_UNITS[toks[k + 1].low]
     return None
+
+
+_PART_METRICS = frozenset(
+    {"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"}
+    | {"drones_downed", "drones_launched", "missiles_downed", "missiles_launched"}
+)
+_AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
+_SUBJECT_STOP = frozenset(
+    {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
+)
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+_SUPERLATIVE_STARTS = frozenset({"largest", "biggest", "most", "best", "worst", "deadliest", "few", "main", "first"})
+_CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "captive", "captives", "hostage", "hostages"})
+_TAKE_VERBS = frozenset({"took", "taken", "take", "takes", "taking"})
+
+
+def _take_verb_before(toks: list[Token], i: int) -> bool:
+    return any(toks[p].low in _TAKE_VERBS for p in range(max(0, i - 3), i))
+
+
+def _participle_after_noun(toks: list[Token], k: int) -> bool:
+    """ "soldiers lying by the road", "troops sent to Russia": a participle ends the counted noun."""
+    low = toks[k].low
+    if len(low) < 5 or not (low.endswith("ing") or low.endswith("ed")):
+        return False
+    before = toks[k - 1].low
+    return (
+        before in lx.TROOP_NOUNS or before in _IRREGULAR_PLURALS or (before.endswith("s") and not before.endswith("ss"))
+    )
+
+
+_IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})
 
 
 def _all_fired(toks: list[Token], m: NumberMention) -> bool:

@@ -291,13 +291,16 @@ def _digits_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
     n = len(toks)
     if len(s) > MAX_DIGITS + 5:
         return None, k + 1, False
-    value: float
+    # Exact arithmetic: "3.5" is 35 tenths, so "3.5m" is 3,500,000 with no float rounding.
+    divisor = 1
     if _INT_RE.fullmatch(s):
         value = int(s)
     elif _COMMA_RE.fullmatch(s):
         value = int(s.replace(",", ""))
     elif _DEC_RE.fullmatch(s):
-        value = float(s)
+        whole, frac = s.split(".")
+        value = int(whole + frac)
+        divisor = 10 ** len(frac)
     else:
         return None, k + 1, False
     j = k + 1
@@ -314,14 +317,12 @@ def _digits_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
         elif w in SCALES:
             value *= SCALES[w]
             j += 1
-        elif w == "hundred" and isinstance(value, int):
+        elif w == "hundred" and divisor == 1:
             value *= 100
             j += 1
-    if isinstance(value, float):
-        if value != int(value):
-            return None, j, False  # "1.5" on its own is no count
-        value = int(value)
-    return value, j, False
+    if value % divisor:
+        return None, j, False  # "1.5" on its own is no count
+    return value // divisor, j, False
 
 
 def _not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool, vague: bool) -> bool:

@@ -28,6 +28,18 @@ _DIRECTIONS = words(
     north south east west northern southern eastern western central greater upper lower new old
     """
 )
+_SPEAKER_VERBS = words(
+    """
+    says said claims claimed accuses accused blames blamed denies denied warns warned updates
+    updated insists insisted announces announced urges urged rejects rejected vows vowed
+    """
+)
+_SPEAKER_NOUNS = words(
+    """
+    official officials governor mayor spokesperson spokesman spokeswoman authorities ministry
+    minister administration police prosecutor prosecutors ombudsman envoy diplomat diplomats
+    """
+)
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":", "–"})
 
 
@@ -41,9 +53,17 @@ def _written(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _key_of(text: str, toks: list[Token], i: int, j: int) -> str:
     s = text[toks[i].start : toks[j - 1].end]
-    if s.endswith(("'s", "’s")):
-        s = s[:-2]
-    return normalize(s)
+    key = _KEYS.get(s)
+    if key is None:
+        key = normalize(s[:-2] if s.endswith(("'s", "’s")) else s)
+        if len(_KEYS) >= _STARTS_MAX:
+            _KEYS.clear()
+        _KEYS[s] = key
+    return key
+
+
+#: Written span -> gazetteer key (bounded cache: the same names recur across entries).
+_KEYS: dict[str, str] = {}
 
 
 #: Token text -> whether a place name may start with it (bounded cache of the first-word test).
@@ -90,8 +110,14 @@ def find_places(text: str, toks: list[Token], gaz: Gazetteer, war: bool) -> list
         if hit is None:
             i += 1
             continue
-        out.append(hit[0])
-        i = hit[1]
+        place, i = hit
+        if place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
+            # "Kyiv says", "Moscow denied": a capital standing for its government, not a scene
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif i < n and toks[i].low in _SPEAKER_NOUNS and place.kind != "described":
+            # "a Seoul official", "the Belgorod governor": who speaks, not where it happened
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        out.append(place)
     return out
 
 
@@ -111,6 +137,8 @@ def _name_at(
     n = len(toks)
     prev = toks[i - 1] if i > 0 else None
     locative = prev is not None and prev.low in LOCATIVE
+    if not locative and prev is not None and prev.low in _DIRECTIONS and i >= 2:
+        locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
     for j in range(_run_end(toks, i, lower_mode), i, -1):
         last = toks[j - 1]
@@ -140,6 +168,8 @@ def _name_at(
             w, we = _written(text, toks[i].start, last.end)
             # "in Russia" is where something happened; "Russia launched" is who did it.
             kind = "country" if locative or (prev is not None and prev.low in ("across", "inside")) else "mention"
+            if prev is not None and prev.low == "from":
+                kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war)
         if cand is None:

@@ -77,3 +77,17 @@ def test_hostile_100kb_is_bounded(text: str) -> None:
     extract_text("warm up the gazetteer in Kharkiv: 3 killed")
     text = text[:100_000]
     assert _timed(text) < LIMIT_S
+
+
+def test_many_equal_figures_in_different_places_stay_linear() -> None:
+    extract_text("warm up the gazetteer in Kharkiv: 3 killed")
+    towns = ["Kharkiv", "Odesa", "Sumy", "Kherson", "Dnipro", "Poltava", "Lviv", "Kyiv", "Chernihiv", "Mykolaiv"]
+    who = ["the governor", "the mayor", "police", "officials", "the army", "rescuers", "medics", "the ministry"]
+    text = " ".join(
+        f"3 {kind} were killed in {town}, {w} said."
+        for kind in ("people", "civilians", "men", "women", "soldiers", "residents")
+        for town in towns
+        for w in who
+    )
+    text = (text * 4)[:100_000]
+    assert _timed(text) < LIMIT_S

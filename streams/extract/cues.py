@@ -1,0 +1,87 @@
+"""Shared cue matching: the Figure record and the bounded look-ups around a number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streams.extract import lexicon as lx
+from streams.extract.tokens import Token
+
+BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
+_LEFT_FILLERS = frozenset({"another", "a", "further", "an", "additional", "the", "some", "over", "all"})
+AIR_FAMILIES = frozenset({"downed", "launched"})
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number phrase with its metric: the pre-fact, before place and attribution."""
+
+    metric: str
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str
+    start: int
+    end: int
+    subject: str | None
+    per: str | None
+    tok_i: int
+    tok_j: int
+    via: str  # "right", "left", "toll", "noun", "zero", "one"
+    coordinated: bool = False  # joined to the figure before by "and"/"or": "200 drones and 12 missiles"
+
+
+def skip_to_cue(toks: list[Token], k: int) -> int | None:
+    """From the end of the subject, skip auxiliaries and a short place phrase."""
+    n = len(toks)
+    if k < n and toks[k].low in lx.PREPS and toks[k].low not in ("by",):
+        # "3 people in the city of Sumy were killed": a bounded prepositional phrase.
+        for j in range(k + 1, min(n, k + 7)):
+            if toks[j].text in BOUNDARY:
+                break
+            if toks[j].low in ("were", "was", "have", "had", "are", "has"):
+                k = j
+                break
+    steps = 0
+    while k < n and toks[k].low in lx.AUX and steps < 5:
+        k += 1
+        steps += 1
+    return k if k < n else None
+
+
+def right_cue(toks: list[Token], k: int) -> str | None:
+    low = toks[k].low
+    for words, metric in lx.RIGHT_PHRASES:
+        if low == words[0] and all(k + t < len(toks) and toks[k + t].low == w for t, w in enumerate(words)):
+            return metric
+    cue = lx.RIGHT_CUES.get(low)
+    if cue == "displaced" and low == "flee":
+        return None
+    return cue
+
+
+def left_cue(toks: list[Token], i: int) -> str | None:
+    p = i - 1
+    skipped = 0
+    while p >= 0 and toks[p].low in _LEFT_FILLERS and skipped < 2:
+        p -= 1
+        skipped += 1
+    if p < 0:
+        return None
+    low = toks[p].low
+    for words, metric in lx.LEFT_PHRASES:
+        if low == words[-1]:
+            s = p - len(words) + 1
+            if s >= 0 and all(toks[s + t].low == w for t, w in enumerate(words)):
+                return metric
+    if low == "with":
+        # "Russia attacked Ukraine overnight with 50 drones": the attack verb a few words back
+        for q in range(p - 1, max(-1, p - 5), -1):
+            if toks[q].text in BOUNDARY:
+                break
+            if toks[q].low in _ATTACK_WITH:
+                return "launched"
+    return lx.LEFT_CUES.get(low)
+
+
+_ATTACK_WITH = frozenset({"attacked", "struck", "targeted", "hit", "bombarded", "pounded"})

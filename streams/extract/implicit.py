@@ -1,0 +1,166 @@
+"""Explicit zeros and implicit ones: "no casualties", "nobody was hurt" (0), "a woman was killed" (1)."""
+
+from __future__ import annotations
+
+from streams.extract import lexicon as lx
+from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.numbers import NumberMention
+from streams.extract.tokens import Token
+
+
+def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Figure]:
+    """ "no casualties", "no one was killed" (0); "a woman was injured" (1)."""
+    out: list[Figure] = []
+    n = len(toks)
+    taken = {k for m in mentions for k in range(m.i, m.j)}
+    for i, t in enumerate(toks):
+        low = t.low
+        if low in ("no", "without", "nobody", "none") and i not in taken:
+            fig = _zero_at(toks, i)
+            if fig is not None:
+                out.append(fig)
+        elif low in ("a", "an") and i not in taken and i + 1 < n:
+            fig = _one_at(toks, i) or _air_one_at(toks, i)
+            if fig is not None:
+                out.append(fig)
+    return out
+
+
+def _zero_at(toks: list[Token], i: int) -> Figure | None:
+    n = len(toks)
+    low = toks[i].low
+    k = i + 1
+    if low == "none" and k + 1 < n and toks[k].low == "of":
+        return _none_of_air(toks, i)
+    if low in ("no", "without"):
+        if k < n and toks[k].low in ("one", "civilians", "people", "civilian"):
+            k += 1
+        elif (
+            k + 1 < n
+            and toks[k].low in ("reported", "civilian", "immediate")
+            and toks[k + 1].low
+            in (
+                "casualties",
+                "deaths",
+                "injuries",
+                "fatalities",
+            )
+        ):
+            k += 1
+            if toks[k - 1].low == "immediate":
+                return None  # "no immediate reports" style uncertainty
+        if k < n and toks[k].low in ("casualties", "deaths", "injuries", "fatalities"):
+            metric = lx.RIGHT_CUES[toks[k].low]
+            return Figure(metric, None, 0, None, "exact", toks[i].start, toks[k].end, None, None, i, k + 1, "zero")
+        if k == i + 1:
+            return None
+    cue_k = skip_to_cue(toks, k)
+    if cue_k is None or (cue_k == k and low in ("no", "without")):
+        return None
+    cue = right_cue(toks, cue_k)
+    if cue is None or cue in AIR_FAMILIES:
+        return None
+    if toks[cue_k].low == "hurt":
+        cue = "casualties"  # "nobody was hurt": neither killed nor injured
+    return Figure(cue, None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
+
+
+_AIR_SINGULAR = {"drone": "drones", "uav": "drones", "shahed": "drones", "missile": "missiles", "rocket": "missiles"}
+#: What may follow a single launched object: "fired a missile at", "a drone, which".
+_AFTER_OBJECT = lx.PREPS | lx.AUX | lx.CONJ | {"at", "towards", "toward", "that", "which", ",", ".", ";"}
+
+
+def _air_one_at(toks: list[Token], i: int) -> Figure | None:
+    """ "fired a ballistic missile at Tel Aviv" (launched 1); "a drone was shot down" (downed 1)."""
+    n = len(toks)
+    k = i + 1
+    while k < n and k - i <= 4 and toks[k].low not in _AIR_SINGULAR:
+        if toks[k].kind == "punct" and toks[k].text != "-":
+            return None
+        k += 1
+    if k >= n or k - i > 4:
+        return None
+    fam = _AIR_SINGULAR[toks[k].low]
+    if k + 1 < n and toks[k + 1].low not in _AFTER_OBJECT:
+        return None  # "a drone attack", "a missile strike": the weapon of something else
+    left = left_cue(toks, i)
+    cue: str | None = None
+    if left in AIR_FAMILIES:
+        cue = left
+    else:
+        cue_k = skip_to_cue(toks, k + 1)
+        if cue_k is not None and cue_k > k + 1:
+            cue = right_cue(toks, cue_k)
+    if cue not in AIR_FAMILIES:
+        return None
+    subject = " ".join(t.text for t in toks[i + 1 : k + 1]).replace(" - ", "-")
+    return Figure(f"{fam}_{cue}", None, 1, None, "exact", toks[i].start, toks[k].end, subject, None, i, k + 1, "one")
+
+
+def it_downed(toks: list[Token], figures: list[Figure], before: Figure | None) -> list[Figure]:
+    """ "it was intercepted" after a single launched missile or drone: downed 1."""
+    out: list[Figure] = []
+    n = len(toks)
+    for p, t in enumerate(toks):
+        if t.low != "it" or p + 2 >= n or toks[p + 1].low not in lx.AUX:
+            continue
+        cue_k = skip_to_cue(toks, p + 1)
+        if cue_k is None or right_cue(toks, cue_k) != "downed":
+            continue
+        last = before
+        for f in figures:
+            if f.start < t.start:
+                last = f
+        if last is None or last.best != 1 or not last.metric.endswith("_launched"):
+            continue
+        end = toks[cue_k + 1].end if toks[cue_k].low in ("shot", "brought") and cue_k + 1 < n else toks[cue_k].end
+        metric = last.metric.replace("_launched", "_downed")
+        out.append(Figure(metric, None, 1, None, "exact", t.start, end, last.subject, None, p, cue_k + 1, "one"))
+    return out
+
+
+def _none_of_air(toks: list[Token], i: int) -> Figure | None:
+    """ "None of the missiles was intercepted": downed 0."""
+    n = len(toks)
+    k = i + 2
+    if k < n and toks[k].low in ("the", "these", "those", "its", "their"):
+        k += 1
+    fam: str | None = None
+    while k < n and k - i <= 6 and toks[k].kind == "word" and toks[k].low not in lx.AUX:
+        w = toks[k].low
+        fam = "drones" if w in lx.DRONE_NOUNS else "missiles" if w in lx.MISSILE_NOUNS else fam
+        k += 1
+    if fam is None or k >= n:
+        return None
+    cue_k = skip_to_cue(toks, k)
+    if cue_k is None or right_cue(toks, cue_k) != "downed":
+        return None
+    return Figure(f"{fam}_downed", None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
+
+
+def _one_at(toks: list[Token], i: int) -> Figure | None:
+    n = len(toks)
+    k = i + 1
+    while k < n and k - i <= 6:
+        t = toks[k]
+        if t.low in lx.PERSON_SINGULAR:
+            break
+        if (t.kind == "punct" and t.text != "-") or t.low in lx.AUX or t.low in lx.PREPS or t.low in lx.CONJ:
+            return None
+        k += 1
+    else:
+        return None
+    noun = toks[k]
+    if k + 1 < n and toks[k + 1].low in lx.PREPS:
+        return None  # "a man in the building" is too far from a cue to trust
+    cue_k = skip_to_cue(toks, k + 1)
+    if cue_k is None or cue_k == k + 1:
+        left = left_cue(toks, i)
+        if left not in ("killed", "injured"):
+            return None
+        cue: str | None = left
+    else:
+        cue = right_cue(toks, cue_k)
+    if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
+        return None
+    return Figure(cue, None, 1, None, "exact", toks[i].start, noun.end, noun.low, None, i, k + 1, "one")
