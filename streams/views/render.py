@@ -111,6 +111,15 @@ def _largest(a: Item, b: Item) -> Item:
     return b if (point(b) or 0) > (point(a) or 0) else a
 
 
+def _latest_largest(items: list[Item]) -> Item:
+    """The figure of the latest event; within that event the largest (a breakdown never exceeds its total)."""
+    last_event = [it for it in items if it["event_id"] == items[-1]["event_id"]]
+    best = last_event[0]
+    for it in last_event[1:]:
+        best = _largest(best, it)
+    return best
+
+
 def _casualty_metric(items: list[Item]) -> Doc:
     latest: dict[str, Item] = {}
     for it in items:  # earliest first: a later event's figure replaces a claimant's earlier one
@@ -124,10 +133,7 @@ def _casualty_metric(items: list[Item]) -> Doc:
         order = {id(it): i for i, it in enumerate(items)}
         if any(order[id(it)] > order[id(loose)] for ck, it in latest.items() if ck != UNATTRIBUTED):
             del latest[UNATTRIBUTED]
-    last_event = [it for it in items if it["event_id"] == items[-1]["event_id"]]
-    current = last_event[0]
-    for it in last_event[1:]:
-        current = _largest(current, it)
+    current = _latest_largest(items)
     lows = [v for it in latest.values() if (v := it["low"] if it["low"] is not None else it["best"]) is not None]
     highs = [v for it in latest.values() if (v := it["high"] if it["high"] is not None else it["best"]) is not None]
     claims = [
@@ -215,7 +221,7 @@ def render_interceptions(key: str, items: list[Item]) -> Doc:
         "claimant": _last_value(items, "claimant"),
         "claimant_key": ckey,
         "day": day,
-        "metrics": {metric: _figure(group[-1]) for metric, group in _by_metric(items)},
+        "metrics": {metric: _figure(_latest_largest(group)) for metric, group in _by_metric(items)},
         "regions": _regions(items),
         "entries": _entries(items),
     }
