@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     app_id: str = "liveledger"
     data_dir: Path = Path(".liveledger")
     web_host: str = "127.0.0.1"
+    #: the URL other workers use to reach this one (table routing); default http://WEB_HOST:WEB_PORT
+    canonical_url: str | None = None
     web_port: int = 6066
     store: str = "rocksdb://"
     rocksdb_memory_mb: int = Field(default=64, ge=8)

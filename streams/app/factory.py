@@ -108,7 +108,7 @@ def build_app(
         web_bind=settings.web_host,
         web_host=settings.web_host,
         web_port=settings.web_port,
-        canonical_url=f"http://{settings.web_host}:{settings.web_port}",
+        canonical_url=settings.canonical_url or f"http://{settings.web_host}:{settings.web_port}",
         autodiscover=False,
         table_standby_replicas=0,
         broker_commit_every=200,
