@@ -86,19 +86,26 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Broker]:
         local.stop(cfg)
 
 
+def isolated_settings(bootstrap: str, data_dir: Path, **overrides: object) -> Settings:
+    """Settings with topics, app id and web port of their own, so tests never see each other."""
+    tag = uuid.uuid4().hex[:10]
+    values: dict[str, object] = {
+        "kafka_bootstrap": bootstrap,
+        "entries_topic": f"t{tag}.entries",
+        "facts_topic": f"t{tag}.facts",
+        "deadletter_topic": f"t{tag}.deadletter",
+        "app_id": f"t{tag}",
+        "data_dir": data_dir,
+        "web_port": _free_port(),
+        **overrides,
+    }
+    return Settings.model_validate(values)
+
+
 @pytest.fixture
 def settings(broker: Broker, tmp_path: Path) -> Settings:
-    """Settings on the session broker with topics of their own, so tests never see each other."""
-    tag = uuid.uuid4().hex[:10]
-    return Settings(
-        kafka_bootstrap=broker.bootstrap,
-        entries_topic=f"t{tag}.entries",
-        facts_topic=f"t{tag}.facts",
-        deadletter_topic=f"t{tag}.deadletter",
-        app_id=f"t{tag}",
-        data_dir=tmp_path / "state",
-        web_port=_free_port(),
-    )
+    """Settings on the session broker with topics of their own."""
+    return isolated_settings(broker.bootstrap, tmp_path / "state")
 
 
 @pytest.fixture

@@ -176,9 +176,9 @@ def casualty_incidents(bucket: str, items: list[Item]) -> list[Doc]:
     return [render_incident(f"{bucket}/{kind}", group) for kind, group in sorted(groups.items())]
 
 
-def render_incident(key: str, items: list[Item]) -> Doc:
-    """One casualty incident (``key`` = ``area/day/kind``)."""
-    area, day, kind = key.split("/")
+def _incident_head(key: str, items: list[Item]) -> Doc:
+    """What casualty and strike incidents share: the key, the area, its codes, places and day."""
+    area, day, _ = key.split("/")
     return {
         "key": key,
         "incident_id": key,
@@ -187,7 +187,14 @@ def render_incident(key: str, items: list[Item]) -> Doc:
         "country": _last_value(items, "country"),
         "places": _sorted_set(items, "place"),
         "day": day,
-        "kind": kind,
+    }
+
+
+def render_incident(key: str, items: list[Item]) -> Doc:
+    """One casualty incident (``key`` = ``area/day/kind``)."""
+    return {
+        **_incident_head(key, items),
+        "kind": key.rsplit("/", 1)[1],
         "metrics": {metric: _casualty_metric(group) for metric, group in _by_metric(items)},
         "entries": _entries(items),
         "sources": len({(it["blog_id"], it["entry_id"]) for it in items}),
@@ -196,18 +203,11 @@ def render_incident(key: str, items: list[Item]) -> Doc:
 
 def render_strikes(key: str, items: list[Item]) -> Doc:
     """One strike incident (``key`` = ``area/day/weapon``)."""
-    area, day, weapon = key.split("/")
     return {
-        "key": key,
-        "incident_id": key,
-        "area": area,
-        "region_code": _last_value(items, "region_code"),
-        "country": _last_value(items, "country"),
-        "day": day,
-        "weapon": weapon,
+        **_incident_head(key, items),
+        "weapon": key.rsplit("/", 1)[1],
         "actors": _sorted_set(items, "actor"),
         "targets": _sorted_set(items, "target"),
-        "places": _sorted_set(items, "place"),
         "reported_strikes": point(items[-1]),
         "entries": _entries(items),
     }

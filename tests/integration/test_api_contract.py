@@ -7,7 +7,6 @@ against a real worker fed a small blog, and validates every response against the
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +19,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from liveledger.api.openapi import DOCUMENT_MODELS, openapi_document
 from liveledger.cli.publish_cmd import publish_lines
-from liveledger.settings import Settings
-from tests.conftest import Broker, _free_port
+from tests.conftest import Broker, isolated_settings
 from tests.integration import views_fixture as fx
 from tests.support.worker import WorkerProcess, get_bytes, get_json
 
@@ -32,18 +30,8 @@ schema = schemathesis.openapi.from_dict(openapi_document())
 
 @pytest.fixture(scope="module")
 def api_worker(broker: Broker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
-    tag = uuid.uuid4().hex[:10]
     tmp = tmp_path_factory.mktemp("api")
-    settings = Settings(
-        kafka_bootstrap=broker.bootstrap,
-        entries_topic=f"t{tag}.entries",
-        facts_topic=f"t{tag}.facts",
-        deadletter_topic=f"t{tag}.deadletter",
-        app_id=f"t{tag}",
-        data_dir=tmp / "state",
-        web_port=_free_port(),
-        api_token="contract-test-token",
-    )
+    settings = isolated_settings(broker.bootstrap, tmp / "state", api_token="contract-test-token")
     asyncio.run(publish_lines(settings, fx.lines()))
     w = WorkerProcess(settings, Path(tmp) / "worker.log").start()
     w.wait_processed(11)
