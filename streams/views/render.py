@@ -137,17 +137,7 @@ def _casualty_metric(items: list[Item]) -> Doc:
     lows = [v for it in latest.values() if (v := it["low"] if it["low"] is not None else it["best"]) is not None]
     highs = [v for it in latest.values() if (v := it["high"] if it["high"] is not None else it["best"]) is not None]
     claims = [
-        {
-            "claimant": it["claimant"],
-            "relay": it["relay"],
-            "low": it["low"],
-            "best": it["best"],
-            "high": it["high"],
-            "qualifier": it["qualifier"],
-            "entry_id": it["entry_id"],
-            "published_at": it["published_at"],
-            "span": it["span"],
-        }
+        {"claimant": it["claimant"], "relay": it["relay"], **_figure(it), "span": it["span"]}
         for _, it in sorted(latest.items())
     ]
     return {

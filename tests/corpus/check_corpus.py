@@ -25,28 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 import pycountry  # noqa: E402
 
-from schemas.facts import Fact  # noqa: E402
+from schemas.facts import FLAT_FIELDS, Fact  # noqa: E402
 
 ENTRY_KEYS = {"entry_id", "title", "body", "facts"}
-FACT_KEYS = {
-    "metric",
-    "low",
-    "best",
-    "high",
-    "qualifier",
-    "per",
-    "cumulative",
-    "subject",
-    "place",
-    "region_code",
-    "country",
-    "claimant",
-    "relay",
-    "weapon",
-    "target",
-    "actor",
-    "evidence",
-}
+#: The flat contract's fact fields, less those a labeller does not write, plus the evidence quote.
+FACT_KEYS = (set(FLAT_FIELDS) - {"entry_id", "span", "extractor_version"}) | {"evidence"}
 
 
 def _region_exists(code: str) -> bool:
