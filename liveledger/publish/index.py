@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -47,6 +48,7 @@ class EntryState:
 class BlogHead:
     hash: str = GENESIS_HASH
     published_at: str = ""
+    at: datetime | None = None  # published_at as a time, for the next acceptance time
 
 
 @dataclass
@@ -78,4 +80,4 @@ class LogIndex:
             st.correction_digests.add(digest)
         else:
             st.retracted = True
-        self.heads[event.blog_id] = BlogHead(chain_hash, published_at)
+        self.heads[event.blog_id] = BlogHead(chain_hash, published_at, event.published_at)

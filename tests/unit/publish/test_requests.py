@@ -68,3 +68,24 @@ def test_digest_ignores_acceptance_time_and_ids_but_not_content() -> None:
     c = ev("y", datetime(2024, 1, 1, tzinfo=UTC), "ev-a")
     assert content_digest(a) == content_digest(b) != content_digest(c)
     assert event_id_for("b", "e1", content_digest(a)) == event_id_for("b", "e1", content_digest(b))
+
+
+def test_events_built_from_requests_are_valid_events() -> None:
+    """The publisher builds events without validating again; they must pass full validation."""
+    from datetime import UTC, datetime
+
+    from liveledger.publish.publisher import Publisher
+    from liveledger.settings import Settings
+
+    pub = Publisher(Settings())
+    fig = b'"figures": [{"metric": "killed", "best": 3, "region_code": "UA-63", "claimant": "governor"}]'
+    lines = [
+        GOOD[:-1] + b", " + fig + b', "source_url": "https://example.org/a", "author": "desk"}',
+        b'{"type": "correction", "entry_id": "e1", "blog_id": "b", "title": "", "body": "Three killed."}',
+        b'{"type": "retraction", "entry_id": "e1", "blog_id": "b", "reason": "unverified"}',
+    ]
+    for n, raw in enumerate(lines, 1):
+        req = parse_line(raw, n, 1000)
+        assert req is not None
+        event = pub._to_event(req, datetime(2024, 11, 20, 10, 0, tzinfo=UTC))
+        assert type(event).model_validate(event.model_dump()) == event
