@@ -27,7 +27,7 @@ from liveledger.publish.publisher import Publisher
 from liveledger.publish.requests import PublishError
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
-from streams.query.documents import PARAMS, QueryError, build, build_from_rendered
+from streams.query.documents import PARAMS, QueryError, build_from_rendered, validate
 from streams.views.render import render
 from streams.views.routing import state_key
 
@@ -103,7 +103,7 @@ def register_api(ll: LiveLedgerApp) -> None:
             params = {k: query.getone(k) for k in query}
             if len(params) != len(query):
                 raise QueryError("each parameter may be given once")
-            build(view_name, {}, params)  # validate before gathering
+            validate(view_name, params)  # a bad query fails before any worker is asked
             doc = build_from_rendered(view_name, await gather_rendered(ll, cache, view_name), params)
             ms = f"{(time.perf_counter() - t0) * 1000:.2f}"
             return _json(
