@@ -115,3 +115,32 @@ def test_publishing_over_http_needs_the_token_and_reports_each_item(api_worker: 
     api_worker.wait_processed(12)
     timeline = get_json(f"{api_worker.url}/api/v1/timeline?blog={fx.BLOG}")
     assert "h1" in {item["entry_id"] for item in timeline["items"]}
+
+
+def test_metrics_in_prometheus_text(api_worker: WorkerProcess) -> None:
+    text = get_bytes(f"{api_worker.url}/metrics").decode()
+    samples = {
+        line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line and not line.startswith("#")
+    }
+    assert samples["liveledger_entries_processed_total"] >= 11
+    assert samples["liveledger_contributions_applied_total"] > 0
+    assert samples['liveledger_view_keys{view="casualties"}'] >= 1
+    assert any(k.startswith("liveledger_consumer_lag{") for k in samples)
+    assert "# TYPE liveledger_dead_letters_total counter" in text
+
+
+def test_reads_can_be_protected(broker: Broker, tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    settings = isolated_settings(broker.bootstrap, tmp_path / "state", api_token="read-token")
+    with WorkerProcess(settings, tmp_path / "w.log", LIVELEDGER_PROTECT_READS="true") as w:
+        w.wait_ready()
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(f"{w.url}/api/v1/casualties", timeout=10)
+        assert info.value.code == 401
+        req = urllib.request.Request(f"{w.url}/api/v1/casualties", headers={"Authorization": "Bearer read-token"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            assert orjson.loads(resp.read())["view"] == "casualties"

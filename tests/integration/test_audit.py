@@ -73,6 +73,20 @@ async def test_as_of_before_the_correction_shows_the_old_place(settings: Setting
     assert then.returncode == 0, then.stderr
     keys = {i["key"] for i in orjson.loads(then.stdout)["items"]}
     assert "RU-BEL/2024-11-20/drone" in keys and "RU-KRS/2024-11-20/drone" not in keys
+    # --until-offset: positions, not times. Stopping before the correction's offset shows Belgorod too.
+    log = await read_log(settings)
+    fix = next(r for r in log if r.envelope is not None and r.envelope.type == "entry.corrected")
+    until = cli(
+        settings,
+        "replay",
+        "--view",
+        "strikes",
+        "--json",
+        "--until-offset",
+        f"{fix.position.partition}:{fix.position.offset}",
+    )
+    assert until.returncode == 0, until.stderr
+    assert "RU-BEL/2024-11-20/drone" in {i["key"] for i in orjson.loads(until.stdout)["items"]}
     bad = cli(settings, "replay", "--as-of", "yesterday")
     assert bad.returncode == 2 and "--as-of" in bad.stderr
 
