@@ -8,7 +8,7 @@ from typing import Any
 from replay.rebuild import Rebuilt
 from streams.core.records import EntryFacts
 from streams.views.contrib import stamp_of
-from streams.views.routing import state_key
+from streams.views.routing import history_key, state_key
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -27,7 +27,7 @@ def sentence_at(text: str, span: list[int] | tuple[int, int] | None) -> str | No
 
 
 def _fate(rebuilt: Rebuilt, view: str, key: str, ef: EntryFacts) -> tuple[str, str | None]:
-    state = rebuilt.views.state(view, state_key(view, key)) or {"entries": {}}
+    state = rebuilt.views.state(view, key) or {"entries": {}}
     record = state["entries"].get(ef.entry_key)
     if record is None:
         return "unknown", None
@@ -48,9 +48,14 @@ def _fate(rebuilt: Rebuilt, view: str, key: str, ef: EntryFacts) -> tuple[str, s
 def explain(rebuilt: Rebuilt, view: str, key: str) -> dict[str, Any]:
     """The value of ``view``/``key`` and every contribution that ever touched it, oldest first."""
     contributions: list[dict[str, Any]] = []
-    for applied in rebuilt.history.get((view, state_key(view, key)), []):
+    if view == "figures":  # a figure history lives in one state per month
+        states = sorted(k for v, k in rebuilt.history if v == view and history_key(k) == key)
+    else:
+        states = [state_key(view, key)]
+    applied_all = [a for s in states for a in rebuilt.history.get((view, s), [])]
+    for applied in applied_all:
         c, ef = applied.contribution, applied.entry
-        status, by = _fate(rebuilt, view, key, ef)
+        status, by = _fate(rebuilt, view, c.key, ef)
         facts = []
         for it in c.items:
             span = it.get("span")

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
 from liveledger.kafka.reader import read_topic
 from liveledger.settings import Settings
 from replay.compare import compare_documents
 from replay.rebuild import rebuild
 from replay.source import read_log
+from streams.app.facts_format import unbatch
 from streams.core.pipeline import Extractor
 from streams.query.documents import PARAMS, build
-from streams.views.contrib import Contribution, State, apply
+from streams.views.contrib import State, apply
 
 
 async def recorded_states(settings: Settings) -> dict[str, dict[str, State]]:
@@ -27,11 +26,12 @@ async def recorded_states(settings: Settings) -> dict[str, dict[str, State]]:
     states: dict[str, dict[str, State]] = {view: {} for view in PARAMS}
     async for rec in read_topic(settings, settings.facts_topic):
         try:
-            c = Contribution.from_json(orjson.loads(rec.value or b""))
+            contributions = unbatch(rec.value or b"")
         except Exception:  # a hostile record on the facts topic: nothing it says can be folded
             continue
-        if c.view in states:
-            states[c.view][c.key] = apply(states[c.view].get(c.key), c)
+        for c in contributions:
+            if c.view in states:
+                states[c.view][c.key] = apply(states[c.view].get(c.key), c)
     return states
 
 

@@ -105,6 +105,16 @@ def check_keeps_history(name: str, config: Mapping[str, str]) -> None:
         )
 
 
+async def check_partitions(admin: AIOKafkaAdminClient, name: str, expected: int) -> None:
+    """Raise unless ``name`` has ``expected`` partitions (view keys are routed by that count)."""
+    for t in await admin.describe_topics([name]):
+        if t["topic"] == name and t["error_code"] == 0 and len(t["partitions"]) != expected:
+            raise KafkaSetupError(
+                f"topic {name!r} has {len(t['partitions'])} partitions but LIVELEDGER_TOPIC_PARTITIONS is "
+                f"{expected}: view keys are routed by that count, so the two must match"
+            )
+
+
 async def ensure_log_topics(settings: Settings, *, include_derived: bool = True) -> None:
     """Create the entries (and derived facts and dead-letter) topics; check they keep history."""
     admin = admin_client(settings)
@@ -122,5 +132,7 @@ async def ensure_log_topics(settings: Settings, *, include_derived: bool = True)
         for name in names:
             await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, KEEP_FOREVER)
             check_keeps_history(name, await topic_config(admin, name))
+        if include_derived:
+            await check_partitions(admin, settings.facts_topic, settings.topic_partitions)
     finally:
         await admin.close()

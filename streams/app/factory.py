@@ -22,17 +22,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
-import orjson
 from mode import CrashingSupervisor
 
 from liveledger.settings import Settings
 from schemas.codec import parse_envelope, to_event
 from streams.app.deadletter import dead_letter_headers
+from streams.app.facts_format import batch, unbatch
 from streams.app.stats import WorkerStats
 from streams.core.pipeline import Extractor, default_extractor, entry_facts
 from streams.core.records import Position
 from streams.core.timeline import TIMELINE, timeline_contribution
-from streams.views.contrib import Contribution, apply
+from streams.views.contrib import apply
 from streams.views.routing import VIEWS, plan
 
 
@@ -169,36 +169,37 @@ def build_app(
                 known = entry_index.get(ef.entry_key)
                 contributions, new_keys = plan(ef, known["keys"] if known else {})
                 contributions.append(timeline_contribution(ef))
-                payloads = [(c.key.encode(), orjson.dumps(c.to_json())) for c in contributions]
+                records = batch(contributions, settings.topic_partitions)
             except Exception as e:  # any failure of the pure core on this event
                 await dead_letter(stage, e, msg)
                 continue
-            for key, body in payloads:
-                await facts_topic.send(key=key, value=body)
+            for partition, key, body in records:
+                await facts_topic.send(key=key, value=body, partition=partition)
             # Like ViewSet: only an event at least as new as the stored one replaces the keys,
             # so a redelivered older event cannot make the next correction miss a tombstone.
             if known is None or list(ef.stamp) >= known["stamp"]:
                 entry_index[ef.entry_key] = {"stamp": list(ef.stamp), "keys": new_keys}
             ll.stats.entries_processed += 1
-            ll.stats.contributions_emitted += len(payloads)
+            ll.stats.contributions_emitted += len(contributions)
             ll.stats.last_published_at = ef.published_at
 
     async def process_facts(stream: Any) -> None:
         async for event in stream.events():
             msg = event.message
             try:
-                c = Contribution.from_json(orjson.loads(msg.value or b""))
-                table = tables[c.view]
+                contributions = unbatch(msg.value or b"")
+                targets = [tables[c.view] for c in contributions]  # every view known before any apply
             except Exception as e:
                 await dead_letter("contribution", e, msg)
                 continue
-            key = c.key.encode()
-            table[key] = apply(table.get(key), c)
-            ll.stats.contributions_applied += 1
-            for listener in ll.listeners:
-                listener(c.view, c.key)
-            if c.view == TIMELINE:  # one per entry event: the moment the entry became visible
-                ll.stats.entry_visible(c.stamp[0])
+            for c, table in zip(contributions, targets, strict=True):
+                key = c.key.encode()
+                table[key] = apply(table.get(key), c)
+                ll.stats.contributions_applied += 1
+                for listener in ll.listeners:
+                    listener(c.view, c.key)
+                if c.view == TIMELINE:  # one per entry event: the moment the entry became visible
+                    ll.stats.entry_visible(c.stamp[0])
 
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
         process_entries

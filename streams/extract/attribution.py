@@ -63,7 +63,7 @@ _RIGHT_STOP = words(
 _LEADING_DROP = frozenset({"the", "a", "an", "unnamed", "anonymous", "one"})
 _RIGHT_SKIP_LEADING = frozenset({"the", "a", "an"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
-_BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–"})
+_BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–", "•", "·", "*", "►", "▪"})
 MAX_NP = 9
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates"})
@@ -187,7 +187,7 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         ns, ne = name
         if ns >= 1 and toks[ns - 1].text == ",":
             role = _collect_left(toks, ns - 2)
-            if role is not None and role[1] - role[0] <= 5 and _has_role_word(toks, role[0], role[1]):
+            if role is not None and _role_length(toks, role) <= 5 and _has_role_word(toks, role[0], role[1]):
                 rs, re_ = role
                 if all(t.is_cap or t.text in ("-", ".") for t in toks[ns : ne + 1]):
                     words = _clean(toks[rs : re_ + 1] + toks[ns : ne + 1])
@@ -201,6 +201,12 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     s, e = got
     words = _clean(toks[s : e + 1])
     return (words, toks[s].start) if words else None
+
+
+def _role_length(toks: list[Token], role: tuple[int, int]) -> int:
+    """Token count of a role phrase less its leading article ("the head of the regional administration")."""
+    s, e = role
+    return e - s - (1 if toks[s].low in _LEADING_DROP else 0)
 
 
 def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
@@ -233,6 +239,8 @@ def _np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     s = k
     while s < n and toks[s].low in _RIGHT_SKIP_LEADING:
         s += 1
+    if s < n and toks[s].low in ("that", "it", "there"):
+        return None  # "X, Y, estimates that ...": a clause follows, not the speaker
     e = s
     while e < n and e - s < MAX_NP:
         t = toks[e]
@@ -264,7 +272,7 @@ _ROLE_WORDS = words(
     """
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
-    ambassador director chairman representative authorities administration
+    ambassador director chairman representative authorities administration agency
     """
 )
 
@@ -275,9 +283,43 @@ def _clean(toks: list[Token]) -> str:
         toks = toks[1:]
     while toks and toks[-1].text == "-":
         toks = toks[:-1]
+    owner = _document_owner(toks)
+    if owner:
+        toks = toks[:owner]
     parts: list[str] = []
     for k, t in enumerate(toks):
         if k and t.space_before and not (t.text == "-" or toks[k - 1].text == "-"):
             parts.append(" ")
         parts.append(t.text)
-    return "".join(parts)[:200]
+    out = "".join(parts)
+    if owner:
+        out = out[:-2]  # "the ministry's latest update" -> "ministry"
+    return out[:200]
+
+
+#: What a source publishes: "the ministry's daily update", "the UK's latest intelligence assessment".
+_DOCUMENT_NOUNS = words(
+    """
+    update updates report reports statement statements assessment assessments briefing bulletin
+    figures data tally count estimate estimates post posts summary analysis
+    """
+)
+_DOCUMENT_MODIFIERS = words(
+    """
+    latest daily weekly monthly nightly morning evening new most recent regular official intelligence
+    preliminary final updated own online
+    """
+)
+
+
+def _document_owner(toks: list[Token]) -> int:
+    """The end of "X's" when the phrase is "X's [latest ...] update/report", else 0."""
+    n = len(toks)
+    if n < 2 or toks[-1].low not in _DOCUMENT_NOUNS:
+        return 0
+    k = n - 2
+    while k > 0 and toks[k].low in _DOCUMENT_MODIFIERS:
+        k -= 1
+    if k >= 1 and toks[k].low.endswith("'s"):
+        return k + 1
+    return 0

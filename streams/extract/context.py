@@ -193,7 +193,12 @@ _ACTORS: dict[str, str] = {
 _ACTOR_VERB_ONLY = frozenset({"moscow", "kyiv", "kremlin"})
 
 
-_STRIKE_TRIGGERS = STRIKE_NOUNS | _HIT_VERBS | _FELL_VERBS
+#: "a drone dropped explosives on a bus stop": a drop of munitions onto something is a strike.
+_DROP_VERBS = frozenset({"dropped", "drops", "dropping"})
+_MUNITIONS = frozenset(
+    {"explosives", "explosive", "grenade", "grenades", "bomb", "bombs", "munition", "munitions", "ordnance", "charge"}
+)
+_STRIKE_TRIGGERS = STRIKE_NOUNS | _HIT_VERBS | _FELL_VERBS | _DROP_VERBS
 
 
 @dataclass(slots=True)
@@ -236,7 +241,11 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     for k, t in enumerate(toks):
         low = t.low
         is_noun = low in STRIKE_NOUNS
-        is_verb = low in _HIT_VERBS or (low in _FELL_VERBS and k + 1 < n and toks[k + 1].low in ("on", "onto", "into"))
+        is_verb = (
+            low in _HIT_VERBS
+            or (low in _FELL_VERBS and k + 1 < n and toks[k + 1].low in ("on", "onto", "into"))
+            or (low in _DROP_VERBS and _drops_munitions(toks, k))
+        )
         if not (is_noun or is_verb):
             continue
         if _hypothetical(toks, k):
@@ -268,6 +277,15 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             end = toks[k + 1].end
         return StrikeContext(start, end, weapon, target, actor, k)
     return None
+
+
+def _drops_munitions(toks: list[Token], k: int) -> bool:
+    """ "dropped explosives on", "dropped a grenade onto": munitions, then what they fell on."""
+    n = len(toks)
+    for p in range(k + 1, min(n, k + 5)):
+        if toks[p].low in _MUNITIONS:
+            return p + 1 < n and toks[p + 1].low in ("on", "onto", "into")
+    return False
 
 
 _LAUNCH_VERBS = frozenset({"launched", "fired", "attacked", "sent", "launches", "fires", "attacks", "used"})

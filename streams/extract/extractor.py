@@ -51,6 +51,14 @@ _TRIGGER_WORDS: frozenset[str] = frozenset(
         "drone", "missile", "rocket", "uav", "shahed",
     }
 )  # fmt: skip
+#: A wire-service dateline opening the body: "KYIV, Nov 21 (Reuters) -", "BEIRUT, Lebanon (AP) —".
+#: The city is where the story was filed, not where the figures happened, and the
+#: agency carries every claim of the story. Bounded quantifiers: linear time.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Za-z.'’ -]{1,40}?(?:,[^\n()]{1,40}?)?\s*"
+    r"\((Reuters|AP|AFP|Associated Press|Bloomberg|Xinhua|Anadolu)\)\s*[-–—]"
+)
+_DATELINE_OUTLETS = {"AP": "Associated Press"}
 _SAY_WORDS = frozenset(
     {"said", "says", "told", "according", "cited", "quoted", "citing", "quoting", "reported", "claimed"}
 )
@@ -102,6 +110,7 @@ def extract_text(text: str) -> list[Fact]:
     if not _triggers(low_text)[0]:
         return []  # no sentence can yield a figure: skip splitting and tokenising altogether
     war = is_war_text(low_text)
+    dateline = _dateline(text)
     same_len = len(low_text) == len(text)  # lowercasing can change lengths ("İ"): offsets then differ
     pending: list[tuple[Figure, _Sentence, bool]] = []
     claimants: list[str] = []
@@ -121,7 +130,8 @@ def extract_text(text: str) -> list[Fact]:
                 headline_span = (s, e)  # its places are needed only if the entry has figures
             continue
         toks = tokenize(text, s, e)
-        sent = _Sentence(s, toks, n_sent == 0 and text.startswith("\n\n", e))
+        # A recap bullet ("- Three killed in strike on Sumy") abridges like a headline does.
+        sent = _Sentence(s, toks, (n_sent == 0 and text.startswith("\n\n", e)) or _is_bullet(text, s))
         figures = find_figures(toks, find_numbers(toks), last_figure)
         if figures:
             last_figure = figures[-1]
@@ -139,6 +149,8 @@ def extract_text(text: str) -> list[Fact]:
                 headline_span = (s, e)
             continue
         sent.places = find_places(text, toks, gazetteer(), war)
+        if dateline is not None and s < dateline[1]:
+            sent.places = [p for p in sent.places if not dateline[0] <= p.start < dateline[1]]
         if n_sent == 0:
             headline_places = _event_places(sent)
         if strike is not None and not any(f.metric == "strikes" for f in figures):
@@ -158,7 +170,28 @@ def extract_text(text: str) -> list[Fact]:
         head.places = find_places(text, htoks, gazetteer(), war)
         head.attribution = find_attribution(text, htoks)
         headline_places = _event_places(head)
-    return _finish(text, pending, headline_places or [], claimants)
+    return _finish(text, pending, headline_places or [], claimants, dateline[2] if dateline else None)
+
+
+def _is_bullet(text: str, s: int) -> bool:
+    """Whether the sentence at ``s`` is a list item of its own line ("- ...", "• ...")."""
+    return text.startswith(_BULLETS, s) and (s == 0 or text[s - 1] == "\n")
+
+
+_BULLETS = ("- ", "• ", "* ", "▪ ", "► ", "– ")
+
+
+def _dateline(text: str) -> tuple[int, int, str] | None:
+    """The span and agency of a wire dateline at the start of the body (or of a title-less entry)."""
+    m = _DATELINE_RE.match(text)
+    if m is None:
+        head = text.find("\n\n", 0, 400)
+        if head < 0:
+            return None
+        m = _DATELINE_RE.match(text, head + 2)
+    if m is None:
+        return None
+    return m.start(), m.end(), _DATELINE_OUTLETS.get(m.group(1), m.group(1))
 
 
 def _strike_figure(st: StrikeContext) -> Figure:
@@ -166,7 +199,11 @@ def _strike_figure(st: StrikeContext) -> Figure:
 
 
 def _finish(
-    text: str, pending: list[tuple[Figure, _Sentence, bool]], headline: list[Place], claimants: list[str]
+    text: str,
+    pending: list[tuple[Figure, _Sentence, bool]],
+    headline: list[Place],
+    claimants: list[str],
+    wire: str | None = None,
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
     fallback = _entry_place([_event_places(sent) for sent in sentences] + [headline])
@@ -200,10 +237,10 @@ def _finish(
                 continue
             strike_at[key] = len(rows)
         claimant = _full(full, a.claimant) if a is not None else None
-        relay = a.relay if a is not None else None
+        relay = (a.relay if a is not None else None) or wire
         if sent.headline and (a is None or (a.claimant is None and a.relay is None)):
             # A headline takes its source from the body when the body names one.
-            claimant, relay = only, only_relay
+            claimant, relay = only, only_relay or wire
         elif sent.headline and claimant is not None and only is not None and _place_name(claimant, gaz):
             claimant = only
         rows.append(
@@ -367,7 +404,7 @@ def _place_for(f: Figure, sent: _Sentence, text: str) -> Place | None:
     """
     a = sent.attribution
     air = f.metric in INTERCEPTION_METRICS
-    best: tuple[tuple[int, int, int, int], Place] | None = None
+    best: tuple[tuple[int, int, int, int, int], Place] | None = None
     for p in sent.places:
         if p.kind == "mention" or p in sent.listed:
             continue
@@ -377,15 +414,16 @@ def _place_for(f: Figure, sent: _Sentence, text: str) -> Place | None:
         if not after and _where_said(text, sent.start, p, f):
             continue  # "told a conference in Geneva that 2 million had fled": where it was said
         crossing = _crosses_figure(f, p, sent.figures)
+        gap = text[f.end : p.start] if after else text[p.end : f.start]
         if air:
             prep = _word_before(text, p.start)
             if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
                 continue  # "air defences over Crimea downed 9 missiles" / "shot down 9 over Kursk"
-            gap = text[f.end : p.start] if after else text[p.end : f.start]
             if _CLAUSE_BREAK_RE.search(gap) or gap.count(" ") > 10:
                 continue  # "downed 12 drones, and debris hit a house in Sumy": another clause's place
         rank = (
             1 if crossing else 0,
+            1 if _OTHER_CLAUSE_RE.search(gap) else 0,  # "killed 12, while X said it hit a base near Safed"
             1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
             1 if p.kind == "country" else 0,
             (p.start - f.end) if after else (f.start - p.end) * 2,
@@ -413,6 +451,8 @@ def _where_said(text: str, sent_start: int, p: Place, f: Figure) -> bool:
 #: Before an interception figure, only "air defences over Crimea" or "attacked Kharkiv with 20 drones".
 _AIR_PLACE_BEFORE = frozenset({"over", "above", "attacked", "targeted"})
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]")
+#: Between a figure and a place: the start of another clause with its own subject.
+_OTHER_CLAUSE_RE = re.compile(r";|\b(?:while|whereas|meanwhile)\b|,\s*but\b", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[\s,]*(?:the\s+)?$")
 
 
@@ -433,7 +473,11 @@ def _crosses_figure(f: Figure, p: Place, figures: list[Figure]) -> bool:
     return False
 
 
-_LIST_GAP_RE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|port|province|region)\s+of\s+)?",  # "Sanaa and the port city of Hodeidah"
+    re.IGNORECASE,
+)
 _PLURAL_REGION_RE = re.compile(r"\s+(?:regions|oblasts|provinces|governorates|districts)\b", re.IGNORECASE)
 
 

@@ -23,6 +23,8 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             fig = _one_at(toks, i) or _air_one_at(toks, i)
             if fig is not None:
                 out.append(fig)
+            else:
+                out.extend(_fired_then_downed(toks, i))
     return out
 
 
@@ -95,6 +97,34 @@ def _air_one_at(toks: list[Token], i: int) -> Figure | None:
         return None
     subject = " ".join(t.text for t in toks[i + 1 : k + 1]).replace(" - ", "-")
     return Figure(f"{fam}_{cue}", None, 1, None, "exact", toks[i].start, toks[k].end, subject, None, i, k + 1, "one")
+
+
+_FIRED = frozenset({"fired", "launched"})
+_FIRED_FROM = frozenset({"by", "from", "at", "towards", "toward", "into", "over"})
+
+
+def _fired_then_downed(toks: list[Token], i: int) -> list[Figure]:
+    """ "A ballistic missile fired from Yemen was intercepted": launched 1 and downed 1."""
+    n = len(toks)
+    k = i + 1
+    while k < n and k - i <= 4 and toks[k].low not in _AIR_SINGULAR:
+        if toks[k].kind == "punct" and toks[k].text != "-":
+            return []
+        k += 1
+    if k + 2 >= n or k - i > 4 or toks[k + 1].low not in _FIRED or toks[k + 2].low not in _FIRED_FROM:
+        return []
+    for q in range(k + 3, min(n, k + 11)):
+        if toks[q].kind == "punct" and toks[q].text != "-":
+            return []
+        if toks[q].low in ("was", "were"):
+            cue_k = skip_to_cue(toks, q)
+            if cue_k is None or right_cue(toks, cue_k) != "downed":
+                return []
+            fam = _AIR_SINGULAR[toks[k].low]
+            subject = " ".join(t.text for t in toks[i + 1 : k + 1]).replace(" - ", "-")
+            args = (None, 1, None, "exact", toks[i].start, toks[k].end, subject, None, i, k + 1, "one")
+            return [Figure(f"{fam}_launched", *args), Figure(f"{fam}_downed", *args)]
+    return []
 
 
 def it_downed(toks: list[Token], figures: list[Figure], before: Figure | None) -> list[Figure]:

@@ -133,7 +133,8 @@ PERSON_SINGULAR: frozenset[str] = words(
     """
     man woman child boy girl person civilian soldier resident teenager pensioner driver
     policeman officer worker firefighter rescuer journalist volunteer medic infant baby toddler
-    serviceman passer-by passerby student teacher doctor nurse farmer
+    serviceman passer-by passerby student teacher doctor nurse farmer reservist conscript paramedic
+    photographer cameraman reporter guard fisherman shepherd pedestrian motorist employee
     """
 )
 

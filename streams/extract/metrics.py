@@ -92,6 +92,12 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             if toks[j].text == ",":
                 k = j + 1
                 break
+    if k < n and toks[k].text in _ASIDE_DASHES:
+        # "1.9 million people – about 90% of the population – have fled": skip the aside.
+        for j in range(k + 1, min(n, k + 14)):
+            if toks[j].text == toks[k].text:
+                k = j + 1
+                break
     subj_low = [t.low for t in subj_toks]
     if m.qualifier != "vague" and subj_start > m.j and toks[m.j].low == "of" and not subj_low:
         subj_start = k  # "of them"
@@ -129,6 +135,16 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     ):
         # "shot down 70 drones and 3 missiles": coordination inherits the verb.
         metric, via = _family_of(prev.metric), "left"
+    if (
+        metric is None
+        and m.i >= 4
+        and toks[m.i - 1].low in _BE
+        and toks[m.i - 4].low == "among"
+        and toks[m.i - 3].low in ("the", "those")
+    ):
+        # "Among the injured are two children", "among those killed were three medics"
+        metric = _AMONG_GROUP.get(toks[m.i - 2].low)
+        via = "left" if metric else via
     if metric is None:
         toll = _toll_before(toks, m.i)
         if toll is not None:
@@ -269,6 +285,10 @@ _PART_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"}
     | {"drones_downed", "drones_launched", "missiles_downed", "missiles_launched"}
 )
+_ASIDE_DASHES = frozenset({"–", "—"})
+_BE = frozenset({"are", "were", "is", "was"})
+_AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+                "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from streams.extract.gazetteer import (
     LOCATIVE,
+    MAX_NAME_TOKENS,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     SMALL_TOWN_COUNTRIES,
     Gazetteer,
     Place,
+    _Candidate,
     normalize,
 )
 from streams.extract.tokens import Token, words
@@ -167,22 +169,61 @@ def _name_at(
         if cc is not None and (not lower_mode or locative):
             w, we = _written(text, toks[i].start, last.end)
             # "in Russia" is where something happened; "Russia launched" is who did it.
-            kind = "country" if locative or (prev is not None and prev.low in ("across", "inside")) else "mention"
+            # "in the Gaza Strip", "across the West Bank": the article does not break the locative.
+            before = toks[i - 2] if prev is not None and prev.low == "the" and i >= 2 else prev
+            scene = locative or (before is not None and (before.low in LOCATIVE or before.low in ("across", "inside")))
+            kind = "country" if scene else "mention"
             if prev is not None and prev.low == "from":
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war)
+        hinted = _in_named_region(text, toks, j, gaz, key, cand)
+        if hinted is not None:
+            cand = hinted
         if cand is None:
             iso = gaz.regions.get(key)
+            if prev is not None and prev.low == "the" and key.endswith(_WATER):
+                continue  # "in the Red Sea": the sea, not the Sudanese state named after it
             if iso is not None and (not lower_mode or locative) and gaz.lookup_city(key, False) is None:
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, iso, iso[:2], "region"), j
             continue
-        if not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key, locative,
-                               after_settlement, lower_mode, title_case, gaz):  # fmt: skip
+        if hinted is None and not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
+                                                  locative, after_settlement, lower_mode, title_case, gaz):  # fmt: skip
             continue
         w, we = _written(text, toks[i].start, last.end)
         return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j
+    return None
+
+
+_WATER = (" sea", " gulf", " ocean")
+
+
+def _in_named_region(
+    text: str, toks: list[Token], j: int, gaz: Gazetteer, key: str, cand: _Candidate | None
+) -> _Candidate | None:
+    """The namesake town in the region named right after it ("Ariha in Idlib province").
+
+    Only when the best candidate lies elsewhere and another candidate of the same
+    name lies in that region; then the stated region is the stronger evidence.
+    """
+    n = len(toks)
+    if j >= n or not (toks[j].low == "in" or toks[j].text == ","):
+        return None
+    k = j + 1
+    if k < n and toks[k].low == "the":
+        k += 1
+    e = k
+    while e < n and e - k < MAX_NAME_TOKENS and toks[e].kind == "word" and toks[e].is_cap:
+        e += 1
+    if e == k or e >= n or toks[e].low not in REGION_WORDS:
+        return None
+    iso = gaz.regions.get(_key_of(text, toks, k, e))
+    if iso is None or (cand is not None and cand.region_code == iso):
+        return None
+    for c in gaz.names.get(key, ()):
+        if c.region_code == iso:
+            return c
     return None
 
 

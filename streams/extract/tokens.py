@@ -49,9 +49,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         first = False
         if word:
             e = s + len(word)
-            if "’" in word or "ʼ" in word:
-                word = word.translate(_APOSTROPHES)
-            append(Token(word, word.lower(), s, e, "word", space, word[0].isupper()))
+            # The text keeps the apostrophe as written (claimants are quoted as written); the
+            # lowercase form used for matching has the plain one.
+            low = word.translate(_APOSTROPHES).lower() if "’" in word or "ʼ" in word else word.lower()
+            append(Token(word, low, s, e, "word", space, word[0].isupper()))
         elif num:
             e = s + len(num)
             stripped = num.rstrip(",.")

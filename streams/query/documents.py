@@ -14,7 +14,7 @@ from typing import Any
 
 from schemas.facts import METRICS
 from streams.views.contrib import State
-from streams.views.render import Doc, view_document
+from streams.views.render import Doc, combine, view_document
 from streams.views.rollup import casualty_rollup, strike_counts
 
 #: The parameters each view accepts.
@@ -168,8 +168,7 @@ def build_from_rendered(view: str, rendered: Mapping[str, list[Doc]], params: Ma
     cached so a query does not re-render unchanged keys.
     """
     p = validate(view, params or {})
-    docs = [d for key, ds in rendered.items() if not p or _key_may_match(view, key, p) for d in ds]
-    docs.sort(key=lambda d: str(d["key"]))
+    docs = combine(view, (d for key, ds in rendered.items() if not p or _key_may_match(view, key, p) for d in ds))
     return _document(view, docs, p)
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 
 from streams.core.records import EntryFacts
 from streams.views.contrib import Contribution, Stamp, State, apply
-from streams.views.render import Doc, document_digest, render, view_document
-from streams.views.routing import VIEWS, plan, state_key
+from streams.views.render import Doc, combine, document_digest, render, render_all, view_document
+from streams.views.routing import VIEWS, history_key, plan, state_key
 
 
 class ViewSet:
@@ -64,7 +64,11 @@ class ViewSet:
         return dict(known[1]) if known is not None else {}
 
     def render(self, view: str, key: str) -> Doc | None:
-        """The document of one view key, or None when empty."""
+        """The document of one view key, or None when empty (a figure history joins its months)."""
+        if view == "figures":
+            months = [d for k, s in self._states[view].items() if history_key(k) == key for d in render_all(view, k, s)]
+            joined = combine(view, months)
+            return joined[0] if joined else None
         return render(view, key, self._states[view].get(state_key(view, key)))
 
     def document(self, view: str) -> Doc:

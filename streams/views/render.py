@@ -28,7 +28,7 @@ Every document also carries its view ``key``; ``entries`` lists entry ids.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from hashlib import sha256
 from typing import Any
 
@@ -37,7 +37,7 @@ import orjson
 from schemas.facts import METRICS
 from streams.views.contrib import State, live_records
 from streams.views.keys import UNATTRIBUTED, UNKNOWN_AREA, UNSPECIFIED, area_of, claimant_key, kind_key
-from streams.views.routing import state_key
+from streams.views.routing import history_key, state_key
 
 Item = dict[str, Any]
 Doc = dict[str, Any]
@@ -218,7 +218,8 @@ def render_interceptions(key: str, items: list[Item]) -> Doc:
 
 
 def render_figures(key: str, items: list[Item]) -> Doc:
-    """The history of one (claimant, metric, subject) figure."""
+    """One month of the history of a (claimant, metric, subject) figure, keyed by the history."""
+    key = history_key(key)
     _, metric, subject = key.split("|")
     # items are already in their total order; a stable sort keeps it for ties.
     series = sorted(items, key=lambda it: (it["published_at"], it["entry_id"]))
@@ -278,11 +279,26 @@ def render(view: str, key: str, state: State | None) -> Doc | None:
     return None
 
 
+def combine(view: str, docs: Iterable[Doc]) -> list[Doc]:
+    """Documents of a view sorted by key; a figure history's monthly documents joined into one."""
+    out = sorted(docs, key=lambda d: str(d["key"]))
+    if view != "figures":
+        return out
+    joined: list[Doc] = []
+    for doc in out:
+        if joined and joined[-1]["key"] == doc["key"]:
+            prev = joined[-1]
+            series = sorted(prev["series"] + doc["series"], key=lambda p: (p["published_at"], p["entry_id"]))
+            latest = doc if doc["series"][-1]["published_at"] >= prev["series"][-1]["published_at"] else prev
+            joined[-1] = {**prev, "claimant": latest["claimant"], "subject": latest["subject"], "series": series}
+        else:
+            joined.append(doc)
+    return joined
+
+
 def view_document(view: str, states: Mapping[str, State]) -> Doc:
     """The full document of a view: ``{"view", "items"}``, items sorted by key."""
-    docs = [doc for key in states for doc in render_all(view, key, states[key])]
-    docs.sort(key=lambda d: str(d["key"]))
-    return {"view": view, "items": docs}
+    return {"view": view, "items": combine(view, (d for key in states for d in render_all(view, key, states[key])))}
 
 
 def canonical_json(doc: Doc) -> bytes:

@@ -20,8 +20,11 @@ never contains ``/`` or ``|``):
   strikes). Key = ``"{claimant_key}/{day}"``; claimant key = casefolded,
   whitespace collapsed, leading ``"the "`` stripped, or ``"unattributed"``.
 - ``figures``: every fact, cumulative and rates included. Key =
-  ``"{claimant_key}|{metric}|{subject_key}"``; subject key = the normalised
-  subject, else the area.
+  ``"{claimant_key}|{metric}|{subject_key}|{month}"``; subject key = the
+  normalised subject, else the area; month = ``YYYY-MM`` of the event's
+  published time. A history is split into monthly states so that no state grows
+  without bound over a long war; rendering joins a history's months into one
+  document keyed ``"{claimant_key}|{metric}|{subject_key}"``.
 
 Each item is one fact with its provenance: ``entry_id``, ``blog_id``,
 ``event_id``, ``published_at``, ``occurred_at``, ``day``, ``position``
@@ -42,7 +45,7 @@ from typing import Any
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.core.records import EntryFacts
 from streams.views.contrib import Contribution
-from streams.views.keys import area_of, claimant_key, entry_day, kind_key, subject_key
+from streams.views.keys import area_of, claimant_key, entry_day, kind_key, subject_key, utc_day
 
 CASUALTIES = "casualties"
 STRIKES = "strikes"
@@ -84,8 +87,8 @@ def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str
     }
 
 
-def fact_keys(fact: Fact, day: str) -> list[tuple[str, str]]:
-    """The ``(view, key)`` pairs one fact of an entry on ``day`` goes to."""
+def fact_keys(fact: Fact, day: str, month: str) -> list[tuple[str, str]]:
+    """The ``(view, key)`` pairs one fact of an entry on ``day``, published in ``month``, goes to."""
     area = area_of(fact.region_code, fact.country)
     ckey = claimant_key(fact.claimant)
     out: list[tuple[str, str]] = []
@@ -99,7 +102,7 @@ def fact_keys(fact: Fact, day: str) -> list[tuple[str, str]]:
             out.append((STRIKES, f"{area}/{day}/{kind_key(fact.weapon)}"))
     elif metric in INTERCEPTION_METRICS:
         out.append((INTERCEPTIONS, f"{ckey}/{day}"))
-    out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, area)}"))
+    out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, area)}|{month}"))
     return out
 
 
@@ -108,6 +111,11 @@ def state_key(view: str, key: str) -> str:
     if view == CASUALTIES and key.count("/") == 2:
         return key.rsplit("/", 1)[0]
     return key
+
+
+def history_key(state: str) -> str:
+    """The figure history a monthly figures state belongs to: its key without the month."""
+    return state.rsplit("|", 1)[0] if state.count("|") == 3 else state
 
 
 def route(ef: EntryFacts) -> list[Contribution]:
@@ -119,12 +127,13 @@ def route(ef: EntryFacts) -> list[Contribution]:
     if ef.retracted or not ef.facts:
         return []
     day = entry_day(ef.occurred_at, ef.published_at)
+    month = utc_day(ef.published_at)[:7]
     pos = ef.position
     position = {"topic": pos.topic, "partition": pos.partition, "offset": pos.offset}
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for seq, fact in enumerate(ef.facts):
         item = fact_item(ef, fact, seq, day, position)
-        for vk in fact_keys(fact, day):
+        for vk in fact_keys(fact, day, month):
             bucket = grouped.get(vk)
             if bucket is None:
                 grouped[vk] = [item]

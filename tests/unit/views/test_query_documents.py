@@ -76,3 +76,34 @@ def _keeps(doc: dict[str, object], params: dict[str, str]) -> bool:
     if "from" in params and day < params["from"]:
         return False
     return not ("to" in params and day > params["to"])
+
+
+def test_a_figure_history_spans_monthly_states_but_reads_as_one() -> None:
+    from streams.query.documents import build_from_rendered
+    from streams.views.render import render_all
+
+    vs = ViewSet()
+    for i, month in enumerate(["2024-10", "2024-11", "2024-12"]):
+        fact = Fact(metric="troops", best=10000 + 1000 * i, subject="North Korean troops", claimant="Pentagon")
+        vs.apply_entry(
+            EntryFacts(
+                "b",
+                f"e{i}",
+                f"ev{i}",
+                "entry.published",
+                f"{month}-15T10:00:00.000000Z",
+                None,
+                Position("t", 0, i),
+                (fact,),
+                "",
+                "v",
+            )
+        )
+    states = vs.states("figures")
+    assert sorted(states) == [f"pentagon|troops|north korean troops|{m}" for m in ("2024-10", "2024-11", "2024-12")]
+    [doc] = build("figures", states)["items"]
+    assert doc["key"] == "pentagon|troops|north korean troops"
+    assert [p["best"] for p in doc["series"]] == [10000, 11000, 12000]
+    rendered = {k: render_all("figures", k, s) for k, s in states.items()}
+    assert build_from_rendered("figures", rendered) == build("figures", states)
+    assert vs.render("figures", "pentagon|troops|north korean troops") == doc

@@ -166,4 +166,5 @@ def test_cumulative_never_reaches_casualties_and_figures_keep_a_history() -> Non
         )
     )
     assert vs.document("casualties")["items"] == []
-    assert "officials|killed|UA-63" in vs.states("figures")
+    assert f"officials|killed|UA-63|{DAY[:7]}" in vs.states("figures")
+    assert vs.render("figures", "officials|killed|UA-63") is not None
