@@ -90,8 +90,8 @@ def test_a_sea_named_like_a_province_is_not_that_province() -> None:
 
 
 def test_a_place_in_another_clause_does_not_take_the_figure() -> None:
-    text = "Near Kupiansk, Russian shelling killed 5 people, while Moscow said its jets had struck targets in Belgorod."
-    assert one(text, "killed").region_code == "UA-63"
+    text = "Strikes in northern Syria killed 6 people on Friday, while the army said it had hit a depot near Kursk."
+    assert one(text, "killed").region_code == "SY"
 
 
 def test_town_list_with_a_described_second_town_has_no_single_place() -> None:
