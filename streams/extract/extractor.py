@@ -378,6 +378,10 @@ def _merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
             g["subject"] = fs
         if g["place"] is None and f["place"] is not None:
             g.update(place=f["place"], region_code=f["region_code"], country=f["country"])
+        if f["cumulative"]:  # "toll reaches 43,985" restated "since October 2023": a running total
+            g["cumulative"] = True
+        if g["per"] is None and f["per"] is not None:
+            g["per"] = f["per"]
         if out_heads[k] and not head and f["claimant"]:
             g.update(claimant=f["claimant"], relay=f["relay"] or g["relay"])  # the body's fuller attribution
     return out
@@ -414,16 +418,16 @@ def _place_for(f: Figure, sent: _Sentence, text: str) -> Place | None:
         if not after and _where_said(text, sent.start, p, f):
             continue  # "told a conference in Geneva that 2 million had fled": where it was said
         crossing = _crosses_figure(f, p, sent.figures)
-        gap = text[f.end : p.start] if after else text[p.end : f.start]
+        lo, hi = (f.end, p.start) if after else (p.end, f.start)
         if air:
             prep = _word_before(text, p.start)
             if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
                 continue  # "air defences over Crimea downed 9 missiles" / "shot down 9 over Kursk"
-            if _CLAUSE_BREAK_RE.search(gap) or gap.count(" ") > 10:
+            if _CLAUSE_BREAK_RE.search(text, lo, hi) or text.count(" ", lo, hi) > 10:
                 continue  # "downed 12 drones, and debris hit a house in Sumy": another clause's place
         rank = (
             1 if crossing else 0,
-            1 if _OTHER_CLAUSE_RE.search(gap) else 0,  # "killed 12, while X said it hit a base near Safed"
+            1 if _OTHER_CLAUSE_RE.search(text, lo, hi) else 0,  # "killed 12, while X said it hit a base near Safed"
             1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
             1 if p.kind == "country" else 0,
             (p.start - f.end) if after else (f.start - p.end) * 2,
@@ -453,7 +457,11 @@ _AIR_PLACE_BEFORE = frozenset({"over", "above", "attacked", "targeted"})
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]")
 #: Between a figure and a place: the start of another clause with its own subject.
 _OTHER_CLAUSE_RE = re.compile(r";|\b(?:while|whereas|meanwhile)\b|,\s*but\b", re.IGNORECASE)
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[\s,]*(?:the\s+)?$")
+#: The word before a place, past an article and a compass word ("at central Israel", "over the north-east").
+_WORD_BEFORE_RE = re.compile(
+    r"([A-Za-z]+)[\s,]*(?:the\s+)?(?:(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _word_before(text: str, start: int) -> str:

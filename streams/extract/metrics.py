@@ -129,6 +129,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric is None
         and prev is not None
         and prev.via in ("left", "part")
+        and prev.start >= toks[0].start  # the same sentence: token indices of another one do not compare
         and m.i >= 1
         and toks[m.i - 1].low in ("and", ",")
         and prev.tok_j >= m.i - 6

@@ -28,6 +28,7 @@ MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
 _DIRECTIONS = words(
     """
     north south east west northern southern eastern western central greater upper lower new old
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
     """
 )
 _SPEAKER_VERBS = words(
@@ -141,6 +142,8 @@ def _name_at(
     locative = prev is not None and prev.low in LOCATIVE
     if not locative and prev is not None and prev.low in _DIRECTIONS and i >= 2:
         locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
+        if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in _DIRECTIONS:
+            locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
     for j in range(_run_end(toks, i, lower_mode), i, -1):
         last = toks[j - 1]

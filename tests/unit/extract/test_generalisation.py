@@ -26,7 +26,7 @@ MIN_HELDOUT_RELAY = 0.97  # measured 0.989
 
 def test_wire_dateline_gives_the_relay_and_is_not_the_place() -> None:
     body = "LVIV, Oct 5 (Reuters) - A Russian missile killed four people in Kryvyi Rih overnight, the mayor said."
-    f = [x for x in extract("", body) if x.metric == "killed"][0]
+    f = next(x for x in extract("", body) if x.metric == "killed")
     assert f.relay == "Reuters"
     assert f.claimant == "mayor"
     assert f.region_code == "UA-12"
@@ -104,6 +104,16 @@ def test_an_article_does_not_break_a_locative_before_a_territory() -> None:
     assert f.region_code == "PS"
 
 
+def test_a_hyphenated_compass_word_keeps_the_locative() -> None:
+    f = one("Air strikes killed 14 fighters in south-west Syria, a war monitor said.", "killed")
+    assert f.region_code == "SY"
+
+
+def test_a_launch_at_a_compass_part_of_a_country_takes_that_country() -> None:
+    f = one("The group said it fired a ballistic missile at southern Israel.", "missiles_launched")
+    assert f.region_code == "IL"
+
+
 # --- figures -------------------------------------------------------------------------------------
 
 
@@ -148,6 +158,12 @@ def test_recap_bullet_restated_in_the_body_is_one_fact_with_the_body_source() ->
     assert killed[0].claimant == "regional governor Vadym Filashkin"
 
 
+def test_an_age_after_a_comma_on_the_next_line_is_not_a_coordinated_count() -> None:
+    body = "- The army says Russia has lost 1,200 soldiers in a day\n- Macron, 46, arrives in Kyiv"
+    got = extract("", body)
+    assert [f.best for f in got] == [1200]
+
+
 # --- the held-out corpus ---------------------------------------------------------------------------
 
 
@@ -158,3 +174,12 @@ def test_heldout_corpus_scores_above_thresholds() -> None:
     assert r.region.value >= MIN_HELDOUT_REGION, r.report()
     assert r.claimant.value >= MIN_HELDOUT_CLAIMANT, r.report()
     assert r.relay.value >= MIN_HELDOUT_RELAY, r.report()
+
+
+def test_a_headline_total_restated_as_a_running_total_is_cumulative() -> None:
+    facts = extract(
+        "Sudan: war death toll reaches 1,240",
+        "At least 1,240 civilians have been killed in El Fasher since April 2023, medics said.",
+    )
+    killed = [f for f in facts if f.metric == "killed"]
+    assert len(killed) == 1 and killed[0].cumulative is True
