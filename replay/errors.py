@@ -11,7 +11,3 @@ class ReplayError(LiveledgerError):
 
 class BadCutoff(ReplayError):
     """An --as-of, --until-offset or occurred-time option is malformed."""
-
-
-class LiveViewUnavailable(ReplayError):
-    """The live worker's API did not answer, so there is nothing to compare with."""

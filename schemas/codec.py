@@ -13,15 +13,9 @@ from typing import Any
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from schemas.envelope import Envelope, canonical_bytes, chain_hash
+from schemas.envelope import Envelope, chain_hash
 from schemas.errors import DecodeError, ValidationFailed
-from schemas.events import (
-    CURRENT_VERSIONS,
-    DomainEvent,
-    EntryCorrected,
-    EntryPublished,
-    EntryRetracted,
-)
+from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryRetracted
 from schemas.upcasters import upcast
 
 _EVENT_ADAPTER: TypeAdapter[DomainEvent] = TypeAdapter(DomainEvent)
@@ -118,19 +112,3 @@ def decode(raw: bytes) -> tuple[Envelope, DomainEvent]:
 def link_ok(doc: dict[str, Any]) -> bool:
     """Whether the stored ``hash`` of an envelope mapping matches its content."""
     return chain_hash(doc) == doc.get("hash")
-
-
-__all__ = [
-    "EntryCorrected",
-    "EntryPublished",
-    "EntryRetracted",
-    "canonical_bytes",
-    "decode",
-    "encode",
-    "envelope_dict",
-    "format_time",
-    "link_ok",
-    "parse_envelope",
-    "payload_of",
-    "to_event",
-]

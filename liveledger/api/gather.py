@@ -2,7 +2,7 @@
 
 A view document needs every key, so list queries gather the local partitions of
 every worker that holds part of the table (faust's table metadata says which).
-Single-key lookups are routed with faust's ``table_route`` instead.
+Single-key lookups are routed to the one worker that owns the key instead (``routes.incident``).
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ from liveledger.api.gather import GatherError, gather_rendered, gather_states, l
 from liveledger.api.metrics import render_metrics
 from liveledger.api.openapi import openapi_document
 from liveledger.api.page import page_html, static_asset
+from liveledger.errors import LiveledgerError
 from liveledger.publish.batch import publish_batch, read_requests
 from liveledger.publish.publisher import Publisher
-from liveledger.publish.requests import PublishError
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
 from streams.query.documents import PARAMS, QueryError, build_from_rendered, validate
@@ -159,11 +159,12 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     async def health(view: View, request: Request) -> Response:
         s = ll.stats
+        ready = is_ready(ll)
         return _json(
             view,
             {
-                "status": "ok" if is_ready(ll) else "recovering",
-                "ready": is_ready(ll),
+                "status": "ok" if ready else "recovering",
+                "ready": ready,
                 "app_id": ll.settings.app_id,
                 "entries_processed": s.entries_processed,
                 "contributions_applied": s.contributions_applied,
@@ -203,8 +204,10 @@ def register_api(ll: LiveLedgerApp) -> None:
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
         try:
             summary = await publish_batch(await shared_publisher(), good, rejected)
-        except PublishError as e:
-            publisher.pop("pub", None)
+        except LiveledgerError as e:  # a send failed, or the publisher could not start at all
+            broken = publisher.pop("pub", None)  # the next request starts afresh from the log
+            if broken is not None:
+                await broken.stop()
             return _problem(view, 503, str(e))
         return _json(view, summary, status=200 if not summary["rejected"] else 422)
 
