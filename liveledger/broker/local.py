@@ -188,10 +188,21 @@ def _java_cmd(cfg: BrokerConfig, libs: Path, main: str, *args: str) -> list[str]
     ]
 
 
+def new_cluster_id() -> str:
+    """A KRaft cluster id: 22 characters of URL-safe base64 of a random UUID.
+
+    Never one that starts with ``-``: the storage tool's argument parser would read it as an option.
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 def _format_storage(cfg: BrokerConfig, libs: Path) -> None:
     if any((cfg.data_dir / "kraft-logs").glob("meta.properties")):
         return
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    cluster_id = new_cluster_id()
     cmd = _java_cmd(cfg, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(cfg.props_file))
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:

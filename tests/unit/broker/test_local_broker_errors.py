@@ -41,3 +41,10 @@ def test_status_and_stop_without_a_broker(tmp_path: Path) -> None:
     cfg = _cfg(tmp_path, 1, 2)
     assert local.status(cfg)["running"] is False
     assert local.stop(cfg) is False
+
+
+def test_cluster_ids_never_look_like_options() -> None:
+    """One base64 id in 64 starts with "-", which Kafka's StorageTool took for an option (seen in CI)."""
+    ids = [local.new_cluster_id() for _ in range(5000)]
+    assert not any(i.startswith("-") for i in ids)
+    assert all(len(i) == 22 for i in ids) and len(set(ids)) == len(ids)
