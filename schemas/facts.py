@@ -92,6 +92,8 @@ class Fact(BaseModel):
     region_code: str | None = Field(default=None, pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     claimant: str | None = Field(default=None, max_length=200)
+    #: One id per claimant across its wordings ("Fedorov", "governor Ivan Fedorov"); views key on it.
+    claimant_id: str | None = Field(default=None, max_length=200, pattern=r"^[^/|]*\S[^/|]*$")
     relay: str | None = Field(default=None, max_length=200)
     weapon: str | None = Field(default=None, max_length=100)
     target: str | None = Field(default=None, max_length=200)

@@ -91,6 +91,7 @@ class StrikeIncident(_Open):
 class Interception(_Open):
     key: str
     claimant: str | None
+    claimant_key: str
     day: str
     metrics: dict[str, dict[str, Any]]
     entries: list[str]
@@ -108,8 +109,10 @@ class FigurePoint(_Open):
 class FigureHistory(_Open):
     key: str
     claimant: str | None
+    claimant_key: str
     metric: str
     subject: str | None
+    subject_key: str
     series: list[FigurePoint]
 
 

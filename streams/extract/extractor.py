@@ -24,6 +24,7 @@ from typing import Any
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
 from streams.extract.attribution import Attribution, find_attribution
+from streams.extract.claimants import claimant_ids, qualified_only
 from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.cues import Figure
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
@@ -267,7 +268,9 @@ def _finish(
         )
         heads.append(sent.headline)
     _one_launcher(rows)
-    facts = [Fact.model_validate(r) for r in _merge_repeats(rows, heads)]
+    merged = _merge_repeats(rows, heads)
+    _claimant_ids(merged, claimants)
+    facts = [Fact.model_validate(r) for r in merged]
     facts.sort(key=lambda x: (x.span or (0, 0), x.metric))
     return facts
 
@@ -528,7 +531,11 @@ def _entry_place(groups: list[list[Place]]) -> Place | None:
 
 
 def _coreference(claimants: list[str]) -> dict[str, str]:
-    """Short mentions to the fullest one in the entry: "Fedorov" -> "governor Ivan Fedorov"."""
+    """Short mentions to the fullest one in the entry: "Fedorov" -> "governor Ivan Fedorov".
+
+    A body named in full but for its country ("the air force" beside "Ukraine's air force")
+    stays as written; its claimant id joins the two.
+    """
     out: dict[str, str] = {}
     distinct = list(dict.fromkeys(claimants))
     if len(distinct) > MAX_CLAIMANTS:
@@ -537,10 +544,20 @@ def _coreference(claimants: list[str]) -> dict[str, str]:
     for c, ws in sets:
         best = c
         for other, ows in sets:
-            if len(ows) > len(best.split()) and ws < ows:
+            if len(ows) > len(best.split()) and ws < ows and not qualified_only(c, other):
                 best = other
         out[c] = best
     return out
+
+
+def _claimant_ids(rows: list[_Row], mentions: list[str]) -> None:
+    """Give every row its claimant's canonical id (``streams.extract.claimants``), from the whole entry."""
+    named = [r["claimant"] for r in rows if r["claimant"]]
+    if not named:
+        return
+    ids = claimant_ids(mentions[:MAX_CLAIMANTS] + named, [r["country"] for r in rows])
+    for r in rows:
+        r["claimant_id"] = ids.get(r["claimant"]) or None if r["claimant"] else None
 
 
 def _only(values: Iterable[str]) -> str | None:

@@ -8,8 +8,12 @@ claimant is one key everywhere.
 - **day**: the UTC date (``YYYY-MM-DD``) of the occurred time if known, else of
   the published time. Naive times are taken as UTC.
 - **area**: ``region_code``, else ``country``, else ``"unknown"``.
-- **claimant key**: casefolded, whitespace collapsed, a leading ``"the "``
-  stripped; ``"unattributed"`` when missing or blank.
+- **claimant key**: the fact's ``claimant_id`` if set, else its ``claimant``;
+  casefolded, whitespace collapsed, a leading ``"the "`` stripped;
+  ``"unattributed"`` when missing or blank.
+- **subject key**: a word of the fixed vocabulary of :mod:`streams.views.subjects`
+  (people, civilians, children, soldiers, troops, drones, missiles ...), else the
+  metric's default; never the area.
 - **kind** (weapon): lowercased, whitespace collapsed to ``-``; ``"unspecified"``
   when missing or blank.
 """
@@ -18,6 +22,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
+
+from streams.views.subjects import subject_key
+
+__all__ = ["UNATTRIBUTED", "UNKNOWN_AREA", "UNSPECIFIED", "area_of", "claimant_key", "entry_day", "kind_key",
+           "norm_text", "sanitise", "subject_key", "utc_day"]  # fmt: skip
 
 UNKNOWN_AREA = "unknown"
 UNATTRIBUTED = "unattributed"
@@ -63,8 +72,17 @@ def norm_text(text: str) -> str:
     return sanitise(s)
 
 
-def claimant_key(claimant: str | None) -> str:
-    """The key of a claimant in every view; ``"unattributed"`` when missing or blank."""
+def claimant_key(claimant: str | None, claimant_id: str | None = None) -> str:
+    """The key of a claimant in every view: its id, else its name; ``"unattributed"`` when both are blank.
+
+    The extractor gives each claimant an id shared by all its wordings
+    (``Fact.claimant_id``: "Ukraine's air force" and "the air force" are both
+    ``"ua:air force"``); a fact without one (typed by an editor) keys on its name.
+    """
+    if claimant_id:
+        key = norm_text(claimant_id)
+        if key:
+            return key
     if claimant is None:
         return UNATTRIBUTED
     return norm_text(claimant) or UNATTRIBUTED
@@ -80,10 +98,3 @@ def kind_key(weapon: str | None) -> str:
     if weapon is None:
         return UNSPECIFIED
     return _kind(weapon) or UNSPECIFIED
-
-
-def subject_key(subject: str | None, area: str) -> str:
-    """A figure's subject key: the normalised subject, else the area."""
-    if subject is None:
-        return area
-    return norm_text(subject) or area

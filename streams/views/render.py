@@ -21,7 +21,11 @@ Rules:
 - **strikes** (one incident): actors, targets and places are listed;
   ``reported_strikes`` is the latest reported count (its point).
 - **interceptions**: per metric the latest figure of the claimant that day.
-- **figures**: the whole series, sorted by (published_at, entry_id).
+- **figures**: the whole series, sorted by (published_at, entry_id). A history is
+  keyed by claimant id and subject word (``claimant_key``, ``subject_key``);
+  ``claimant`` and ``subject`` are the latest wording that carried them.
+- **interceptions** and casualty claims likewise group a claimant's wordings by
+  its id and show the latest name as written.
 
 Every document also carries its view ``key``; ``entries`` lists entry ids.
 """
@@ -123,7 +127,7 @@ def _latest_largest(items: list[Item]) -> Item:
 def _casualty_metric(items: list[Item]) -> Doc:
     latest: dict[str, Item] = {}
     for it in items:  # earliest first: a later event's figure replaces a claimant's earlier one
-        ck = claimant_key(it["claimant"])
+        ck = claimant_key(it["claimant"], it.get("claimant_id"))
         prev = latest.get(ck)
         latest[ck] = _largest(prev, it) if prev is not None and prev["event_id"] == it["event_id"] else it
     # An unattributed figure (the blog's own early word) that a named claimant later updates is an
@@ -220,14 +224,16 @@ def render_interceptions(key: str, items: list[Item]) -> Doc:
 def render_figures(key: str, items: list[Item]) -> Doc:
     """One month of the history of a (claimant, metric, subject) figure, keyed by the history."""
     key = history_key(key)
-    _, metric, subject = key.split("|")
+    ckey, metric, subject = key.split("|")
     # items are already in their total order; a stable sort keeps it for ties.
     series = sorted(items, key=lambda it: (it["published_at"], it["entry_id"]))
     return {
         "key": key,
         "claimant": _last_value(items, "claimant"),
+        "claimant_key": ckey,
         "metric": metric,
         "subject": _last_value(items, "subject") or subject,
+        "subject_key": subject,
         "series": [
             {
                 "published_at": it["published_at"],

@@ -17,11 +17,14 @@ never contains ``/`` or ``|``):
   Key = ``"{area}/{day}/{kind}"`` (one region, one day, one weapon: several
   targets hit in one raid are one incident).
 - ``interceptions``: facts whose metric is in ``INTERCEPTION_METRICS`` (never
-  strikes). Key = ``"{claimant_key}/{day}"``; claimant key = casefolded,
-  whitespace collapsed, leading ``"the "`` stripped, or ``"unattributed"``.
+  strikes). Key = ``"{claimant_key}/{day}"``; claimant key = the fact's
+  ``claimant_id`` (one id across a claimant's wordings), else its ``claimant``,
+  casefolded, whitespace collapsed, leading ``"the "`` stripped, or
+  ``"unattributed"``.
 - ``figures``: every fact, cumulative and rates included. Key =
-  ``"{claimant_key}|{metric}|{subject_key}|{month}"``; subject key = the
-  normalised subject, else the area; month = ``YYYY-MM`` of the event's
+  ``"{claimant_key}|{metric}|{subject_key}|{month}"``; subject key = the word
+  of the fixed subject vocabulary (:mod:`streams.views.subjects`) the subject
+  names, else the metric's default ("people" for killed), never a place; month = ``YYYY-MM`` of the event's
   published time. A history is split into monthly states so that no state grows
   without bound over a long war; rendering joins a history's months into one
   document keyed ``"{claimant_key}|{metric}|{subject_key}"``.
@@ -29,7 +32,8 @@ never contains ``/`` or ``|``):
 Each item is one fact with its provenance: ``entry_id``, ``blog_id``,
 ``event_id``, ``published_at``, ``occurred_at``, ``day``, ``position``
 (``{topic, partition, offset}``), ``span`` (a list or None), ``seq`` (the fact's
-index in the entry), and the fact's fields. Items of one contribution keep the
+index in the entry), and the fact's fields (the claimant and subject as written,
+and ``claimant_id``). Items of one contribution keep the
 entry's fact order.
 
 :func:`plan` is how corrections replace and retractions remove: it adds a
@@ -79,6 +83,7 @@ def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str
         "region_code": fact.region_code,
         "country": fact.country,
         "claimant": fact.claimant,
+        "claimant_id": fact.claimant_id,
         "relay": fact.relay,
         "weapon": fact.weapon,
         "target": fact.target,
@@ -90,7 +95,7 @@ def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str
 def fact_keys(fact: Fact, day: str, month: str) -> list[tuple[str, str]]:
     """The ``(view, key)`` pairs one fact of an entry on ``day``, published in ``month``, goes to."""
     area = area_of(fact.region_code, fact.country)
-    ckey = claimant_key(fact.claimant)
+    ckey = claimant_key(fact.claimant, fact.claimant_id)
     out: list[tuple[str, str]] = []
     incident = not fact.cumulative and fact.per is None
     metric = fact.metric
@@ -102,7 +107,7 @@ def fact_keys(fact: Fact, day: str, month: str) -> list[tuple[str, str]]:
             out.append((STRIKES, f"{area}/{day}/{kind_key(fact.weapon)}"))
     elif metric in INTERCEPTION_METRICS:
         out.append((INTERCEPTIONS, f"{ckey}/{day}"))
-    out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, area)}|{month}"))
+    out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, metric)}|{month}"))
     return out
 
 

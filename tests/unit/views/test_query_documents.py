@@ -100,10 +100,10 @@ def test_a_figure_history_spans_monthly_states_but_reads_as_one() -> None:
             )
         )
     states = vs.states("figures")
-    assert sorted(states) == [f"pentagon|troops|north korean troops|{m}" for m in ("2024-10", "2024-11", "2024-12")]
+    assert sorted(states) == [f"pentagon|troops|troops|{m}" for m in ("2024-10", "2024-11", "2024-12")]
     [doc] = build("figures", states)["items"]
-    assert doc["key"] == "pentagon|troops|north korean troops"
+    assert doc["key"] == "pentagon|troops|troops"
     assert [p["best"] for p in doc["series"]] == [10000, 11000, 12000]
     rendered = {k: render_all("figures", k, s) for k, s in states.items()}
     assert build_from_rendered("figures", rendered) == build("figures", states)
-    assert vs.render("figures", "pentagon|troops|north korean troops") == doc
+    assert vs.render("figures", "pentagon|troops|troops") == doc

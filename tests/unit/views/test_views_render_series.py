@@ -137,7 +137,7 @@ def test_cumulative_never_reaches_casualties_and_figures_keep_a_history() -> Non
         )
         vs.apply_entry(event(eid, [f], published_at=at, offset=10 - i, text=text))
     [doc] = vs.document("figures")["items"]
-    assert doc["key"] == "pentagon|troops|north korean troops"
+    assert doc["key"] == "pentagon|troops|troops"
     assert (doc["claimant"], doc["metric"], doc["subject"]) == ("the Pentagon", "troops", "North Korean troops")
     assert [(p["entry_id"], p["low"], p["best"], p["high"]) for p in doc["series"]] == [
         ("p1", None, 10000, None),
@@ -166,5 +166,5 @@ def test_cumulative_never_reaches_casualties_and_figures_keep_a_history() -> Non
         )
     )
     assert vs.document("casualties")["items"] == []
-    assert f"officials|killed|UA-63|{DAY[:7]}" in vs.states("figures")
-    assert vs.render("figures", "officials|killed|UA-63") is not None
+    assert f"officials|killed|people|{DAY[:7]}" in vs.states("figures")
+    assert vs.render("figures", "officials|killed|people") is not None

@@ -1,0 +1,313 @@
+"""Canonical claimant ids: one id per claimant, whatever wording an entry uses for it.
+
+The extractor keeps each claimant as written (for display) and gives it an id
+(``Fact.claimant_id``) that the views key on. Ids are computed per entry, from
+the entry's claimant mentions and the countries of its facts only, so the same
+entry always gets the same ids (worker and replay agree by construction).
+
+- **A person** is their name: "regional governor Ivan Fedorov", "Zaporizhzhia
+  governor Ivan Fedorov", "governor ivan fedorov" and "Ivan Fedorov" are all
+  ``"ivan fedorov"``. The name is what follows the last title word, or a phrase
+  without any title or institution word; in cased text its words must be
+  capitalised. A bare surname ("Fedorov"), or a title alone ("the governor"),
+  takes the id of the one person of the entry it fits.
+- **An institution** is its country code and its words: "Ukraine's air force",
+  "the Ukrainian air force", "air force of Ukraine" and "the air force in Kyiv"
+  are ``"ua:air force"``. An unqualified mention ("the air force") takes the
+  country the entry gives the same words elsewhere, else, for a national
+  institution (air force, army, ministry, police ...), the one country of the
+  entry's facts. A country or capital alone ("Russia says", "Moscow claimed")
+  is that country's government, ``"ru:government"``.
+- Anything else is its lowercase words, a leading article dropped.
+
+Ids never hold the view-key separators ``/`` and ``|``. Works the same on
+lowercased, tokenised text ("governor ivan fedorov said").
+
+>>> ids = claimant_ids(["Ukraine's air force", "air force"], [])
+>>> ids["air force"]
+'ua:air force'
+>>> claimant_ids(["regional governor Ivan Fedorov", "Fedorov"], ["UA"])["Fedorov"]
+'ivan fedorov'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from streams.extract.tokens import words
+
+#: Country names, possessives' bases, demonyms and capitals -> ISO 3166-1 alpha-2.
+#: Multi-word keys are matched first. Kept here so ids do not depend on the gazetteer's data.
+_COUNTRY_WORDS: dict[str, str] = {
+    "ukraine": "UA", "ukrainian": "UA", "kyiv": "UA", "kiev": "UA",
+    "russia": "RU", "russian": "RU", "moscow": "RU", "russian federation": "RU",
+    "united states": "US", "us": "US", "u.s.": "US", "american": "US", "washington": "US", "america": "US",
+    "united kingdom": "GB", "uk": "GB", "britain": "GB", "british": "GB", "london": "GB",
+    "israel": "IL", "israeli": "IL",
+    "gaza": "PS", "palestinian": "PS", "palestine": "PS",
+    "lebanon": "LB", "lebanese": "LB", "beirut": "LB",
+    "syria": "SY", "syrian": "SY", "damascus": "SY",
+    "yemen": "YE", "yemeni": "YE", "sanaa": "YE",
+    "sudan": "SD", "sudanese": "SD", "khartoum": "SD",
+    "iran": "IR", "iranian": "IR", "tehran": "IR",
+    "iraq": "IQ", "iraqi": "IQ", "baghdad": "IQ",
+    "north korea": "KP", "north korean": "KP", "pyongyang": "KP",
+    "south korea": "KR", "south korean": "KR", "seoul": "KR",
+    "china": "CN", "chinese": "CN", "beijing": "CN",
+    "belarus": "BY", "belarusian": "BY", "minsk": "BY",
+    "poland": "PL", "polish": "PL", "warsaw": "PL",
+    "germany": "DE", "german": "DE", "berlin": "DE",
+    "france": "FR", "french": "FR", "paris": "FR",
+    "turkey": "TR", "turkish": "TR", "ankara": "TR",
+    "egypt": "EG", "egyptian": "EG", "cairo": "EG",
+    "jordan": "JO", "jordanian": "JO",
+    "moldova": "MD", "moldovan": "MD",
+    "georgia": "GE", "georgian": "GE",
+    "japan": "JP", "japanese": "JP", "tokyo": "JP",
+    "mali": "ML", "malian": "ML",
+    "haiti": "HT", "haitian": "HT",
+    "somalia": "SO", "somali": "SO",
+    "ethiopia": "ET", "ethiopian": "ET",
+    "congo": "CD", "congolese": "CD",
+    "myanmar": "MM",
+    "pakistan": "PK", "pakistani": "PK",
+    "india": "IN", "indian": "IN",
+}  # fmt: skip
+_MAX_COUNTRY_WORDS = max(len(k.split()) for k in _COUNTRY_WORDS)
+
+#: Words that make a phrase a title: what precedes a person's name.
+_TITLE_WORDS = words(
+    """
+    governor governors mayor mayors minister ministers spokesperson spokesman spokeswoman
+    president vice premier chancellor chief commander secretary prosecutor ombudsman
+    adviser advisor envoy ambassador director director-general chairman chairwoman chair
+    representative head leader deputy general lieutenant colonel major captain sergeant
+    officer official aide senator lawmaker mp king prince emir sheikh pope
+    commissioner coordinator administrator doctor dr
+    """
+)
+#: Words that make a phrase an institution (or part of a title), never part of a name.
+_INSTITUTION_WORDS = words(
+    """
+    ministry ministries air force forces army military navy staff guard guards police service
+    services office government authorities administration agency council committee command
+    intelligence security defence defense interior health emergency emergencies foreign
+    armed national border state regional local city district oblast region municipal
+    department directorate unit brigade battalion troops officials military's kremlin pentagon
+    observatory mission monitors monitoring network union organisation organization
+    """
+)
+#: Institutions that belong to one country, so an unqualified mention takes the entry's country.
+_NATIONAL_WORDS = words(
+    """
+    ministry air force forces army military navy staff guard guards police service services
+    government authorities intelligence security
+    """
+)
+_FUNCTION_WORDS = words("of the a an in and for on at to from by with its their his her")
+_ARTICLES = words("the a an")
+_LEADING_DROP = words("the a an unnamed anonymous one")
+_SPELLINGS = {"defense": "defence", "forces'": "forces", "military's": "military"}
+_TOKEN_RE = re.compile(r"[^\s,;:()\"“”]+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_GOVERNMENT = "government"
+_SEPARATORS = str.maketrans({"/": "-", "|": "-"})
+#: Above this many distinct mentions in one entry, mentions are not compared with each other.
+MAX_MENTIONS = 128
+MAX_ID = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    country: str | None
+    title: tuple[str, ...]  # title and institution words, country qualifiers removed
+    name: tuple[str, ...]  # a person's name, lowercase; empty for an institution
+
+
+def claimant_ids(mentions: Sequence[str], countries: Iterable[str | None]) -> dict[str, str]:
+    """The id of every claimant mention of one entry.
+
+    ``mentions`` are the entry's claimants as written, in entry order (repeats
+    allowed); ``countries`` are the alpha-2 countries of the entry's facts.
+    """
+    distinct = list(dict.fromkeys(m for m in mentions if m and m.strip()))
+    if len(distinct) > MAX_MENTIONS:
+        # Pathological input: every mention on its own, so the work stays linear.
+        return {m: _id(p, {m: p}, set(), {}, None) for m in distinct if (p := _parse(m)) is not None}
+    parsed = {m: _parse(m) for m in distinct}
+    people = {p.name for p in parsed.values() if len(p.name) >= 2}
+    entry_countries = {c for c in countries if c}
+    entry_country = next(iter(entry_countries)) if len(entry_countries) == 1 else None
+    # Institution words given a country somewhere in the entry ("Ukraine's air force").
+    qualified: dict[tuple[str, ...], set[str]] = {}
+    for p in parsed.values():
+        if p.country and not p.name and p.title:
+            qualified.setdefault(p.title, set()).add(p.country)
+    return {m: _id(parsed[m], parsed, people, qualified, entry_country) for m in distinct}
+
+
+def claimant_id(mention: str) -> str:
+    """The id of one mention without entry context (editor facts, tests)."""
+    return claimant_ids([mention], []).get(mention, "")
+
+
+def _id(
+    p: _Parsed,
+    parsed: dict[str, _Parsed],
+    people: set[tuple[str, ...]],
+    qualified: dict[tuple[str, ...], set[str]],
+    entry_country: str | None,
+) -> str:
+    return _raw_id(p, parsed, people, qualified, entry_country).translate(_SEPARATORS)[:MAX_ID]
+
+
+def _raw_id(
+    p: _Parsed,
+    parsed: dict[str, _Parsed],
+    people: set[tuple[str, ...]],
+    qualified: dict[tuple[str, ...], set[str]],
+    entry_country: str | None,
+) -> str:
+    if p.name:
+        if len(p.name) <= 2:
+            # "Fedorov" (or "Ivan Fedorov") alone: the entry's one person with that surname.
+            full = [n for n in people if n[-len(p.name) :] == p.name and n != p.name]
+            if len(full) == 1:
+                return " ".join(full[0])
+        return " ".join(p.name)
+    if not p.title:
+        return f"{p.country.lower()}:{_GOVERNMENT}" if p.country else ""
+    if _is_title(p.title) and p.country is None:
+        # "the governor", "regional governor": the one person of the entry with that title.
+        fits = {q.name for q in parsed.values() if q.name and set(p.title) <= set(q.title) and len(q.name) >= 2}
+        if len(fits) == 1:
+            return " ".join(next(iter(fits)))
+    country = p.country
+    if country is None:
+        wider = {(q.country, q.title) for q in parsed.values() if not q.name and set(p.title) < set(q.title)}
+        if len(wider) == 1:
+            # "the ministry" in an entry that names "Russia's defence ministry"
+            c, title = next(iter(wider))
+            return _raw_id(_Parsed(c, title, ()), parsed, people, qualified, entry_country)
+        named = qualified.get(p.title, set())
+        if len(named) == 1:
+            country = next(iter(named))
+        elif not named and entry_country and _is_generic(p.title):
+            country = entry_country
+    words_ = " ".join(p.title)
+    return f"{country.lower()}:{words_}" if country else words_
+
+
+def _is_title(title: tuple[str, ...]) -> bool:
+    return any(_is_title_word(w) for w in title) and not any(w in _NATIONAL_WORDS for w in title)
+
+
+def _is_generic(title: tuple[str, ...]) -> bool:
+    """A national institution named only by common words ("the air force", "health ministry")."""
+    return any(w in _NATIONAL_WORDS for w in title) and all(
+        w in _INSTITUTION_WORDS or _is_title_word(w) or w in _FUNCTION_WORDS for w in title
+    )
+
+
+def _is_title_word(w: str) -> bool:
+    """ "governor", "director-general", "commander-in-chief"."""
+    return w in _TITLE_WORDS or ("-" in w and any(part in _TITLE_WORDS for part in w.split("-")))
+
+
+def qualified_only(short: str, full: str) -> bool:
+    """Whether ``full`` is the body ``short`` names with only a country added ("Ukraine's air force")."""
+    a, b = _parse(short), _parse(full)
+    return not a.name and not b.name and bool(a.title) and a.title == b.title and a.country is None
+
+
+def _parse(mention: str) -> _Parsed:
+    raw = _TOKEN_RE.findall(mention.translate(_APOSTROPHES))
+    while raw and raw[0].lower() in _LEADING_DROP:
+        raw = raw[1:]
+    cased = any(ch.isupper() for ch in mention)
+    low = [_SPELLINGS.get(t.lower(), t.lower()) for t in raw]
+    country, start = _leading_country(low)
+    low, raw = low[start:], raw[start:]
+    end_country, end = _trailing_country(low)
+    if end_country is not None:
+        country = country or end_country
+        low, raw = low[:end], raw[:end]
+    low = _ministry_of(low)
+    if len(low) != len(raw):
+        raw = low  # reordered: only the lowercase form matters from here
+    name = _name(low, raw, cased)
+    title = tuple(w for w in low[: len(low) - len(name)] if w not in _ARTICLES)
+    return _Parsed(country, title, tuple(name))
+
+
+def _strip_possessive(w: str) -> str:
+    return w[:-2] if w.endswith("'s") else w[:-1] if w.endswith("s'") else w
+
+
+def _leading_country(low: list[str]) -> tuple[str | None, int]:
+    """The country a phrase opens with ("Ukraine's", "South Korean", "US") and the words it takes."""
+    for n in range(min(_MAX_COUNTRY_WORDS, len(low)), 0, -1):
+        if n < len(low) and low[n] in _FUNCTION_WORDS:
+            continue  # "South Korea and its allies" is no South Korean body
+        key = " ".join([*low[: n - 1], _strip_possessive(low[n - 1])])
+        code = _COUNTRY_WORDS.get(key)
+        if code is not None:
+            return code, n
+    return None, 0
+
+
+def _trailing_country(low: list[str]) -> tuple[str | None, int]:
+    """A closing "in Kyiv" or "of Ukraine" and where it starts."""
+    for n in range(min(_MAX_COUNTRY_WORDS, len(low) - 2), 0, -1):
+        k = len(low) - n
+        if low[k - 1] in ("in", "of") and k - 1 >= 1:
+            code = _COUNTRY_WORDS.get(" ".join(low[k:]))
+            if code is not None:
+                return code, k - 1
+    return None, len(low)
+
+
+def _ministry_of(low: list[str]) -> list[str]:
+    """ "ministry of defence" -> "defence ministry", so both wordings are one institution."""
+    if len(low) >= 3 and low[-3] in ("ministry", "minister") and low[-2] == "of":
+        return [*low[:-3], low[-1], low[-3]]
+    return low
+
+
+def _name(low: list[str], raw: list[str], cased: bool) -> list[str]:
+    """The person's name that closes the phrase, lowercase; empty when there is none."""
+    k = len(low)
+    while k > 0 and _name_word(low[k - 1], raw[k - 1], cased):
+        k -= 1
+    name = low[k:]
+    if not name or len(name) > 4:
+        return []
+    if k == 0:
+        return name if cased else _lowercase_name(name)  # "Ivan Fedorov", "Magen David Adom"
+    if _is_title_word(low[k - 1]) or _title_end(low[:k]):
+        return name  # "governor Ivan Fedorov", "secretary of state Antony Blinken"
+    if cased and len(name) >= 2 and low[k - 1] in _INSTITUTION_WORDS:
+        return name  # "Ukraine's military intelligence Kyrylo Budanov"
+    return []  # "Houthi-run Al Masirah TV": not a person after a title
+
+
+def _title_end(head: list[str]) -> bool:
+    """Whether ``head`` ends like a title ("secretary of state", "head of the region")."""
+    return len(head) >= 3 and head[-2] == "of" and head[-3] in _TITLE_WORDS
+
+
+def _lowercase_name(name: list[str]) -> list[str]:
+    """A lowercase phrase without a title is a name only when nothing in it is a known word."""
+    return name if all(w not in _COUNTRY_WORDS for w in name) else []
+
+
+def _name_word(w: str, raw: str, cased: bool) -> bool:
+    if _is_title_word(w) or w in _INSTITUTION_WORDS or w in _FUNCTION_WORDS or w in _COUNTRY_WORDS:
+        return False  # "director-general" too
+    if "'" in w or not any(ch.isalpha() for ch in w):
+        return False
+    if "-" in w and any(part in _COUNTRY_WORDS for part in w.split("-")):
+        return False  # "Russian-installed"
+    return not cased or raw[:1].isupper()
