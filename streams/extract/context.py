@@ -4,15 +4,18 @@ on what target, by whom.
 A strike is reported by a strike noun ("a guided-bomb strike on Kharkiv",
 "a drone attack on the region of Kursk", "shelling") or a hitting verb
 ("a drone fell on an oil depot", "Russia struck Kyiv"). Hypothetical
-strikes ("threatened to strike"), other senses ("hunger strike") and air
-defence alone ("repelled a drone attack") are not strikes.
+strikes ("threatened to strike"), other senses ("hunger strike", "went on
+strike", "strike rate", "the team pounded their rivals") and air defence
+alone ("repelled a drone attack") are not strikes. The words themselves live
+in :mod:`streams.extract.lexicon`, where the sentence prefilter is built from them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from streams.extract.tokens import Token, words
+from streams.extract import lexicon as lx
+from streams.extract.tokens import Token
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
 DRONE, MISSILE, GUIDED_BOMB, AIR_STRIKE, ARTILLERY = "drone", "missile", "guided bomb", "air strike", "artillery"
@@ -45,139 +48,26 @@ _TWO_WORD_WEAPONS: dict[tuple[str, str], str] = {
 #: "the bombing of the city" says no more than that: no weapon unless the text names one.
 _WEAPONLESS_NOUNS = frozenset({"bombing", "bombings", "bombed"})
 
-STRIKE_NOUNS = words(
-    """
-    strike strikes airstrike airstrikes attack attacks shelling shellings bombardment bombing
-    raid raids barrage
-    """
-)
-_HIT_VERBS = frozenset(
-    ["struck", "hit", "hits", "shelled", "bombed", "pounded", "targeted", "attacked", "strikes", "slammed"]
-)
-_FELL_VERBS = frozenset({"fell", "crashed", "landed"})
-_NOT_MILITARY = words(
-    """
-    hunger labour labor general heart panic cyber cyberattack counter counterattack asthma
-    anxiety ransomware rail teachers workers doctors nurses miners
-    """
-)
-_HYPOTHETICAL = words(
-    """
-    will would could might may threatened threatens threaten warned warns warning plan plans
-    planned planning if possible potential future prepare preparing vowed vows threat risk
-    unless should any retaliatory fear fears feared avoid prevent deter no
-    """
-)
-_INTERCEPT_WORDS = words(
-    """
-    downed intercepted repelled repel repelling thwarted shot destroyed neutralised neutralized
-    downing intercepting
-    """
-)
-_DAMAGE_WORDS = frozenset(["hit", "struck", "damaged", "destroyed", "fell", "killed", "injured", "wounded", "debris"])
-
+_TARGET_PHRASES = [
+    "oil depot", "fuel depot", "oil refinery", "refinery", "residential building", "apartment building",
+    "apartment block", "residential area", "high-rise", "private house", "private houses",
+    "energy facility", "energy infrastructure", "power plant", "power station", "thermal power plant",
+    "substation", "gas facility", "port", "port infrastructure", "grain terminal", "railway station",
+    "train station", "railway infrastructure", "hospital", "school", "kindergarten", "university",
+    "shopping centre", "shopping center", "shopping mall", "supermarket", "market", "church", "airfield",
+    "air base", "airbase", "airport", "military base", "ammunition depot", "arms depot", "warehouse",
+    "factory", "plant", "enterprise", "industrial facility", "industrial enterprise",
+    "infrastructure facility", "critical infrastructure", "hotel", "office building",
+    "administrative building", "bridge", "dam", "oil terminal", "fuel storage", "gas station",
+    "petrol station", "residential buildings", "apartment buildings", "houses", "homes", "house", "home",
+    "civilian infrastructure", "infrastructure", "cafe", "restaurant", "bus", "train", "car", "playground",
+    "hostel", "dormitory", "clinic", "post office", "bakery", "pharmacy", "business centre", "store",
+    "shop", "stadium", "oil facility", "fuel facility", "ammunition dump", "command post", "barracks",
+    "headquarters", "nuclear power plant", "water supply", "pumping station", "boiler house",
+]  # fmt: skip
 #: Targets, longest phrases first; the written form is kept.
 _TARGETS: tuple[tuple[str, ...], ...] = tuple(
-    sorted(
-        (
-            tuple(p.split())
-            for p in [
-                "oil depot",
-                "fuel depot",
-                "oil refinery",
-                "refinery",
-                "residential building",
-                "apartment building",
-                "apartment block",
-                "residential area",
-                "high-rise",
-                "private house",
-                "private houses",
-                "energy facility",
-                "energy infrastructure",
-                "power plant",
-                "power station",
-                "thermal power plant",
-                "substation",
-                "gas facility",
-                "port",
-                "port infrastructure",
-                "grain terminal",
-                "railway station",
-                "train station",
-                "railway infrastructure",
-                "hospital",
-                "school",
-                "kindergarten",
-                "university",
-                "shopping centre",
-                "shopping center",
-                "shopping mall",
-                "supermarket",
-                "market",
-                "church",
-                "airfield",
-                "air base",
-                "airbase",
-                "airport",
-                "military base",
-                "ammunition depot",
-                "arms depot",
-                "warehouse",
-                "factory",
-                "plant",
-                "enterprise",
-                "industrial facility",
-                "industrial enterprise",
-                "infrastructure facility",
-                "critical infrastructure",
-                "hotel",
-                "office building",
-                "administrative building",
-                "bridge",
-                "dam",
-                "oil terminal",
-                "fuel storage",
-                "gas station",
-                "petrol station",
-                "residential buildings",
-                "apartment buildings",
-                "houses",
-                "homes",
-                "house",
-                "home",
-                "civilian infrastructure",
-                "infrastructure",
-                "cafe",
-                "restaurant",
-                "bus",
-                "train",
-                "car",
-                "playground",
-                "hostel",
-                "dormitory",
-                "clinic",
-                "post office",
-                "bakery",
-                "pharmacy",
-                "business centre",
-                "store",
-                "shop",
-                "stadium",
-                "oil facility",
-                "fuel facility",
-                "ammunition dump",
-                "command post",
-                "barracks",
-                "headquarters",
-                "nuclear power plant",
-                "water supply",
-                "pumping station",
-                "boiler house",
-            ]
-        ),
-        key=lambda p: -len(p),
-    )
+    sorted((tuple(p.split()) for p in _TARGET_PHRASES), key=lambda p: -len(p))
 )
 _TARGET_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _p in _TARGETS:
@@ -193,12 +83,8 @@ _ACTORS: dict[str, str] = {
 _ACTOR_VERB_ONLY = frozenset({"moscow", "kyiv", "kremlin"})
 
 
-#: "a drone dropped explosives on a bus stop": a drop of munitions onto something is a strike.
-_DROP_VERBS = frozenset({"dropped", "drops", "dropping"})
-_MUNITIONS = frozenset(
-    {"explosives", "explosive", "grenade", "grenades", "bomb", "bombs", "munition", "munitions", "ordnance", "charge"}
-)
-_STRIKE_TRIGGERS = STRIKE_NOUNS | _HIT_VERBS | _FELL_VERBS | _DROP_VERBS
+#: Without one of these words a sentence holds no strike; the extractor's prefilter includes them all.
+STRIKE_TRIGGERS = lx.STRIKE_TRIGGERS
 
 
 @dataclass(slots=True)
@@ -234,29 +120,34 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     """The first real strike event in a sentence, with its weapon, target and actor."""
     n = len(toks)
     lows = [t.low for t in toks]
-    if _STRIKE_TRIGGERS.isdisjoint(lows):
+    if STRIKE_TRIGGERS.isdisjoint(lows):
         return None  # no strike noun or hitting verb: nothing to look at
-    intercept = not _INTERCEPT_WORDS.isdisjoint(lows)
-    damage = not _DAMAGE_WORDS.isdisjoint(lows)
+    intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
+    damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
+    civil = not lx.NOT_CONFLICT.isdisjoint(w.removesuffix("'s") for w in lows)  # "the striker's strike"
     for k, t in enumerate(toks):
         low = t.low
-        is_noun = low in STRIKE_NOUNS
+        is_noun = low in lx.STRIKE_NOUNS
         is_verb = (
-            low in _HIT_VERBS
-            or (low in _FELL_VERBS and k + 1 < n and toks[k + 1].low in ("on", "onto", "into"))
-            or (low in _DROP_VERBS and _drops_munitions(toks, k))
+            low in lx.STRIKE_VERBS
+            or (low in lx.FELL_VERBS and k + 1 < n and toks[k + 1].low in ("on", "onto", "into"))
+            or (low in lx.DROP_VERBS and _drops_munitions(toks, k))
         )
         if not (is_noun or is_verb):
             continue
         if _hypothetical(toks, k):
             continue
-        if k >= 1 and toks[k - 1].low in _NOT_MILITARY:
+        if k >= 1 and toks[k - 1].low in lx.NOT_MILITARY_BEFORE:
+            continue
+        if is_noun and _other_sense(toks, k):
             continue
         if is_noun and _summary(toks, k, lows):
             continue
         weapon, w_start = _weapon_before(toks, k)
         if weapon is None and low not in _WEAPONLESS_NOUNS:
             weapon = WEAPONS.get(low)  # "shelling", "airstrike", "bombardment" name their weapon
+        if weapon is None and civil:
+            continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
         target = _target_after(toks, k)
         if is_verb and k + 1 < n and _is_country(toks[k + 1].text):
@@ -273,7 +164,7 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             continue
         start = toks[w_start].start if weapon is not None and k - w_start <= 3 else t.start
         end = t.end
-        if is_verb and low in _FELL_VERBS:
+        if is_verb and low in lx.FELL_VERBS:
             end = toks[k + 1].end
         return StrikeContext(start, end, weapon, target, actor, k)
     return None
@@ -283,12 +174,16 @@ def _drops_munitions(toks: list[Token], k: int) -> bool:
     """ "dropped explosives on", "dropped a grenade onto": munitions, then what they fell on."""
     n = len(toks)
     for p in range(k + 1, min(n, k + 5)):
-        if toks[p].low in _MUNITIONS:
+        if toks[p].low in lx.MUNITIONS:
             return p + 1 < n and toks[p + 1].low in ("on", "onto", "into")
     return False
 
 
-_LAUNCH_VERBS = frozenset({"launched", "fired", "attacked", "sent", "launches", "fires", "attacks", "used"})
+def _other_sense(toks: list[Token], k: int) -> bool:
+    """ "workers went on strike", "a strike rate of 140": a strike noun in another sense."""
+    if k + 1 < len(toks) and toks[k + 1].low in lx.NOT_MILITARY_AFTER:
+        return True
+    return k >= 1 and toks[k - 1].low == "on" and toks[k].low in ("strike", "strikes")
 
 
 def air_actor(toks: list[Token], i: int, j: int) -> str | None:
@@ -313,7 +208,7 @@ def air_actor(toks: list[Token], i: int, j: int) -> str | None:
         t = toks[p]
         if t.text in (".", ";"):
             break
-        if t.low in _LAUNCH_VERBS:
+        if t.low in lx.LAUNCH_VERBS:
             for q in range(p - 1, max(-1, p - 4), -1):
                 a = _ACTORS.get(toks[q].low)
                 if a is not None and toks[q].is_cap:
@@ -355,7 +250,7 @@ def _is_country(word: str) -> bool:
 def _hypothetical(toks: list[Token], k: int) -> bool:
     for p in range(max(0, k - 4), k):
         low = toks[p].low
-        if low in _HYPOTHETICAL:
+        if low in lx.HYPOTHETICAL:
             return True
         if low == "to" and p == k - 1 and toks[k].low in ("strike", "attack", "hit", "shell", "bomb"):
             return True

@@ -79,9 +79,6 @@ def left_cue(toks: list[Token], i: int) -> str | None:
         for q in range(p - 1, max(-1, p - 5), -1):
             if toks[q].text in BOUNDARY:
                 break
-            if toks[q].low in _ATTACK_WITH:
+            if toks[q].low in lx.HIT_VERBS:
                 return "launched"
     return lx.LEFT_CUES.get(low)
-
-
-_ATTACK_WITH = frozenset({"attacked", "struck", "targeted", "hit", "bombarded", "pounded"})

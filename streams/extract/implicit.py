@@ -15,7 +15,7 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
     taken = {k for m in mentions for k in range(m.i, m.j)}
     for i, t in enumerate(toks):
         low = t.low
-        if low in ("no", "without", "nobody", "none") and i not in taken:
+        if low in lx.ZERO_WORDS and i not in taken:
             fig = _zero_at(toks, i)
             if fig is not None:
                 out.append(fig)
@@ -67,7 +67,7 @@ def _zero_at(toks: list[Token], i: int) -> Figure | None:
     return Figure(cue, None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
 
 
-_AIR_SINGULAR = {"drone": "drones", "uav": "drones", "shahed": "drones", "missile": "missiles", "rocket": "missiles"}
+_AIR_SINGULAR = lx.AIR_SINGULAR
 #: What may follow a single launched object: "fired a missile at", "a drone, which".
 _AFTER_OBJECT = lx.PREPS | lx.AUX | lx.CONJ | {"at", "towards", "toward", "that", "which", ",", ".", ";"}
 

@@ -1,11 +1,20 @@
-"""Word lists shared by the extraction stages: cue words for each metric.
+"""Word lists shared by the extraction stages: cue words for each metric, the
+strike vocabulary, and each stage's trigger words.
+
+This is the one place a stage's vocabulary is typed. The sentence prefilter
+of the extractor (``PREFILTER_WORDS``) is derived from the
+stages' trigger sets below (``STAGE_TRIGGERS``), never typed again, so a word
+added to a stage reaches the prefilter by construction
+(tests/unit/extract/test_lexicon.py checks the relation word by word).
 
 Kept as plain frozensets and dicts so membership tests stay O(1) on the hot
-path. Everything is lowercase.
+path. Everything is lowercase, and every trigger word is one token (the
+tokenizer splits at hyphens, so "passer-by" could never match).
 """
 
 from __future__ import annotations
 
+from streams.extract.numbers import NUMBER_WORDS, VAGUE
 from streams.extract.tokens import words
 
 #: Participles and adjectives after a counted subject: "3 people were killed", "12 hurt".
@@ -133,7 +142,7 @@ PERSON_SINGULAR: frozenset[str] = words(
     """
     man woman child boy girl person civilian soldier resident teenager pensioner driver
     policeman officer worker firefighter rescuer journalist volunteer medic infant baby toddler
-    serviceman passer-by passerby student teacher doctor nurse farmer reservist conscript paramedic
+    serviceman passerby student teacher doctor nurse farmer reservist conscript paramedic
     photographer cameraman reporter guard fisherman shepherd pedestrian motorist employee
     """
 )
@@ -169,9 +178,103 @@ TOLL_LINKS: frozenset[str] = words(
 MISSILE_NOUNS = MISSILE_NOUNS | words("atacms iskander iskanders kinzhal kinzhals kalibr kalibrs kh-101 shadow scalp")
 #: Bombs and shells: each one dropped or landing is a strike.
 BOMB_NOUNS: frozenset[str] = words("bombs bomb shells")
-#: Verbs of hitting, after drones/missiles ("eight drones attacked") or bombs ("bombs hit").
-HIT_VERBS: frozenset[str] = words("hit struck attacked targeted slammed shelled pounded")
-#: Of those, the verbs of an attack wave (a launch count), not of a hit (a strike): "eight drones attacked Kazan".
-ATTACK_VERBS: frozenset[str] = words("attacked targeted")
 LEFT_CUES["dropped"] = "dropped"
 LEFT_CUES["dropping"] = "dropped"
+
+# --- The strike stage (context.py) -------------------------------------------------------------
+
+#: Nouns that report a strike: "a guided-bomb strike on Kharkiv", "shelling".
+STRIKE_NOUNS: frozenset[str] = words(
+    """
+    strike strikes airstrike airstrikes attack attacks shelling shellings bombardment bombing
+    raid raids barrage
+    """
+)
+#: Verbs of hitting: a strike ("Russian drones pounded Kharkiv"), after drones/missiles
+#: ("eight drones attacked") or bombs ("bombs hit"), and before "with" ("attacked Kyiv with 50 drones").
+#: Never "strikes": it is also a counted noun ("12 strikes"), see ``STRIKE_VERBS``.
+HIT_VERBS: frozenset[str] = words(
+    """
+    hit hits struck attacked targeted slammed shelled pounded bombed bombarded hammered battered
+    """
+)
+#: Of those, the verbs of an attack wave (a launch count), not of a hit (a strike): "eight drones attacked Kazan".
+ATTACK_VERBS: frozenset[str] = words("attacked targeted")
+#: The hitting verbs of a strike sentence: "a missile strikes Kyiv" too.
+STRIKE_VERBS: frozenset[str] = HIT_VERBS | {"strikes"}
+#: Verbs of falling, a strike when followed by "on"/"onto"/"into": "a drone fell on an oil depot".
+FELL_VERBS: frozenset[str] = words("fell crashed landed")
+#: "a drone dropped explosives on a bus stop": a drop of munitions onto something is a strike.
+DROP_VERBS: frozenset[str] = words("dropped drops dropping")
+MUNITIONS: frozenset[str] = words("explosives explosive grenade grenades bomb bombs munition munitions ordnance charge")
+#: Without one of these, a sentence holds no strike.
+STRIKE_TRIGGERS: frozenset[str] = STRIKE_NOUNS | STRIKE_VERBS | FELL_VERBS | DROP_VERBS
+#: Other senses, by the word before: "hunger strike", "workers' strike".
+NOT_MILITARY_BEFORE: frozenset[str] = words(
+    """
+    hunger labour labor general heart panic cyber cyberattack counter counterattack asthma
+    anxiety ransomware rail teachers workers doctors nurses miners
+    """
+)
+#: Other senses, by the word after: "strike rate", "strike action", "strike price".
+NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price prices zone talks")
+#: Words of sport and finance: with no weapon named, a "strike" or "pounded" near them is no attack
+#: ("the team pounded their rivals", "the striker's strike in the second half").
+NOT_CONFLICT: frozenset[str] = words(
+    """
+    team teams rivals opponents scored goals league tournament championship striker strikers
+    coach squad innings batsman wicket wickets inflation
+    """
+)
+HYPOTHETICAL: frozenset[str] = words(
+    """
+    will would could might may threatened threatens threaten warned warns warning plan plans
+    planned planning if possible potential future prepare preparing vowed vows threat risk
+    unless should any retaliatory fear fears feared avoid prevent deter no
+    """
+)
+
+# --- Air defence -------------------------------------------------------------------------------
+
+#: Air-defence words: a sentence with one of these and no damage word reports an interception, not a strike.
+INTERCEPT_WORDS: frozenset[str] = words(
+    """
+    downed intercepted repelled repel repelling thwarted shot destroyed neutralised neutralized
+    downing intercepting
+    """
+)
+DAMAGE_WORDS: frozenset[str] = words("hit struck damaged destroyed fell killed injured wounded debris")
+#: Verbs of launching drones or missiles: "Russia launched 83 drones".
+LAUNCH_VERBS: frozenset[str] = words("launched fired attacked sent launches fires attacks used")
+#: A single launched object and its family: "a drone was shot down", "fired a missile at".
+AIR_SINGULAR: dict[str, str] = {
+    "drone": "drones", "uav": "drones", "shahed": "drones", "missile": "missiles", "rocket": "missiles",
+}  # fmt: skip
+#: Cues of a downing after "it": "it was intercepted" (a single launched object of the sentence before).
+DOWNED_CUES: frozenset[str] = frozenset(w for w, m in RIGHT_CUES.items() if m == "downed") | frozenset(
+    p[0] for p, m in RIGHT_PHRASES if m == "downed"
+)
+
+# --- Zeros and ones (implicit.py) --------------------------------------------------------------
+
+#: Words of an explicit zero: "no casualties", "nobody was hurt", "none of the missiles".
+ZERO_WORDS: frozenset[str] = words("no without nobody none")
+
+# --- The stages' trigger words, and the prefilter built from them ------------------------------
+
+#: Words besides ``NUMBER_WORDS`` and ``VAGUE`` that begin a number with no digit: "tens of
+#: thousands", "a few" (numbers.py's private ``_CORE_WORDS`` and ``_AFTER_ARTICLE``).
+NUMBER_EXTRA: frozenset[str] = words("tens few")
+
+#: For each stage, the words without which it finds nothing in a sentence that has no digit.
+STAGE_TRIGGERS: dict[str, frozenset[str]] = {
+    "numbers": NUMBER_WORDS | frozenset(VAGUE) | NUMBER_EXTRA,
+    "zeros": ZERO_WORDS,
+    "implicit ones": PERSON_SINGULAR | frozenset(AIR_SINGULAR),
+    "it downed": DOWNED_CUES,
+    "strikes": STRIKE_TRIGGERS,
+}
+#: The prefilter: a sentence with none of these words (and no digit) is not tokenised.
+#: (The speech verbs that make a sentence worth an attribution look are attribution.py's own
+#: ``_ATTRIBUTION_WORDS``; the extractor imports them from there.)
+PREFILTER_WORDS: frozenset[str] = frozenset().union(*STAGE_TRIGGERS.values())
