@@ -11,12 +11,15 @@ headlines. Described places come only from an explicit table.
 
 from __future__ import annotations
 
+import re
+
 from streams.extract.gazetteer import (
     LOCATIVE,
     MAX_NAME_TOKENS,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     SMALL_TOWN_COUNTRIES,
+    WAR_COUNTRIES,
     Gazetteer,
     Place,
     _Candidate,
@@ -88,8 +91,10 @@ def _may_start_name(word: str, gaz: Gazetteer) -> bool:
     return got
 
 
-def find_places(text: str, toks: list[Token], gaz: Gazetteer, war: bool) -> list[Place]:
-    """Places named or described in one sentence, left to right."""
+def find_places(
+    text: str, toks: list[Token], gaz: Gazetteer, war: bool, countries: frozenset[str] = frozenset()
+) -> list[Place]:
+    """Places named or described in one sentence, left to right; ``countries`` settle ambiguous names."""
     n = len(toks)
     words = [t for t in toks if t.kind == "word"]
     lower_mode = not any(t.is_cap for t in words)
@@ -109,7 +114,7 @@ def find_places(text: str, toks: list[Token], gaz: Gazetteer, war: bool) -> list
         if not _may_start_name(t.text, gaz):
             i += 1
             continue
-        hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case)
+        hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
         if hit is None:
             i += 1
             continue
@@ -135,7 +140,14 @@ def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int
 
 
 def _name_at(
-    text: str, toks: list[Token], i: int, gaz: Gazetteer, war: bool, lower_mode: bool, title_case: bool
+    text: str,
+    toks: list[Token],
+    i: int,
+    gaz: Gazetteer,
+    war: bool,
+    lower_mode: bool,
+    title_case: bool,
+    countries: frozenset[str],
 ) -> tuple[Place, int] | None:
     n = len(toks)
     prev = toks[i - 1] if i > 0 else None
@@ -156,13 +168,13 @@ def _name_at(
         region_word = nxt is not None and nxt.low in REGION_WORDS
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
-            iso = gaz.regions.get(key)
-            if iso is None:
-                cand = gaz.lookup_city(key, war)
+            region = gaz.lookup_region(key, countries, war)
+            if region is None:
+                cand = gaz.lookup_city(key, war, countries)
                 iso = cand.region_code if cand is not None else None
                 country = cand.country if cand is not None else None
             else:
-                country = iso[:2]
+                iso, country = region.iso, region.country
             if country is not None:
                 end_tok = j + 1 if region_word else j
                 end = toks[end_tok - 1].end
@@ -179,17 +191,19 @@ def _name_at(
             if prev is not None and prev.low == "from":
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             return Place(toks[i].start, we, w, None, cc, kind), j
-        cand = gaz.lookup_city(key, war)
-        hinted = _in_named_region(text, toks, j, gaz, key, cand)
+        cand = gaz.lookup_city(key, war, countries)
+        hinted = _in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
             cand = hinted
         if cand is None:
-            iso = gaz.regions.get(key)
+            region = gaz.lookup_region(key, countries, war)
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
-            if iso is not None and (not lower_mode or locative) and gaz.lookup_city(key, False) is None:
+            if region is not None and (locative or not (lower_mode or region.rank == 0)) and key not in gaz.names:
                 w, we = _written(text, toks[i].start, last.end)
-                return Place(toks[i].start, we, w, iso, iso[:2], "region"), j
+                return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
+            continue
+        if hinted is None and _foreign_town(cand, countries, war):
             continue
         if hinted is None and not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
                                                   locative, after_settlement, lower_mode, title_case, gaz):  # fmt: skip
@@ -203,7 +217,14 @@ _WATER = (" sea", " gulf", " ocean")
 
 
 def _in_named_region(
-    text: str, toks: list[Token], j: int, gaz: Gazetteer, key: str, cand: _Candidate | None
+    text: str,
+    toks: list[Token],
+    j: int,
+    gaz: Gazetteer,
+    key: str,
+    cand: _Candidate | None,
+    countries: frozenset[str],
+    war: bool,
 ) -> _Candidate | None:
     """The namesake town in the region named right after it ("Ariha in Idlib province").
 
@@ -221,11 +242,11 @@ def _in_named_region(
         e += 1
     if e == k or e >= n or toks[e].low not in REGION_WORDS:
         return None
-    iso = gaz.regions.get(_key_of(text, toks, k, e))
-    if iso is None or (cand is not None and cand.region_code == iso):
+    region = gaz.lookup_region(_key_of(text, toks, k, e), countries, war)
+    if region is None or (cand is not None and cand.region_code == region.iso):
         return None
-    for c in gaz.names.get(key, ()):
-        if c.region_code == iso:
+    for c in (*gaz.names.get(key, ()), *gaz.towns(region.country).get(key, ())):
+        if c.region_code == region.iso:
             return c
     return None
 
@@ -295,6 +316,20 @@ def _plausible_town(
     return big
 
 
+#: A town outside every country the entry names must be at least this large to be read as one.
+_FOREIGN_TOWN_POPULATION = 500_000
+
+
+def _foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool:
+    """Whether a town lies outside the countries the entry names and is too small to be meant anyway.
+
+    "Bati Kot district, Nangarhar" in an entry about Afghanistan is not Bati in Ethiopia.
+    """
+    if not countries or cand.country in countries or (war and cand.country in WAR_COUNTRIES):
+        return False
+    return cand.population < _FOREIGN_TOWN_POPULATION
+
+
 def _followed_by_region(toks: list[Token], j: int) -> bool:
     n = len(toks)
     if j < n and toks[j].low in REGION_WORDS:
@@ -309,3 +344,47 @@ def _followed_by_region(toks: list[Token], j: int) -> bool:
 def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
     key = normalize(t.text[:-2] if t.low.endswith("'s") else t.text)
     return key in gaz.countries or key in gaz.regions or key in gaz.names
+
+
+_CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
+_CONTEXT_CITY_POPULATION = 100_000
+
+
+def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """The countries an entry names: country names, their adjectives, and unambiguous regions and cities.
+
+    They settle names that several countries share ("Hyderabad", "Punjab") and
+    bring in the small towns of those countries. Only capitalised words count,
+    unless the whole text is lowercase. One pass over the words, at most three
+    look-ups each: linear in the text.
+    """
+    found: set[str] = set()
+    lower = not any(c.isupper() for c in text)
+    ws = [(m.group(), m.group()[:1].isupper()) for m in _CONTEXT_WORD_RE.finditer(text)]
+    n = len(ws)
+    for i, (w, cap) in enumerate(ws):
+        if not (cap or lower):
+            continue
+        key1 = normalize(w[:-2] if w.endswith(("'s", "’s")) else w)
+        demonym = gaz.demonyms.get(key1)
+        if demonym is not None:
+            found.add(demonym)
+        for size in (3, 2, 1):
+            if i + size > n or not all(c or lower for _, c in ws[i + 1 : i + size]):
+                continue
+            key = key1 if size == 1 else normalize(" ".join(x for x, _ in ws[i : i + size]))
+            if key in gaz.common:
+                continue
+            cc = gaz.countries.get(key)
+            if cc is None:
+                region = gaz.lookup_region(key) if key in gaz.regions else None
+                cc = region.country if region is not None and (region.rank >= 2 or size > 1) else None
+            if cc is None and key in gaz.names:
+                city = gaz.lookup_city(key, False)
+                if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                    cc = city.country
+            if cc is not None:
+                found.add(cc)
+                break
+    return frozenset(found)

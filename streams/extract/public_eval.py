@@ -1,0 +1,250 @@
+"""Scoring the extractor on public coded data that nobody here wrote.
+
+Two formats are read; the texts stay where they are (never copied into the repo):
+
+- ``acled``: ACLED-style CSV with ``notes``, ``fatalities``, ``admin1``,
+  ``country`` and ``iso`` (ISO 3166-1 numeric) or ``iso3``; column names in
+  any case (older exports use ``NOTES``, ``ADMIN1``...);
+- ``cir``: the Bellingcat / CIR Ukraine civilian-harm ``events.csv`` with
+  ``brief description`` (or ``description``), ``country``, ``province``, ``town/city``.
+
+Scores, each over the rows where the coded answer is known:
+
+- **region**: a found figure's ``region_code`` is the coded admin1 (resolved to
+  ISO 3166-2 through the packaged subdivision names), or a finer subdivision of
+  it (FR-13 inside FR-PAC). A figure with no region counts as wrong.
+- **country**: a found figure's ``country`` is the coded country.
+- **killed found**: on rows whose note states the coded fatality count (as
+  digits or a number word), a ``killed`` fact carries it (``best``, or ``low``
+  when there is no best). Rows whose note does not state the count are not scored.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from schemas.facts import Fact
+from streams.extract.gazetteer import bare_region_name, loose_key, normalize, subdivision_index
+
+csv.field_size_limit(10_000_000)
+
+FORMATS = ("acled", "cir")
+#: Number words a note may state a count in, by value.
+_WORD_LIST = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One coded record: its text and the coded answers (None where not coded)."""
+
+    line: int
+    text: str
+    country: str | None
+    admin1: str | None
+    region: str | None  # the admin1 resolved to ISO 3166-2
+    fatalities: int | None
+
+
+@dataclass(slots=True)
+class Score:
+    """Correct out of total, with the most common wrong answers for a look."""
+
+    correct: int = 0
+    total: int = 0
+    wrong: Counter[str] = field(default_factory=Counter)
+
+    def add(self, ok: bool, label: str) -> None:
+        self.total += 1
+        if ok:
+            self.correct += 1
+        else:
+            self.wrong[label] += 1
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def line(self, name: str) -> str:
+        return f"{name}: {self.value:.3f} ({self.correct}/{self.total})"
+
+
+@dataclass(slots=True)
+class PublicResult:
+    """Scores of one run over one file."""
+
+    rows: int = 0
+    unresolved_admin1: Counter[str] = field(default_factory=Counter)
+    region: Score = field(default_factory=Score)
+    country: Score = field(default_factory=Score)
+    killed: Score = field(default_factory=Score)
+    facts: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def report(self, show_misses: int = 0) -> str:
+        n_unres = sum(self.unresolved_admin1.values())
+        lines = [
+            f"rows: {self.rows}  facts found: {self.facts}  coded admin1 not resolvable to ISO 3166-2: {n_unres}",
+            self.region.line("region accuracy (of found figures)"),
+            self.country.line("country accuracy (of found figures)"),
+            self.killed.line("killed found (rows whose note states the coded count)"),
+        ]
+        if show_misses:
+            for name, sc in (("region", self.region), ("country", self.country), ("killed", self.killed)):
+                common = ", ".join(f"{k} x{v}" for k, v in sc.wrong.most_common(show_misses))
+                lines.append(f"most common {name} misses: {common}")
+            if self.unresolved_admin1:
+                common = ", ".join(f"{k} x{v}" for k, v in self.unresolved_admin1.most_common(show_misses))
+                lines.append(f"unresolved admin1: {common}")
+            lines.extend(self.examples[: show_misses * 3])
+        return "\n".join(lines)
+
+
+class PublicDataError(ValueError):
+    """A public data file that cannot be read as the named format; the message names file and line."""
+
+
+def _country_code(name: str | None, iso_num: str | None, iso3: str | None) -> str | None:
+    import pycountry
+
+    for code in (iso3, iso_num):
+        if code and code.strip():
+            c = code.strip()
+            hit = pycountry.countries.get(alpha_3=c) if c.isalpha() else pycountry.countries.get(numeric=c.zfill(3))
+            if hit is not None:
+                return str(hit.alpha_2)
+    if name and name.strip():
+        try:
+            return str(pycountry.countries.lookup(name.strip()).alpha_2)
+        except LookupError:
+            try:
+                return str(pycountry.countries.search_fuzzy(name.strip())[0].alpha_2)
+            except LookupError:
+                return None
+    return None
+
+
+def resolve_admin1(country: str | None, admin1: str | None) -> str | None:
+    """The ISO 3166-2 code of a coded admin1 name in a country, from the packaged subdivision names."""
+    if not country or not admin1 or not admin1.strip():
+        return None
+    index = subdivision_index()
+    key = normalize(admin1)
+    return index.get((country, key)) or index.get((country, bare_region_name(key))) or index.get(
+        (country, "~" + loose_key(key))
+    )
+
+
+def read_rows(path: str | Path, fmt: str, limit: int | None = None) -> Iterator[Row]:
+    """The rows of a public data file in format ``fmt`` (see :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise PublicDataError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    try:
+        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+            yield from _read(fh, path, fmt, limit)
+    except OSError as e:
+        raise PublicDataError(f"cannot read {path}: {e.strerror}") from e
+
+
+def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator[Row]:
+    reader = csv.DictReader(fh)
+    cols = {c.lower().strip(): c for c in reader.fieldnames or []}
+    need = ("notes", "admin1", "country") if fmt == "acled" else ("country", "province")
+    missing = [c for c in need if c not in cols]
+    text_col = cols.get("notes") if fmt == "acled" else cols.get("brief description") or cols.get("description")
+    if missing or text_col is None:
+        raise PublicDataError(f"{path}: not a {fmt} file: missing column(s) {missing or ['description']}")
+
+    def get(rec: dict[str, str], name: str) -> str | None:
+        c = cols.get(name)
+        v = rec.get(c) if c is not None else None
+        return v if v else None
+
+    for n, rec in enumerate(reader, start=2):
+        if limit is not None and n - 2 >= limit:
+            return
+        text = (rec.get(text_col) or "").strip()
+        if not text:
+            continue
+        cc = _country_code(get(rec, "country"), get(rec, "iso"), get(rec, "iso3"))
+        admin1 = get(rec, "admin1") if fmt == "acled" else get(rec, "province")
+        fat_raw = get(rec, "fatalities")
+        try:
+            fat = int(fat_raw) if fat_raw is not None else None
+        except ValueError as e:
+            raise PublicDataError(f"{path}:{n}: fatalities is not a whole number: {fat_raw!r}") from e
+        yield Row(n, text, cc, admin1, resolve_admin1(cc, admin1), fat)
+
+
+def states_count(text: str, n: int) -> bool:
+    """Whether a note states the number ``n`` (digits, with or without thousands commas, or a word)."""
+    forms = {str(n), f"{n:,}"}
+    if n < len(_WORD_LIST):
+        forms.add(_WORD_LIST[n])
+    low = text.lower()
+    return any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,]|\.\d)", low) for f in forms)
+
+
+def _carries(f: Fact, n: int) -> bool:
+    return f.best == n or (f.best is None and f.low == n)
+
+
+def _region_ok(pred: str | None, gold: str) -> bool:
+    return pred is not None and (pred == gold or subdivision_parent(pred) == gold)
+
+
+def subdivision_parent(iso: str) -> str | None:
+    from streams.extract.gazetteer import gazetteer
+
+    return gazetteer().parents.get(iso)
+
+
+def evaluate_public(
+    rows: Iterator[Row] | Sequence[Row], extractor: Callable[[str, str], Sequence[Fact]], examples: bool = False
+) -> PublicResult:
+    """Score ``extractor`` over coded rows."""
+    res = PublicResult()
+    for row in rows:
+        res.rows += 1
+        if row.admin1 and row.region is None:
+            res.unresolved_admin1[f"{row.country}:{row.admin1}"] += 1
+        facts = list(extractor("", row.text))
+        res.facts += len(facts)
+        for f in facts:
+            if row.region is not None:
+                ok = _region_ok(f.region_code, row.region)
+                res.region.add(ok, f"{row.region}<-{f.region_code}")
+                if not ok and examples:
+                    res.examples.append(f"line {row.line}: region {f.region_code} for {row.region} ({f.place!r})")
+            if row.country is not None:
+                res.country.add(f.country == row.country, f"{row.country}<-{f.country}")
+        if row.fatalities and states_count(row.text, row.fatalities):
+            ok = any(f.metric == "killed" and _carries(f, row.fatalities) for f in facts)
+            got = ",".join(str(f.best if f.best is not None else f.low) for f in facts if f.metric == "killed")
+            res.killed.add(ok, f"{row.fatalities}<-[{got}]")
+            if not ok and examples:
+                res.examples.append(f"line {row.line}: killed {row.fatalities} not found (killed facts: [{got}])")
+    return res
+
+
+def main(path: str, fmt: str, limit: int | None = None, show_misses: int = 0) -> int:
+    """CLI entry used by ``liveledger eval --format acled|cir FILE``."""
+    from streams.extract import extract
+
+    try:
+        result = evaluate_public(read_rows(path, fmt, limit), extract, examples=show_misses > 0)
+    except PublicDataError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"{path} ({fmt})")
+    print(result.report(show_misses))
+    return 0
