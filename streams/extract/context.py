@@ -124,7 +124,6 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         return None  # no strike noun or hitting verb: nothing to look at
     intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
     damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
-    civil = not lx.NOT_CONFLICT.isdisjoint(w.removesuffix("'s") for w in lows)  # "the striker's strike"
     for k, t in enumerate(toks):
         low = t.low
         is_noun = low in lx.STRIKE_NOUNS
@@ -146,7 +145,7 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         weapon, w_start = _weapon_before(toks, k)
         if weapon is None and low not in _WEAPONLESS_NOUNS:
             weapon = WEAPONS.get(low)  # "shelling", "airstrike", "bombardment" name their weapon
-        if weapon is None and civil:
+        if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
         target = _target_after(toks, k)
@@ -177,6 +176,11 @@ def _drops_munitions(toks: list[Token], k: int) -> bool:
         if toks[p].low in lx.MUNITIONS:
             return p + 1 < n and toks[p + 1].low in ("on", "onto", "into")
     return False
+
+
+def _civil(lows: list[str]) -> bool:
+    """Words of sport or finance in the sentence: "the striker's strike", "the bank targeted inflation"."""
+    return not lx.NOT_CONFLICT.isdisjoint(w.removesuffix("'s") for w in lows)
 
 
 def _other_sense(toks: list[Token], k: int) -> bool:
