@@ -7,12 +7,16 @@ Two clocks:
   incident day falls in the period, as the entry stands after its corrections:
   what we now know happened then. An entry whose correction moves it out of the
   period leaves the views, exactly as a retraction would.
+
+An event the extractor fails on contributes nothing, as in the worker (which
+dead-letters it at stage ``extract``): the fold carries on without it and lists
+it in ``Rebuilt.failed``, so the shells can report it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -20,8 +24,9 @@ from replay.errors import BadCutoff
 from replay.source import LogRecord
 from schemas.codec import format_time
 from streams.core.pipeline import Extractor, entry_facts
-from streams.core.records import EntryFacts
+from streams.core.records import EntryFacts, Position
 from streams.core.timeline import timeline_contribution
+from streams.extract import ExtractionError
 from streams.views.contrib import Contribution, State, apply
 from streams.views.keys import entry_day
 from streams.views.memory import ViewSet
@@ -94,15 +99,48 @@ class Applied:
     entry: EntryFacts
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """An entry event the extractor raised on: left out of the views, as the worker leaves it out."""
+
+    blog_id: str
+    entry_id: str
+    event_type: str
+    position: Position
+    error: str
+
+    def describe(self) -> str:
+        """One line naming the entry, its log position and the error."""
+        return describe_failure(self.to_json())
+
+    def to_json(self) -> dict[str, object]:
+        p = self.position
+        return {
+            "blog_id": self.blog_id,
+            "entry_id": self.entry_id,
+            "event_type": self.event_type,
+            "source": f"{p.topic}:{p.partition}:{p.offset}",
+            "error": self.error,
+        }
+
+
+def describe_failure(doc: Mapping[str, object]) -> str:
+    """One line for an :meth:`ExtractionFailure.to_json` mapping: entry, event, log position, error."""
+    return f"{doc['blog_id']}/{doc['entry_id']} ({doc['event_type']} at {doc['source']}): {doc['error']}"
+
+
 @dataclass
 class Rebuilt:
     views: ViewSet = field(default_factory=ViewSet)
     timeline: dict[str, State] = field(default_factory=dict)
     history: dict[tuple[str, str], list[Applied]] = field(default_factory=dict)
     entries: dict[str, list[EntryFacts]] = field(default_factory=dict)
+    #: events folded (after the cutoff's exclusions, without ``failed``)
     events: int = 0
     undecodable: int = 0
     excluded: int = 0
+    #: events the extractor failed on, in fold order; they contribute nothing
+    failed: list[ExtractionFailure] = field(default_factory=list)
 
 
 def log_order(records: Iterable[LogRecord]) -> list[LogRecord]:
@@ -122,7 +160,7 @@ def rebuild(
     cutoff: Cutoff | None = None,
     keep_history: bool = False,
 ) -> Rebuilt:
-    """Fold the log into views as of ``cutoff``."""
+    """Fold the log into views as of ``cutoff``; events the extractor fails on go to ``failed``."""
     cutoff = cutoff or Cutoff()
     records = list(records)
     out = Rebuilt(undecodable=sum(1 for r in records if r.event is None))
@@ -130,8 +168,13 @@ def rebuild(
         if not cutoff.admits(rec):
             out.excluded += 1
             continue
-        assert rec.event is not None
-        ef = entry_facts(rec.event, rec.position, extractor, extractor_version)
+        event = rec.event
+        assert event is not None
+        try:
+            ef = entry_facts(event, rec.position, extractor, extractor_version)
+        except ExtractionError as e:  # the worker dead-letters it: it contributes nothing here either
+            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, str(e)))
+            continue
         if not ef.retracted and not cutoff.in_period(ef):
             ef = dataclasses.replace(ef, facts=(), retracted=True)
         out.events += 1

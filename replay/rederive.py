@@ -4,6 +4,9 @@ The facts topic holds the contributions the worker made when it processed each
 entry (with the extractor version of the time). Folding them gives the views
 as recorded; rebuilding from the entries with the current extractor gives the
 views as they would be now. The difference is the impact of the upgrade.
+
+Entries the extractor fails on are left out of the views as they would be now
+(the worker would dead-letter them) and listed under ``extraction_failed``.
 """
 
 from __future__ import annotations
@@ -36,10 +39,14 @@ async def recorded_states(settings: Settings) -> dict[str, dict[str, State]]:
 
 
 async def rederive(settings: Settings, extractor: Extractor, extractor_version: str) -> dict[str, Any]:
-    """Per view: the keys whose values would change under ``extractor``."""
+    """Per view: the keys whose values would change under ``extractor``; and the entries it fails on."""
     recorded = await recorded_states(settings)
     now = rebuild(await read_log(settings), extractor=extractor, extractor_version=extractor_version)
-    report: dict[str, Any] = {"extractor_version": extractor_version, "views": {}}
+    report: dict[str, Any] = {
+        "extractor_version": extractor_version,
+        "views": {},
+        "extraction_failed": [f.to_json() for f in now.failed],
+    }
     for view in PARAMS:
         before = build(view, recorded[view])
         after = build(view, now.views.states(view))

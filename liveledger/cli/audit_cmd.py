@@ -18,7 +18,7 @@ from replay.compare import compare_documents, render_diff
 from replay.errors import ReplayError
 from replay.explain import explain as explain_value
 from replay.export import CLAIM_COLUMNS, INCIDENT_COLUMNS, claim_rows, incident_rows, to_csv, to_jsonl
-from replay.rebuild import Cutoff
+from replay.rebuild import Cutoff, describe_failure
 from replay.rederive import rederive as rederive_report
 from replay.source import read_log
 from streams.core.pipeline import default_extractor
@@ -85,16 +85,28 @@ def verify_log(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
 
 @app.command()
 def rederive(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Which view values the current extractor would change, against the facts recorded at processing time."""
+    """Which view values the current extractor would change, against the facts recorded at processing time.
+
+    Entries the extractor fails on are left out (the worker would dead-letter them), listed
+    (on stderr, or under ``extraction_failed`` with --json), and make the exit status 1.
+    """
     extractor, version = default_extractor()
     report = asyncio.run(rederive_report(Settings(), extractor, version))
+    failed = report["extraction_failed"]
     if as_json:
         typer.echo(_dump(report))
-        return
+        raise typer.Exit(1 if failed else 0)
     for view, diff in report["views"].items():
         for line in render_diff(view, diff, "recorded", f"extractor {version}"):
             typer.echo(line)
     typer.echo(f"{report['changes']} view values would change")
+    if failed:
+        typer.secho(
+            f"extractor {version} fails on {len(failed)} entry event(s); they are left out above:", fg="red", err=True
+        )
+        for f in failed:
+            typer.secho(f"  {describe_failure(f)}", fg="red", err=True)
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()

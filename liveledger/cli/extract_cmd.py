@@ -17,7 +17,12 @@ def register(app: typer.Typer) -> None:
     def extract(
         file: Annotated[str, typer.Argument(help="JSON-lines entries (the publish input shape), or -")] = "-",
     ) -> None:
-        """Extract figures from entries; print each fact as a flat JSON object on its own line."""
+        """Extract figures from entries; print each fact as a flat JSON object on its own line.
+
+        A line that is not an entry, or an entry the extractor fails on, is named on stderr and
+        makes the exit status 1; the facts of the other entries are printed all the same.
+        """
+        from streams.extract import ExtractionError
         from streams.extract import extract as run_extract
 
         try:
@@ -44,7 +49,13 @@ def register(app: typer.Typer) -> None:
             raw_title = doc.get("title")
             title = raw_title if isinstance(raw_title, str) else ""
             entry_id = str(doc.get("entry_id", f"line-{n}"))
-            for fact in run_extract(title, doc["body"]):
+            try:
+                facts = run_extract(title, doc["body"])
+            except ExtractionError as e:
+                typer.secho(f"line {n}: entry {entry_id}: {e}", fg="red", err=True)
+                bad += 1
+                continue
+            for fact in facts:
                 out.write(orjson.dumps(fact.to_flat(entry_id)) + b"\n")
         out.flush()
         raise typer.Exit(1 if bad else 0)

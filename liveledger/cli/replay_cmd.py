@@ -12,7 +12,7 @@ from rich.table import Table
 from liveledger.cli.progress import log_progress
 from liveledger.settings import Settings
 from replay.errors import BadCutoff
-from replay.rebuild import Cutoff, Rebuilt, parse_as_of, parse_day, parse_until, rebuild
+from replay.rebuild import Cutoff, ExtractionFailure, Rebuilt, parse_as_of, parse_day, parse_until, rebuild
 from replay.source import read_log
 from streams.core.pipeline import default_extractor
 from streams.query.documents import PARAMS, build
@@ -32,12 +32,28 @@ def make_cutoff(
     )
 
 
+def report_failures(failed: list[ExtractionFailure]) -> None:
+    """Name on stderr every entry event the extractor failed on (left out of the views)."""
+    if not failed:
+        return
+    typer.secho(
+        f"extraction failed for {len(failed)} entry event(s); they are left out of the views, "
+        "as the worker dead-letters them:",
+        fg="red",
+        err=True,
+    )
+    for f in failed:
+        typer.secho(f"  {f.describe()}", fg="red", err=True)
+
+
 def replay_log(settings: Settings, cutoff: Cutoff, *, keep_history: bool = False) -> Rebuilt:
-    """Read the log (with a progress bar) and fold it as of ``cutoff``."""
+    """Read the log (with a progress bar), fold it as of ``cutoff``, and report extraction failures on stderr."""
     extractor, version = default_extractor()
     with log_progress("reading log") as progress:
         records = asyncio.run(read_log(settings, until=cutoff.until, progress=progress))
-    return rebuild(records, extractor=extractor, extractor_version=version, cutoff=cutoff, keep_history=keep_history)
+    rebuilt = rebuild(records, extractor=extractor, extractor_version=version, cutoff=cutoff, keep_history=keep_history)
+    report_failures(rebuilt.failed)
+    return rebuilt
 
 
 def register(app: typer.Typer) -> None:
@@ -50,19 +66,25 @@ def register(app: typer.Typer) -> None:
         view: Annotated[str | None, typer.Option(help=f"One of {', '.join(PARAMS)}")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the view's JSON document")] = False,
     ) -> None:
-        """Rebuild the views from the entries log with the worker's own reducers."""
+        """Rebuild the views from the entries log with the worker's own reducers.
+
+        Entries the extractor fails on are left out (as the worker dead-letters them), named on
+        stderr, and make the exit status 1; the views of the other entries are printed all the same.
+        """
         if view is not None and view not in PARAMS:
             raise BadCutoff(f"--view: unknown view {view!r}; expected one of {', '.join(PARAMS)}")
         rebuilt = replay_log(Settings(), make_cutoff(as_of, until_offset, occurred_from, occurred_to))
         names = [view] if view else list(PARAMS)
         docs = {name: build(name, rebuilt.views.states(name)) for name in names}
+        status = 1 if rebuilt.failed else 0
         if as_json:
             out = docs[view] if view else docs
             typer.echo(canonical_json(out).decode())
-            return
+            raise typer.Exit(status)
         console = Console()
         console.print(
-            f"replayed {rebuilt.events} events ({rebuilt.excluded} after the cutoff, {rebuilt.undecodable} undecodable)"
+            f"replayed {rebuilt.events} events ({rebuilt.excluded} after the cutoff, "
+            f"{rebuilt.undecodable} undecodable, {len(rebuilt.failed)} failed extraction)"
         )
         for name, doc in docs.items():
             table = Table(title=f"{name}: {len(doc['items'])} keys")
@@ -71,6 +93,7 @@ def register(app: typer.Typer) -> None:
             for item in doc["items"][:50]:
                 table.add_row(str(item.get("key")), summarise(name, item))
             console.print(table)
+        raise typer.Exit(status)
 
 
 def summarise(view: str, item: dict[str, object]) -> str:

@@ -6,7 +6,10 @@ Two agents:
   (``streams.core.pipeline``), plans the contributions to every view key
   (``streams.views.routing.plan``) against the entry's previous keys, and sends
   them to ``liveledger.facts`` keyed by view key. Anything it cannot decode,
-  validate or extract goes to ``liveledger.deadletter``; the agent carries on.
+  validate or extract goes to ``liveledger.deadletter`` (stage ``decode``,
+  ``extract`` or ``plan``, counted in ``WorkerStats``); the agent carries on.
+  An extractor that raises is such a failure (``ExtractionError``, stage
+  ``extract``): the entry contributes nothing, exactly as in replay.
 * ``views``: reads ``liveledger.facts`` and folds each contribution into the table
   of its view with the pure ``apply`` (idempotent, order-free).
 
@@ -17,6 +20,7 @@ tables, so each key's changelog partition equals its facts partition and faust's
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +38,8 @@ from streams.core.records import Position
 from streams.core.timeline import TIMELINE, timeline_contribution
 from streams.views.contrib import apply
 from streams.views.routing import VIEWS, plan
+
+_log = logging.getLogger(__name__)
 
 
 def faust_broker_credentials(settings: Settings) -> Any:
@@ -154,6 +160,15 @@ def build_app(
         fut = await deadletter_topic.send(key=message.key, value=message.value or b"", headers=headers)
         await fut
         ll.stats.dead_lettered(stage)
+        _log.warning(
+            "dead-lettered %s:%s:%s at stage %s: %s: %s",
+            message.topic,
+            message.partition,
+            message.offset,
+            stage,
+            type(error).__name__,
+            error,
+        )
 
     async def process_entries(stream: Any) -> None:
         async for event in stream.events():

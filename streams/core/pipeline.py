@@ -3,6 +3,11 @@
 Pure: both the faust agents and replay call ``entry_facts`` so they see the same facts.
 Editor-supplied figures take precedence: for any metric an editor gave, the
 extracted facts of that metric are dropped; extracted facts of other metrics stay.
+
+An extractor that raises makes ``entry_facts`` raise ``ExtractionError`` (whatever the
+extractor raised is wrapped, naming the extractor version), never an entry without
+facts: the worker dead-letters such an entry at stage ``extract`` and replay leaves it
+out, so both paths agree on what it contributes (nothing).
 """
 
 from __future__ import annotations
@@ -13,14 +18,13 @@ from schemas.codec import format_time
 from schemas.events import DomainEvent, EntryRetracted
 from schemas.facts import EDITOR_VERSION, Fact, entry_text
 from streams.core.records import EntryFacts, Position
+from streams.extract import EXTRACTOR_VERSION, ExtractionError, extract
 
 Extractor = Callable[[str, str], Sequence[Fact]]
 
 
 def default_extractor() -> tuple[Extractor, str]:
-    """The project's extractor and its version (imported lazily: no work at import time)."""
-    from streams.extract import EXTRACTOR_VERSION, extract
-
+    """The project's extractor and its version."""
     return extract, EXTRACTOR_VERSION
 
 
@@ -36,7 +40,10 @@ def entry_facts(
     extractor: Extractor,
     extractor_version: str,
 ) -> EntryFacts:
-    """The facts of ``event`` at ``position``; empty for a retraction."""
+    """The facts of ``event`` at ``position``; empty for a retraction.
+
+    Raises ``ExtractionError`` when ``extractor`` raises.
+    """
     published_at = format_time(event.published_at)
     occurred_at = format_time(event.occurred_at) if event.occurred_at else None
 
@@ -59,7 +66,12 @@ def entry_facts(
     if isinstance(event, EntryRetracted):
         return make((), "", extractor_version, True)
     content = event.content
-    extracted = extractor(content.title, content.body)
+    try:
+        extracted = extractor(content.title, content.body)
+    except ExtractionError:
+        raise
+    except Exception as e:  # a custom extractor's own error: same meaning, same type
+        raise ExtractionError.of(extractor_version, e) from e
     facts = merge_figures(content.figures, extracted)
     version = extractor_version if extracted or not content.figures else EDITOR_VERSION
     return make(facts, entry_text(content.title, content.body), version, False, content.title)

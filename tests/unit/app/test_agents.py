@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
 from liveledger.settings import Settings
 from schemas.facts import Fact
+from streams.app.deadletter import read_headers
 from streams.app.factory import LiveLedgerApp, build_app
+from streams.app.facts_format import unbatch
 from streams.core.records import EntryFacts, Position
 from streams.views.render import render_all
 from streams.views.routing import plan
+from tests.unit.log_builders import BLOG, encoded, killed, published
 
 KHARKIV = {"place": "Kharkiv", "region_code": "UA-63", "country": "UA", "weapon": "guided bomb"}
 
@@ -74,3 +79,55 @@ async def test_views_agent_applies_a_retraction_tombstone(ll: LiveLedgerApp) -> 
     state = ll.views["interceptions"][b"defence ministry/2024-11-20"]
     assert state["entries"]["b/e1"]["items"] == []
     assert state["entries"]["b/e1"]["stamp"][2] == 2
+
+
+class Sent:
+    """Records what an agent sends to a topic, and acknowledges it at once (no broker)."""
+
+    def __init__(self) -> None:
+        self.records: list[dict[str, Any]] = []
+
+    async def send(self, **kw: Any) -> asyncio.Future[None]:
+        self.records.append(kw)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
+
+
+def failing_on_mark(title: str, body: str) -> list[Fact]:
+    if "TRIGGER-EXTRACTOR-BUG" in body:
+        raise RuntimeError("injected extractor bug")
+    return []
+
+
+async def test_entries_agent_dead_letters_an_entry_whose_extraction_raises_and_carries_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(store="memory://", data_dir=tmp_path, app_id="agent-extract-test")
+    ll = build_app(settings, extractor=failing_on_mark, extractor_version="test-bug")
+    ll.app.finalize()
+    ll.app.flow_control.resume()
+    facts, letters = Sent(), Sent()
+    monkeypatch.setattr(ll.facts_topic, "send", facts.send)
+    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    raws = encoded(
+        [
+            published("e1", "Three killed in Kharkiv.", [killed(3)], n=1),
+            published("e2", "TRIGGER-EXTRACTOR-BUG", [killed(2, claimant="police")], n=2),
+            published("e3", "Four killed in Kharkiv.", [killed(4, claimant="police")], n=3),
+        ]
+    )
+    async with ll.agents["entries"].test_context() as agent:
+        for raw in raws:
+            await agent.put(raw, key=BLOG.encode())
+
+    [letter] = letters.records
+    assert letter["value"] == raws[1] and letter["key"] == BLOG.encode(), "the original bytes"
+    headers = read_headers(letter["headers"])
+    assert headers["stage"] == "extract"
+    assert headers["error_type"] == "ExtractionError"
+    assert "extractor test-bug failed: RuntimeError: injected extractor bug" in headers["error"]
+    assert ll.stats.dead_letters == 1 and ll.stats.dead_letters_by_stage == {"extract": 1}
+    assert ll.stats.entries_processed == 2, "the entries before and after were processed"
+    assert {c.entry_key for r in facts.records for c in unbatch(r["value"])} == {f"{BLOG}/e1", f"{BLOG}/e3"}
+    assert ll.entry_index.get(f"{BLOG}/e2") is None, "the failed entry left no keys behind"

@@ -1,12 +1,14 @@
-"""The public API: ordering, spans, determinism, version, purity."""
+"""The public API: ordering, spans, determinism, version, purity, and a failing extractor raising."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
 from schemas.facts import Fact, entry_text
-from streams.extract import EXTRACTOR_VERSION, extract, extract_text
+from streams.extract import EXTRACTOR_VERSION, ExtractionError, extract, extract_text
 
 TITLE = "Strike on Kharkiv kills 3, injures 12"
 BODY = (
@@ -62,3 +64,37 @@ def test_package_imports_no_faust_and_builds_nothing_at_import() -> None:
         "assert gazetteer.cache_info().currsize == 0"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_failing_extractor_raises_naming_its_version_and_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    boom = ZeroDivisionError("span arithmetic went wrong")
+
+    def broken(text: str) -> list[Fact]:
+        raise boom
+
+    monkeypatch.setattr("streams.extract._extract_text", broken)
+    with pytest.raises(ExtractionError) as info:
+        extract(TITLE, BODY)
+    e = info.value
+    assert e.__cause__ is boom, "the original exception is kept"
+    assert e.extractor_version == EXTRACTOR_VERSION
+    message = str(e)
+    assert f"extractor {EXTRACTOR_VERSION} failed: ZeroDivisionError: span arithmetic went wrong" in message
+    assert "dead-letters" in message and "liveledger audit rederive" in message, "says what the operator should do"
+    with pytest.raises(ExtractionError):
+        extract_text("Three people were killed.")
+
+
+def test_a_failing_extractor_never_answers_an_empty_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str) -> list[Fact]:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("streams.extract._extract_text", broken)
+    with pytest.raises(ExtractionError):
+        extract_text("")
+
+
+def test_extract_text_rejects_a_non_str_with_type_error() -> None:
+    for value in (b"three killed", None, 3):
+        with pytest.raises(TypeError, match="extract_text expects str"):
+            extract_text(value)  # type: ignore[arg-type]
