@@ -5,6 +5,7 @@ from __future__ import annotations
 from streams.extract import lexicon as lx
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.numbers import NumberMention
+from streams.extract.shapes import people_cue
 from streams.extract.tokens import Token
 
 
@@ -170,6 +171,8 @@ def _none_of_air(toks: list[Token], i: int) -> Figure | None:
 
 def _one_at(toks: list[Token], i: int) -> Figure | None:
     n = len(toks)
+    if i >= 1 and toks[i - 1].low in ("including", "among"):
+        return None  # "four guards, including an officer were killed": one of the counted group, no count of its own
     k = i + 1
     while k < n and k - i <= 6:
         t = toks[k]
@@ -184,13 +187,34 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
     if k + 1 < n and toks[k + 1].low in lx.PREPS:
         return None  # "a man in the building" is too far from a cue to trust
     cue_k = skip_to_cue(toks, k + 1)
-    if cue_k is None or cue_k == k + 1:
+    if cue_k is not None and cue_k == k + 1 and _bare_verb_of_the_noun(toks, cue_k):
+        cue: str | None = people_cue(toks, cue_k)  # "a soldier died", "a man killed in the blast"
+    elif cue_k is None or cue_k == k + 1:
         left = left_cue(toks, i)
         if left not in ("killed", "injured"):
             return None
-        cue: str | None = left
+        cue = left
     else:
-        cue = right_cue(toks, cue_k)
+        cue = people_cue(toks, cue_k)
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None
     return Figure(cue, None, 1, None, "exact", toks[i].start, noun.end, noun.low, None, i, k + 1, "one")
+
+
+#: Verbs that have no object: "a soldier died" is never "a soldier died three people".
+_INTRANSITIVE = frozenset({"died", "dies", "perished", "succumbed"})
+
+
+def _bare_verb_of_the_noun(toks: list[Token], c: int) -> bool:
+    """ "a soldier died", "a man killed in the blast": the cue right after the noun is its own.
+
+    A transitive participle counts only when no object follows it ("a man
+    killed three people" is an act, not a death).
+    """
+    low = toks[c].low
+    if low in _INTRANSITIVE:
+        return True
+    if lx.RIGHT_CUES.get(low) not in ("killed", "injured"):
+        return False
+    nxt = toks[c + 1] if c + 1 < len(toks) else None
+    return nxt is None or nxt.text in (".", ",", ";") or nxt.low in lx.PREPS or nxt.low in ("when", "after", "while")

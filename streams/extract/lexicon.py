@@ -22,6 +22,8 @@ RIGHT_CUES: dict[str, str] = {
     "killed": "killed", "dead": "killed", "died": "killed", "perished": "killed", "slain": "killed",
     "murdered": "killed", "executed": "killed", "bodies": "killed", "die": "killed", "dies": "killed",
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
+    "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
+    "massacred": "killed", "assassinated": "killed", "beheaded": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
@@ -41,7 +43,7 @@ RIGHT_CUES: dict[str, str] = {
 NOUN_ONLY: frozenset[str] = words(
     """
     deaths fatalities injuries casualties prisoners pows captives hostages refugees evacuees
-    arrests detainees detentions dead
+    arrests detainees detentions dead fatality
     """
 )
 
@@ -50,6 +52,11 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("lost", "their", "lives"), "killed"),
     (("lost", "his", "life"), "killed"),
     (("lost", "her", "life"), "killed"),
+    (("gunned", "down"), "killed"),
+    (("burnt", "alive"), "killed"),
+    (("burned", "alive"), "killed"),
+    (("sustained", "injuries"), "injured"),
+    (("suffered", "injuries"), "injured"),
     (("shot", "down"), "downed"),
     (("brought", "down"), "downed"),
     (("taken", "prisoner"), "captured"),
@@ -95,6 +102,14 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("shooting", "dead"), "killed"),
     (("shoot", "dead"), "killed"),
     (("took", "the", "lives", "of"), "killed"),
+    (("gunned", "down"), "killed"),
+    (("gunning", "down"), "killed"),
+    (("death", "of"), "killed"),
+    (("deaths", "of"), "killed"),
+    (("killing", "of"), "killed"),
+    (("fatally", "shot"), "killed"),
+    (("fatally", "shooting"), "killed"),
+    (("fatally", "stabbed"), "killed"),
 )
 
 #: Between subject and participle: "were", "have been", "reportedly".
@@ -144,6 +159,9 @@ PERSON_SINGULAR: frozenset[str] = words(
     policeman officer worker firefighter rescuer journalist volunteer medic infant baby toddler
     serviceman passerby student teacher doctor nurse farmer reservist conscript paramedic
     photographer cameraman reporter guard fisherman shepherd pedestrian motorist employee
+    militant fighter gunman villager policewoman constable trader shopkeeper businessman vendor
+    youth protester demonstrator activist leader commander official suspect inmate herder miner
+    pilot cleric priest elder jawan trooper rebel insurgent
     """
 )
 

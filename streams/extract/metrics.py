@@ -21,6 +21,7 @@ from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NUMBER_WORDS, VAGUE, NumberMention
+from streams.extract.shapes import bridge_to_cue, coded_before, people_cue, skip_paren, toll_before
 from streams.extract.tokens import Token
 
 _SUBJECT_SKIP = frozenset({"the", "more", "other", "others", "of", "them", "those", "these", "further"})
@@ -71,7 +72,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         k < n
         and k - subj_start < 5
         and toks[k].kind == "word"
-        and toks[k].low not in lx.AUX
+        and (toks[k].low not in lx.AUX or _acronym(toks, k))
         and toks[k].low not in lx.PREPS
         and toks[k].low not in lx.CONJ
         and (toks[k].low not in lx.RIGHT_CUES or toks[k].low in ("refugees", "prisoners", "hostages"))
@@ -98,6 +99,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             if toks[j].text == toks[k].text:
                 k = j + 1
                 break
+    k = skip_paren(toks, k)  # "three people (two of them women) were hurt"
     subj_low = [t.low for t in subj_toks]
     if m.qualifier != "vague" and subj_start > m.j and toks[m.j].low == "of" and not subj_low:
         subj_start = k  # "of them"
@@ -105,13 +107,18 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     metric: str | None = None
     via = ""
     cue_k = skip_to_cue(toks, k)
-    cue = right_cue(toks, cue_k) if cue_k is not None else None
+    cue = people_cue(toks, cue_k) if cue_k is not None else None
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
+    left = left_cue(toks, m.i)
+    if cue is None and noun_metric is None and left is None:
+        # "seven personnel of the border force were killed", "one child, a shepherd, was killed"
+        bridged = bridge_to_cue(toks, k)
+        if bridged is not None:
+            cue_k, cue = bridged, people_cue(toks, bridged)
     if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and _air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
     if cue is None and k < n and toks[k].low in ("and", "or"):
         cue = _shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
-    left = left_cue(toks, m.i)
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
         cue = "downed"
@@ -147,9 +154,15 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric = _AMONG_GROUP.get(toks[m.i - 2].low)
         via = "left" if metric else via
     if metric is None:
-        toll = _toll_before(toks, m.i)
+        toll = toll_before(toks, m.i)
         if toll is not None:
             metric, via = toll, "toll"
+    qualifier = m.qualifier
+    if metric is None:
+        coded = coded_before(toks, m.i)  # "Fatalities coded as 3"
+        if coded is not None:
+            metric, via = coded[0], "toll"
+            qualifier = "vague" if coded[1] and m.qualifier == "exact" else m.qualifier
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):
         metric, via = "strikes", "noun"  # "shelled the town 412 times"
     if (
@@ -207,7 +220,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         return None  # "lost 30 tanks"
     if subj_low and subj_low[-1] in lx.OTHER_OBJECT_NOUNS and not metric.startswith(("drones", "missiles", "strikes")):
         return None
-    if metric == "killed" and cue_k is not None and _killed_or_injured(toks, cue_k):
+    if metric == "killed" and cue_k is not None and via == "right" and _killed_or_injured(toks, cue_k):
         metric = "casualties"
     if metric == "arrested" and any(w in lx.TROOP_NOUNS for w in subj_low):
         metric = "captured"  # soldiers detained are prisoners of war, not arrests
@@ -219,7 +232,13 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     ):
         return None  # "two more bodies were found": an increment, not a figure
     subject = None if metric == "strikes" else _subject(subj_toks)
-    return Figure(metric, m.low, m.best, m.high, m.qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
+    return Figure(metric, m.low, m.best, m.high, qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
+
+
+def _acronym(toks: list[Token], k: int) -> bool:
+    """ "5 IS militants": a capitalised group name, not the verb (unless the whole headline is capitals)."""
+    t = toks[k]
+    return len(t.text) > 1 and t.text.isupper() and k >= 1 and not toks[k - 1].text.isupper()
 
 
 def _air_noun(words: list[str]) -> bool:
@@ -239,32 +258,6 @@ def _family_of(metric: str) -> str:
         if metric.endswith(suffix):
             return suffix
     return metric
-
-
-def _toll_before(toks: list[Token], i: int) -> str | None:
-    if i < 1 or toks[i - 1].low not in lx.TOLL_LINKS:
-        return None
-    for p in range(i - 2, max(-1, i - 12), -1):
-        t = toks[p]
-        if t.text in BOUNDARY or t.kind == "num":
-            return None
-        low = t.low
-        if low == "toll":
-            before = toks[p - 1].low if p >= 1 else ""
-            return {"injury": "injured", "casualty": "casualties"}.get(before, "killed")
-        if low in lx.TOLL_NOUNS and any(
-            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "tally")
-            for q in range(max(0, p - 3), p)
-        ):
-            return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
-        if low in lx.TROOP_NOUNS and any(
-            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "estimate")
-            for q in range(max(0, p - 4), p)
-        ):
-            return "troops"  # "put the number of foreign troops in the area at 9,000"
-        if low in ("deaths", "casualties", "fatalities", "injuries") and p == i - 2:
-            return lx.TOLL_NOUNS[low]
-    return None
 
 
 def _per_after(toks: list[Token], j: int) -> str | None:

@@ -96,6 +96,8 @@ _INT_RE = re.compile(r"\d{1,15}")
 _COMMA_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DEC_RE = re.compile(r"\d{1,9}\.\d{1,6}")
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+#: Words after "which one" that show a pronoun, not a count: "which one was hit", "which one of them".
+_NOT_NOUN = frozenset({"was", "is", "were", "are", "of", "had", "has", "will", "would", "could", "did", "does"})
 
 
 @dataclass(slots=True)
@@ -331,7 +333,8 @@ def _not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: boo
     first = toks[k]
     prev = toks[k - 1] if k > 0 else None
     if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
-        return True  # "no one", "the one", "which one"
+        # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
+        return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)
     if prev is not None and not qualified:
         if prev.text in _CURRENCY_SYMBOLS or prev.low in _CURRENCY_WORDS:
             return True

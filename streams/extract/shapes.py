@@ -1,0 +1,188 @@
+"""Sentence shapes of real reporting, for the figure finder (metrics.py).
+
+- a tally noun before the number: "the death toll rose to 11", "the number of
+  dead reached 14", and a coder's count: "fatalities coded as 10";
+- a verb of killing made of several words after the subject: "were shot
+  dead", "beaten to death", "shot and killed", "kidnapped and killed";
+- a long subject between the number and its verb: "seven personnel of the
+  border force were killed", "12 fighters including 2 commanders were
+  killed", "one child, a shepherd, was killed", "three people (two of them
+  women) were hurt".
+
+Every look-up is bounded by a fixed window, so the work stays linear.
+"""
+
+from __future__ import annotations
+
+from streams.extract import lexicon as lx
+from streams.extract.cues import BOUNDARY, right_cue, skip_to_cue
+from streams.extract.tokens import Token
+
+#: Metrics of people: the only ones a long subject may bridge to.
+PEOPLE_METRICS = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"})
+
+
+def toll_before(toks: list[Token], i: int) -> str | None:
+    """The metric of a tally noun before the number at ``i``: "the death toll rose to 11"."""
+    if i < 1 or toks[i - 1].low not in lx.TOLL_LINKS:
+        return None
+    for p in range(i - 2, max(-1, i - 12), -1):
+        t = toks[p]
+        if t.text in BOUNDARY or t.kind == "num":
+            return None
+        low = t.low
+        if low == "toll":
+            before = toks[p - 1].low if p >= 1 else ""
+            return {"injury": "injured", "casualty": "casualties"}.get(before, "killed")
+        if low in lx.TOLL_NOUNS and any(
+            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "tally")
+            for q in range(max(0, p - 3), p)
+        ):
+            return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
+        if low in lx.TROOP_NOUNS and any(
+            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "estimate")
+            for q in range(max(0, p - 4), p)
+        ):
+            return "troops"  # "put the number of foreign troops in the area at 9,000"
+        if low in ("deaths", "casualties", "fatalities", "injuries") and p == i - 2:
+            return lx.TOLL_NOUNS[low]
+    return None
+
+
+def coded_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
+    """ "Fatalities coded as 3", "unknown number of fatalities coded as 10": (metric, vague).
+
+    A coder's own count of the dead. "Unknown" or "unclear" before it marks the
+    coder's stand-in for an unstated number, so the figure is vague.
+    """
+    if i < 2 or toks[i - 1].low != "as" or toks[i - 2].low != "coded":
+        return None
+    for p in range(i - 3, max(-1, i - 9), -1):
+        t = toks[p]
+        if t.text in BOUNDARY or t.kind == "num":
+            return None
+        if t.low in ("fatalities", "fatality", "deaths"):
+            vague = any(toks[q].low in _UNKNOWN for q in range(max(0, p - 4), p))
+            return "killed", vague
+    return None
+
+
+_UNKNOWN = frozenset({"unknown", "unclear", "unspecified", "undetermined"})
+
+
+def people_cue(toks: list[Token], c: int) -> str | None:
+    """The cue at ``c``, with the multiword verbs of killing: "shot dead", "beaten to death", "shot and killed"."""
+    cue = right_cue(toks, c)
+    if cue is not None:
+        return cue
+    n = len(toks)
+    t = toks[c]
+    if t.kind != "word" or c + 1 >= n:
+        return None
+    nxt = toks[c + 1].low
+    if nxt == "dead" and t.low in _DEAD_VERBS:
+        return "killed"  # "were shot dead", "was found dead"
+    if nxt == "to" and c + 2 < n and toks[c + 2].low == "death" and (t.low.endswith(("ed", "en")) or t.low == "shot"):
+        return "killed"  # "beaten to death", "stabbed to death"
+    if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "shot")) and t.low not in lx.AUX:
+        second = right_cue(toks, c + 2)
+        if second in ("killed", "injured"):
+            return second  # "shot and killed", "kidnapped and killed", "attacked and injured"
+    return None
+
+
+#: Verbs before "dead" that mean killed: "shot dead", "found dead", "left dead".
+_DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered"})
+
+
+def skip_paren(toks: list[Token], k: int) -> int:
+    """Past a bracketed aside at ``k``: "three people (two of them women) were hurt"."""
+    n = len(toks)
+    if k >= n or toks[k].text not in _CLOSE:
+        return k
+    close = _CLOSE[toks[k].text]
+    for j in range(k + 1, min(n, k + 14)):
+        if toks[j].text == close:
+            return j + 1
+        if toks[j].text in (".", ";", "(", "["):
+            return k
+    return k
+
+
+_CLOSE = {"(": ")", "[": "]"}
+_CORE_AUX = frozenset({"were", "was", "are", "is", "have", "has", "had"})
+#: Words that end the subject's clause: the verb after them is another's.
+_BRIDGE_STOP = frozenset(
+    {"who", "whom", "which", "that", "where", "when", "while", "whereas", "after", "before", "as", "because",
+     "but", "or", "said", "says", "told", "according", "than", "if", "since", "until", "whose"}
+)  # fmt: skip
+#: Words that may open an aside set off by commas after the counted noun: ", a shepherd,".
+_ASIDE_OPENERS = frozenset(
+    {"a", "an", "the", "including", "among", "mostly", "mainly", "all", "both", "most", "his", "her", "their",
+     "its", "many", "some", "one", "two"}
+)  # fmt: skip
+
+
+def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
+    """The cue of a long subject: from ``k`` (where the plain subject stopped) to its verb.
+
+    "seven personnel of the border force were killed", "12 fighters including
+    2 commanders were killed", "one child, a shepherd, was killed", "a teacher
+    and scholar was killed". Stops at another number (unless inside an
+    "including" aside), a clause boundary, a relative or speech word, or an
+    active verb. Returns the cue's index, or None.
+    """
+    n = len(toks)
+    end = min(n, k + limit)
+    p = k
+    aside = False  # inside "including ...": its own numbers are sub-counts
+    while p < end:
+        t = toks[p]
+        low = t.low
+        if t.text in _CLOSE:
+            q = skip_paren(toks, p)
+            if q == p:
+                return None
+            p = q
+            continue
+        if t.text == ",":
+            if p + 1 >= n or toks[p + 1].low not in _ASIDE_OPENERS:
+                return None
+            close_at = _closing_comma(toks, p + 1, end)
+            if close_at is None:
+                if toks[p + 1].low not in ("including", "among"):
+                    return None
+                aside = True  # "2 policemen, including an officer were killed": no closing comma
+                p += 2
+                continue
+            p = close_at + 1
+            continue
+        if t.text in BOUNDARY:
+            return None
+        if t.kind == "num":
+            if not aside:
+                return None
+        elif low in ("including", "among"):
+            aside = True
+        elif low in _CORE_AUX and not (t.text.isupper() and len(t.text) > 1):  # "IS" is a group, not a verb
+            c = skip_to_cue(toks, p)
+            return c if c is not None and people_cue(toks, c) in PEOPLE_METRICS else None
+        elif low in lx.RIGHT_CUES and p > k:
+            return p if lx.RIGHT_CUES[low] in PEOPLE_METRICS and low in _BARE_PARTICIPLES else None
+        elif low in _BRIDGE_STOP or low in lx.LEFT_CUES or low in lx.HIT_VERBS:
+            return None
+        p += 1
+    return None
+
+
+#: Cue words that stand on their own after a long subject: "4 militants of the group killed and 3 injured".
+_BARE_PARTICIPLES = frozenset({"killed", "dead", "died", "injured", "wounded", "hurt", "missing"})
+
+
+def _closing_comma(toks: list[Token], q: int, end: int) -> int | None:
+    for j in range(q, end):
+        if toks[j].text == ",":
+            return j
+        if toks[j].text in BOUNDARY:
+            return None
+    return None
