@@ -31,7 +31,7 @@ from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, 
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
 from streams.extract.period import sentence_is_cumulative, toll_is_regional
-from streams.extract.places import find_places
+from streams.extract.places import entry_countries, entry_demonyms, find_places
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import Token, tokenize
 from streams.extract.version import EXTRACTOR_VERSION
@@ -42,6 +42,8 @@ MAX_ENTRY_CHARS = 200_000
 MAX_CLAIMANTS = 64
 #: A figure is compared with at most this many earlier figures of the same metric and number.
 MAX_MERGE_CANDIDATES = 16
+#: Sentences without figures whose places are read for the entry's place (bounds the extra work).
+MAX_QUIET_SENTENCES = 16
 
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[a-z]+")
@@ -106,6 +108,8 @@ def extract_text(text: str) -> list[Fact]:
     headline_span: tuple[int, int] | None = None
     last_claimant: str | None = None
     last_figure: Figure | None = None
+    countries: frozenset[str] | None = None  # the countries the entry names; found once, when first needed
+    quiet: list[tuple[int, int]] = []  # sentences without figures: their places may be the entry's place
     for n_sent, (s, e) in enumerate(split_sentences(text)):
         triggered, has_say = _triggers(low_text[s:e] if same_len else text[s:e].lower())
         if not triggered:
@@ -116,6 +120,8 @@ def extract_text(text: str) -> list[Fact]:
                     claimants.append(a.claimant)
             if n_sent == 0:
                 headline_span = (s, e)  # its places are needed only if the entry has figures
+            elif len(quiet) < MAX_QUIET_SENTENCES:
+                quiet.append((s, e))
             continue
         toks = tokenize(text, s, e)
         # A recap bullet ("- Three killed in strike on Sumy") abridges like a headline does.
@@ -135,8 +141,12 @@ def extract_text(text: str) -> list[Fact]:
         if not figures and strike is None:
             if n_sent == 0:
                 headline_span = (s, e)
+            elif len(quiet) < MAX_QUIET_SENTENCES:
+                quiet.append((s, e))
             continue
-        sent.places = find_places(text, toks, gazetteer(), war)
+        if countries is None:
+            countries = entry_countries(text, gazetteer())
+        sent.places = find_places(text, toks, gazetteer(), war, countries)
         if dateline is not None and s < dateline[1]:
             sent.places = [p for p in sent.places if not dateline[0] <= p.start < dateline[1]]
         if n_sent == 0:
@@ -155,10 +165,22 @@ def extract_text(text: str) -> list[Fact]:
     if headline_places is None and headline_span is not None:
         htoks = tokenize(text, *headline_span)
         head = _Sentence(headline_span[0], htoks)
-        head.places = find_places(text, htoks, gazetteer(), war)
+        head.places = find_places(text, htoks, gazetteer(), war, countries or frozenset())
         head.attribution = find_attribution(text, htoks)
         headline_places = _event_places(head)
-    return _finish(text, pending, headline_places or [], claimants, dateline[2] if dateline else None)
+    named = [c for c in countries or () if len(c) == 2]
+    if not named and not war:
+        # No place names a country: the one nationality the entry mentions is the best evidence left.
+        named = list(entry_demonyms(text, gazetteer()))
+    only_country = named[0] if len(named) == 1 else None
+    known = countries or frozenset()
+    elsewhere = [
+        [p for p in find_places(text, tokenize(text, s, e), gazetteer(), war, known) if p.kind != "mention"]
+        for s, e in quiet
+    ]
+    return _finish(
+        text, pending, headline_places or [], claimants, dateline[2] if dateline else None, only_country, elsewhere
+    )
 
 
 def _is_bullet(text: str, s: int) -> bool:
@@ -192,9 +214,14 @@ def _finish(
     headline: list[Place],
     claimants: list[str],
     wire: str | None = None,
+    only_country: str | None = None,
+    elsewhere: list[list[Place]] | None = None,
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
-    fallback = _entry_place([_event_places(sent) for sent in sentences] + [headline])
+    groups = [_event_places(sent) for sent in sentences] + [headline]
+    # Sentences without figures are read only when the figures' own sentences name no place at all.
+    named = any(p.kind not in ("country", "mention") for g in groups for p in g)
+    fallback = _entry_place(groups if named or not elsewhere else elsewhere)
     full = _coreference(claimants)
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
@@ -242,8 +269,9 @@ def _finish(
                 "cumulative": cumulative,
                 "subject": f.subject,
                 "place": place.text if place else None,
-                "region_code": (place.region_code or place.country) if place else None,
-                "country": place.country if place else None,
+                "region_code": place.region_code if place else None,
+                # A figure with no place of its own lies in the entry's country when the entry names one only.
+                "country": place.country if place else (None if f.metric in INTERCEPTION_METRICS else only_country),
                 "claimant": claimant,
                 "relay": relay,
                 "weapon": st.weapon if st else _AIR_WEAPONS.get(f.metric),
@@ -504,17 +532,30 @@ def _event_places(sent: _Sentence) -> list[Place]:
 
 
 def _entry_place(groups: list[list[Place]]) -> Place | None:
-    """The entry's place when it names exactly one region (or one place) below country level."""
+    """The entry's place when it names exactly one region (or one place) below country level.
+
+    Places whose region is unknown (a town several regions share) do not stand
+    against a region the entry names elsewhere ("in La Presa ..., Baja California").
+    """
     found: Place | None = None
+    unregioned: Place | None = None
     for places in groups:
         for p in places:
             if p.kind in ("country", "mention"):
                 continue
+            if p.region_code is None:
+                if unregioned is not None and p.text != unregioned.text:
+                    unregioned = p if unregioned.country == p.country else Place(0, 0, "", None, "", "mention")
+                elif unregioned is None:
+                    unregioned = p
+                continue
             if found is None:
                 found = p
-            elif (p.region_code or p.text) != (found.region_code or found.text):
+            elif p.region_code != found.region_code:
                 return None
-    return found
+    if found is not None:
+        return found if unregioned is None or unregioned.country in ("", found.country) else None
+    return unregioned if unregioned is not None and unregioned.kind != "mention" else None
 
 
 def _coreference(claimants: list[str]) -> dict[str, str]:

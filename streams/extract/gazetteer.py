@@ -141,19 +141,23 @@ class Gazetteer:
         return got
 
     def lookup_city(self, key: str, war: bool, countries: frozenset[str] = frozenset()) -> _Candidate | None:
-        """The city a key means: the entry's countries first, then UA/RU in war text, then size.
+        """The city a key means: the entry's regions and countries first, then UA/RU in war text, then size.
+
+        ``countries`` holds the alpha-2 countries and ISO 3166-2 regions the entry names.
 
         When two places of that name in different regions are close in weight and
         nothing in the entry settles it, the answer is the country alone (region
         None); when they lie in different countries, there is no answer.
         """
         cands = list(self.names.get(key, ()))
-        for cc in sorted(countries):
+        for cc in sorted(c for c in countries if len(c) == 2):
             cands.extend(self.towns(cc).get(key, ()))
         if not cands:
             return None
 
         def weight(c: _Candidate) -> float:
+            if c.region_code is not None and c.region_code in countries:
+                return c.score * 1e6
             if c.country in countries:
                 return c.score * 1000.0
             return c.score * (50.0 if war and c.country in WAR_COUNTRIES else 1.0)
@@ -161,9 +165,12 @@ class Gazetteer:
         ranked = sorted(cands, key=lambda c: (weight(c), c.population, c.region_code or ""), reverse=True)
         best = ranked[0]
         top = weight(best)
+        best_main = best.score >= 5 * max(best.population, 1)
         for rival in ranked[1:]:
             if weight(rival) * AMBIGUITY_RATIO < top:
                 break
+            if best_main and rival.score < 5 * max(rival.population, 1):
+                continue  # a place's own name outweighs another place's alternate spelling
             if rival.region_code != best.region_code:
                 if rival.country != best.country:
                     return None

@@ -22,6 +22,7 @@ from streams.extract.gazetteer import (
     WAR_COUNTRIES,
     Gazetteer,
     Place,
+    Region,
     _Candidate,
     normalize,
 )
@@ -195,13 +196,17 @@ def _name_at(
         hinted = _in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
             cand = hinted
-        if cand is None:
-            region = gaz.lookup_region(key, countries, war)
+        region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
+        if region is not None and _foreign_region(region, toks, j, countries, war):
+            region = None
+        if region is not None and (cand is None or _region_over_town(cand, region)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
-            if region is not None and (locative or not (lower_mode or region.rank == 0)) and key not in gaz.names:
+            if locative or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
+            continue
+        if cand is None:
             continue
         if hinted is None and _foreign_town(cand, countries, war):
             continue
@@ -316,6 +321,32 @@ def _plausible_town(
     return big
 
 
+def _foreign_region(region: Region, toks: list[Token], j: int, countries: frozenset[str], war: bool) -> bool:
+    """Whether a region outside the entry's countries is only part of a longer name, or a mere alternate.
+
+    "in Colonia Bella Vista" in an entry about Mexico is no department of Uruguay.
+    """
+    if not countries or region.country in countries or (war and region.country in WAR_COUNTRIES):
+        return False
+    nxt = toks[j] if j < len(toks) else None
+    return region.rank < 2 or (nxt is not None and nxt.kind == "word" and nxt.is_cap)
+
+
+#: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
+_TOWN_OVER_REGION_POPULATION = 100_000
+
+
+def _region_over_town(cand: _Candidate, region: Region) -> bool:
+    """Whether a name that is both a town and a region means the region.
+
+    The region, when the town is small or of unknown region and lies elsewhere;
+    a district's name (rank 0) never outweighs a town of that name.
+    """
+    if region.rank == 0 or cand.region_code == region.iso:
+        return False
+    return cand.region_code is None or cand.population < _TOWN_OVER_REGION_POPULATION
+
+
 #: A town outside every country the entry names must be at least this large to be read as one.
 _FOREIGN_TOWN_POPULATION = 500_000
 
@@ -352,39 +383,67 @@ _CONTEXT_CITY_POPULATION = 100_000
 
 
 def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
-    """The countries an entry names: country names, their adjectives, and unambiguous regions and cities.
+    """The countries (alpha-2) and regions (ISO 3166-2) an entry names: country names, unambiguous
+    regions and large cities (with their countries).
 
-    They settle names that several countries share ("Hyderabad", "Punjab") and
-    bring in the small towns of those countries. Only capitalised words count,
-    unless the whole text is lowercase. One pass over the words, at most three
-    look-ups each: linear in the text.
+    They settle names that several countries share ("Hyderabad", "Punjab") or
+    several regions of one country ("Vasylivka" in an entry that names the
+    Zaporizhzhia region), and bring in the small towns of those countries. Only capitalised words count,
+    unless the whole text is lowercase; a region or city counts only where it
+    stands as a place ("in Kabul", ", Balkh.", "(Borno)", "Helmand province"),
+    not inside a longer name ("Colonia Bella Vista"). Adjectives ("Russian
+    shelling", "Israeli strike") name who acted more often than where, so they
+    do not count. One pass over the words,
+    at most three look-ups each: linear in the text.
     """
     found: set[str] = set()
     lower = not any(c.isupper() for c in text)
-    ws = [(m.group(), m.group()[:1].isupper()) for m in _CONTEXT_WORD_RE.finditer(text)]
-    n = len(ws)
-    for i, (w, cap) in enumerate(ws):
-        if not (cap or lower):
+    ms = list(_CONTEXT_WORD_RE.finditer(text))
+    n = len(ms)
+    for i, m in enumerate(ms):
+        w = m.group()
+        if not (w[:1].isupper() or lower):
             continue
         key1 = normalize(w[:-2] if w.endswith(("'s", "’s")) else w)
-        demonym = gaz.demonyms.get(key1)
-        if demonym is not None:
-            found.add(demonym)
         for size in (3, 2, 1):
-            if i + size > n or not all(c or lower for _, c in ws[i + 1 : i + size]):
+            if i + size > n or not all(x.group()[:1].isupper() or lower for x in ms[i + 1 : i + size]):
                 continue
-            key = key1 if size == 1 else normalize(" ".join(x for x, _ in ws[i : i + size]))
+            key = key1 if size == 1 else normalize(" ".join(x.group() for x in ms[i : i + size]))
             if key in gaz.common:
                 continue
             cc = gaz.countries.get(key)
-            if cc is None:
+            iso = None
+            if cc is None and _stands_as_place(text, ms, i, i + size, lower):
                 region = gaz.lookup_region(key) if key in gaz.regions else None
-                cc = region.country if region is not None and (region.rank >= 2 or size > 1) else None
-            if cc is None and key in gaz.names:
-                city = gaz.lookup_city(key, False)
-                if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
-                    cc = city.country
+                if region is not None and (region.rank >= 2 or size > 1):
+                    cc, iso = region.country, region.iso
+                if cc is None and key in gaz.names:
+                    city = gaz.lookup_city(key, False)
+                    if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                        cc, iso = city.country, city.region_code
             if cc is not None:
                 found.add(cc)
+                if iso is not None:
+                    found.add(iso)
                 break
     return frozenset(found)
+
+
+def entry_demonyms(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """The countries an entry names only by adjective ("Afghan forces", "Nigerian troops")."""
+    return frozenset(
+        cc for m in _CONTEXT_WORD_RE.finditer(text) if (cc := gaz.demonyms.get(normalize(m.group()))) is not None
+    )
+
+
+def _stands_as_place(text: str, ms: list[re.Match[str]], i: int, j: int, lower: bool) -> bool:
+    """Whether words ``i..j`` stand as a place name: after a locative or a comma, or before a region word."""
+    nxt = ms[j] if j < len(ms) else None
+    if nxt is not None and nxt.group().lower() in REGION_WORDS:
+        return True
+    if nxt is not None and (nxt.group()[:1].isupper() or lower) and text[ms[j - 1].end() : nxt.start()].isspace():
+        return False  # part of a longer name
+    before = text[ms[i - 1].end() if i else 0 : ms[i].start()]
+    if "," in before or "(" in before:
+        return True
+    return i > 0 and ms[i - 1].group().lower() in LOCATIVE

@@ -85,6 +85,7 @@ class PublicResult:
     rows: int = 0
     unresolved_admin1: Counter[str] = field(default_factory=Counter)
     region: Score = field(default_factory=Score)
+    region_given: Score = field(default_factory=Score)  # over the figures that carry a region only
     country: Score = field(default_factory=Score)
     killed: Score = field(default_factory=Score)
     facts: int = 0
@@ -95,6 +96,7 @@ class PublicResult:
         lines = [
             f"rows: {self.rows}  facts found: {self.facts}  coded admin1 not resolvable to ISO 3166-2: {n_unres}",
             self.region.line("region accuracy (of found figures)"),
+            self.region_given.line("region accuracy (of found figures that carry a region)"),
             self.country.line("country accuracy (of found figures)"),
             self.killed.line("killed found (rows whose note states the coded count)"),
         ]
@@ -223,6 +225,8 @@ def evaluate_public(
             if row.region is not None:
                 ok = _region_ok(f.region_code, row.region)
                 res.region.add(ok, f"{row.region}<-{f.region_code}")
+                if f.region_code is not None:
+                    res.region_given.add(ok, f"{row.region}<-{f.region_code}")
                 if not ok and examples:
                     res.examples.append(f"line {row.line}: region {f.region_code} for {row.region} ({f.place!r})")
             if row.country is not None:

@@ -116,8 +116,8 @@ def check(path: Path) -> int:
                     errors.append(f"{fw}: country {cc} does not match region_code {rc}")
                 if f["place"] is None:
                     errors.append(f"{fw}: region_code without place")
-            elif cc is not None:
-                errors.append(f"{fw}: country without region_code")
+            elif cc is not None and f["place"] is None:
+                errors.append(f"{fw}: country without place")
             metrics[f["metric"]] += 1
             quals[f["qualifier"]] += 1
             if f["per"]:

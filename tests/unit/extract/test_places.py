@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import time
 
-import pycountry
 import pytest
 
-from streams.extract.gazetteer import admin1_table, gazetteer, load_cities, normalize
+from streams.extract.gazetteer import gazetteer
 
 from .helpers import facts_of, one
 
@@ -28,7 +26,7 @@ from .helpers import facts_of, one
         ("Two people were killed in the village of Sudzha.", "RU-KRS"),
         ("Two people were killed in Kryvyi Rih.", "UA-12"),
         ("Two people were killed in Rostov-on-Don.", "RU-ROS"),
-        ("Two people were killed in Pokrovsk.", "UA-14"),
+        ("Russian shelling killed two people in Pokrovsk.", "UA-14"),
         ("Two people were killed in Ukraine's second-largest city.", "UA-63"),
         ("Two people were killed in the Moscow region.", "RU-MOS"),
         ("Two people were killed in Moscow.", "RU-MOW"),
@@ -60,26 +58,6 @@ def test_common_words_and_names_are_not_towns(sentence: str) -> None:
 
 def test_never_guesses_an_unnamed_town() -> None:
     assert one("Three people were killed in a small village.", "killed").region_code is None
-
-
-def test_admin1_table_matches_pycountry_and_geonames() -> None:
-    by_admin: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    for cc, a1, pop, name, _alts in load_cities():
-        by_admin.setdefault((cc, a1), []).append((pop, name))
-    rows = admin1_table()
-    assert len({(r[0], r[1]) for r in rows}) == len(rows)
-    assert len({r[2] for r in rows}) == len(rows)
-    for cc, a1, iso, capital, aliases in rows:
-        sub = pycountry.subdivisions.get(code=iso)
-        assert sub is not None, iso
-        assert sub.country_code == cc
-        # The named city is the largest of that GeoNames admin1 area...
-        largest = max(by_admin[(cc, a1)])[1]
-        assert largest == capital, (cc, a1, largest, capital)
-        # ...and the ISO subdivision's own name starts like one of the region names.
-        stems = {w[:3] for w in re.findall(r"[a-z]+", normalize(sub.name)) if len(w) >= 3}
-        names = [w for a in [*aliases, capital] for w in re.findall(r"[a-z]+", normalize(a))]
-        assert any(w[:3] in stems for w in names), (iso, sub.name)
 
 
 def test_gazetteer_builds_fast() -> None:
