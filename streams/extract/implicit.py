@@ -5,7 +5,7 @@ from __future__ import annotations
 from streams.extract import lexicon as lx
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.numbers import NumberMention
-from streams.extract.shapes import people_cue
+from streams.extract.shapes import bridge_to_cue, people_cue, to_death
 from streams.extract.tokens import Token
 
 
@@ -183,22 +183,28 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
         k += 1
     else:
         return None
+    first = k
+    while k + 1 < n and toks[k + 1].low in lx.PERSON_SINGULAR and k - i <= 7:
+        k += 1  # "a civilian woman", "a security guard"
     noun = toks[k]
-    if k + 1 < n and toks[k + 1].low in lx.PREPS:
-        return None  # "a man in the building" is too far from a cue to trust
-    cue_k = skip_to_cue(toks, k + 1)
-    if cue_k is not None and cue_k == k + 1 and _bare_verb_of_the_noun(toks, cue_k):
-        cue: str | None = people_cue(toks, cue_k)  # "a soldier died", "a man killed in the blast"
-    elif cue_k is None or cue_k == k + 1:
-        left = left_cue(toks, i)
-        if left not in ("killed", "injured"):
-            return None
-        cue = left
-    else:
-        cue = people_cue(toks, cue_k)
+    left = left_cue(toks, i)
+    cue: str | None = None
+    if left in ("killed", "injured"):
+        cue = left  # "shot dead a civilian near the field", "killing a child"
+    elif to_death(toks, k + 1, i):
+        cue = "killed"  # "beat a young man to death"
+    elif k + 1 >= n or toks[k + 1].low not in lx.PREPS:
+        cue_k = skip_to_cue(toks, k + 1)
+        if cue_k is not None and (cue_k > k + 1 or _bare_verb_of_the_noun(toks, cue_k)):
+            cue = people_cue(toks, cue_k)  # "a man was killed", "a soldier died", "a man killed in the blast"
+    if cue is None and left is None:
+        # "a member of the local council was found dead": a bounded bridge to the verb
+        bridged = bridge_to_cue(toks, k + 1)
+        cue = people_cue(toks, bridged) if bridged is not None else None
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None
-    return Figure(cue, None, 1, None, "exact", toks[i].start, noun.end, noun.low, None, i, k + 1, "one")
+    subject = " ".join(t.low for t in toks[first : k + 1])
+    return Figure(cue, None, 1, None, "exact", toks[i].start, noun.end, subject, None, i, k + 1, "one")
 
 
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".

@@ -23,7 +23,7 @@ RIGHT_CUES: dict[str, str] = {
     "murdered": "killed", "executed": "killed", "bodies": "killed", "die": "killed", "dies": "killed",
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
     "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
-    "massacred": "killed", "assassinated": "killed", "beheaded": "killed",
+    "massacred": "killed", "assassinated": "killed", "beheaded": "killed", "corpses": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
@@ -73,6 +73,8 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 #: Active verbs before the number: "killing 3", "shot down 83 drones".
 LEFT_CUES: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
+    "assassinated": "killed", "beheaded": "killed", "beheading": "killed", "murdered": "killed",
+    "lynched": "killed",
     "injuring": "injured", "injured": "injured", "injures": "injured", "wounding": "injured",
     "wounded": "injured", "wounds": "injured", "hurting": "injured", "hurt": "injured",
     "captured": "captured", "capturing": "captured", "captures": "captured",
@@ -110,6 +112,7 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("fatally", "shot"), "killed"),
     (("fatally", "shooting"), "killed"),
     (("fatally", "stabbed"), "killed"),
+    (("body", "of"), "killed"),
 )
 
 #: Between subject and participle: "were", "have been", "reportedly".
@@ -161,7 +164,8 @@ PERSON_SINGULAR: frozenset[str] = words(
     photographer cameraman reporter guard fisherman shepherd pedestrian motorist employee
     militant fighter gunman villager policewoman constable trader shopkeeper businessman vendor
     youth protester demonstrator activist leader commander official suspect inmate herder miner
-    pilot cleric priest elder jawan trooper rebel insurgent
+    pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
+    sergeant captain delegate agent hawker member
     """
 )
 

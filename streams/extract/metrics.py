@@ -18,13 +18,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from streams.extract import lexicon as lx
-from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.cues import BOUNDARY, Figure, left_cue, skip_to_cue
 from streams.extract.implicit import it_downed, zeros_and_ones
-from streams.extract.numbers import NUMBER_WORDS, VAGUE, NumberMention
-from streams.extract.shapes import bridge_to_cue, coded_before, people_cue, skip_paren, toll_before
+from streams.extract.numbers import NumberMention
+from streams.extract.shapes import (
+    bridge_to_cue,
+    coded_before,
+    people_cue,
+    shared_cue,
+    skip_paren,
+    to_death,
+    toll_before,
+)
 from streams.extract.tokens import Token
 
-_SUBJECT_SKIP = frozenset({"the", "more", "other", "others", "of", "them", "those", "these", "further"})
+_SUBJECT_SKIP = frozenset({"the", "more", "other", "others", "of", "them", "those", "these", "further", "death"})
 
 
 def find_figures(toks: list[Token], mentions: list[NumberMention], before: Figure | None = None) -> list[Figure]:
@@ -118,7 +126,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and _air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
     if cue is None and k < n and toks[k].low in ("and", "or"):
-        cue = _shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
+        cue = shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
         cue = "downed"
@@ -163,6 +171,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         if coded is not None:
             metric, via = coded[0], "toll"
             qualifier = "vague" if coded[1] and m.qualifier == "exact" else m.qualifier
+    if metric is None and (to_death(toks, k, m.i) or (m.best == 1 and subj_low == ["death"])):
+        metric, via = "killed", "left"  # "shot two men to death"; "resulting in one death"
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):
         metric, via = "strikes", "noun"  # "shelled the town 412 times"
     if (
@@ -320,24 +330,6 @@ def _all_fired(toks: list[Token], m: NumberMention) -> bool:
         if toks[p].low in ("fired", "launched"):
             return True
     return False
-
-
-def _shared_cue(toks: list[Token], q: int) -> str | None:
-    """The cue after a coordinated second count: "... and 81 of the drones had been destroyed"."""
-    n = len(toks)
-    seen_number = False
-    for p in range(q, min(n, q + 8)):
-        t = toks[p]
-        if t.text in BOUNDARY:
-            return None
-        if t.kind == "num" or t.low in NUMBER_WORDS or t.low in VAGUE:
-            seen_number = True
-        elif seen_number and t.low in lx.AUX:
-            c = skip_to_cue(toks, p)
-            return right_cue(toks, c) if c is not None else None
-        elif seen_number and t.low in lx.RIGHT_CUES:
-            return right_cue(toks, p)
-    return None
 
 
 def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str], prev: Figure | None = None) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, right_cue, skip_to_cue
+from streams.extract.numbers import NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
 
 #: Metrics of people: the only ones a long subject may bridge to.
@@ -50,12 +51,12 @@ def toll_before(toks: list[Token], i: int) -> str | None:
 
 
 def coded_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
-    """ "Fatalities coded as 3", "unknown number of fatalities coded as 10": (metric, vague).
+    """ "Fatalities coded as 3", "unknown number of fatalities coded as 10", "coded to 10": (metric, vague).
 
     A coder's own count of the dead. "Unknown" or "unclear" before it marks the
     coder's stand-in for an unstated number, so the figure is vague.
     """
-    if i < 2 or toks[i - 1].low != "as" or toks[i - 2].low != "coded":
+    if i < 2 or toks[i - 1].low not in ("as", "to", "at") or toks[i - 2].low != "coded":
         return None
     for p in range(i - 3, max(-1, i - 9), -1):
         t = toks[p]
@@ -82,17 +83,43 @@ def people_cue(toks: list[Token], c: int) -> str | None:
     nxt = toks[c + 1].low
     if nxt == "dead" and t.low in _DEAD_VERBS:
         return "killed"  # "were shot dead", "was found dead"
-    if nxt == "to" and c + 2 < n and toks[c + 2].low == "death" and (t.low.endswith(("ed", "en")) or t.low == "shot"):
-        return "killed"  # "beaten to death", "stabbed to death"
     if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "shot")) and t.low not in lx.AUX:
-        second = right_cue(toks, c + 2)
+        second = right_cue(toks, c + 2) or _to_death_at(toks, c + 2)
         if second in ("killed", "injured"):
-            return second  # "shot and killed", "kidnapped and killed", "attacked and injured"
+            return second  # "shot and killed", "kidnapped and killed", "stoned and stabbed to death"
+    return _to_death_at(toks, c)
+
+
+def _to_death_at(toks: list[Token], c: int) -> str | None:
+    """ "beaten to death", "stabbed to death", "shot to death"."""
+    n = len(toks)
+    t = toks[c]
+    if (
+        c + 2 < n
+        and toks[c + 1].low == "to"
+        and toks[c + 2].low == "death"
+        and (t.low.endswith(("ed", "en")) or t.low == "shot")
+        and t.low not in _SENTENCING
+    ):
+        return "killed"  # never "sentenced to death"
     return None
 
 
+def to_death(toks: list[Token], k: int, i: int) -> bool:
+    """ "beat a man to death", "shot two men to death": "to death" right after the object at ``i``.
+
+    Not a sentence: "sentenced two men to death" is no killing.
+    """
+    if k + 1 >= len(toks) or toks[k].low != "to" or toks[k + 1].low != "death":
+        return False
+    return not any(toks[p].low in _SENTENCING for p in range(max(0, i - 4), i))
+
+
+_SENTENCING = frozenset({"sentenced", "sentences", "sentencing", "sentence", "condemned", "condemning", "condemns"})
+
+
 #: Verbs before "dead" that mean killed: "shot dead", "found dead", "left dead".
-_DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered"})
+_DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered", "pronounced"})
 
 
 def skip_paren(toks: list[Token], k: int) -> int:
@@ -168,7 +195,9 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
             c = skip_to_cue(toks, p)
             return c if c is not None and people_cue(toks, c) in PEOPLE_METRICS else None
         elif low in lx.RIGHT_CUES and p > k:
-            return p if lx.RIGHT_CUES[low] in PEOPLE_METRICS and low in _BARE_PARTICIPLES else None
+            if lx.RIGHT_CUES[low] not in PEOPLE_METRICS or low not in _BARE_PARTICIPLES or _object_at(toks, p + 1):
+                return None  # "5 gunmen of the gang killed 3 people": the verb of an act, not a death
+            return p
         elif low in _BRIDGE_STOP or low in lx.LEFT_CUES or low in lx.HIT_VERBS:
             return None
         p += 1
@@ -179,10 +208,38 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
 _BARE_PARTICIPLES = frozenset({"killed", "dead", "died", "injured", "wounded", "hurt", "missing"})
 
 
+def _object_at(toks: list[Token], q: int) -> bool:
+    if q >= len(toks):
+        return False
+    t = toks[q]
+    return t.kind == "num" or t.low in _OBJECT_STARTS or t.low in NUMBER_WORDS
+
+
+_OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "two", "several", "dozens", "at"})
+
+
 def _closing_comma(toks: list[Token], q: int, end: int) -> int | None:
     for j in range(q, end):
         if toks[j].text == ",":
             return j
         if toks[j].text in BOUNDARY:
             return None
+    return None
+
+
+def shared_cue(toks: list[Token], q: int) -> str | None:
+    """The cue after a coordinated second count: "... and 81 of the drones had been destroyed"."""
+    n = len(toks)
+    seen_number = False
+    for p in range(q, min(n, q + 8)):
+        t = toks[p]
+        if t.text in BOUNDARY:
+            return None
+        if t.kind == "num" or t.low in NUMBER_WORDS or t.low in VAGUE:
+            seen_number = True
+        elif seen_number and t.low in lx.AUX:
+            c = skip_to_cue(toks, p)
+            return right_cue(toks, c) if c is not None else None
+        elif seen_number and t.low in lx.RIGHT_CUES:
+            return right_cue(toks, p)
     return None

@@ -234,3 +234,62 @@ _PEOPLE_AND_STRIKES = {"killed", "injured", "casualties", "strikes", "troops", "
 )
 def test_everyday_senses_give_no_conflict_facts(text: str) -> None:
     assert [f for f in facts_of(text) if f.metric in _PEOPLE_AND_STRIKES] == []
+
+
+# --- single people in notes of conflict events -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Soldiers shot and killed a farmer near the dam.", "farmer"),
+        ("Unknown gunmen shot dead a local trader in the market.", "trader"),
+        ("The mob beat a young man to death in the square.", "man"),
+        ("A member of a village militia was found dead in his field.", "member"),
+        ("A detainee died in custody at the district prison.", "detainee"),
+        ("A prisoner was pronounced dead after the riot.", "prisoner"),
+        ("The body of a woman was found near the canal.", "woman"),
+        ("A civilian woman was killed when a shell hit her home.", "civilian woman"),
+        ("A shepherd was stoned and stabbed to death in the hills.", "shepherd"),
+    ],
+)
+def test_single_people_in_event_notes(text: str, subject: str) -> None:
+    f = one(text, "killed")
+    assert f.best == 1 and f.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The clash ended in 1 death at the border post.", "Rival clans fought, resulting in one death."],
+)
+def test_a_single_death(text: str) -> None:
+    f = one(text, "killed")
+    assert f.best == 1 and f.subject is None
+
+
+def test_objects_beaten_to_death() -> None:
+    assert one("Guards shot three men to death at the crossing.", "killed").best == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court sentenced four men to death.",
+        "4 men were sentenced to death on Monday.",
+        "A man was sentenced to death.",
+    ],
+)
+def test_a_death_sentence_is_no_killing(text: str) -> None:
+    assert facts_of(text, "killed") == []
+
+
+def test_corpses_are_counted_like_bodies() -> None:
+    assert one("Six corpses of suspected rebels were found after the air raid.", "killed").best == 6
+
+
+def test_coded_to() -> None:
+    assert one("Total fatalities coded to 10.", "killed").best == 10
+
+
+def test_a_long_subject_whose_verb_is_an_act_is_no_death() -> None:
+    assert facts_of("5 gunmen from the gang killed the dog.", "killed") == []
