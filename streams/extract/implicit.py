@@ -5,7 +5,7 @@ from __future__ import annotations
 from streams.extract import lexicon as lx
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.numbers import NumberMention
-from streams.extract.shapes import bridge_to_cue, people_cue, to_death
+from streams.extract.shapes import bridge_to_cue, passive_cue, people_cue, to_death
 from streams.extract.tokens import Token
 
 
@@ -174,7 +174,7 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
     if i >= 1 and toks[i - 1].low in ("including", "among"):
         return None  # "four guards, including an officer were killed": one of the counted group, no count of its own
     k = i + 1
-    while k < n and k - i <= 6:
+    while k < n and k - i <= 8:  # "a 20-year-old college student"
         t = toks[k]
         if t.low in lx.PERSON_SINGULAR:
             break
@@ -188,8 +188,12 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
         k += 1  # "a civilian woman", "a security guard"
     noun = toks[k]
     left = left_cue(toks, i)
+    if i >= 2 and toks[i - 2].low == "to" and toks[i - 1].low in lx.LEFT_CUES:
+        return None  # "attempted to kill a commander": an intent, not a death
     cue: str | None = None
-    if left in ("killed", "injured"):
+    if i >= 2 and toks[i - 2].low == "body" and toks[i - 1].low == "of":
+        cue = "killed"  # "the body of a woman was found"
+    elif left in ("killed", "injured"):
         cue = left  # "shot dead a civilian near the field", "killing a child"
     elif to_death(toks, k + 1, i):
         cue = "killed"  # "beat a young man to death"
@@ -218,8 +222,8 @@ def _bare_verb_of_the_noun(toks: list[Token], c: int) -> bool:
     killed three people" is an act, not a death).
     """
     low = toks[c].low
-    if low in _INTRANSITIVE:
-        return True
+    if low in _INTRANSITIVE or passive_cue(toks, c):
+        return True  # "a soldier died", "a teacher chopped to death"
     if lx.RIGHT_CUES.get(low) not in ("killed", "injured"):
         return False
     nxt = toks[c + 1] if c + 1 < len(toks) else None

@@ -112,7 +112,15 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("fatally", "shot"), "killed"),
     (("fatally", "shooting"), "killed"),
     (("fatally", "stabbed"), "killed"),
-    (("body", "of"), "killed"),
+    (("gun", "down"), "killed"),
+    (("guns", "down"), "killed"),
+    (("beat", "to", "death"), "killed"),
+    (("beating", "to", "death"), "killed"),
+    (("hacked", "to", "death"), "killed"),
+    (("stabbed", "to", "death"), "killed"),
+    (("burnt", "alive"), "killed"),
+    (("burned", "alive"), "killed"),
+    (("summarily", "executed"), "killed"),
 )
 
 #: Between subject and participle: "were", "have been", "reportedly".
@@ -165,7 +173,7 @@ PERSON_SINGULAR: frozenset[str] = words(
     militant fighter gunman villager policewoman constable trader shopkeeper businessman vendor
     youth protester demonstrator activist leader commander official suspect inmate herder miner
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
-    sergeant captain delegate agent hawker member
+    sergeant captain delegate agent hawker member cadre thief robber biker
     """
 )
 

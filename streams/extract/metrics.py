@@ -117,6 +117,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     cue_k = skip_to_cue(toks, k)
     cue = people_cue(toks, cue_k) if cue_k is not None else None
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
+    if noun_metric is None and m.best == 1 and subj_low == ["death"]:
+        noun_metric = "killed"  # "resulting in one death"
     left = left_cue(toks, m.i)
     if cue is None and noun_metric is None and left is None:
         # "seven personnel of the border force were killed", "one child, a shepherd, was killed"
@@ -125,7 +127,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             cue_k, cue = bridged, people_cue(toks, bridged)
     if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and _air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
-    if cue is None and k < n and toks[k].low in ("and", "or"):
+    if cue is None and noun_metric is None and k < n and toks[k].low in ("and", "or"):
         cue = shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
@@ -171,8 +173,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         if coded is not None:
             metric, via = coded[0], "toll"
             qualifier = "vague" if coded[1] and m.qualifier == "exact" else m.qualifier
-    if metric is None and (to_death(toks, k, m.i) or (m.best == 1 and subj_low == ["death"])):
-        metric, via = "killed", "left"  # "shot two men to death"; "resulting in one death"
+    if metric is None and to_death(toks, k, m.i):
+        metric, via = "killed", "left"  # "shot two men to death"
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):
         metric, via = "strikes", "noun"  # "shelled the town 412 times"
     if (

@@ -71,6 +71,15 @@ def coded_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
 _UNKNOWN = frozenset({"unknown", "unclear", "unspecified", "undetermined"})
 
 
+def passive_cue(toks: list[Token], c: int) -> bool:
+    """Whether the cue at ``c`` is passive by its form: "shot dead", "chopped to death"."""
+    n = len(toks)
+    t = toks[c]
+    if c + 1 < n and toks[c + 1].low == "dead" and t.low in _DEAD_VERBS:
+        return not _object_at(toks, c + 2)  # "was found dead"; not "shot dead a lawyer"
+    return _to_death_at(toks, c) is not None
+
+
 def people_cue(toks: list[Token], c: int) -> str | None:
     """The cue at ``c``, with the multiword verbs of killing: "shot dead", "beaten to death", "shot and killed"."""
     cue = right_cue(toks, c)
@@ -83,7 +92,7 @@ def people_cue(toks: list[Token], c: int) -> str | None:
     nxt = toks[c + 1].low
     if nxt == "dead" and t.low in _DEAD_VERBS:
         return "killed"  # "were shot dead", "was found dead"
-    if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "shot")) and t.low not in lx.AUX:
+    if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "en", "shot")) and t.low not in lx.AUX:
         second = right_cue(toks, c + 2) or _to_death_at(toks, c + 2)
         if second in ("killed", "injured"):
             return second  # "shot and killed", "kidnapped and killed", "stoned and stabbed to death"
@@ -173,7 +182,7 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
             p = q
             continue
         if t.text == ",":
-            if p + 1 >= n or toks[p + 1].low not in _ASIDE_OPENERS:
+            if p + 1 >= n or not _aside_opener(toks[p + 1]):
                 return None
             close_at = _closing_comma(toks, p + 1, end)
             if close_at is None:
@@ -206,6 +215,15 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
 
 #: Cue words that stand on their own after a long subject: "4 militants of the group killed and 3 injured".
 _BARE_PARTICIPLES = frozenset({"killed", "dead", "died", "injured", "wounded", "hurt", "missing"})
+
+
+def _aside_opener(t: Token) -> bool:
+    """ ", a shepherd,", ", including a commander,", ", aged 34,", ", working as a cook,"."""
+    low = t.low
+    if low in _ASIDE_OPENERS:
+        return True
+    participle = len(low) >= 4 and low.endswith(("ed", "ing"))
+    return participle and low not in lx.LEFT_CUES and low not in lx.HIT_VERBS and low not in lx.RIGHT_CUES
 
 
 def _object_at(toks: list[Token], q: int) -> bool:

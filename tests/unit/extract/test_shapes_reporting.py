@@ -293,3 +293,42 @@ def test_coded_to() -> None:
 
 def test_a_long_subject_whose_verb_is_an_act_is_no_death() -> None:
     assert facts_of("5 gunmen from the gang killed the dog.", "killed") == []
+
+
+def test_headline_participle_after_a_single_person() -> None:
+    assert one("A school guard chopped to death at the market on Friday.", "killed").best == 1
+
+
+def test_an_active_killer_is_not_the_dead_one() -> None:
+    f = one("A police officer shot dead a shopkeeper outside the court.", "killed")
+    assert f.subject == "shopkeeper"
+
+
+def test_an_attempt_to_kill_is_no_death() -> None:
+    assert facts_of("Gunmen attempted to kill a commander near his home.", "killed") == []
+
+
+def test_a_body_of_an_organisation_is_no_corpse() -> None:
+    assert facts_of("An umbrella body of six unions met the minister.", "killed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Villagers beat to death two men accused of theft.", 2),
+        ("Attackers burnt alive three children in the hamlet.", 3),
+        ("Police gun down two robbers in the city.", 2),
+        ("Soldiers summarily executed four members of the clan.", 4),
+        ("An unidentified man, aged 41, was killed in a shoot-out.", 1),
+        ("Two farmers were beaten and hacked to death over a land dispute.", 2),
+        ("A 19-year-old college student was killed in police firing.", 1),
+    ],
+)
+def test_more_verbs_and_asides(text: str, best: int) -> None:
+    assert one(text, "killed").best == best
+
+
+def test_one_death_and_injuries_keep_their_own_metrics() -> None:
+    text = "The clash resulted in one death and six injuries."
+    assert one(text, "killed").best == 1
+    assert one(text, "injured").best == 6
