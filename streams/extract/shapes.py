@@ -27,7 +27,7 @@ def toll_before(toks: list[Token], i: int) -> str | None:
     """The metric of a tally noun before the number at ``i``: "the death toll rose to 11"."""
     if i < 1 or toks[i - 1].low not in lx.TOLL_LINKS:
         return None
-    for p in range(i - 2, max(-1, i - 12), -1):
+    for p in range(i - 2, max(-1, i - 16), -1):  # "the toll from the collapse of a wall in Kolwezi rose to 14"
         t = toks[p]
         if t.text in BOUNDARY or t.kind == "num":
             return None

@@ -332,3 +332,8 @@ def test_one_death_and_injuries_keep_their_own_metrics() -> None:
     text = "The clash resulted in one death and six injuries."
     assert one(text, "killed").best == 1
     assert one(text, "injured").best == 6
+
+
+def test_a_toll_with_a_long_phrase_before_its_verb() -> None:
+    f = one("The toll from the collapse of a quarry wall near Likasi rose to 19 on Sunday.", "killed")
+    assert f.best == 19 and f.cumulative is False
