@@ -62,10 +62,28 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def evaluate(
-        corpus: Annotated[str, typer.Argument(help="Labelled corpus (JSON lines)")] = "tests/corpus/extraction.jsonl",
-        show_misses: Annotated[bool, typer.Option("--show-misses", help="List every missed and spurious fact")] = False,
+        corpus: Annotated[
+            str, typer.Argument(help="Labelled corpus (JSON lines), or a public data file with --format")
+        ] = "tests/corpus/extraction.jsonl",
+        fmt: Annotated[
+            str,
+            typer.Option(
+                "--format",
+                help="corpus: our labelled JSON lines; acled: ACLED-style CSV (notes, fatalities, admin1, country); "
+                "cir: the Bellingcat/CIR Ukraine events.csv (description, province)",
+            ),
+        ] = "corpus",
+        limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows")] = None,
+        show_misses: Annotated[bool, typer.Option("--show-misses", help="List misses and spurious facts")] = False,
     ) -> None:
-        """Score the extractor: precision, recall and F1 per metric, region and attribution accuracy."""
-        from streams.extract.evaluate import main as evaluate_main
+        """Score the extractor: on our corpus (P/R/F1, region, attribution) or on public coded data."""
+        if fmt == "corpus":
+            from streams.extract.evaluate import main as evaluate_main
 
-        raise typer.Exit(evaluate_main([corpus, *(["--show-misses"] if show_misses else [])]))
+            raise typer.Exit(evaluate_main([corpus, *(["--show-misses"] if show_misses else [])]))
+        from streams.extract.public_eval import FORMATS
+        from streams.extract.public_eval import main as public_main
+
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"{fmt!r}; expected corpus, {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.Exit(public_main(corpus, fmt, limit, 12 if show_misses else 0))

@@ -174,10 +174,13 @@ def extract_text(text: str) -> list[Fact]:
         named = list(entry_demonyms(text, gazetteer()))
     only_country = named[0] if len(named) == 1 else None
     known = countries or frozenset()
-    elsewhere = [
-        [p for p in find_places(text, tokenize(text, s, e), gazetteer(), war, known) if p.kind != "mention"]
-        for s, e in quiet
-    ]
+    elsewhere: list[list[Place]] = []
+    if quiet and not _names_a_place([_event_places(sent) for _, sent, _ in pending] + [headline_places or []]):
+        # Sentences without figures are read only when the figures' own sentences name no place at all.
+        elsewhere = [
+            [p for p in find_places(text, tokenize(text, s, e), gazetteer(), war, known) if p.kind != "mention"]
+            for s, e in quiet
+        ]
     return _finish(
         text, pending, headline_places or [], claimants, dateline[2] if dateline else None, only_country, elsewhere
     )
@@ -218,10 +221,7 @@ def _finish(
     elsewhere: list[list[Place]] | None = None,
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
-    groups = [_event_places(sent) for sent in sentences] + [headline]
-    # Sentences without figures are read only when the figures' own sentences name no place at all.
-    named = any(p.kind not in ("country", "mention") for g in groups for p in g)
-    fallback = _entry_place(groups if named or not elsewhere else elsewhere)
+    fallback = _entry_place(elsewhere or [_event_places(sent) for sent in sentences] + [headline])
     full = _coreference(claimants)
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
@@ -529,6 +529,10 @@ def _event_places(sent: _Sentence) -> list[Place]:
     if a is None:
         return sent.places
     return [p for p in sent.places if not a.covers(p.start, p.end)]
+
+
+def _names_a_place(groups: list[list[Place]]) -> bool:
+    return any(p.kind not in ("country", "mention") for g in groups for p in g)
 
 
 def _entry_place(groups: list[list[Place]]) -> Place | None:

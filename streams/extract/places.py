@@ -398,22 +398,29 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     """
     found: set[str] = set()
     lower = not any(c.isupper() for c in text)
-    ms = list(_CONTEXT_WORD_RE.finditer(text))
+    # Capitalised words only (every word in lowercase text): the rest cannot start a place name here.
+    ms = list((_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text))
     n = len(ms)
     for i, m in enumerate(ms):
         w = m.group()
-        if not (w[:1].isupper() or lower):
-            continue
-        key1 = normalize(w[:-2] if w.endswith(("'s", "’s")) else w)
+        key1 = _WORD_KEYS.get(w)
+        if key1 is None:
+            key1 = normalize(w[:-2] if w.endswith(("'s", "’s")) else w)
+            if len(_WORD_KEYS) >= _STARTS_MAX:
+                _WORD_KEYS.clear()
+            _WORD_KEYS[w] = key1
+        if key1 not in gaz.firsts:
+            continue  # no country, region or city name starts with this word
         for size in (3, 2, 1):
-            if i + size > n or not all(x.group()[:1].isupper() or lower for x in ms[i + 1 : i + size]):
+            if i + size > n or not all(_adjacent(text, ms[k], ms[k + 1]) for k in range(i, i + size - 1)):
                 continue
             key = key1 if size == 1 else normalize(" ".join(x.group() for x in ms[i : i + size]))
             if key in gaz.common:
                 continue
             cc = gaz.countries.get(key)
             iso = None
-            if cc is None and _stands_as_place(text, ms, i, i + size, lower):
+            placed = key in gaz.regions or key in gaz.names
+            if cc is None and placed and _stands_as_place(text, ms[i].start(), ms[i + size - 1].end(), lower):
                 region = gaz.lookup_region(key) if key in gaz.regions else None
                 if region is not None and (region.rank >= 2 or size > 1):
                     cc, iso = region.country, region.iso
@@ -429,6 +436,18 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     return frozenset(found)
 
 
+#: Word -> its name key, for the entry scan (bounded like the other caches here).
+_WORD_KEYS: dict[str, str] = {}
+_CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?")
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether two words stand next to each other with only spaces between ("North Kivu")."""
+    return a.end() < b.start() and text[a.end() : b.start()].isspace()
+
+
 def entry_demonyms(text: str, gaz: Gazetteer) -> frozenset[str]:
     """The countries an entry names only by adjective ("Afghan forces", "Nigerian troops")."""
     return frozenset(
@@ -436,14 +455,18 @@ def entry_demonyms(text: str, gaz: Gazetteer) -> frozenset[str]:
     )
 
 
-def _stands_as_place(text: str, ms: list[re.Match[str]], i: int, j: int, lower: bool) -> bool:
-    """Whether words ``i..j`` stand as a place name: after a locative or a comma, or before a region word."""
-    nxt = ms[j] if j < len(ms) else None
-    if nxt is not None and nxt.group().lower() in REGION_WORDS:
+def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
+    """Whether the name at ``text[start:end]`` stands as a place: after a locative word or a comma, or
+    before a region word; not when a capitalised word follows it (part of a longer name)."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    if nxt is not None:
+        word = nxt.group(1)
+        if word.lower() in REGION_WORDS:
+            return True
+        if word[:1].isupper() or lower:
+            return False
+    before = text[max(0, start - 24) : start]
+    if before.rstrip().endswith((",", "(")):
         return True
-    if nxt is not None and (nxt.group()[:1].isupper() or lower) and text[ms[j - 1].end() : nxt.start()].isspace():
-        return False  # part of a longer name
-    before = text[ms[i - 1].end() if i else 0 : ms[i].start()]
-    if "," in before or "(" in before:
-        return True
-    return i > 0 and ms[i - 1].group().lower() in LOCATIVE
+    prev = _PREV_WORD_RE.search(before)
+    return prev is not None and prev.group(1).lower() in LOCATIVE and before[prev.end(1) :].isspace()
