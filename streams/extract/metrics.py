@@ -24,7 +24,6 @@ from streams.extract.numbers import NumberMention
 from streams.extract.shapes import (
     bridge_to_cue,
     coded_before,
-    coded_share,
     people_cue,
     shared_cue,
     skip_paren,
@@ -174,8 +173,6 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         if coded is not None:
             metric, via = coded[0], "toll"
             qualifier = "vague" if coded[1] and m.qualifier == "exact" else m.qualifier
-    if metric is None and coded_share(toks, m.i, m.j):
-        metric, via = "killed", "toll"  # "Fatalities are split across 2 events (4)"
     if metric is None and to_death(toks, k, m.i):
         metric, via = "killed", "left"  # "shot two men to death"
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):

@@ -71,21 +71,6 @@ def coded_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
 _UNKNOWN = frozenset({"unknown", "unclear", "unspecified", "undetermined"})
 
 
-def coded_share(toks: list[Token], i: int, j: int) -> bool:
-    """A coder's share of a total for one event: "Fatalities are split across 3 events (4)", "5 coded to each"."""
-    n = len(toks)
-    if j + 2 < n and toks[j].low == "coded" and toks[j + 1].low == "to" and toks[j + 2].low == "each":
-        return True
-    if i < 2 or toks[i - 1].text != "(" or j >= n or toks[j].text != ")" or toks[i - 2].low not in _SHARE_UNITS:
-        return False
-    words = {toks[p].low for p in range(max(0, i - 10), i - 2)}
-    return not words.isdisjoint(_SHARE_VERBS) and not words.isdisjoint(("fatalities", "deaths"))
-
-
-_SHARE_UNITS = frozenset({"events", "locations", "days", "areas", "districts", "provinces", "sites", "villages"})
-_SHARE_VERBS = frozenset({"split", "spread", "distributed", "divided"})
-
-
 def passive_cue(toks: list[Token], c: int) -> bool:
     """Whether the cue at ``c`` is passive by its form: "shot dead", "chopped to death"."""
     n = len(toks)

@@ -337,18 +337,3 @@ def test_one_death_and_injuries_keep_their_own_metrics() -> None:
 def test_a_toll_with_a_long_phrase_before_its_verb() -> None:
     f = one("The toll from the collapse of a quarry wall near Likasi rose to 19 on Sunday.", "killed")
     assert f.best == 19 and f.cumulative is False
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "12 rebels were killed in two districts. Fatalities are split across 2 events (6).",
-        "Unknown fatalities coded as 10 and split between the two events with 6 coded to each.",
-    ],
-)
-def test_a_coders_share_for_one_event(text: str) -> None:
-    assert 6 in [f.best for f in facts_of(text, "killed")]
-
-
-def test_a_bracketed_number_after_events_without_fatalities_is_no_share() -> None:
-    assert facts_of("The festival was split across 3 venues and 2 events (4).", "killed") == []
