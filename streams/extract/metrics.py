@@ -23,7 +23,6 @@ from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.shapes import (
     bridge_to_cue,
-    coded_before,
     people_cue,
     shared_cue,
     skip_paren,
@@ -168,11 +167,6 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         if toll is not None:
             metric, via = toll, "toll"
     qualifier = m.qualifier
-    if metric is None:
-        coded = coded_before(toks, m.i)  # "Fatalities coded as 3"
-        if coded is not None:
-            metric, via = coded[0], "toll"
-            qualifier = "vague" if coded[1] and m.qualifier == "exact" else m.qualifier
     if metric is None and to_death(toks, k, m.i):
         metric, via = "killed", "left"  # "shot two men to death"
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):

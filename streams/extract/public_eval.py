@@ -16,7 +16,9 @@ Scores, each over the rows where the coded answer is known:
 - **country**: a found figure's ``country`` is the coded country.
 - **killed found**: on rows whose note states the coded fatality count (as
   digits or a number word), a ``killed`` fact carries it (``best``, or ``low``
-  when there is no best). Rows whose note does not state the count are not scored.
+  when there is no best). Rows whose note does not state the count are not
+  scored, and neither are rows where only the coder's own remark states it
+  ("fatalities coded as 10"): the extractor reads reports, not a dataset's coding.
 """
 
 from __future__ import annotations
@@ -187,12 +189,23 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
         yield Row(n, text, cc, admin1, resolve_admin1(cc, admin1), fat)
 
 
+#: The coder's own notes on its number ("fatalities coded as 10", "split across 2 events (4)",
+#: "5 coded to each"): they restate the coding, not the reporting, so they do not count as stating it.
+_CODING_RE = re.compile(
+    r"coded\s+(?:as|to|at)\s+\d+|\d+\s+coded\s+to\s+each|split\s+(?:up\s+)?(?:across|between)[^.()]{0,40}\(\d+\)",
+    re.IGNORECASE,
+)
+
+
 def states_count(text: str, n: int) -> bool:
-    """Whether a note states the number ``n`` (digits, with or without thousands commas, or a word)."""
+    """Whether a note states the number ``n`` (digits, with or without thousands commas, or a word).
+
+    The coder's own notes on its number are left out first (see ``_CODING_RE``).
+    """
     forms = {str(n), f"{n:,}"}
     if n < len(_WORD_LIST):
         forms.add(_WORD_LIST[n])
-    low = text.lower()
+    low = _CODING_RE.sub(" ", text.lower())
     return any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,]|\.\d)", low) for f in forms)
 
 

@@ -1,7 +1,7 @@
 """Sentence shapes of real reporting, for the figure finder (metrics.py).
 
 - a tally noun before the number: "the death toll rose to 11", "the number of
-  dead reached 14", and a coder's count: "fatalities coded as 10";
+  dead reached 14" (a dataset's own coding, "fatalities coded as 10", is no report and stays out);
 - a verb of killing made of several words after the subject: "were shot
   dead", "beaten to death", "shot and killed", "kidnapped and killed";
 - a long subject between the number and its verb: "seven personnel of the
@@ -48,27 +48,6 @@ def toll_before(toks: list[Token], i: int) -> str | None:
         if low in ("deaths", "casualties", "fatalities", "injuries") and p == i - 2:
             return lx.TOLL_NOUNS[low]
     return None
-
-
-def coded_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
-    """ "Fatalities coded as 3", "unknown number of fatalities coded as 10", "coded to 10": (metric, vague).
-
-    A coder's own count of the dead. "Unknown" or "unclear" before it marks the
-    coder's stand-in for an unstated number, so the figure is vague.
-    """
-    if i < 2 or toks[i - 1].low not in ("as", "to", "at") or toks[i - 2].low != "coded":
-        return None
-    for p in range(i - 3, max(-1, i - 9), -1):
-        t = toks[p]
-        if t.text in BOUNDARY or t.kind == "num":
-            return None
-        if t.low in ("fatalities", "fatality", "deaths"):
-            vague = any(toks[q].low in _UNKNOWN for q in range(max(0, p - 4), p))
-            return "killed", vague
-    return None
-
-
-_UNKNOWN = frozenset({"unknown", "unclear", "unspecified", "undetermined"})
 
 
 def passive_cue(toks: list[Token], c: int) -> bool:

@@ -66,13 +66,6 @@ def _report(label: str, total: Counter[str], ok: Counter[str]) -> tuple[float, s
     return share, text
 
 
-@pytest.mark.xfail(
-    reason="97.8% (33,255 of 34,006): no city resolves in MG (106), SG (65), LT (36), MW (23), IS (6), MC (2), "
-    "which have ISO 3166-2 codes in pycountry (MG/SG/MC: no subdivisions.tsv rows at all; LT/MW/IS: the "
-    "level-1 rows are keyed by GeoNames admin1.admin2, which admin1_iso() never matches, and city_iso.tsv "
-    "lacks those cities); the other misses are territories with no ISO 3166-2 subdivisions (HK 141, PR 21, XK 21...)",
-    strict=True,
-)
 def test_big_cities_resolve_to_a_known_iso_code() -> None:
     total, ok = _coverage()
     share, text = _report("all countries", total, ok)
