@@ -38,6 +38,8 @@ MIN_POPULATION_ELSEWHERE = 15000
 MIN_TOWN_POPULATION = 1000
 #: Cities this large get their alternate spellings indexed too ("Kiev", "Aleppo" / "Halab").
 ALTERNATES_FROM = 100_000
+#: Shortest spelling-tolerant key a region is matched by (shorter skeletons collide too often).
+MIN_LOOSE_KEY = 4
 #: A namesake elsewhere with at least 1/AMBIGUITY_RATIO of the best one's weight makes a name ambiguous.
 AMBIGUITY_RATIO = 5.0
 MAX_NAME_TOKENS = 4
@@ -122,6 +124,7 @@ class Gazetteer:
     common: frozenset[str]
     parents: dict[str, str]  # second-level ISO code -> first-level
     demonyms: dict[str, str]  # "ukrainian" -> "UA": a country named by its adjective
+    loose_regions: dict[str, tuple[Region, ...]]  # ``loose_key`` of first-level region names
     #: First words of every name, region and country key: a cheap test before any span look-up.
     firsts: frozenset[str] = frozenset()
     #: Towns of one country at a time, indexed on first use (a pure function of the country).
@@ -177,9 +180,22 @@ class Gazetteer:
                 best = best._replace(region_code=None)
         return best
 
+    def lookup_loose_region(
+        self, key: str, countries: frozenset[str] = frozenset(), war: bool = False
+    ) -> Region | None:
+        """The first-level region a name means under another spelling; None unless exactly one fits."""
+        loose = loose_key(key)
+        if len(loose) < MIN_LOOSE_KEY:
+            return None
+        return self._settle(self.loose_regions.get(loose), countries, war)
+
     def lookup_region(self, key: str, countries: frozenset[str] = frozenset(), war: bool = False) -> Region | None:
         """The subdivision a region name means, settled by the entry's countries; None when unsettled."""
-        cands = self.regions.get(key)
+        return self._settle(self.regions.get(key), countries, war)
+
+    def _settle(
+        self, cands: tuple[Region, ...] | None, countries: frozenset[str], war: bool
+    ) -> Region | None:
         if not cands:
             return None
         pool = [r for r in cands if r.country in countries]
@@ -201,7 +217,8 @@ _TYPE_WORDS = words(
     emirate territory district voivodeship canton
     """
 )
-_ARTICLES = words("al el ar ad as an at ash az adh ed es")
+_DIPHTHONG_RE = re.compile(r"a([wy])(?=[^aeiouy]|$)")
+_ARTICLES = words("al el ar ad as an at ash az adh ed es ez")
 
 
 def bare_region_name(key: str) -> str:
@@ -227,6 +244,7 @@ def loose_key(key: str) -> str:
     s = "".join(ws)
     for digraph in ("dh", "kh", "th", "gh", "sh", "ph"):
         s = s.replace(digraph, digraph[0])
+    s = _DIPHTHONG_RE.sub(lambda m: "o" if m.group(1) == "w" else "e", s)  # "zawr" ~ "zor", "dayr" ~ "deir"
     skeleton = s[:1] + "".join(c for c in s[1:] if c not in "aeiouyh")
     out: list[str] = []
     for c in skeleton:
@@ -312,6 +330,12 @@ def gazetteer() -> Gazetteer:
         for name in spellings:
             add_region(name, Region(3, 1, iso, iso[:2]))
     regions = {k: tuple(v.values()) for k, v in regions_l.items()}
+    loose_l: dict[str, dict[str, Region]] = {}
+    for key, cands in regions.items():
+        for r in cands:
+            if r.level == 1 and r.rank > 0:
+                loose_l.setdefault(loose_key(key), {}).setdefault(r.iso, r)
+    loose_regions = {k: tuple(v.values()) for k, v in loose_l.items() if len(k) >= MIN_LOOSE_KEY}
     names: dict[str, list[_Candidate]] = {}
     for rec in big_cities(SMALL_TOWN_COUNTRIES, ALTERNATES_FROM):
         _index(names, rec, common, alternates=bool(rec.alternates))
@@ -344,7 +368,8 @@ def gazetteer() -> Gazetteer:
                 lst.append(_Candidate(5.0 * _LOCALITY_POPULATION, cc, iso, _LOCALITY_POPULATION))
     frozen = {k: tuple(v) for k, v in names.items()}
     firsts = frozenset(k.split(" ", 1)[0] for keys in (frozen, regions, countries) for k in keys)
-    return Gazetteer(frozen, regions, countries, described, common, parents(), _demonyms(countries, common), firsts)
+    demonyms = _demonyms(countries, common)
+    return Gazetteer(frozen, regions, countries, described, common, parents(), demonyms, loose_regions, firsts)
 
 
 @functools.lru_cache(maxsize=1)

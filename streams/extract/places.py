@@ -112,10 +112,11 @@ def find_places(
             out.append(described[0])
             i = described[1]
             continue
-        if not _may_start_name(t.text, gaz):
-            i += 1
-            continue
-        hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
+        hit = None
+        if _may_start_name(t.text, gaz):
+            hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
+        if hit is None:
+            hit = _loose_region_at(text, toks, i, gaz, war, countries)
         if hit is None:
             i += 1
             continue
@@ -158,10 +159,13 @@ def _name_at(
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in _DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
-    for j in range(_run_end(toks, i, lower_mode), i, -1):
+    run_end = _run_end(toks, i, lower_mode)
+    for j in range(run_end, i, -1):
         last = toks[j - 1]
         if last.kind != "word":
             continue
+        # Only the start of a longer name ("Ain" of "Ain al Arab"): never a place abroad.
+        prefix = j < run_end and bool(countries)
         key = _key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
@@ -197,9 +201,12 @@ def _name_at(
         if hinted is not None:
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
-        if region is not None and _foreign_region(region, toks, j, countries, war):
+        if region is not None and (
+            _foreign_region(region, toks, j, countries, war) or (prefix and region.country not in countries)
+        ):
             region = None
-        if region is not None and (cand is None or _region_over_town(cand, region)):
+        after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
+        if region is not None and (cand is None or _region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
             if locative or not (lower_mode or region.rank == 0):
@@ -208,7 +215,7 @@ def _name_at(
             continue
         if cand is None:
             continue
-        if hinted is None and _foreign_town(cand, countries, war):
+        if hinted is None and (_foreign_town(cand, countries, war) or (prefix and cand.country not in countries)):
             continue
         if hinted is None and not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
                                                   locative, after_settlement, lower_mode, title_case, gaz):  # fmt: skip
@@ -272,7 +279,9 @@ def _run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
     return k
 
 
-_CONNECTORS = frozenset({"on", "na", "upon", "am", "de", "al", "el"})
+_CONNECTORS = frozenset(
+    {"on", "na", "upon", "am", "de", "al", "el", "del", "la", "los", "las", "do", "dos", "da", "das", "di", "du"}
+)
 
 
 def _plausible_town(
@@ -336,15 +345,52 @@ def _foreign_region(region: Region, toks: list[Token], j: int, countries: frozen
 _TOWN_OVER_REGION_POPULATION = 100_000
 
 
-def _region_over_town(cand: _Candidate, region: Region) -> bool:
+#: Tokens that may close a region name spelt another way: "..., Urozgan." "(Mahliyah, Marib)".
+_LOOSE_CLOSERS = frozenset({",", ".", ")", ";", ":"})
+
+
+def _loose_region_at(
+    text: str, toks: list[Token], i: int, gaz: Gazetteer, war: bool, countries: frozenset[str]
+) -> tuple[Place, int] | None:
+    """A first-level region under another spelling ("Urozgan" for Uruzgan, "Ninewa" for Ninawa).
+
+    Only where the name stands as a region in the sentence: after a comma, a
+    bracket or a locative word, and before a region word or closing punctuation.
+    The spelling-tolerant key must name one region (see ``Gazetteer.lookup_loose_region``).
+    """
+    if i == 0 or not toks[i].is_cap:
+        return None
+    prev = toks[i - 1]
+    if not (prev.text in (",", "(") or prev.low in LOCATIVE):
+        return None
+    n = len(toks)
+    for j in range(min(n, i + 3), i, -1):
+        if not all(toks[k].kind == "word" and toks[k].is_cap for k in range(i, j)):
+            continue
+        nxt = toks[j] if j < n else None
+        region_word = nxt is not None and nxt.low in REGION_WORDS
+        if nxt is not None and not region_word and nxt.text not in _LOOSE_CLOSERS:
+            continue
+        region = gaz.lookup_loose_region(_key_of(text, toks, i, j), countries, war)
+        if region is None:
+            continue
+        end_tok = j + 1 if region_word else j
+        end = toks[end_tok - 1].end
+        return Place(toks[i].start, end, text[toks[i].start : end], region.iso, region.country, "region"), end_tok
+    return None
+
+
+def _region_over_town(cand: _Candidate, region: Region, after_place: bool) -> bool:
     """Whether a name that is both a town and a region means the region.
 
-    The region, when the town is small or of unknown region and lies elsewhere;
-    a district's name (rank 0) never outweighs a town of that name.
+    The region, when the town is small or of unknown region and lies elsewhere,
+    or when the name follows another place as its region does ("Rafaela (Santa
+    Fe)", "La Plata, Buenos Aires"); a district's name (rank 0) never outweighs a
+    town of that name.
     """
     if region.rank == 0 or cand.region_code == region.iso:
         return False
-    return cand.region_code is None or cand.population < _TOWN_OVER_REGION_POPULATION
+    return after_place or cand.region_code is None or cand.population < _TOWN_OVER_REGION_POPULATION
 
 
 #: A town outside every country the entry names must be at least this large to be read as one.
@@ -424,7 +470,9 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
                 region = gaz.lookup_region(key) if key in gaz.regions else None
                 if region is not None and (region.rank >= 2 or size > 1):
                     cc, iso = region.country, region.iso
-                if cc is None and key in gaz.names:
+                if cc is None and key in gaz.names and len({c.country for c in gaz.names[key]}) == 1:
+                    # Only a city no other country has a place of that name for: a namesake must not
+                    # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
                     city = gaz.lookup_city(key, False)
                     if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
                         cc, iso = city.country, city.region_code

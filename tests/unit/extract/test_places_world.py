@@ -111,11 +111,6 @@ def test_region_with_type_word(body: str, place: str, code: str) -> None:
     assert (f.place, f.region_code, f.country) == (place, code, code[:2])
 
 
-@pytest.mark.xfail(
-    reason="'washington' is in data/common_words.txt (a person's name), and the common-word check runs "
-    "before the region word is looked at, so 'Washington state' never reaches US-WA",
-    strict=True,
-)
 def test_common_word_region_with_its_type_word() -> None:
     assert where(killed("Wildfires killed 3 people in Washington state this week.")) == ("US-WA", "US")
 
