@@ -169,6 +169,13 @@ def _name_at(
         key = _key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
+        if (
+            key not in gaz.names
+            and key not in gaz.regions
+            and key not in gaz.countries
+            and not any(key in gaz.towns(c) for c in countries if len(c) == 2)
+        ):
+            continue  # no place of that name at all
         nxt = toks[j] if j < n else None
         region_word = nxt is not None and nxt.low in REGION_WORDS
         if region_word or (after_settlement and toks[i - 2].low == "region"):
