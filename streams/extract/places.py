@@ -462,7 +462,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             if len(_WORD_KEYS) >= _STARTS_MAX:
                 _WORD_KEYS.clear()
             _WORD_KEYS[w] = key1
-        if key1 not in gaz.firsts:
+        if key1.split(" ", 1)[0] not in gaz.firsts:
             continue  # no country, region or city name starts with this word
         for size in (3, 2, 1):
             if i + size > n or not all(_adjacent(text, ms[k], ms[k + 1]) for k in range(i, i + size - 1)):
@@ -493,7 +493,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
 
 #: Word -> its name key, for the entry scan (bounded like the other caches here).
 _WORD_KEYS: dict[str, str] = {}
-_CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’][^\W\d_]+)?")
+_CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 
