@@ -6,8 +6,9 @@ A strike is reported by a strike noun ("a guided-bomb strike on Kharkiv",
 ("a drone fell on an oil depot", "Russia struck Kyiv"). Hypothetical
 strikes ("threatened to strike"), other senses ("hunger strike", "went on
 strike", "strike rate", "the team pounded their rivals") and air defence
-alone ("repelled a drone attack") are not strikes. The words themselves live
-in :mod:`streams.extract.lexicon`, where the sentence prefilter is built from them.
+alone ("repelled a drone attack") are not strikes; nor is a strike with no weapon and no
+actor in a sentence of sport, labour or politics (:mod:`streams.extract.senses`). The words
+themselves live in :mod:`streams.extract.lexicon`, where the sentence prefilter is built from them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
+from streams.extract.senses import senses_of
 from streams.extract.tokens import Token
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
@@ -124,6 +126,7 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         return None  # no strike noun or hitting verb: nothing to look at
     intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
     damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
+    everyday: bool | None = None
     for k, t in enumerate(toks):
         low = t.low
         is_noun = low in lx.STRIKE_NOUNS
@@ -138,6 +141,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             continue
         if k >= 1 and toks[k - 1].low in lx.NOT_MILITARY_BEFORE:
             continue
+        if k >= 1 and low in ("strike", "strikes") and toks[k - 1].low in lx.NOT_MILITARY_BEFORE_STRIKE:
+            continue  # "a 24-hour strike", "lightning strikes"
         if is_noun and _other_sense(toks, k):
             continue
         if is_noun and _summary(toks, k, lows):
@@ -148,6 +153,11 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
+        if weapon is None and actor is None:
+            if everyday is None:
+                everyday = senses_of(toks).everyday  # once per sentence: the work stays linear
+            if everyday:
+                continue  # "dock workers staged 4 one-day strikes", "attacks on the budget during the debate"
         target = _target_after(toks, k)
         if is_verb and k + 1 < n and _is_country(toks[k + 1].text):
             continue  # "Russia attacked Ukraine with 50 drones": a nationwide barrage, not one strike

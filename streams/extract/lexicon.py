@@ -246,6 +246,10 @@ NOT_MILITARY_BEFORE: frozenset[str] = words(
     anxiety ransomware rail teachers workers doctors nurses miners
     """
 )
+#: Before "strike"/"strikes" only ("a lightning attack" is one): "a 24-hour strike", "the tube strike".
+NOT_MILITARY_BEFORE_STRIKE: frozenset[str] = NOT_MILITARY_BEFORE | words(
+    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff"
+)
 #: Other senses, by the word after: "strike rate", "strike action", "strike price".
 NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price prices zone talks")
 #: Words of sport and finance: with no weapon named, a "strike" or "pounded" near them is no attack
@@ -253,9 +257,66 @@ NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price p
 NOT_CONFLICT: frozenset[str] = words(
     """
     team teams rivals opponents scored goals league tournament championship striker strikers
-    coach squad innings batsman wicket wickets inflation
+    coach squad innings batsman wicket wickets inflation spinners bowlers seamers batsmen
     """
 )
+
+# --- Everyday senses (senses.py) ---------------------------------------------------------------
+
+#: Words of a game being played: a sentence with one of these and no word of violence is sport.
+SPORT_WORDS: frozenset[str] = NOT_CONFLICT - {"inflation"} | words(
+    """
+    goal goalkeeper keeper midfielder midfielders defender defenders winger wingers referee
+    penalty derby fixture cup match matches overs runs lap laps podium race teammates game
+    substitutes
+    """
+)
+#: People who play: hurt in the game, they are no casualties ("3 players are injured ahead of the derby").
+ATHLETES: frozenset[str] = words(
+    """
+    players player footballers footballer midfielders midfielder goalkeepers goalkeeper keepers
+    wingers strikers batsmen batsman bowlers bowler jockeys jockey cyclists riders rider boxers
+    boxer sprinters athletes athlete teammates defenders defender forwards drivers
+    """
+)
+#: Of those, the ones that name fighters, police or civilians too: only a sport word makes them athletes.
+ATHLETES_IF_SPORT: frozenset[str] = words("defenders defender forwards drivers riders rider")
+#: Words of a labour dispute (not mere occupations: an attack on nurses is an attack): a count of
+#: "strikes" among them is of walkouts.
+LABOUR_WORDS: frozenset[str] = words(
+    """
+    union unions unionised walkout walkouts picket pickets picketed picketing pay wages wage
+    salary salaries ballot stoppage stoppages strikers striking pension pensions commuters
+    """
+)
+#: Words of a political fight: "launched 4 attacks on the budget during the debate".
+POLITICS_WORDS: frozenset[str] = words(
+    "debate budget campaign election candidate candidates adverts ads manifesto personal democracy voters"
+)
+#: Words of real violence: with one of them, a sport, labour or politics word silences nothing.
+VIOLENCE_WORDS: frozenset[str] = words(
+    """
+    drone drones uav uavs missile missiles rocket rockets shelling shelled shell shells artillery
+    mortar mortars airstrike airstrikes bomb bombs bombing bombed bombardment explosion explosions
+    blast blasts explosive explosives grenade grenades gunmen gunman gunfire gunshot sniper mine
+    landmine militants militant insurgents rebels jihadists wounded stabbed stabbing clashes
+    rioters riot shooting terror terrorist terrorists suicide arson
+    """
+)
+#: Words of armed forces: like violence, they keep a strike or an injury a conflict report.
+FORCE_WORDS: frozenset[str] = TROOP_NOUNS - {"force", "personnel", "contingent"} | words(
+    "military army forces brigade battalion regiment"
+)
+#: Of those, all but "troops", the one that sport borrows ("the coach named his 23 troops").
+SOLDIERY: frozenset[str] = FORCE_WORDS - {"troops"}
+#: Drones of everyday use: "30 delivery drones", "a light show of 500 drones".
+CIVIL_DRONE_WORDS: frozenset[str] = words(
+    """
+    delivery courier camera racing toy hobby consumer agricultural crop survey show light
+    """
+)
+#: Words of spaceflight: "launched 2 rockets carrying 40 satellites into orbit".
+SPACE_WORDS: frozenset[str] = words("orbit orbital spacecraft astronauts payload payloads spaceport satellites")
 HYPOTHETICAL: frozenset[str] = words(
     """
     will would could might may threatened threatens threaten warned warns warning plan plans

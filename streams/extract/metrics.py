@@ -21,6 +21,7 @@ from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, Figure, left_cue, skip_to_cue
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
+from streams.extract.senses import civil_air_object, everyday_figure, senses_of
 from streams.extract.shapes import (
     bridge_to_cue,
     people_cue,
@@ -54,6 +55,9 @@ def find_figures(toks: list[Token], mentions: list[NumberMention], before: Figur
             prev = fig
         prev_m = m
     out.extend(zeros_and_ones(toks, mentions))
+    if out:
+        senses = senses_of(toks)  # "3 players are injured ahead of the derby": no casualties (senses.py)
+        out = [f for f in out if not everyday_figure(toks, f, senses)]
     out.sort(key=lambda f: f.start)
     downed = it_downed(toks, out, before)
     if downed:
@@ -329,7 +333,10 @@ def _all_fired(toks: list[Token], m: NumberMention) -> bool:
 
 
 def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str], prev: Figure | None = None) -> str | None:
-    for w in subj_low:
+    lows = [t.low for t in toks]
+    for q, w in enumerate(subj_low):
+        if civil_air_object(subj_low, q, lows):
+            return None  # "30 delivery drones", "2 rockets carrying satellites into orbit"
         if w in lx.DRONE_NOUNS:
             return "drones"
         if w in lx.MISSILE_NOUNS:
