@@ -12,24 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from streams.extract.gazetteer import normalize
+from streams.extract.claimants import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, INSTITUTION_WORDS, outlet
 from streams.extract.tokens import Token, words
-
-_OUTLETS = [
-    "TASS", "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "RIA Novosti", "RIA",
-    "Interfax", "Interfax-Ukraine", "Ukrinform", "BBC", "CNN", "Al Jazeera", "Kyiv Independent",
-    "Kyiv Post", "Guardian", "New York Times", "Washington Post", "Wall Street Journal",
-    "Financial Times", "Bloomberg", "Suspilne", "Ukrainska Pravda", "Yonhap", "Kyodo", "Xinhua",
-    "Sky News", "NBC", "CBS", "ABC", "Fox News", "NPR", "Meduza", "Mediazona", "RBC", "Kommersant",
-    "Izvestia", "RT", "UNIAN", "Hromadske", "Radio Free Europe", "RFE/RL", "Radio Liberty",
-    "Times of Israel", "Haaretz", "Axios", "Politico", "Bild", "Der Spiegel", "Le Monde", "Anadolu",
-    "IRNA", "Tasnim", "Al Arabiya", "Deutsche Welle", "DW", "Euronews", "Novaya Gazeta", "Baza",
-    "Astra", "Reuters news agency", "state media", "state news agency", "state television",
-    "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
-    "local media", "Bloomberg News", "Ukrainska Pravda newspaper", "NHK", "Sky", "ITV", "CBC",
-]  # fmt: skip
-OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
-_OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
 
 SAY_VERBS = words(
     """
@@ -65,6 +49,19 @@ _RIGHT_SKIP_LEADING = frozenset({"the", "a", "an"})
 _PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
 _BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–", "•", "·", "*", "►", "▪"})
 MAX_NP = 9
+MAX_RIGHT_NP = 12
+#: Right-hand phrases stop here: a participle or verb follows the source ("quoted by AFP").
+_RIGHT_BREAK = _CITE_VERBS | {"as", "saying", "giving", "putting", "reported", "said", "says"}
+_ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing")
+#: What may follow a trailing source and still close its clause ("..., said the ministry on Monday").
+_CLAUSE_END = words(
+    """
+    on in at late earlier yesterday today tonight this last after when while adding citing
+    during and but
+    """
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+_NOT_NAME = frozenset({"who", "which", "that", "the", "a", "an", "and", "said", "says", "told"})
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
@@ -97,7 +94,8 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
     pronoun = False
     span: list[int] = []  # start, end, start, end, ...: the pieces of attribution wording
     n = len(toks)
-    if _ATTRIBUTION_WORDS.isdisjoint([t.low for t in toks]):
+    lows = [t.low for t in toks]
+    if _ATTRIBUTION_WORDS.isdisjoint(lows) and "@" not in lows:
         return None
     for k, t in enumerate(toks):
         low = t.low
@@ -111,34 +109,38 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
             np = _np_right(text, toks, k + 1)
             if np is not None:
                 left = _np_left(text, toks, k)
-                if left is not None and _outlet(left[0]) is not None:
-                    relay = relay or _outlet(left[0])
+                if left is not None and outlet(left[0]) is not None:
+                    relay = relay or outlet(left[0])
                     span += [left[1], t.end]
-                if _outlet(np[0]) is None:
+                if outlet(np[0]) is None:
                     claimant = np[0] if not _is_pronoun(np[0]) else claimant
                 else:
-                    relay = relay or _outlet(np[0])
+                    relay = relay or outlet(np[0])
                 span += [t.start, np[1]]
             continue
         if low not in SAY_VERBS:
             continue
         if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
-        if k >= 1 and toks[k - 1].low in _PASSIVE:
-            continue  # "were reported killed", "is said to"
+        if k >= 1 and toks[k - 1].low in _PASSIVE | _DETERMINERS:
+            continue  # "were reported killed", "is said to", "the estimated total"
+        if k + 1 < n and toks[k + 1].low == "to" and low not in ("told", "tells"):
+            continue  # "reported to be injured", ", said to be near"
         left = _np_left(text, toks, k)
+        if left is not None and low == "saying" and _is_pronoun(left[0]):
+            left = _issuer(toks, k) or left  # "the military has released a statement saying"
         if left is not None:
             claimant, relay, pronoun = _assign(left[0], claimant, relay, pronoun)
             span += [left[1], t.end]
         else:
             right = _np_right(text, toks, k + 1)
-            if right is not None and (k == 0 or toks[k - 1].text in _BOUNDARY):
+            if right is not None and (k == 0 or toks[k - 1].text in _BOUNDARY) and _closes(toks, right[1]):
                 claimant, relay, pronoun = _assign(right[0], claimant, relay, pronoun)
                 span += [t.start, right[1]]
         if low in ("told", "tells") and k + 1 < n:
             right = _np_right(text, toks, k + 1)
-            if right is not None and _outlet(right[0]) is not None:
-                relay = relay or _outlet(right[0])
+            if right is not None and outlet(right[0]) is not None:
+                relay = relay or outlet(right[0])
                 span += [t.start, right[1]]
     if claimant is None and relay is None and not pronoun:
         return None
@@ -147,29 +149,23 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
 
 
 def _assign(np: str, claimant: str | None, relay: str | None, pronoun: bool) -> tuple[str | None, str | None, bool]:
-    outlet = _outlet(np)
-    if outlet is not None:
-        return claimant, relay or outlet, pronoun
+    named = outlet(np)
+    if named is not None:
+        return claimant, relay or named, pronoun
     if _is_pronoun(np):
         return claimant, relay, pronoun or claimant is None
     return claimant or np, relay, pronoun
 
 
 def _is_pronoun(np: str) -> bool:
-    return np.lower() in _PRONOUNS
+    """ "it", and what stands for a source named before: "the report", "its Twitter account"."""
+    ws = np.lower().split()
+    if not ws or np.lower() in _PRONOUNS or (ws[0] in _POSSESSIVES and ws[-1] in DOCUMENT_NOUNS):
+        return True
+    return ws[-1] in DOCUMENT_NOUNS and all(w in DOCUMENT_MODIFIERS for w in ws[:-1])
 
 
-def _outlet(np: str) -> str | None:
-    key = normalize(np)
-    if key in OUTLETS:
-        return np
-    words = key.split()
-    # "Russian state news agency TASS": the outlet is the last name
-    for s in range(1, len(words)):
-        tail = " ".join(words[s:])
-        if tail in OUTLETS and words[s] in _OUTLET_FIRST:
-            return " ".join(np.split()[-(len(words) - s) :])
-    return None
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
 def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
@@ -185,11 +181,18 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         if name is None:
             return None
         ns, ne = name
+        aside = _aside_start(toks, p)
+        if aside is not None:
+            # "the official, confirming a report by ..., said": the source is before the aside
+            role = _collect_left(toks, aside - 1)
+            if role is not None and _has_role_word(toks, role[0], role[1]):
+                words = _clean(toks[role[0] : role[1] + 1])
+                return (words, toks[role[0]].start) if words else None
         if ns >= 1 and toks[ns - 1].text == ",":
             role = _collect_left(toks, ns - 2)
             if role is not None and _role_length(toks, role) <= 5 and _has_role_word(toks, role[0], role[1]):
                 rs, re_ = role
-                if all(t.is_cap or t.text in ("-", ".") for t in toks[ns : ne + 1]):
+                if _is_name(toks, ns, ne):
                     words = _clean(toks[rs : re_ + 1] + toks[ns : ne + 1])
                 else:
                     words = _clean(toks[rs : re_ + 1])  # "the ministry, for its part, said": no name
@@ -201,6 +204,46 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     s, e = got
     words = _clean(toks[s : e + 1])
     return (words, toks[s].start) if words else None
+
+
+def _aside_start(toks: list[Token], p: int) -> int | None:
+    """The comma opening a participle aside that closes at ``toks[p]`` (", confirming a report,")."""
+    q = p - 1
+    while q > 0 and p - q <= MAX_NP and toks[q].text not in _BOUNDARY:
+        q -= 1
+    if q > 0 and toks[q].text == "," and toks[q + 1].low.endswith("ing") and len(toks[q + 1].low) > 4:
+        return q
+    return None
+
+
+def _is_name(toks: list[Token], s: int, e: int) -> bool:
+    """Whether ``toks[s..e]`` reads as a person's name (capitalised, or in lowercase text no known word)."""
+    span = toks[s : e + 1]
+    if _cased(toks):
+        return all(t.is_cap or t.text in ("-", ".") for t in span)
+    return len(span) <= 4 and all(
+        t.kind == "word" and t.low not in _ROLE_WORDS | INSTITUTION_WORDS | _NOT_NAME | _LEFT_STOP for t in span
+    )
+
+
+def _issuer(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """X of "X has issued a statement saying" (``toks[k]`` is "saying")."""
+    p = k - 1
+    while p >= 0 and (toks[p].low in DOCUMENT_NOUNS | DOCUMENT_MODIFIERS | _DETERMINERS):
+        p -= 1
+    if p < 1 or toks[p].low not in _ISSUE_VERBS:
+        return None
+    p -= 1
+    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB:
+        p -= 1
+    got = _collect_left(toks, p)
+    if got is None:
+        return None
+    words = _clean(toks[got[0] : got[1] + 1])
+    return (words, toks[got[0]].start) if words else None
+
+
+_ISSUE_VERBS = words("released issued published posted put sent shared tweeted gave")
 
 
 def _role_length(toks: list[Token], role: tuple[int, int]) -> int:
@@ -224,7 +267,8 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             break
         s = p
         if t.low in ("the", "a", "an") and p < e:
-            if p >= 2 and toks[p - 1].low in ("of", "in") and _has_role_word(toks, p - 2, p - 2) and e - p < MAX_NP - 3:
+            role_of = p >= 2 and toks[p - 1].low in ("of", "in", "for") and _has_role_word(toks, p - 2, p - 2)
+            if role_of and e - p < MAX_NP - 3:
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
                 continue
             break
@@ -242,26 +286,51 @@ def _np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     if s < n and toks[s].low in ("that", "it", "there"):
         return None  # "X, Y, estimates that ...": a clause follows, not the speaker
     e = s
-    while e < n and e - s < MAX_NP:
+    while e < n and e - s < MAX_RIGHT_NP:
         t = toks[e]
-        if t.text in _BOUNDARY or t.kind == "num" or (t.low in _RIGHT_STOP and e > s):
+        if t.text in _BOUNDARY or t.kind == "num" or t.low in _RIGHT_BREAK:
             break
-        if t.low == "as" or t.low == "saying":
-            break
+        if e > s and t.low in _RIGHT_STOP:
+            prev = toks[e - 1].low
+            if not (t.low == "the" and prev in ("of", "for")):
+                break  # "office of the presidency", "spokesman for the police" go on
+        if e > s and t.low == "for" and toks[e - 1].low not in _ROLE_WORDS | INSTITUTION_WORDS:
+            break  # "cited firefighters for the death toll"
+        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in _ING_NOUNS:
+            break  # "an official giving a figure of 19"
         e += 1
     if e <= s:
         return None
+    if toks[e - 1].low in DOCUMENT_NOUNS and e + 1 < n and toks[e].low in ("by", "from", "of"):
+        # "an unconfirmed tweet by X", "figures from the UN's office ...": the source is X
+        later = _np_right(text, toks, e + 1)
+        if later is not None:
+            return later
     np = toks[s:e]
     if e + 1 < n and toks[e].text == "," and _has_role_word(toks, s, e - 1):
         # "according to the regional head, Oleh Kiper": a role, then the name in apposition
         q = e + 1
-        while q < n and q - e <= 4 and toks[q].kind == "word" and toks[q].is_cap:
+        while q < n and q - e <= 4 and toks[q].kind == "word" and (toks[q].is_cap or not _cased(toks)):
+            if toks[q].low in _NOT_NAME:
+                break
             q += 1
         if q > e + 1 and (q == n or toks[q].text in _BOUNDARY or toks[q].low in ("said", "says", "told")):
             np = np + toks[e + 1 : q]
             e = q
     words = _clean(np)
     return (words, toks[e - 1].end) if words else None
+
+
+def _closes(toks: list[Token], end: int) -> bool:
+    """Whether the phrase ending at offset ``end`` ends its clause ("..., said the ministry.")."""
+    for t in toks:
+        if t.start >= end:
+            return t.text in _BOUNDARY or t.low in _CLAUSE_END
+    return True
+
+
+def _cased(toks: list[Token]) -> bool:
+    return any(t.is_cap for t in toks)
 
 
 def _has_role_word(toks: list[Token], s: int, e: int) -> bool:
@@ -278,47 +347,60 @@ _ROLE_WORDS = words(
 
 
 def _clean(toks: list[Token]) -> str:
-    """The phrase as written (tokens rejoined with their own spacing), minus leading articles."""
+    """The phrase as written (tokens rejoined with their own spacing), minus leading articles.
+
+    Empty when the phrase cannot name who asserts: it opens with a verb or a count
+    ("are now coming", "two other men"). A tweet handle or a photo credit before
+    the source is dropped ("Peter Spiegel (@x) senior military officer" keeps the officer).
+    """
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text == "@" or (toks[k].text == "/" and outlet(_join(toks)) is None):
+            toks = toks[k + 2 :]  # "@ handle", "x/rex/shutterstock": both words go
+            break
     while toks and toks[0].low in _LEADING_DROP:
         toks = toks[1:]
-    while toks and toks[-1].text == "-":
+    while toks and (toks[-1].text == "-" or toks[-1].low in _TRAILING_DROP):
         toks = toks[:-1]
+    if not toks or toks[0].low in _NOT_HEAD or (toks[0].kind != "word" and toks[0].text not in "#'\""):
+        return ""
+    if all(t.low in DOCUMENT_MODIFIERS for t in toks):
+        return ""  # "unconfirmed reports that ...": no source named
     owner = _document_owner(toks)
     if owner:
         toks = toks[:owner]
-    parts: list[str] = []
-    for k, t in enumerate(toks):
-        if k and t.space_before and not (t.text == "-" or toks[k - 1].text == "-"):
-            parts.append(" ")
-        parts.append(t.text)
-    out = "".join(parts)
+    out = _join(toks)
     if owner:
         out = out[:-2]  # "the ministry's latest update" -> "ministry"
     return out[:200]
 
 
-#: What a source publishes: "the ministry's daily update", "the UK's latest intelligence assessment".
-_DOCUMENT_NOUNS = words(
+def _join(toks: list[Token]) -> str:
+    parts: list[str] = []
+    for k, t in enumerate(toks):
+        if k and t.space_before and not (t.text == "-" or toks[k - 1].text == "-"):
+            parts.append(" ")
+        parts.append(t.text)
+    return "".join(parts)
+
+
+#: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
+_NOT_HEAD = words(
     """
-    update updates report reports statement statements assessment assessments briefing bulletin
-    figures data tally count estimate estimates post posts summary analysis
+    are is was were be been being has have had will would could can may might do does did to also
+    now still there here it this two three four five six seven eight nine ten dozen dozens scores
+    hundreds thousands several few many some more most all both each
     """
 )
-_DOCUMENT_MODIFIERS = words(
-    """
-    latest daily weekly monthly nightly morning evening new most recent regular official intelligence
-    preliminary final updated own online
-    """
-)
+_TRAILING_DROP = words("of for and or the a an to in by from with on at")
 
 
 def _document_owner(toks: list[Token]) -> int:
     """The end of "X's" when the phrase is "X's [latest ...] update/report", else 0."""
     n = len(toks)
-    if n < 2 or toks[-1].low not in _DOCUMENT_NOUNS:
+    if n < 2 or toks[-1].low not in DOCUMENT_NOUNS:
         return 0
     k = n - 2
-    while k > 0 and toks[k].low in _DOCUMENT_MODIFIERS:
+    while k > 0 and toks[k].low in DOCUMENT_MODIFIERS:
         k -= 1
     if k >= 1 and toks[k].low.endswith("'s"):
         return k + 1

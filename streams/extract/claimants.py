@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from streams.extract.gazetteer import normalize
 from streams.extract.tokens import words
 
 #: Country names, possessives' bases, demonyms and capitals -> ISO 3166-1 alpha-2.
@@ -100,6 +101,7 @@ _INSTITUTION_WORDS = words(
     """
 )
 #: Institutions that belong to one country, so an unqualified mention takes the entry's country.
+INSTITUTION_WORDS = _INSTITUTION_WORDS
 _NATIONAL_WORDS = words(
     """
     ministry air force forces army military navy staff guard guards police service services
@@ -311,3 +313,55 @@ def _name_word(w: str, raw: str, cased: bool) -> bool:
     if "-" in w and any(part in _COUNTRY_WORDS for part in w.split("-")):
         return False  # "Russian-installed"
     return not cased or raw[:1].isupper()
+
+
+# Sources that are no claimant: outlets (relays) and the documents sources publish.
+_OUTLETS = [
+    "TASS", "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "RIA Novosti", "RIA",
+    "Interfax", "Interfax-Ukraine", "Ukrinform", "BBC", "CNN", "Al Jazeera", "Kyiv Independent",
+    "Kyiv Post", "Guardian", "New York Times", "Washington Post", "Wall Street Journal",
+    "Financial Times", "Bloomberg", "Suspilne", "Ukrainska Pravda", "Yonhap", "Kyodo", "Xinhua",
+    "Sky News", "NBC", "CBS", "ABC", "Fox News", "NPR", "Meduza", "Mediazona", "RBC", "Kommersant",
+    "Izvestia", "RT", "UNIAN", "Hromadske", "Radio Free Europe", "RFE/RL", "Radio Liberty",
+    "Times of Israel", "Haaretz", "Axios", "Politico", "Bild", "Der Spiegel", "Le Monde", "Anadolu",
+    "IRNA", "Tasnim", "Al Arabiya", "Deutsche Welle", "DW", "Euronews", "Novaya Gazeta", "Baza",
+    "Astra", "Reuters news agency", "state media", "state news agency", "state television",
+    "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
+    "local media", "Bloomberg News", "Ukrainska Pravda newspaper", "NHK", "Sky", "ITV", "CBC",
+]  # fmt: skip
+OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
+_OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
+
+
+#: What a source publishes: "the ministry's daily update", "the UK's latest intelligence assessment".
+DOCUMENT_NOUNS = words(
+    """
+    update updates report reports statement statements assessment assessments briefing bulletin
+    figures data tally count estimate estimates post posts summary analysis tweet tweets release
+    roundup account paper newspaper notification
+    """
+)
+DOCUMENT_MODIFIERS = words(
+    """
+    latest daily weekly monthly nightly morning evening new most recent regular official intelligence
+    preliminary final updated own online unconfirmed twitter facebook telegram press new official
+    initial early first conflicting
+    """
+)
+
+
+def outlet(np: str) -> str | None:
+    """The outlet a phrase names ("Reuters", "Russian state news agency TASS" -> "TASS"), if any."""
+    key = normalize(np)
+    if key in OUTLETS:
+        return np
+    ws = np.split()
+    if len(ws) >= 2 and ws[-1].lower() in DOCUMENT_NOUNS and normalize(" ".join(ws[:-1])) in OUTLETS:
+        return " ".join(ws[:-1])  # "a Le Monde report"
+    words = key.split()
+    # "Russian state news agency TASS": the outlet is the last name
+    for s in range(1, len(words)):
+        tail = " ".join(words[s:])
+        if tail in OUTLETS and words[s] in _OUTLET_FIRST:
+            return " ".join(np.split()[-(len(words) - s) :])
+    return None
