@@ -18,22 +18,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import pairwise
 from typing import Any
 
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
-from streams.extract.attribution import _ATTRIBUTION_WORDS, Attribution, find_attribution
+from streams.extract.attribution import _ATTRIBUTION_WORDS, find_attribution
 from streams.extract.claimants import claimant_ids, qualified_only
 from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.cues import Figure
+from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
 from streams.extract.period import sentence_is_cumulative, toll_is_regional
-from streams.extract.places import entry_countries, entry_demonyms, find_places
+from streams.extract.places import find_places
+from streams.extract.placing import Sentence, entry_place, event_places, listed_places, names_a_place, place_for
 from streams.extract.sentences import split_sentences
-from streams.extract.tokens import Token, tokenize
+from streams.extract.tokens import tokenize
 from streams.extract.version import EXTRACTOR_VERSION
 
 #: Text beyond this many characters is not read (keeps every entry's time bounded).
@@ -79,20 +80,6 @@ def _triggers(low: str) -> tuple[bool, bool]:
 _CONTEXT_METRICS = CASUALTY_METRICS | {"strikes"}
 
 
-class _Sentence:
-    __slots__ = ("attribution", "figures", "headline", "listed", "places", "start", "strike", "toks")
-
-    def __init__(self, start: int, toks: list[Token], headline: bool = False) -> None:
-        self.start = start
-        self.headline = headline
-        self.toks = toks
-        self.places: list[Place] = []
-        self.attribution: Attribution | None = None
-        self.strike: StrikeContext | None = None
-        self.figures: list[Figure] = []
-        self.listed: set[Place] = set()
-
-
 def extract_text(text: str) -> list[Fact]:
     """Facts of an entry text (as made by ``schemas.facts.entry_text``), ordered by span start."""
     text = text[:MAX_ENTRY_CHARS]
@@ -102,7 +89,7 @@ def extract_text(text: str) -> list[Fact]:
     war = is_war_text(low_text)
     dateline = _dateline(text)
     same_len = len(low_text) == len(text)  # lowercasing can change lengths ("İ"): offsets then differ
-    pending: list[tuple[Figure, _Sentence, bool]] = []
+    pending: list[tuple[Figure, Sentence, bool]] = []
     claimants: list[str] = []
     headline_places: list[Place] | None = None
     headline_span: tuple[int, int] | None = None
@@ -125,7 +112,7 @@ def extract_text(text: str) -> list[Fact]:
             continue
         toks = tokenize(text, s, e)
         # A recap bullet ("- Three killed in strike on Sumy") abridges like a headline does.
-        sent = _Sentence(s, toks, (n_sent == 0 and text.startswith("\n\n", e)) or _is_bullet(text, s))
+        sent = Sentence(s, toks, (n_sent == 0 and text.startswith("\n\n", e)) or _is_bullet(text, s))
         figures = find_figures(toks, find_numbers(toks), last_figure)
         if figures:
             last_figure = figures[-1]
@@ -150,12 +137,12 @@ def extract_text(text: str) -> list[Fact]:
         if dateline is not None and s < dateline[1]:
             sent.places = [p for p in sent.places if not dateline[0] <= p.start < dateline[1]]
         if n_sent == 0:
-            headline_places = _event_places(sent)
+            headline_places = event_places(sent)
         if strike is not None and not any(f.metric == "strikes" for f in figures):
             figures.append(_strike_figure(strike))
         sent.strike = strike
         sent.figures = figures
-        sent.listed = _listed_places(text, sent.places)
+        sent.listed = listed_places(text, sent.places)
         cumulative = sentence_is_cumulative(toks)
         for f in figures:
             regional = f.via == "toll" and toll_is_regional(toks, f.tok_i)
@@ -164,18 +151,16 @@ def extract_text(text: str) -> list[Fact]:
         return []
     if headline_places is None and headline_span is not None:
         htoks = tokenize(text, *headline_span)
-        head = _Sentence(headline_span[0], htoks)
+        head = Sentence(headline_span[0], htoks)
         head.places = find_places(text, htoks, gazetteer(), war, countries or frozenset())
         head.attribution = find_attribution(text, htoks)
-        headline_places = _event_places(head)
+        headline_places = event_places(head)
+    # A nationality ("Israeli strike", "Afghan forces") names who acted as often as where: never a country.
     named = [c for c in countries or () if len(c) == 2]
-    if not named and not war:
-        # No place names a country: the one nationality the entry mentions is the best evidence left.
-        named = list(entry_demonyms(text, gazetteer()))
     only_country = named[0] if len(named) == 1 else None
     known = countries or frozenset()
     elsewhere: list[list[Place]] = []
-    if quiet and not _names_a_place([_event_places(sent) for _, sent, _ in pending] + [headline_places or []]):
+    if quiet and not names_a_place([event_places(sent) for _, sent, _ in pending] + [headline_places or []]):
         # Sentences without figures are read only when the figures' own sentences name no place at all.
         elsewhere = [
             [p for p in find_places(text, tokenize(text, s, e), gazetteer(), war, known) if p.kind != "mention"]
@@ -213,7 +198,7 @@ def _strike_figure(st: StrikeContext) -> Figure:
 
 def _finish(
     text: str,
-    pending: list[tuple[Figure, _Sentence, bool]],
+    pending: list[tuple[Figure, Sentence, bool]],
     headline: list[Place],
     claimants: list[str],
     wire: str | None = None,
@@ -221,7 +206,7 @@ def _finish(
     elsewhere: list[list[Place]] | None = None,
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
-    fallback = _entry_place(elsewhere or [_event_places(sent) for sent in sentences] + [headline])
+    fallback = entry_place(elsewhere or [event_places(sent) for sent in sentences] + [headline])
     full = _coreference(claimants)
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
@@ -231,7 +216,7 @@ def _finish(
     heads: list[bool] = []  # whether each row comes from the headline
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
-        place = _place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
+        place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution
         if f.via == "strike":
@@ -413,153 +398,6 @@ def _place_name(claimant: str, gaz: Gazetteer) -> bool:
 
 def _full(full: dict[str, str], claimant: str | None) -> str | None:
     return full.get(claimant, claimant) if claimant else None
-
-
-def _place_for(f: Figure, sent: _Sentence, text: str) -> Place | None:
-    """The place the sentence attaches to this figure, if any.
-
-    A place on the far side of another figure belongs to that one ("47 drones,
-    including 19 over the Kursk region"), unless the figures are coordinated
-    ("200 drones and 12 missiles at Ukraine"). A place inside a list of places
-    ("over the Sumy and Chernihiv regions") is no single place. Interception
-    figures take only a place after them with a preposition ("shot down over Kursk").
-    """
-    a = sent.attribution
-    air = f.metric in INTERCEPTION_METRICS
-    best: tuple[tuple[int, int, int, int, int], Place] | None = None
-    for p in sent.places:
-        if p.kind == "mention" or p in sent.listed:
-            continue
-        if a is not None and a.covers(p.start, p.end):
-            continue  # "Ukraine's air force said", "the ministry in Kyiv said": the claimant's place
-        after = p.start >= f.end
-        if not after and _where_said(text, sent.start, p, f):
-            continue  # "told a conference in Geneva that 2 million had fled": where it was said
-        crossing = _crosses_figure(f, p, sent.figures)
-        lo, hi = (f.end, p.start) if after else (p.end, f.start)
-        if air:
-            prep = _word_before(text, p.start)
-            if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
-                continue  # "air defences over Crimea downed 9 missiles" / "shot down 9 over Kursk"
-            if _CLAUSE_BREAK_RE.search(text, lo, hi) or text.count(" ", lo, hi) > 10:
-                continue  # "downed 12 drones, and debris hit a house in Sumy": another clause's place
-        rank = (
-            1 if crossing else 0,
-            1 if _OTHER_CLAUSE_RE.search(text, lo, hi) else 0,  # "killed 12, while X said it hit a base near Safed"
-            1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
-            1 if p.kind == "country" else 0,
-            (p.start - f.end) if after else (f.start - p.end) * 2,
-        )
-        if best is None or rank < best[0]:
-            best = (rank, p)
-    return best[1] if best else None
-
-
-_AIR_PLACE_PREPS = frozenset(
-    {"over", "above", "at", "on", "in", "near", "towards", "toward", "into", "across", "from", "attacked", "targeted"}
-)
-#: "told a conference in Geneva that 2 million ...": the place is where it was said.
-_THAT_RE = re.compile(r"\bthat\b")
-_SPEECH_BEFORE_RE = re.compile(r"\b(?:told|tells|said|says|announced|announces|added|adds|stated)\b[^.;]*$")
-
-
-def _where_said(text: str, sent_start: int, p: Place, f: Figure) -> bool:
-    """Whether place ``p`` sits between a speech verb and the "that" of the figure's clause."""
-    if _THAT_RE.search(text, p.end, f.start) is None:
-        return False
-    return _SPEECH_BEFORE_RE.search(text, max(sent_start, p.start - 80), p.start) is not None
-
-
-#: Before an interception figure, only "air defences over Crimea" or "attacked Kharkiv with 20 drones".
-_AIR_PLACE_BEFORE = frozenset({"over", "above", "attacked", "targeted"})
-_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]")
-#: Between a figure and a place: the start of another clause with its own subject.
-_OTHER_CLAUSE_RE = re.compile(r";|\b(?:while|whereas|meanwhile)\b|,\s*but\b", re.IGNORECASE)
-#: The word before a place, past an article and a compass word ("at central Israel", "over the north-east").
-_WORD_BEFORE_RE = re.compile(
-    r"([A-Za-z]+)[\s,]*(?:the\s+)?(?:(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _word_before(text: str, start: int) -> str:
-    m = _WORD_BEFORE_RE.search(text, max(0, start - 24), start)
-    return m.group(1).lower() if m else ""
-
-
-def _crosses_figure(f: Figure, p: Place, figures: list[Figure]) -> bool:
-    """Whether another (uncoordinated) figure stands between ``f`` and place ``p``."""
-    lo, hi = (f.end, p.start) if p.start >= f.end else (p.end, f.start)
-    for g in figures:
-        if g is f or g.via == "strike" or not (lo <= g.start < hi):
-            continue
-        if g.start > f.start and g.coordinated:
-            continue  # "200 drones and 12 missiles at Ukraine": one clause
-        return True
-    return False
-
-
-_LIST_GAP_RE = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|port|province|region)\s+of\s+)?",  # "Sanaa and the port city of Hodeidah"
-    re.IGNORECASE,
-)
-_PLURAL_REGION_RE = re.compile(r"\s+(?:regions|oblasts|provinces|governorates|districts)\b", re.IGNORECASE)
-
-
-def _listed_places(text: str, places: list[Place]) -> set[Place]:
-    """Places named in a list ("Kyiv, Odesa and Mykolaiv", "the Sumy and Chernihiv regions")."""
-    out: set[Place] = set()
-    for a, b in pairwise(places):
-        if b.kind in ("region", "country") and (b.region_code or b.country) in (a.region_code, a.country):
-            continue  # "Kazan, Tatarstan", "Vovchansk, Kharkiv region": a town and the region it lies in
-        m = _LIST_GAP_RE.match(text, a.end)
-        if m is not None and m.end() == b.start:
-            out.add(a)
-            out.add(b)
-    for p in places:
-        if _PLURAL_REGION_RE.match(text, p.end):
-            out.add(p)
-    return out
-
-
-def _event_places(sent: _Sentence) -> list[Place]:
-    """The sentence's places outside its attribution ("the governor of the Kursk region said")."""
-    a = sent.attribution
-    if a is None:
-        return sent.places
-    return [p for p in sent.places if not a.covers(p.start, p.end)]
-
-
-def _names_a_place(groups: list[list[Place]]) -> bool:
-    return any(p.kind not in ("country", "mention") for g in groups for p in g)
-
-
-def _entry_place(groups: list[list[Place]]) -> Place | None:
-    """The entry's place when it names exactly one region (or one place) below country level.
-
-    Places whose region is unknown (a town several regions share) do not stand
-    against a region the entry names elsewhere ("in La Presa ..., Baja California").
-    """
-    found: Place | None = None
-    unregioned: Place | None = None
-    for places in groups:
-        for p in places:
-            if p.kind in ("country", "mention"):
-                continue
-            if p.region_code is None:
-                if unregioned is not None and p.text != unregioned.text:
-                    unregioned = p if unregioned.country == p.country else Place(0, 0, "", None, "", "mention")
-                elif unregioned is None:
-                    unregioned = p
-                continue
-            if found is None:
-                found = p
-            elif p.region_code != found.region_code:
-                return None
-    if found is not None:
-        return found if unregioned is None or unregioned.country in ("", found.country) else None
-    return unregioned if unregioned is not None and unregioned.kind != "mention" else None
 
 
 def _coreference(claimants: list[str]) -> dict[str, str]:

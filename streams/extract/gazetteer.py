@@ -102,6 +102,21 @@ def normalize(name: str) -> str:
     return " ".join(s.split())
 
 
+def name_key(written: str) -> str:
+    """The look-up key of a name as written, without a possessive "'s" (bounded cache: names recur)."""
+    key = _NAME_KEYS.get(written)
+    if key is None:
+        key = normalize(written[:-2] if written.endswith(("'s", "’s")) else written)
+        if len(_NAME_KEYS) >= _NAME_KEYS_MAX:
+            _NAME_KEYS.clear()
+        _NAME_KEYS[written] = key
+    return key
+
+
+_NAME_KEYS: dict[str, str] = {}
+_NAME_KEYS_MAX = 50_000
+
+
 class Region(NamedTuple):
     """One subdivision a region name may mean."""
 
@@ -123,7 +138,6 @@ class Gazetteer:
     described: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first token -> (tokens, name, ISO)
     common: frozenset[str]
     parents: dict[str, str]  # second-level ISO code -> first-level
-    demonyms: dict[str, str]  # "ukrainian" -> "UA": a country named by its adjective
     loose_regions: dict[str, tuple[Region, ...]]  # ``loose_key`` of first-level region names
     #: First words of every name, region and country key: a cheap test before any span look-up.
     firsts: frozenset[str] = frozenset()
@@ -221,6 +235,12 @@ _DIPHTHONG_RE = re.compile(r"a([wy])(?=[^aeiouy]|$)")
 _ARTICLES = words("al el ar ad as an at ash az adh ed es ez")
 
 
+def _all_common(key: str, common: frozenset[str]) -> bool:
+    """Whether a name is an article and ordinary words ("the capital"): never a region's name in text."""
+    ws = key.split()
+    return len(ws) > 1 and ws[0] == "the" and all(w in common or w in DIRECTION_WORDS for w in ws[1:])
+
+
 def bare_region_name(key: str) -> str:
     """A region name key without its type word: "shan state" -> "shan", "province of x" -> "x"."""
     ws = key.split()
@@ -280,30 +300,6 @@ def _usable_alt(name: str) -> bool:
     return _LATIN_NAME_RE.fullmatch(name) is not None
 
 
-def _demonyms(countries: dict[str, str], common: frozenset[str]) -> dict[str, str]:
-    """Adjectives of country names by the regular English endings ("Nigerian", "Sudanese", "Iraqi", "Afghan").
-
-    A form two countries could give goes to the one whose ending rule comes first;
-    forms that are ordinary words are left out.
-    """
-    out: dict[str, str] = {}
-    for name, cc in sorted(countries.items(), key=lambda kv: (len(kv[0]), kv[0])):
-        if " " in name:
-            continue
-        forms = [name + "n", name[:-1] + "ian" if name[-1] in "ae" else name + "ian", name + "ese",
-                 name[:-1] + "ese" if name[-1] in "aeo" else "", name + "i", name.removesuffix("istan"),
-                 name[:-1] + "an" if name[-1] in "ao" else ""]  # fmt: skip
-        for rank, form in enumerate(forms):
-            if form and form != name and form not in common and len(form) >= 4 and form not in countries:
-                prev = out.get(form)
-                if prev is None:
-                    out[form] = cc
-                    out[form + "#"] = str(rank)
-                elif prev != cc and int(out[form + "#"]) > rank:
-                    out[form], out[form + "#"] = cc, str(rank)
-    return {k: v for k, v in out.items() if not k.endswith("#")}
-
-
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Build the in-memory gazetteer once (about a second on one core)."""
@@ -315,7 +311,7 @@ def gazetteer() -> Gazetteer:
     def add_region(name: str, r: Region) -> None:
         full = normalize(name)
         for key in {full, bare_region_name(full)}:
-            if not key or key in common or key in DIRECTION_WORDS:
+            if not key or key in common or key in DIRECTION_WORDS or _all_common(key, common):
                 continue
             slot = regions_l.setdefault(key, {})
             old = slot.get(r.iso)
@@ -368,8 +364,7 @@ def gazetteer() -> Gazetteer:
                 lst.append(_Candidate(5.0 * _LOCALITY_POPULATION, cc, iso, _LOCALITY_POPULATION))
     frozen = {k: tuple(v) for k, v in names.items()}
     firsts = frozenset(k.split(" ", 1)[0] for keys in (frozen, regions, countries) for k in keys)
-    demonyms = _demonyms(countries, common)
-    return Gazetteer(frozen, regions, countries, described, common, parents(), demonyms, loose_regions, firsts)
+    return Gazetteer(frozen, regions, countries, described, common, parents(), loose_regions, firsts)
 
 
 @functools.lru_cache(maxsize=1)

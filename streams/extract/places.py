@@ -11,21 +11,19 @@ headlines. Described places come only from an explicit table.
 
 from __future__ import annotations
 
-import re
-
 from streams.extract.gazetteer import (
     LOCATIVE,
     MAX_NAME_TOKENS,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     SMALL_TOWN_COUNTRIES,
-    WAR_COUNTRIES,
     Gazetteer,
     Place,
-    Region,
     _Candidate,
+    name_key,
     normalize,
 )
+from streams.extract.place_rules import foreign_region, foreign_town, region_over_town
 from streams.extract.tokens import Token, words
 
 MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
@@ -59,18 +57,7 @@ def _written(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _key_of(text: str, toks: list[Token], i: int, j: int) -> str:
-    s = text[toks[i].start : toks[j - 1].end]
-    key = _KEYS.get(s)
-    if key is None:
-        key = normalize(s[:-2] if s.endswith(("'s", "’s")) else s)
-        if len(_KEYS) >= _STARTS_MAX:
-            _KEYS.clear()
-        _KEYS[s] = key
-    return key
-
-
-#: Written span -> gazetteer key (bounded cache: the same names recur across entries).
-_KEYS: dict[str, str] = {}
+    return name_key(text[toks[i].start : toks[j - 1].end])
 
 
 #: Token text -> whether a place name may start with it (bounded cache of the first-word test).
@@ -209,11 +196,11 @@ def _name_at(
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
         if region is not None and (
-            _foreign_region(region, toks, j, countries, war) or (prefix and region.country not in countries)
+            foreign_region(region, toks, j, countries, war) or (prefix and region.country not in countries)
         ):
             region = None
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
-        if region is not None and (cand is None or _region_over_town(cand, region, after_place)):
+        if region is not None and (cand is None or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
             if locative or not (lower_mode or region.rank == 0):
@@ -222,7 +209,7 @@ def _name_at(
             continue
         if cand is None:
             continue
-        if hinted is None and (_foreign_town(cand, countries, war) or (prefix and cand.country not in countries)):
+        if hinted is None and (foreign_town(cand, countries, war) or (prefix and cand.country not in countries)):
             continue
         if hinted is None and not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
                                                   locative, after_settlement, lower_mode, title_case, gaz):  # fmt: skip
@@ -337,21 +324,6 @@ def _plausible_town(
     return big
 
 
-def _foreign_region(region: Region, toks: list[Token], j: int, countries: frozenset[str], war: bool) -> bool:
-    """Whether a region outside the entry's countries is only part of a longer name, or a mere alternate.
-
-    "in Colonia Bella Vista" in an entry about Mexico is no department of Uruguay.
-    """
-    if not countries or region.country in countries or (war and region.country in WAR_COUNTRIES):
-        return False
-    nxt = toks[j] if j < len(toks) else None
-    return region.rank < 2 or (nxt is not None and nxt.kind == "word" and nxt.is_cap)
-
-
-#: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
-_TOWN_OVER_REGION_POPULATION = 100_000
-
-
 #: Tokens that may close a region name spelt another way: "..., Urozgan." "(Mahliyah, Marib)".
 _LOOSE_CLOSERS = frozenset({",", ".", ")", ";", ":"})
 
@@ -387,33 +359,6 @@ def _loose_region_at(
     return None
 
 
-def _region_over_town(cand: _Candidate, region: Region, after_place: bool) -> bool:
-    """Whether a name that is both a town and a region means the region.
-
-    The region, when the town is small or of unknown region and lies elsewhere,
-    or when the name follows another place as its region does ("Rafaela (Santa
-    Fe)", "La Plata, Buenos Aires"); a district's name (rank 0) never outweighs a
-    town of that name.
-    """
-    if region.rank == 0 or cand.region_code == region.iso:
-        return False
-    return after_place or cand.region_code is None or cand.population < _TOWN_OVER_REGION_POPULATION
-
-
-#: A town outside every country the entry names must be at least this large to be read as one.
-_FOREIGN_TOWN_POPULATION = 500_000
-
-
-def _foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool:
-    """Whether a town lies outside the countries the entry names and is too small to be meant anyway.
-
-    "Bati Kot district, Nangarhar" in an entry about Afghanistan is not Bati in Ethiopia.
-    """
-    if not countries or cand.country in countries or (war and cand.country in WAR_COUNTRIES):
-        return False
-    return cand.population < _FOREIGN_TOWN_POPULATION
-
-
 def _followed_by_region(toks: list[Token], j: int) -> bool:
     n = len(toks)
     if j < n and toks[j].low in REGION_WORDS:
@@ -430,98 +375,3 @@ def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
     return key in gaz.countries or key in gaz.regions or key in gaz.names
 
 
-_CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-#: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
-_CONTEXT_CITY_POPULATION = 100_000
-
-
-def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
-    """The countries (alpha-2) and regions (ISO 3166-2) an entry names: country names, unambiguous
-    regions and large cities (with their countries).
-
-    They settle names that several countries share ("Hyderabad", "Punjab") or
-    several regions of one country ("Vasylivka" in an entry that names the
-    Zaporizhzhia region), and bring in the small towns of those countries. Only capitalised words count,
-    unless the whole text is lowercase; a region or city counts only where it
-    stands as a place ("in Kabul", ", Balkh.", "(Borno)", "Helmand province"),
-    not inside a longer name ("Colonia Bella Vista"). Adjectives ("Russian
-    shelling", "Israeli strike") name who acted more often than where, so they
-    do not count. One pass over the words,
-    at most three look-ups each: linear in the text.
-    """
-    found: set[str] = set()
-    lower = not any(c.isupper() for c in text)
-    # Capitalised words only (every word in lowercase text): the rest cannot start a place name here.
-    ms = list((_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text))
-    n = len(ms)
-    for i, m in enumerate(ms):
-        w = m.group()
-        key1 = _WORD_KEYS.get(w)
-        if key1 is None:
-            key1 = normalize(w[:-2] if w.endswith(("'s", "’s")) else w)
-            if len(_WORD_KEYS) >= _STARTS_MAX:
-                _WORD_KEYS.clear()
-            _WORD_KEYS[w] = key1
-        if key1.split(" ", 1)[0] not in gaz.firsts:
-            continue  # no country, region or city name starts with this word
-        for size in (3, 2, 1):
-            if i + size > n or not all(_adjacent(text, ms[k], ms[k + 1]) for k in range(i, i + size - 1)):
-                continue
-            key = key1 if size == 1 else normalize(" ".join(x.group() for x in ms[i : i + size]))
-            if key in gaz.common:
-                continue
-            cc = gaz.countries.get(key)
-            iso = None
-            placed = key in gaz.regions or key in gaz.names
-            if cc is None and placed and _stands_as_place(text, ms[i].start(), ms[i + size - 1].end(), lower):
-                region = gaz.lookup_region(key) if key in gaz.regions else None
-                if region is not None and (region.rank >= 2 or size > 1):
-                    cc, iso = region.country, region.iso
-                if cc is None and key in gaz.names and len({c.country for c in gaz.names[key]}) == 1:
-                    # Only a city no other country has a place of that name for: a namesake must not
-                    # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
-                    city = gaz.lookup_city(key, False)
-                    if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
-                        cc, iso = city.country, city.region_code
-            if cc is not None:
-                found.add(cc)
-                if iso is not None:
-                    found.add(iso)
-                break
-    return frozenset(found)
-
-
-#: Word -> its name key, for the entry scan (bounded like the other caches here).
-_WORD_KEYS: dict[str, str] = {}
-_CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
-_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
-
-
-def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
-    """Whether two words stand next to each other with only spaces between ("North Kivu")."""
-    return a.end() < b.start() and text[a.end() : b.start()].isspace()
-
-
-def entry_demonyms(text: str, gaz: Gazetteer) -> frozenset[str]:
-    """The countries an entry names only by adjective ("Afghan forces", "Nigerian troops")."""
-    return frozenset(
-        cc for m in _CONTEXT_WORD_RE.finditer(text) if (cc := gaz.demonyms.get(normalize(m.group()))) is not None
-    )
-
-
-def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
-    """Whether the name at ``text[start:end]`` stands as a place: after a locative word or a comma, or
-    before a region word; not when a capitalised word follows it (part of a longer name)."""
-    nxt = _NEXT_WORD_RE.match(text, end)
-    if nxt is not None:
-        word = nxt.group(1)
-        if word.lower() in REGION_WORDS:
-            return True
-        if word[:1].isupper() or lower:
-            return False
-    before = text[max(0, start - 24) : start]
-    if before.rstrip().endswith((",", "(")):
-        return True
-    prev = _PREV_WORD_RE.search(before)
-    return prev is not None and prev.group(1).lower() in LOCATIVE and before[prev.end(1) :].isspace()

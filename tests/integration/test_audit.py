@@ -115,7 +115,8 @@ async def test_explain_names_the_sentences_and_the_fate_of_each_report(
     assert all(c["status"] == "current" for c in by_entry.values())
     assert by_entry["r3"]["position"]["topic"] == settings.entries_topic
 
-    doc = explain(rebuilt, "figures", "south korean official|troops|north korean troops")
+    # Figure histories key on (claimant id, metric, subject from the fixed vocabulary): "North Korean troops" -> troops.
+    doc = explain(rebuilt, "figures", "south korean official|troops|troops")
     assert [c["status"] for c in doc["contributions"]] == ["retracted", "removed by retraction"]
 
 

@@ -1,0 +1,89 @@
+"""The countries and regions an entry names, read once per entry to settle ambiguous place names."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key, normalize
+
+_CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
+_CONTEXT_CITY_POPULATION = 100_000
+
+
+def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
+    """The countries (alpha-2) and regions (ISO 3166-2) an entry names: country names, unambiguous
+    regions and large cities (with their countries).
+
+    They settle names that several countries share ("Hyderabad", "Punjab") or
+    several regions of one country ("Vasylivka" in an entry that names the
+    Zaporizhzhia region), and bring in the small towns of those countries. Only capitalised words count,
+    unless the whole text is lowercase; a region or city counts only where it
+    stands as a place ("in Kabul", ", Balkh.", "(Borno)", "Helmand province"),
+    not inside a longer name ("Colonia Bella Vista"). Adjectives ("Russian
+    shelling", "Israeli strike") name who acted more often than where, so they
+    do not count. One pass over the words,
+    at most three look-ups each: linear in the text.
+    """
+    found: set[str] = set()
+    lower = not any(c.isupper() for c in text)
+    # Capitalised words only (every word in lowercase text): the rest cannot start a place name here.
+    ms = list((_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text))
+    n = len(ms)
+    for i, m in enumerate(ms):
+        w = m.group()
+        key1 = name_key(w)
+        if key1.split(" ", 1)[0] not in gaz.firsts:
+            continue  # no country, region or city name starts with this word
+        for size in (3, 2, 1):
+            if i + size > n or not all(_adjacent(text, ms[k], ms[k + 1]) for k in range(i, i + size - 1)):
+                continue
+            key = key1 if size == 1 else normalize(" ".join(x.group() for x in ms[i : i + size]))
+            if key in gaz.common:
+                continue
+            cc = gaz.countries.get(key)
+            iso = None
+            placed = key in gaz.regions or key in gaz.names
+            if cc is None and placed and _stands_as_place(text, ms[i].start(), ms[i + size - 1].end(), lower):
+                region = gaz.lookup_region(key) if key in gaz.regions else None
+                if region is not None and (region.rank >= 2 or size > 1):
+                    cc, iso = region.country, region.iso
+                if cc is None and key in gaz.names and len({c.country for c in gaz.names[key]}) == 1:
+                    # Only a city no other country has a place of that name for: a namesake must not
+                    # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
+                    city = gaz.lookup_city(key, False)
+                    if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                        cc, iso = city.country, city.region_code
+            if cc is not None:
+                found.add(cc)
+                if iso is not None:
+                    found.add(iso)
+                break
+    return frozenset(found)
+
+
+_CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether two words stand next to each other with only spaces between ("North Kivu")."""
+    return a.end() < b.start() and text[a.end() : b.start()].isspace()
+
+
+def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
+    """Whether the name at ``text[start:end]`` stands as a place: after a locative word or a comma, or
+    before a region word; not when a capitalised word follows it (part of a longer name)."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    if nxt is not None:
+        word = nxt.group(1)
+        if word.lower() in REGION_WORDS:
+            return True
+        if word[:1].isupper() or lower:
+            return False
+    before = text[max(0, start - 24) : start]
+    if before.rstrip().endswith((",", "(")):
+        return True
+    prev = _PREV_WORD_RE.search(before)
+    return prev is not None and prev.group(1).lower() in LOCATIVE and before[prev.end(1) :].isspace()

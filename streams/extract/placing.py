@@ -1,0 +1,177 @@
+"""Which place each figure of a sentence takes, and the entry's own place when a figure names none.
+
+Pure functions over one sentence's tokens, places, attribution and figures, for the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from schemas.facts import INTERCEPTION_METRICS
+from streams.extract.attribution import Attribution
+from streams.extract.context import StrikeContext
+from streams.extract.cues import Figure
+from streams.extract.gazetteer import Place
+from streams.extract.tokens import Token
+
+
+class Sentence:
+    __slots__ = ("attribution", "figures", "headline", "listed", "places", "start", "strike", "toks")
+
+    def __init__(self, start: int, toks: list[Token], headline: bool = False) -> None:
+        self.start = start
+        self.headline = headline
+        self.toks = toks
+        self.places: list[Place] = []
+        self.attribution: Attribution | None = None
+        self.strike: StrikeContext | None = None
+        self.figures: list[Figure] = []
+        self.listed: set[Place] = set()
+
+
+def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
+    """The place the sentence attaches to this figure, if any.
+
+    A place on the far side of another figure belongs to that one ("47 drones,
+    including 19 over the Kursk region"), unless the figures are coordinated
+    ("200 drones and 12 missiles at Ukraine"). A place inside a list of places
+    ("over the Sumy and Chernihiv regions") is no single place. Interception
+    figures take only a place after them with a preposition ("shot down over Kursk").
+    """
+    a = sent.attribution
+    air = f.metric in INTERCEPTION_METRICS
+    best: tuple[tuple[int, int, int, int, int], Place] | None = None
+    for p in sent.places:
+        if p.kind == "mention" or p in sent.listed:
+            continue
+        if a is not None and a.covers(p.start, p.end):
+            continue  # "Ukraine's air force said", "the ministry in Kyiv said": the claimant's place
+        after = p.start >= f.end
+        if not after and _where_said(text, sent.start, p, f):
+            continue  # "told a conference in Geneva that 2 million had fled": where it was said
+        crossing = _crosses_figure(f, p, sent.figures)
+        lo, hi = (f.end, p.start) if after else (p.end, f.start)
+        if air:
+            prep = _word_before(text, p.start)
+            if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
+                continue  # "air defences over Crimea downed 9 missiles" / "shot down 9 over Kursk"
+            if _CLAUSE_BREAK_RE.search(text, lo, hi) or text.count(" ", lo, hi) > 10:
+                continue  # "downed 12 drones, and debris hit a house in Sumy": another clause's place
+        rank = (
+            1 if crossing else 0,
+            1 if _OTHER_CLAUSE_RE.search(text, lo, hi) else 0,  # "killed 12, while X said it hit a base near Safed"
+            1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
+            1 if p.kind == "country" else 0,
+            (p.start - f.end) if after else (f.start - p.end) * 2,
+        )
+        if best is None or rank < best[0]:
+            best = (rank, p)
+    return best[1] if best else None
+
+
+_AIR_PLACE_PREPS = frozenset(
+    {"over", "above", "at", "on", "in", "near", "towards", "toward", "into", "across", "from", "attacked", "targeted"}
+)
+#: "told a conference in Geneva that 2 million ...": the place is where it was said.
+_THAT_RE = re.compile(r"\bthat\b")
+_SPEECH_BEFORE_RE = re.compile(r"\b(?:told|tells|said|says|announced|announces|added|adds|stated)\b[^.;]*$")
+
+
+def _where_said(text: str, sent_start: int, p: Place, f: Figure) -> bool:
+    """Whether place ``p`` sits between a speech verb and the "that" of the figure's clause."""
+    if _THAT_RE.search(text, p.end, f.start) is None:
+        return False
+    return _SPEECH_BEFORE_RE.search(text, max(sent_start, p.start - 80), p.start) is not None
+
+
+#: Before an interception figure, only "air defences over Crimea" or "attacked Kharkiv with 20 drones".
+_AIR_PLACE_BEFORE = frozenset({"over", "above", "attacked", "targeted"})
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–()]")
+#: Between a figure and a place: the start of another clause with its own subject.
+_OTHER_CLAUSE_RE = re.compile(r";|\b(?:while|whereas|meanwhile)\b|,\s*but\b", re.IGNORECASE)
+#: The word before a place, past an article and a compass word ("at central Israel", "over the north-east").
+_WORD_BEFORE_RE = re.compile(
+    r"([A-Za-z]+)[\s,]*(?:the\s+)?(?:(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+|central\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def _crosses_figure(f: Figure, p: Place, figures: list[Figure]) -> bool:
+    """Whether another (uncoordinated) figure stands between ``f`` and place ``p``."""
+    lo, hi = (f.end, p.start) if p.start >= f.end else (p.end, f.start)
+    for g in figures:
+        if g is f or g.via == "strike" or not (lo <= g.start < hi):
+            continue
+        if g.start > f.start and g.coordinated:
+            continue  # "200 drones and 12 missiles at Ukraine": one clause
+        return True
+    return False
+
+
+_LIST_GAP_RE = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:city|town|village|port|province|region)\s+of\s+)?",  # "Sanaa and the port city of Hodeidah"
+    re.IGNORECASE,
+)
+_PLURAL_REGION_RE = re.compile(r"\s+(?:regions|oblasts|provinces|governorates|districts)\b", re.IGNORECASE)
+
+
+def listed_places(text: str, places: list[Place]) -> set[Place]:
+    """Places named in a list ("Kyiv, Odesa and Mykolaiv", "the Sumy and Chernihiv regions")."""
+    out: set[Place] = set()
+    for a, b in pairwise(places):
+        if b.kind in ("region", "country") and (b.region_code or b.country) in (a.region_code, a.country):
+            continue  # "Kazan, Tatarstan", "Vovchansk, Kharkiv region": a town and the region it lies in
+        m = _LIST_GAP_RE.match(text, a.end)
+        if m is not None and m.end() == b.start:
+            out.add(a)
+            out.add(b)
+    for p in places:
+        if _PLURAL_REGION_RE.match(text, p.end):
+            out.add(p)
+    return out
+
+
+def event_places(sent: Sentence) -> list[Place]:
+    """The sentence's places outside its attribution ("the governor of the Kursk region said")."""
+    a = sent.attribution
+    if a is None:
+        return sent.places
+    return [p for p in sent.places if not a.covers(p.start, p.end)]
+
+
+def names_a_place(groups: list[list[Place]]) -> bool:
+    return any(p.kind not in ("country", "mention") for g in groups for p in g)
+
+
+def entry_place(groups: list[list[Place]]) -> Place | None:
+    """The entry's place when it names exactly one region (or one place) below country level.
+
+    Places whose region is unknown (a town several regions share) do not stand
+    against a region the entry names elsewhere ("in La Presa ..., Baja California").
+    """
+    found: Place | None = None
+    unregioned: Place | None = None
+    for places in groups:
+        for p in places:
+            if p.kind in ("country", "mention"):
+                continue
+            if p.region_code is None:
+                if unregioned is not None and p.text != unregioned.text:
+                    unregioned = p if unregioned.country == p.country else Place(0, 0, "", None, "", "mention")
+                elif unregioned is None:
+                    unregioned = p
+                continue
+            if found is None:
+                found = p
+            elif p.region_code != found.region_code:
+                return None
+    if found is not None:
+        return found if unregioned is None or unregioned.country in ("", found.country) else None
+    return unregioned if unregioned is not None and unregioned.kind != "mention" else None
