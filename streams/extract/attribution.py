@@ -3,16 +3,20 @@
 Forms handled, each within one sentence: "X said", "according to X",
 "Y cited X", "Y, citing X", "Y quoted X as saying", "..., says X"
 (headlines), "X told Reuters" (claimant X, relay Reuters), and appositions
-("the regional governor, Oleh Syniehubov, said"). Claimants are normalised
-to the minimal noun phrase without a leading article ("an unnamed South
-Korean official" -> "South Korean official").
+("the regional governor, Oleh Syniehubov, said"), "X puts the toll at", a
+document for its source ("a tweet by X"; "the report said" stands for the source
+named before, like "it said"), embedded tweets and colon sources (``sources``).
+A claimant is who asserts: never a fragment that opens with a verb or a count.
+Claimants are the minimal noun phrase without a leading article ("an unnamed
+South Korean official" -> "South Korean official"). Works on lowercased text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from streams.extract.claimants import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, INSTITUTION_WORDS, outlet
+from streams.extract import sources as src
+from streams.extract.claimants import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, INSTITUTION_WORDS, document_owner, outlet
 from streams.extract.tokens import Token, words
 
 SAY_VERBS = words(
@@ -52,21 +56,13 @@ MAX_NP = 9
 MAX_RIGHT_NP = 12
 #: Right-hand phrases stop here: a participle or verb follows the source ("quoted by AFP").
 _RIGHT_BREAK = _CITE_VERBS | {"as", "saying", "giving", "putting", "reported", "said", "says"}
-_ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing")
-#: What may follow a trailing source and still close its clause ("..., said the ministry on Monday").
-_CLAUSE_END = words(
-    """
-    on in at late earlier yesterday today tonight this last after when while adding citing
-    during and but
-    """
-)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 _NOT_NAME = frozenset({"who", "which", "that", "the", "a", "an", "and", "said", "says", "told"})
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
-_ATTRIBUTION_WORDS = SAY_VERBS | _CITE_VERBS | {"according"}
+_ATTRIBUTION_WORDS = SAY_VERBS | _CITE_VERBS | src.PUT_VERBS | {"according"}
 
 
 @dataclass(slots=True)
@@ -95,7 +91,7 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
     span: list[int] = []  # start, end, start, end, ...: the pieces of attribution wording
     n = len(toks)
     lows = [t.low for t in toks]
-    if _ATTRIBUTION_WORDS.isdisjoint(lows) and "@" not in lows:
+    if _ATTRIBUTION_WORDS.isdisjoint(lows) and "@" not in lows and ":" not in lows:
         return None
     for k, t in enumerate(toks):
         low = t.low
@@ -118,6 +114,8 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
                     relay = relay or outlet(np[0])
                 span += [t.start, np[1]]
             continue
+        if src.puts_toll(toks, k):
+            low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
         if low not in SAY_VERBS:
             continue
         if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
@@ -142,10 +140,34 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
             if right is not None and outlet(right[0]) is not None:
                 relay = relay or outlet(right[0])
                 span += [t.start, right[1]]
+    if "@" in lows or ":" in lows:
+        claimant, relay = _social(toks, claimant, relay, pronoun, span)
     if claimant is None and relay is None and not pronoun:
         return None
     pieces = [(span[q], span[q + 1]) for q in range(0, len(span) - 1, 2)]
     return Attribution(claimant, relay, pronoun, min(span), max(span), pieces)
+
+
+def _social(
+    toks: list[Token], claimant: str | None, relay: str | None, pronoun: bool, span: list[int]
+) -> tuple[str | None, str | None]:
+    """A source around a colon ("Health ministry: ...") and an embedded tweet's author."""
+    if claimant is None and not pronoun:
+        got = src.colon_source(toks)
+        if got is not None and (words := _clean(toks[got[0] : got[1] + 1])):
+            if outlet(words) is None:
+                claimant = words
+            else:
+                relay = relay or words
+            span += [toks[got[0]].start, toks[got[1]].end]
+    tweet = src.first_tweet(toks)
+    if tweet is not None:
+        if tweet.outlet:
+            relay = relay or tweet.author
+        elif claimant is None and not pronoun:
+            claimant = tweet.author
+        span += [tweet.start, tweet.end]
+    return claimant, relay
 
 
 def _assign(np: str, claimant: str | None, relay: str | None, pronoun: bool) -> tuple[str | None, str | None, bool]:
@@ -202,6 +224,8 @@ def _np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     if got is None:
         return None
     s, e = got
+    if toks[e].low in src.TRAILING_DROP or toks[e].low in src.PREPOSITIONS:
+        return None  # "recovered amid reports": a preposition, so "reports" is a noun
     words = _clean(toks[s : e + 1])
     return (words, toks[s].start) if words else None
 
@@ -222,7 +246,7 @@ def _is_name(toks: list[Token], s: int, e: int) -> bool:
     if _cased(toks):
         return all(t.is_cap or t.text in ("-", ".") for t in span)
     return len(span) <= 4 and all(
-        t.kind == "word" and t.low not in _ROLE_WORDS | INSTITUTION_WORDS | _NOT_NAME | _LEFT_STOP for t in span
+        t.kind == "word" and t.low not in src.ROLE_WORDS | INSTITUTION_WORDS | _NOT_NAME | _LEFT_STOP for t in span
     )
 
 
@@ -231,7 +255,7 @@ def _issuer(toks: list[Token], k: int) -> tuple[str, int] | None:
     p = k - 1
     while p >= 0 and (toks[p].low in DOCUMENT_NOUNS | DOCUMENT_MODIFIERS | _DETERMINERS):
         p -= 1
-    if p < 1 or toks[p].low not in _ISSUE_VERBS:
+    if p < 1 or toks[p].low not in src.ISSUE_VERBS:
         return None
     p -= 1
     while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB:
@@ -241,9 +265,6 @@ def _issuer(toks: list[Token], k: int) -> tuple[str, int] | None:
         return None
     words = _clean(toks[got[0] : got[1] + 1])
     return (words, toks[got[0]].start) if words else None
-
-
-_ISSUE_VERBS = words("released issued published posted put sent shared tweeted gave")
 
 
 def _role_length(toks: list[Token], role: tuple[int, int]) -> int:
@@ -294,9 +315,9 @@ def _np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             prev = toks[e - 1].low
             if not (t.low == "the" and prev in ("of", "for")):
                 break  # "office of the presidency", "spokesman for the police" go on
-        if e > s and t.low == "for" and toks[e - 1].low not in _ROLE_WORDS | INSTITUTION_WORDS:
+        if e > s and t.low == "for" and toks[e - 1].low not in src.ROLE_WORDS | INSTITUTION_WORDS:
             break  # "cited firefighters for the death toll"
-        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in _ING_NOUNS:
+        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in src.ING_NOUNS:
             break  # "an official giving a figure of 19"
         e += 1
     if e <= s:
@@ -325,7 +346,7 @@ def _closes(toks: list[Token], end: int) -> bool:
     """Whether the phrase ending at offset ``end`` ends its clause ("..., said the ministry.")."""
     for t in toks:
         if t.start >= end:
-            return t.text in _BOUNDARY or t.low in _CLAUSE_END
+            return t.text in _BOUNDARY or t.low in src.CLAUSE_END
     return True
 
 
@@ -334,16 +355,7 @@ def _cased(toks: list[Token]) -> bool:
 
 
 def _has_role_word(toks: list[Token], s: int, e: int) -> bool:
-    return any(t.low in _ROLE_WORDS for t in toks[s : e + 1])
-
-
-_ROLE_WORDS = words(
-    """
-    governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
-    chief commander president secretary general prosecutor ombudsman adviser advisor envoy
-    ambassador director chairman representative authorities administration agency
-    """
-)
+    return any(t.low in src.ROLE_WORDS for t in toks[s : e + 1])
 
 
 def _clean(toks: list[Token]) -> str:
@@ -359,13 +371,13 @@ def _clean(toks: list[Token]) -> str:
             break
     while toks and toks[0].low in _LEADING_DROP:
         toks = toks[1:]
-    while toks and (toks[-1].text == "-" or toks[-1].low in _TRAILING_DROP):
+    while toks and (toks[-1].text == "-" or toks[-1].low in src.TRAILING_DROP):
         toks = toks[:-1]
-    if not toks or toks[0].low in _NOT_HEAD or (toks[0].kind != "word" and toks[0].text not in "#'\""):
+    if not toks or toks[0].low in src.NOT_HEAD or (toks[0].kind != "word" and toks[0].text not in "#'\""):
         return ""
-    if all(t.low in DOCUMENT_MODIFIERS for t in toks):
+    if all(t.low in DOCUMENT_MODIFIERS and t.low not in src.ROLE_WORDS for t in toks):
         return ""  # "unconfirmed reports that ...": no source named
-    owner = _document_owner(toks)
+    owner = document_owner(toks)
     if owner:
         toks = toks[:owner]
     out = _join(toks)
@@ -381,27 +393,3 @@ def _join(toks: list[Token]) -> str:
             parts.append(" ")
         parts.append(t.text)
     return "".join(parts)
-
-
-#: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
-_NOT_HEAD = words(
-    """
-    are is was were be been being has have had will would could can may might do does did to also
-    now still there here it this two three four five six seven eight nine ten dozen dozens scores
-    hundreds thousands several few many some more most all both each
-    """
-)
-_TRAILING_DROP = words("of for and or the a an to in by from with on at")
-
-
-def _document_owner(toks: list[Token]) -> int:
-    """The end of "X's" when the phrase is "X's [latest ...] update/report", else 0."""
-    n = len(toks)
-    if n < 2 or toks[-1].low not in DOCUMENT_NOUNS:
-        return 0
-    k = n - 2
-    while k > 0 and toks[k].low in DOCUMENT_MODIFIERS:
-        k -= 1
-    if k >= 1 and toks[k].low.endswith("'s"):
-        return k + 1
-    return 0

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from streams.extract.gazetteer import normalize
-from streams.extract.tokens import words
+from streams.extract.tokens import Token, words
 
 #: Country names, possessives' bases, demonyms and capitals -> ISO 3166-1 alpha-2.
 #: Multi-word keys are matched first. Kept here so ids do not depend on the gazetteer's data.
@@ -344,7 +344,7 @@ DOCUMENT_NOUNS = words(
 DOCUMENT_MODIFIERS = words(
     """
     latest daily weekly monthly nightly morning evening new most recent regular official intelligence
-    preliminary final updated own online unconfirmed twitter facebook telegram press new official
+    preliminary final updated own online unconfirmed unverified local twitter facebook telegram press new
     initial early first conflicting
     """
 )
@@ -365,3 +365,16 @@ def outlet(np: str) -> str | None:
         if tail in OUTLETS and words[s] in _OUTLET_FIRST:
             return " ".join(np.split()[-(len(words) - s) :])
     return None
+
+
+def document_owner(toks: list[Token]) -> int:
+    """The end of "X's" when the phrase is "X's [latest ...] update/report", else 0."""
+    n = len(toks)
+    if n < 2 or toks[-1].low not in DOCUMENT_NOUNS:
+        return 0
+    k = n - 2
+    while k > 0 and toks[k].low in DOCUMENT_MODIFIERS:
+        k -= 1
+    if k >= 1 and toks[k].low.endswith("'s"):
+        return k + 1
+    return 0

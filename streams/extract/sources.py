@@ -1,0 +1,133 @@
+"""Source shapes of live-blog text: embedded tweets, colon sources, and the words no source is.
+
+Embedded tweets: who wrote one, so its figures have a source.
+
+A blog quoting a tweet renders it as "Name (@handle) text ...", in normal case
+or lowercased and tokenised ("chris gunness ( @ chrisgunness ) 160,487 displaced").
+The author is the words before the handle that the handle spells, plus one word
+before them when it opens the sentence (or a retweet mark) or starts with the
+handle's first letter ("anna ahronheim ( @ aahronheim )"). An author that is an
+outlet ("Bangkok Post (@BangkokPostNews)") is a relay, not a claimant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streams.extract.tokens import Token, words
+
+MAX_AUTHOR_WORDS = 4
+#: Words of a role or a body: what a phrase needs to be a source by its wording alone.
+ROLE_WORDS = words(
+    """
+    governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
+    chief commander president secretary general prosecutor ombudsman adviser advisor envoy
+    ambassador director chairman representative authorities administration agency
+    """
+)
+#: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
+NOT_HEAD = words(
+    """
+    are is was were be been being has have had will would could can may might do does did to also
+    now still there here two three four five six seven eight nine ten dozen dozens scores
+    hundreds thousands several few many some more most all both each
+    """
+)
+TRAILING_DROP = words("of for and or the a an to in by from with on at")
+PREPOSITIONS = words("amid despite following about among against over under after before")
+#: What may follow a trailing source and still close its clause ("..., said the ministry on Monday").
+CLAUSE_END = words(
+    """
+    on in at late earlier yesterday today tonight this last after when while adding citing
+    during and but
+    """
+)
+ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing")
+ISSUE_VERBS = words("released issued published posted put sent shared tweeted gave")
+#: "The UN puts the number at ...": a source giving a figure without a speech verb.
+PUT_VERBS = words("put puts putting revised revises raised raises lowered updated gave gives")
+TOLL_NOUNS = words("toll number figure tally count")
+#: Words that make a tweet's author an outlet rather than a person or a body.
+_OUTLET_WORDS = words("news post times tv radio herald tribune journal gazette telegraph daily press com channel")
+_STOP = words("rt the a an of and in on at to by from for with said says update breaking")
+
+
+@dataclass(frozen=True, slots=True)
+class Tweet:
+    """The author of one embedded tweet, where their name lies, and whether they are an outlet."""
+
+    author: str
+    start: int
+    end: int  # end of the handle's closing parenthesis
+    outlet: bool
+
+
+def first_tweet(toks: list[Token]) -> Tweet | None:
+    """The first embedded tweet of a sentence, if any."""
+    n = len(toks)
+    for k in range(1, n - 2):
+        if toks[k].text == "@" and toks[k - 1].text == "(" and toks[k + 2].text == ")":
+            got = _author(toks, k - 1, toks[k + 1].low)
+            if got is not None:
+                return got
+    return None
+
+
+def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
+    p = paren - 1
+    if p >= 1 and toks[p].low in _OUTLET_WORDS:
+        p -= 1  # "Conflict News (@Conflicts)"
+    while p >= 0 and paren - p <= MAX_AUTHOR_WORDS and _in_handle(toks[p], handle):
+        p -= 1
+    if p >= paren - 1 or not any(t.kind == "word" and t.low in handle for t in toks[p + 1 : paren]):
+        return None
+    if p >= 0 and toks[p].kind == "word" and toks[p].low not in _STOP and paren - p <= MAX_AUTHOR_WORDS:
+        before = toks[p - 1] if p >= 1 else None
+        opens = before is None or before.kind == "punct" or before.low == "rt"
+        if opens or toks[p].low[:1] == handle[:1]:
+            p -= 1  # "ahmad shakib (@shakibhafed)", "anna ahronheim (@aahronheim)"
+    span = toks[p + 1 : paren]
+    # "haaretz.com": the dot and what follows belong to the name
+    name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
+    outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
+    return Tweet(name, span[0].start, toks[paren + 3].end, outlet)
+
+
+def _in_handle(t: Token, handle: str) -> bool:
+    if t.text == ".":
+        return not t.space_before  # "haaretz.com"
+    return t.kind == "word" and t.low not in _STOP and ((len(t.low) >= 3 and t.low in handle) or t.low == "com")
+
+
+def puts_toll(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` gives a figure as a speech verb would ("puts the number at", "revised the toll")."""
+    if toks[k].low not in PUT_VERBS or k + 2 >= len(toks):
+        return False
+    return toks[k + 1].low in TOLL_NOUNS or toks[k + 2].low in TOLL_NOUNS
+
+
+_COLON_BODIES = ROLE_WORDS | words("police army military officials observatory")
+
+
+def colon_source(toks: list[Token]) -> tuple[int, int] | None:
+    """The token range of a source given around a colon, as tweets and headlines do.
+
+    "# Gaza health ministry: # Palestinian death toll reaches 1,364" (before) and
+    "21 civilians injured in attack: health officials" (closing the sentence). The
+    phrase must hold a role or institution word; "Update:" and "Breaking:" do not.
+    """
+    n = len(toks)
+    for c in range(1, n):
+        if toks[c].text != ":":
+            continue
+        s = c
+        while s > 0 and c - s < MAX_AUTHOR_WORDS + 1 and toks[s - 1].kind == "word" and toks[s - 1].low not in _STOP:
+            s -= 1
+        if s < c and any(t.low in _COLON_BODIES for t in toks[s:c]) and (s == 0 or toks[s - 1].kind == "punct"):
+            return s, c - 1
+        e = n - 1 if toks[-1].text not in ".!" else n - 2
+        tail = toks[c + 1 : e + 1]
+        ok = e > c and e - c <= MAX_AUTHOR_WORDS and all(t.kind == "word" for t in tail)
+        if ok and any(t.low in _COLON_BODIES for t in tail):
+            return c + 1, e
+    return None
