@@ -290,16 +290,23 @@ def combine(view: str, docs: Iterable[Doc]) -> list[Doc]:
     out = sorted(docs, key=lambda d: str(d["key"]))
     if view != "figures":
         return out
+    # A history's states (one per month and area) join in an order that depends on nothing but their
+    # content: by key, then by their latest point; the latest state gives the names shown.
+    out.sort(key=lambda d: (str(d["key"]), _point_order(d["series"][-1]), str(d["claimant"]), str(d["subject"])))
     joined: list[Doc] = []
     for doc in out:
         if joined and joined[-1]["key"] == doc["key"]:
             prev = joined[-1]
-            series = sorted(prev["series"] + doc["series"], key=lambda p: (p["published_at"], p["entry_id"]))
-            latest = doc if doc["series"][-1]["published_at"] >= prev["series"][-1]["published_at"] else prev
-            joined[-1] = {**prev, "claimant": latest["claimant"], "subject": latest["subject"], "series": series}
+            series = sorted(prev["series"] + doc["series"], key=_point_order)
+            joined[-1] = {**prev, "claimant": doc["claimant"], "subject": doc["subject"], "series": series}
         else:
             joined.append(doc)
     return joined
+
+
+def _point_order(p: Doc) -> tuple[str, str, bytes]:
+    """A total order of history points: time, entry, then the point's own canonical bytes."""
+    return (str(p["published_at"]), str(p["entry_id"]), orjson.dumps(p, option=orjson.OPT_SORT_KEYS))
 
 
 def view_document(view: str, states: Mapping[str, State]) -> Doc:

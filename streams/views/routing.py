@@ -22,12 +22,12 @@ never contains ``/`` or ``|``):
   casefolded, whitespace collapsed, leading ``"the "`` stripped, or
   ``"unattributed"``.
 - ``figures``: every fact, cumulative and rates included. Key =
-  ``"{claimant_key}|{metric}|{subject_key}|{month}"``; subject key = the word
+  ``"{claimant_key}|{metric}|{subject_key}|{month}|{area}"``; subject key = the word
   of the fixed subject vocabulary (:mod:`streams.views.subjects`) the subject
   names, else the metric's default ("people" for killed), never a place; month = ``YYYY-MM`` of the event's
-  published time. A history is split into monthly states so that no state grows
-  without bound over a long war; rendering joins a history's months into one
-  document keyed ``"{claimant_key}|{metric}|{subject_key}"``.
+  published time; area as for casualties. A history is split into states by month and area so that no
+  state grows with the length of a war or the number of places a claimant speaks of; rendering joins
+  a history's states into one document keyed ``"{claimant_key}|{metric}|{subject_key}"``.
 
 Each item is one fact with its provenance: ``entry_id``, ``blog_id``,
 ``event_id``, ``published_at``, ``occurred_at``, ``day``, ``position``
@@ -107,7 +107,9 @@ def fact_keys(fact: Fact, day: str, month: str) -> list[tuple[str, str]]:
             out.append((STRIKES, f"{area}/{day}/{kind_key(fact.weapon)}"))
     elif metric in INTERCEPTION_METRICS:
         out.append((INTERCEPTIONS, f"{ckey}/{day}"))
-    out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, metric)}|{month}"))
+    # The area only shards the stored history (so one claimant's figures over many places do not pile
+    # into one state); the history itself, and its document, are keyed without it.
+    out.append((FIGURES, f"{ckey}|{metric}|{subject_key(fact.subject, metric)}|{month}|{area}"))
     return out
 
 
@@ -119,8 +121,8 @@ def state_key(view: str, key: str) -> str:
 
 
 def history_key(state: str) -> str:
-    """The figure history a monthly figures state belongs to: its key without the month."""
-    return state.rsplit("|", 1)[0] if state.count("|") == 3 else state
+    """The figure history a figures state belongs to: its key without the month and area shard."""
+    return state.rsplit("|", 2)[0] if state.count("|") == 4 else state
 
 
 def route(ef: EntryFacts) -> list[Contribution]:

@@ -100,7 +100,7 @@ def test_a_figure_history_spans_monthly_states_but_reads_as_one() -> None:
             )
         )
     states = vs.states("figures")
-    assert sorted(states) == [f"pentagon|troops|troops|{m}" for m in ("2024-10", "2024-11", "2024-12")]
+    assert sorted(states) == [f"pentagon|troops|troops|{m}|unknown" for m in ("2024-10", "2024-11", "2024-12")]
     [doc] = build("figures", states)["items"]
     assert doc["key"] == "pentagon|troops|troops"
     assert [p["best"] for p in doc["series"]] == [10000, 11000, 12000]

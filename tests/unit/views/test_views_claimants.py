@@ -11,7 +11,7 @@ from schemas.facts import METRICS, Fact
 from streams.extract import extract_text
 from streams.views.keys import claimant_key
 from streams.views.memory import ViewSet
-from streams.views.routing import fact_keys
+from streams.views.routing import fact_keys, history_key
 from streams.views.subjects import SUBJECTS, subject_key
 
 from .views_builders import event, fact_in, text_of
@@ -74,10 +74,13 @@ def test_an_editor_fact_without_an_id_keys_on_its_name() -> None:
 
 
 def test_a_figure_with_no_subject_takes_its_metric_default_not_its_area() -> None:
+    # The area only shards the stored state; the history (and its subject) never carries it.
     f = Fact(metric="killed", best=3, region_code="UA-59", country="UA", claimant="police")
-    assert ("figures", "police|killed|people|2024-11") in fact_keys(f, "2024-11-20", "2024-11")
+    assert ("figures", "police|killed|people|2024-11|UA-59") in fact_keys(f, "2024-11-20", "2024-11")
+    assert history_key("police|killed|people|2024-11|UA-59") == "police|killed|people"
     f = Fact(metric="drones_downed", best=3, region_code="RU-BEL", country="RU")
-    assert ("figures", "unattributed|drones_downed|drones|2024-11") in fact_keys(f, "2024-11-20", "2024-11")
+    assert ("figures", "unattributed|drones_downed|drones|2024-11|RU-BEL") in fact_keys(f, "2024-11-20", "2024-11")
+    assert history_key("unattributed|drones_downed|drones|2024-11|RU-BEL") == "unattributed|drones_downed|drones"
 
 
 def test_written_subjects_map_to_vocabulary_words() -> None:

@@ -39,8 +39,8 @@ def test_route_keys_of_a_casualty_report() -> None:
     contribs = route(ef)
     assert keys_of(contribs) == {
         ("casualties", "UA-63/2024-10-03"),
-        ("figures", "regional governor oleh syniehubov|killed|people|2024-10"),
-        ("figures", "regional governor oleh syniehubov|injured|people|2024-10"),
+        ("figures", "regional governor oleh syniehubov|killed|people|2024-10|UA-63"),
+        ("figures", "regional governor oleh syniehubov|injured|people|2024-10|UA-63"),
     }
     [cas] = [c for c in contribs if c.view == "casualties"]
     assert [it["metric"] for it in cas.items] == ["killed", "injured"]
@@ -87,7 +87,7 @@ def test_key_parts_never_contain_separators() -> None:
     keys = keys_of(route(event("e1", [f], published_at="2024-10-03T06:00:00Z", offset=1, text=text)))
     assert keys == {
         ("casualties", "unknown/2024-10-03"),
-        ("figures", "un-ocha|displaced|people|2024-10"),
+        ("figures", "un-ocha|displaced|people|2024-10|unknown"),
     }
     assert claimant_key("  The   Ministry of Defence ") == "ministry of defence"
     assert claimant_key("   ") == "unattributed"
@@ -123,9 +123,9 @@ def test_cumulative_and_rates_go_to_figures_only() -> None:
     keys = keys_of(route(event("e1", [toll, rate, strikes], published_at="2024-10-03T06:00:00Z", offset=1, text=text)))
     assert {v for v, _ in keys} == {"figures"}
     assert keys == {
-        ("figures", "officials|killed|people|2024-10"),
-        ("figures", "unattributed|displaced|people|2024-10"),
-        ("figures", "unattributed|strikes|strikes|2024-10"),
+        ("figures", "officials|killed|people|2024-10|UA-14"),
+        ("figures", "unattributed|displaced|people|2024-10|UA-14"),
+        ("figures", "unattributed|strikes|strikes|2024-10|UA-14"),
     }
 
 
@@ -149,13 +149,13 @@ def test_plan_tombstones_keys_the_entry_left() -> None:
     contribs2, keys2 = plan(fix, keys)
     tombs = {(c.view, c.key) for c in contribs2 if not c.items}
     # the area and day are unchanged, so the casualty state is replaced in place, not tombstoned
-    assert tombs == {("figures", "regional governor oleh syniehubov|injured|people|2024-10")}
+    assert tombs == {("figures", "regional governor oleh syniehubov|injured|people|2024-10|UA-63")}
     [cas] = [c for c in contribs2 if c.view == "casualties"]
     assert [it["weapon"] for it in cas.items] == ["missile"]
     assert all(c.stamp == fix.stamp for c in contribs2)
     assert keys2 == {
         "casualties": ["UA-63/2024-10-03"],
-        "figures": ["regional governor oleh syniehubov|killed|people|2024-10"],
+        "figures": ["regional governor oleh syniehubov|killed|people|2024-10|UA-63"],
     }
 
     gone = event("e1", (), published_at="2024-10-03T09:00:00Z", offset=9, event_type="entry.retracted", retracted=True)
