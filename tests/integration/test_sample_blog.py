@@ -89,8 +89,9 @@ async def test_sample_blog_views(settings: Settings, worker: WorkerProcess) -> N
     assert not {"e02", "e03"} & {e for i in strikes["items"] for e in i["entries"]}
 
     inter = by_key(worker.view("interceptions"))
-    # Ukraine's air force, night of 20 Nov: 122 drones and 2 missiles launched, 56 drones downed.
-    af = inter["ukraine's air force/2024-11-20"]["metrics"]
+    # Ukraine's air force, night of 20 Nov: 122 drones and 2 missiles launched, 56 drones downed
+    # ("Ukraine's air force" and "the air force" in the same entry are one claimant, id "ua:air force").
+    af = inter["ua:air force/2024-11-20"]["metrics"]
     assert (af["drones_launched"]["best"], af["drones_downed"]["best"], af["missiles_launched"]["best"]) == (
         122,
         56,
@@ -98,8 +99,8 @@ async def test_sample_blog_views(settings: Settings, worker: WorkerProcess) -> N
     )
     # Russia's defence ministry: 45 drones downed on 20 Nov ("18 of them over Bryansk" is a breakdown,
     # not a new figure) and 22 on 21 Nov.
-    assert inter["russia's defence ministry/2024-11-20"]["metrics"]["drones_downed"]["best"] == 45
-    assert inter["russia's defence ministry/2024-11-21"]["metrics"]["drones_downed"]["best"] == 22
+    assert inter["ru:defence ministry/2024-11-20"]["metrics"]["drones_downed"]["best"] == 45
+    assert inter["ru:defence ministry/2024-11-21"]["metrics"]["drones_downed"]["best"] == 22
 
     figures = worker.view("figures")["items"]
     troops = {
@@ -116,7 +117,7 @@ async def test_sample_blog_views(settings: Settings, worker: WorkerProcess) -> N
     assert ("Ukraine's military intelligence agency", (11000,)) in troops
     assert ("US secretary of state Antony Blinken", (10000,)) in troops
     assert ("Pentagon", (11000,)) in troops
-    totals = [f for f in figures if f["key"] == "ukraine's general staff|casualties|troops"]
+    totals = [f for f in figures if f["key"] == "ua:general staff|casualties|troops"]
     assert [[p["best"] for p in f["series"]] for f in totals] == [[725090, 726630]]
     assert all(p["cumulative"] for f in totals for p in f["series"])
 
