@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key, normalize
+from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
@@ -28,37 +28,33 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     found: set[str] = set()
     lower = not any(c.isupper() for c in text)
     # Capitalised words only (every word in lowercase text): the rest cannot start a place name here.
-    ms = list((_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text))
-    n = len(ms)
-    for i, m in enumerate(ms):
-        w = m.group()
-        key1 = name_key(w)
-        if key1.split(" ", 1)[0] not in gaz.firsts:
+    ws = [(m.start(), m.end()) for m in (_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text)]
+    n = len(ws)
+    firsts = gaz.firsts
+    for i in range(n):
+        start, end = ws[i]
+        key1 = name_key(text[start:end])
+        if key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
         for size in (3, 2, 1):
-            if i + size > n or not all(_adjacent(text, ms[k], ms[k + 1]) for k in range(i, i + size - 1)):
+            if i + size > n:
                 continue
-            key = key1 if size == 1 else normalize(" ".join(x.group() for x in ms[i : i + size]))
-            if key in gaz.common:
+            last = i + size - 1
+            if size > 1 and not all(
+                ws[k][1] < ws[k + 1][0] and text[ws[k][1] : ws[k + 1][0]].isspace() for k in range(i, last)
+            ):
+                continue  # not one run of words ("North Kivu"): only spaces may stand between them
+            key = key1 if size == 1 else name_key(text[start : ws[last][1]])
+            named = _named_by(key, size, gaz)
+            if named is None:
                 continue
-            cc = gaz.countries.get(key)
-            iso = None
-            placed = key in gaz.regions or key in gaz.names
-            if cc is None and placed and _stands_as_place(text, ms[i].start(), ms[i + size - 1].end(), lower):
-                region = gaz.lookup_region(key) if key in gaz.regions else None
-                if region is not None and (region.rank >= 2 or size > 1):
-                    cc, iso = region.country, region.iso
-                if cc is None and key in gaz.names and len({c.country for c in gaz.names[key]}) == 1:
-                    # Only a city no other country has a place of that name for: a namesake must not
-                    # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
-                    city = gaz.lookup_city(key, False)
-                    if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
-                        cc, iso = city.country, city.region_code
-            if cc is not None:
-                found.add(cc)
-                if iso is not None:
-                    found.add(iso)
-                break
+            cc, iso, as_place = named
+            if as_place and not _stands_as_place(text, start, ws[last][1], lower):
+                continue
+            found.add(cc)
+            if iso is not None:
+                found.add(iso)
+            break
     return frozenset(found)
 
 
@@ -70,6 +66,37 @@ _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     """Whether two words stand next to each other with only spaces between ("North Kivu")."""
     return a.end() < b.start() and text[a.end() : b.start()].isspace()
+
+
+def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, bool] | None:
+    """(country, region or None, whether it must stand as a place) a name key gives the entry; cached per key."""
+    ck = (key, size > 1)
+    if ck in _NAMED:
+        return _NAMED[ck]
+    out: tuple[str, str | None, bool] | None = None
+    if key not in gaz.common:
+        cc = gaz.countries.get(key)
+        if cc is not None:
+            out = (cc, None, False)
+        else:
+            region = gaz.lookup_region(key) if key in gaz.regions else None
+            if region is not None and (region.rank >= 2 or size > 1):
+                out = (region.country, region.iso, True)
+            elif key in gaz.names and len({c.country for c in gaz.names[key]}) == 1:
+                # Only a city no other country has a place of that name for: a namesake must not
+                # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
+                city = gaz.lookup_city(key, False)
+                if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                    out = (city.country, city.region_code, True)
+    if len(_NAMED) >= _NAMED_MAX:
+        _NAMED.clear()
+    _NAMED[ck] = out
+    return out
+
+
+#: (name key, several words) -> what it tells of the entry's countries (bounded cache: names recur).
+_NAMED: dict[tuple[str, bool], tuple[str, str | None, bool] | None] = {}
+_NAMED_MAX = 50_000
 
 
 def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
