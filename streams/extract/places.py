@@ -12,6 +12,7 @@ headlines. Described places come only from an explicit table.
 from __future__ import annotations
 
 from streams.extract.gazetteer import (
+    DIRECTION_WORDS,
     LOCATIVE,
     MAX_NAME_TOKENS,
     REGION_WORDS,
@@ -27,12 +28,8 @@ from streams.extract.place_rules import foreign_region, foreign_town, region_ove
 from streams.extract.tokens import Token, words
 
 MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
-_DIRECTIONS = words(
-    """
-    north south east west northern southern eastern western central greater upper lower new old
-    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
-    """
-)
+#: Words before a name that keep a locative reaching it ("in northern Gaza", "to New ...").
+_DIRECTIONS = DIRECTION_WORDS | words("new old")
 _SPEAKER_VERBS = words(
     """
     says said claims claimed accuses accused blames blamed denies denied warns warned updates
