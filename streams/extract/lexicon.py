@@ -322,6 +322,7 @@ HYPOTHETICAL: frozenset[str] = words(
     will would could might may threatened threatens threaten warned warns warning plan plans
     planned planning if possible potential future prepare preparing vowed vows threat risk
     unless should any retaliatory fear fears feared avoid prevent deter no
+    join joining joined vote votes voted authorise authorised authorize authorized approve approved
     """
 )
 
