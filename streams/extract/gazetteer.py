@@ -64,6 +64,7 @@ LOCATIVE = words(
     """
     in near on at of over from to outside around towards toward into targeting hit struck
     shelled attacked across inside via bombed between and fled fleeing left
+    hits rocks rocked shook
     """
 )
 SETTLEMENT_WORDS = frozenset(

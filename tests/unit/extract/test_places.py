@@ -31,6 +31,8 @@ from .helpers import facts_of, one
         ("Two people were killed in the Moscow region.", "RU-MOS"),
         ("Two people were killed in Moscow.", "RU-MOW"),
         ("two people were killed in kharkiv , police said .", "UA-63"),
+        ("a car bomb rocks kabul , killing two people , police said .", "AF-KAB"),
+        ("an explosion rocked bangkok and killed two people .", "TH-10"),
     ],
 )
 def test_region_codes(sentence: str, code: str) -> None:
