@@ -21,7 +21,6 @@ from typing import NamedTuple
 from streams.extract.geodata import (
     CityRecord,
     big_cities,
-    parents,
     read_data,
     region_aliases,
     subdivision_rows,
@@ -138,7 +137,6 @@ class Gazetteer:
     countries: dict[str, str]  # country name key -> alpha-2
     described: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first token -> (tokens, name, ISO)
     common: frozenset[str]
-    parents: dict[str, str]  # second-level ISO code -> first-level
     loose_regions: dict[str, tuple[Region, ...]]  # ``loose_key`` of first-level region names
     #: First words of every name, region and country key: a cheap test before any span look-up.
     firsts: frozenset[str] = frozenset()
@@ -365,7 +363,7 @@ def gazetteer() -> Gazetteer:
                 lst.append(_Candidate(5.0 * _LOCALITY_POPULATION, cc, iso, _LOCALITY_POPULATION))
     frozen = {k: tuple(v) for k, v in names.items()}
     firsts = frozenset(k.split(" ", 1)[0] for keys in (frozen, regions, countries) for k in keys)
-    return Gazetteer(frozen, regions, countries, described, common, parents(), loose_regions, firsts)
+    return Gazetteer(frozen, regions, countries, described, common, loose_regions, firsts)
 
 
 @functools.lru_cache(maxsize=1)

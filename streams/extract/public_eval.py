@@ -34,6 +34,7 @@ from typing import TextIO
 
 from schemas.facts import Fact
 from streams.extract.gazetteer import bare_region_name, loose_key, normalize, subdivision_index
+from streams.extract.geodata import parents
 
 csv.field_size_limit(10_000_000)
 
@@ -214,13 +215,7 @@ def _carries(f: Fact, n: int) -> bool:
 
 
 def _region_ok(pred: str | None, gold: str) -> bool:
-    return pred is not None and (pred == gold or subdivision_parent(pred) == gold)
-
-
-def subdivision_parent(iso: str) -> str | None:
-    from streams.extract.gazetteer import gazetteer
-
-    return gazetteer().parents.get(iso)
+    return pred is not None and (pred == gold or parents().get(pred) == gold)
 
 
 def evaluate_public(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from schemas.facts import Fact
-from streams.extract import extract
+from streams.extract import extract, geodata
 from streams.extract.gazetteer import gazetteer
 from streams.extract.geodata import subdivision_rows
 
@@ -78,7 +78,7 @@ def test_city_resolves_to_its_region(k: int, city: str, code: str) -> None:
 def test_marseille_is_the_department_under_its_region() -> None:
     f = killed("Two fishermen were killed when their boat sank off Marseille, the coastguard said.")
     assert where(f) == ("FR-13", "FR")
-    assert gazetteer().parents["FR-13"] == "FR-PAC"
+    assert geodata.parents()["FR-13"] == "FR-PAC"
 
 
 @pytest.mark.xfail(
