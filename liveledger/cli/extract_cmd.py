@@ -70,7 +70,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 help="corpus: our labelled JSON lines; acled: ACLED-style CSV (notes, fatalities, admin1, country); "
-                "cir: the Bellingcat/CIR Ukraine events.csv (description, province)",
+                "cir: the Bellingcat/CIR Ukraine events.csv (description, province); "
+                "pitf: the PITF Worldwide Atrocities export (Description, Deaths Number, Country, Region)",
             ),
         ] = "corpus",
         limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N rows")] = None,
