@@ -200,8 +200,8 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
             code = (get(rec, "country") or "").strip()
             cc = _PITF_CODES.get(code) or _country_code(code, None, code if len(code) == 3 else None)
             admin1 = (get(rec, "region") or "").strip() or None
-            fat_raw = (get(rec, "deaths number") or "").strip()
-            fat = int(fat_raw) if fat_raw.isdigit() else None  # PITF also codes "Dozens", "No Information"
+            deaths = (get(rec, "deaths number") or "").strip()
+            fat = int(deaths) if deaths.isdigit() else None  # PITF also codes "Dozens", "No Information"
         else:
             cc = _country_code(get(rec, "country"), get(rec, "iso"), get(rec, "iso3"))
             admin1 = get(rec, "admin1") if fmt == "acled" else get(rec, "province")
