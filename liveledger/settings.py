@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     api_url: str = "http://localhost:6066"
     api_token: SecretStr | None = None
     protect_reads: bool = False
+    #: token workers send each other on /api/v1/internal/*; default: the API token. With neither
+    #: set, internal routes answer loopback clients only.
+    internal_token: SecretStr | None = None
+    #: seconds before the API answers 503 to a POST the broker has not acknowledged
+    publish_timeout_s: float = Field(default=10.0, gt=0)
+    #: seconds an idle keep-alive HTTP connection stays open
+    http_idle_s: float = Field(default=15.0, gt=0)
 
     def kafka_client_kwargs(self) -> dict[str, Any]:
         """Security keyword arguments for aiokafka clients."""

@@ -48,10 +48,12 @@ async def gather_rendered(ll: LiveLedgerApp, cache: RenderCache, view: str) -> d
 
 async def _gather(ll: LiveLedgerApp, view: str, mine: dict[str, Any], kind: str) -> dict[str, Any]:
     states = mine
+    token = ll.settings.internal_token or ll.settings.api_token
+    headers = {} if token is None else {"Authorization": f"Bearer {token.get_secret_value()}"}
     for host in _other_hosts(ll, view):
         url = f"{host}/api/v1/internal/{kind}/{view}"
         try:
-            async with ll.app.http_client.get(url) as resp:
+            async with ll.app.http_client.get(url, headers=headers) as resp:
                 if resp.status != 200:
                     raise GatherError(f"{url} answered {resp.status}")
                 body: Any = orjson.loads(await resp.read())

@@ -27,6 +27,7 @@ class Problem(BaseModel):
 class Health(BaseModel):
     status: str
     ready: bool
+    broker_reachable: bool
     app_id: str
     entries_processed: int
     contributions_applied: int
@@ -233,7 +234,10 @@ def openapi_document() -> dict[str, Any]:
         "get": {
             "summary": "Worker health",
             "operationId": "health",
-            "responses": {"200": _json_response("Healthy", "Health")},
+            "responses": {
+                "200": _json_response("Ready: broker reachable, tables recovered", "Health"),
+                "503": _json_response("Not ready: recovering, or the broker is unreachable", "Health"),
+            },
         }
     }
     paths["/api/v1/entries"] = {
@@ -248,6 +252,8 @@ def openapi_document() -> dict[str, Any]:
                 "400": bad,
                 "401": _json_response("Missing or wrong token", "Problem"),
                 "403": _json_response("Publishing over HTTP is off", "Problem"),
+                "413": _json_response("Body over the size limit", "Problem"),
+                "503": _json_response("The broker did not acknowledge in time; retry", "Problem"),
             },
         }
     }

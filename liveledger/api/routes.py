@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -22,8 +23,10 @@ from liveledger.api.gather import GatherError, gather_rendered, gather_states, l
 from liveledger.api.metrics import render_metrics
 from liveledger.api.openapi import openapi_document
 from liveledger.api.page import page_html, static_asset
+from liveledger.api.server import MAX_POST_BYTES, BrokerProbe, web_application_options
 from liveledger.errors import LiveledgerError
 from liveledger.publish.batch import publish_batch, read_requests
+from liveledger.publish.jsonlines import DuplicateKey, loads_strict
 from liveledger.publish.publisher import Publisher
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
@@ -32,7 +35,7 @@ from streams.views.render import render
 from streams.views.routing import state_key
 
 JSON = "application/json"
-MAX_POST_BYTES = 5 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 Handler = Callable[..., Awaitable[Response]]
 
@@ -54,6 +57,21 @@ def _token_ok(ll: LiveLedgerApp, request: Request) -> bool:
     return hmac.compare_digest(given.encode(), f"Bearer {token.get_secret_value()}".encode())
 
 
+def internal_token(ll: LiveLedgerApp) -> str | None:
+    """The token workers send each other: LIVELEDGER_INTERNAL_TOKEN, else the API token."""
+    token = ll.settings.internal_token or ll.settings.api_token
+    return None if token is None else token.get_secret_value()
+
+
+def _internal_ok(ll: LiveLedgerApp, request: Request) -> bool:
+    token = internal_token(ll)
+    if token is None:  # nothing shared between workers: only this machine may ask
+        peer = getattr(request, "remote", None) or ""
+        return peer.startswith("127.") or peer == "::1"
+    given = request.headers.get("Authorization", "")
+    return hmac.compare_digest(given.encode(), f"Bearer {token}".encode())
+
+
 def is_ready(ll: LiveLedgerApp) -> bool:
     """True once the worker has partitions assigned and its tables have recovered from changelogs."""
     app: Any = ll.app
@@ -67,6 +85,9 @@ def is_ready(ll: LiveLedgerApp) -> bool:
 def register_api(ll: LiveLedgerApp) -> None:
     """Add every route of the API and the page to ``ll.app``."""
     app = ll.app
+    # before the first route: faust builds its aiohttp application when a page is added
+    app.conf.web_application_options = web_application_options(ll.settings)
+    probe = BrokerProbe(ll.settings.kafka_bootstrap)
     cache = RenderCache(ll)
     ll.listeners.append(cache.changed)
     publisher: dict[str, Publisher] = {}
@@ -79,6 +100,20 @@ def register_api(ll: LiveLedgerApp) -> None:
                 await pub.start()
                 publisher["pub"] = pub
             return publisher["pub"]
+
+    async def drop_publisher() -> None:
+        """Forget the shared publisher; the next POST starts afresh from the log (and dedupes)."""
+        broken = publisher.pop("pub", None)
+        if broken is not None:
+            try:
+                await asyncio.wait_for(broken.stop(), ll.settings.publish_timeout_s)
+            except (TimeoutError, LiveledgerError, OSError) as e:  # dropped either way
+                log.warning("the dropped HTTP publisher did not stop cleanly: %r", e)
+
+    async def stop_publisher(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        await drop_publisher()
+
+    app.on_before_shutdown.connect(stop_publisher)  # the worker owns the publisher's lifecycle
 
     def guarded(fun: Handler) -> Handler:
         async def wrapper(view: View, request: Request, **match: str) -> Response:
@@ -143,28 +178,42 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page(r"/api/v1/casualties/incidents/{incident_id:[\s\S]+}", name="api-incident")(guarded(incident))
 
+    def internal(fun: Handler) -> Handler:
+        async def wrapper(view: View, request: Request, **match: str) -> Response:
+            if not _internal_ok(ll, request):
+                return _problem(
+                    view, 401, "internal route: send Authorization: Bearer <LIVELEDGER_INTERNAL_TOKEN or API token>"
+                )
+            return await fun(view, request, **match)
+
+        wrapper.__name__ = fun.__name__
+        return wrapper
+
     async def internal_states(view: View, request: Request, name: str) -> Response:
         if name not in ll.views:
             return _problem(view, 404, f"no view {name!r}")
         return _json(view, local_states(ll, name))
 
-    app.page("/api/v1/internal/states/{name}", name="api-internal-states")(guarded(internal_states))
+    app.page("/api/v1/internal/states/{name}", name="api-internal-states")(internal(internal_states))
 
     async def internal_rendered(view: View, request: Request, name: str) -> Response:
         if name not in PARAMS:
             return _problem(view, 404, f"no view {name!r}")
         return _json(view, cache.local(name))
 
-    app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(guarded(internal_rendered))
+    app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(internal(internal_rendered))
 
     async def health(view: View, request: Request) -> Response:
         s = ll.stats
-        ready = is_ready(ll)
+        broker_ok = await probe.reachable()
+        ready = broker_ok and is_ready(ll)
+        status = "ok" if ready else ("recovering" if broker_ok else "broker unreachable")
         return _json(
             view,
             {
-                "status": "ok" if ready else "recovering",
+                "status": status,
                 "ready": ready,
+                "broker_reachable": broker_ok,
                 "app_id": ll.settings.app_id,
                 "entries_processed": s.entries_processed,
                 "contributions_applied": s.contributions_applied,
@@ -172,6 +221,7 @@ def register_api(ll: LiveLedgerApp) -> None:
                 "last_published_at": s.last_published_at,
                 "visible_ms": s.latency_summary(),
             },
+            status=200 if ready else 503,
         )
 
     app.page("/api/v1/health", name="api-health")(health)
@@ -197,17 +247,30 @@ def register_api(ll: LiveLedgerApp) -> None:
         if len(raw) > MAX_POST_BYTES:
             return _problem(view, 413, f"request body over {MAX_POST_BYTES} bytes")
         try:
-            body = orjson.loads(raw)
+            body = loads_strict(raw)
         except orjson.JSONDecodeError as e:
             return _problem(view, 400, f"body is not JSON: {e}")
+        except DuplicateKey as e:
+            return _problem(view, 400, f"body: {e}")
         items = body if isinstance(body, list) else [body]
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
+        timeout = ll.settings.publish_timeout_s
+
+        async def start_and_publish() -> dict[str, Any]:
+            return await publish_batch(await shared_publisher(), good, rejected)
+
         try:
-            summary = await publish_batch(await shared_publisher(), good, rejected)
+            summary = await asyncio.wait_for(start_and_publish(), timeout)
+        except TimeoutError:
+            await drop_publisher()
+            return _problem(
+                view,
+                503,
+                f"the broker did not acknowledge within {timeout:g} s (LIVELEDGER_PUBLISH_TIMEOUT_S); "
+                "retry later: entries already on the log are recognised and not published twice",
+            )
         except LiveledgerError as e:  # a send failed, or the publisher could not start at all
-            broken = publisher.pop("pub", None)  # the next request starts afresh from the log
-            if broken is not None:
-                await broken.stop()
+            await drop_publisher()
             return _problem(view, 503, str(e))
         return _json(view, summary, status=200 if not summary["rejected"] else 422)
 

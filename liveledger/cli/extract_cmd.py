@@ -10,6 +10,7 @@ import orjson
 import typer
 
 from liveledger.errors import LiveledgerError
+from liveledger.publish.jsonlines import DuplicateKey, loads_strict, split_lines
 
 
 def register(app: typer.Typer) -> None:
@@ -31,13 +32,14 @@ def register(app: typer.Typer) -> None:
             raise LiveledgerError(f"cannot read {file}: {e.strerror}") from e
         bad = 0
         out = sys.stdout.buffer
-        for n, raw in enumerate(data.splitlines(), start=1):
+        for n, raw in enumerate(split_lines(data), start=1):
             if not raw.strip():
                 continue
             try:
-                doc = orjson.loads(raw)
-            except orjson.JSONDecodeError as e:
-                typer.secho(f"line {n}: not valid JSON ({e})", fg="red", err=True)
+                doc = loads_strict(raw)
+            except (orjson.JSONDecodeError, DuplicateKey) as e:
+                reason = str(e) if isinstance(e, DuplicateKey) else f"not valid JSON ({e})"
+                typer.secho(f"line {n}: {reason}", fg="red", err=True)
                 bad += 1
                 continue
             if isinstance(doc, dict) and doc.get("type") == "retraction":

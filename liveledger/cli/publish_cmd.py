@@ -11,6 +11,7 @@ import orjson
 import typer
 
 from liveledger.publish.batch import publish_batch, read_requests
+from liveledger.publish.jsonlines import split_lines
 from liveledger.publish.publisher import Publisher
 from liveledger.publish.requests import PublishError
 from liveledger.settings import Settings
@@ -25,7 +26,7 @@ async def publish_lines(settings: Settings, lines: list[bytes]) -> dict[str, Any
 
 def _read_input(path: str) -> list[bytes]:
     data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    return data.splitlines()
+    return split_lines(data)
 
 
 def register(app: typer.Typer) -> None:

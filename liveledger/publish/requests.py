@@ -8,6 +8,7 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from liveledger.errors import LiveledgerError
+from liveledger.publish.jsonlines import DuplicateKey, loads_strict
 from schemas.codec import describe_validation_error
 from schemas.events import AwareDatetime, CleanText, Ident
 from schemas.facts import Fact
@@ -96,7 +97,9 @@ def parse_line(raw: bytes | str, line: int, max_body_bytes: int) -> Request | No
     if not raw.strip():
         return None
     try:
-        data = orjson.loads(raw)
+        data = loads_strict(raw)
     except orjson.JSONDecodeError as e:
         raise InputError(line, f"not valid JSON ({e})") from e
+    except DuplicateKey as e:
+        raise InputError(line, str(e)) from e
     return parse_request(data, line, max_body_bytes)

@@ -10,6 +10,7 @@ import faust
 from liveledger.kafka.topics import ensure_log_topics
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
+from streams.app.state_check import wipe_stale_state
 
 
 def prepare(settings: Settings) -> LiveLedgerApp:
@@ -21,6 +22,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
     loop.run_until_complete(ensure_log_topics(settings))
     (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     ll = build_app(settings)
+    wipe_stale_state(settings, ll.app, loop.run_until_complete)  # before faust opens the stores
     register_api(ll)
     return ll
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import orjson
 import pytest
+from pydantic import SecretStr
 
 from liveledger.cli.publish_cmd import publish_lines
 from liveledger.settings import Settings
@@ -84,3 +87,43 @@ async def test_either_worker_answers_every_key(settings: Settings, tmp_path: Pat
             path = "/api/v1/casualties/incidents/" + urllib.parse.quote(item["key"], safe="/")
             answers = [get_json(w.url + path) for w in (w1, w2)]
             assert answers[0] == answers[1] == item, item["key"]
+
+
+def _get_with_token(url: str, token: str | None) -> tuple[int, bytes]:
+    req = urllib.request.Request(url)
+    if token is not None:
+        req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+async def test_protected_reads_still_gather_from_both_workers(
+    settings: Settings, tmp_path: Path, free_port: int
+) -> None:
+    """With PROTECT_READS on, workers send each other the token, so list queries are whole, not 503."""
+    token = "two-worker-read-token"
+    guarded = settings.model_copy(update={"api_token": SecretStr(token)})
+    await publish_lines(guarded, incident_lines())
+    other = guarded.model_copy(update={"web_port": free_port, "data_dir": tmp_path / "w2"})
+    env = {"LIVELEDGER_PROTECT_READS": "true"}
+    with (
+        WorkerProcess(guarded, tmp_path / "w1.log", **env) as w1,
+        WorkerProcess(other, tmp_path / "w2.log", **env) as w2,
+    ):
+        deadline = time.monotonic() + 120
+        counts: list[int] = []
+        while True:
+            answers = [_get_with_token(f"{w.url}/api/v1/casualties", token) for w in (w1, w2)]
+            counts = [len(orjson.loads(body)["items"]) if status == 200 else -status for status, body in answers]
+            if counts == [30, 30]:
+                break
+            assert time.monotonic() < deadline, f"protected list queries never whole on both workers: {counts}"
+            await asyncio.sleep(0.5)
+        local = [
+            set(orjson.loads(_get_with_token(f"{w.url}/api/v1/internal/states/casualties", token)[1])) for w in (w1, w2)
+        ]
+        assert local[0] and local[1], "each worker holds part of the table, so the gather crossed workers"
+        assert _get_with_token(f"{w1.url}/api/v1/casualties", None)[0] == 401

@@ -81,7 +81,13 @@ class WorkerProcess:
             return ""
 
     def health(self) -> dict[str, Any]:
-        doc: dict[str, Any] = get_json(f"{self.url}/api/v1/health")
+        """The health document; it comes with 503 while the worker is not ready, which is not an error here."""
+        try:
+            doc: dict[str, Any] = get_json(f"{self.url}/api/v1/health")
+        except urllib.error.HTTPError as e:
+            if e.code != 503:
+                raise
+            doc = orjson.loads(e.read())
         return doc
 
     def wait_ready(self, timeout: float = 120.0) -> dict[str, Any]:

@@ -6,6 +6,8 @@
 import { barChart, lineChart } from "./charts.js";
 
 const POLL_MS = 2500;
+// With PROTECT_READS on, the page asks for the read token once and keeps it for the tab's session.
+const TOKEN_KEY = "liveledger-read-token";
 const FETCH_TIMEOUT_MS = 8000;
 const VIEWS = {
   timeline: "/api/v1/timeline",
@@ -315,13 +317,18 @@ function drawFigures() {
 const RENDER = { timeline: renderTimeline, casualties: renderCasualties, strikes: renderStrikes,
   figures: renderFigures };
 
+class TokenNeeded extends Error {}
+
 async function fetchText(url) {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), FETCH_TIMEOUT_MS);
+  const headers = { Accept: "application/json" };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    const resp = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" },
-      signal: ctrl.signal });
+    const resp = await fetch(url, { cache: "no-store", headers, signal: ctrl.signal });
     const text = await resp.text();
+    if (resp.status === 401) throw new TokenNeeded(token ? "The read token was refused." : "");
     if (!resp.ok) {
       let message = text.slice(0, 200);
       try { message = JSON.parse(text).error.message; } catch { /* not a problem document */ }
@@ -334,6 +341,26 @@ async function fetchText(url) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+function askForToken(refused) {
+  const banner = document.getElementById("error-banner");
+  if (banner.querySelector("#token-form")) return;  // already asking: keep what is typed
+  const input = el("input", { id: "token-input", type: "password", autocomplete: "off", required: true });
+  const form = el("form", { id: "token-form" },
+    el("label", { for: "token-input" }, "Reads on this server are protected. Read token: "), input,
+    el("button", { type: "submit" }, "Show the views"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    state.raw = {};
+    banner.hidden = true;
+    banner.replaceChildren();
+    tick();
+  });
+  banner.replaceChildren(el("strong", {}, refused || "A read token is needed."), " ", form);
+  banner.hidden = false;
+  document.getElementById("updated").dataset.state = "token";
 }
 
 function showError(messages) {
@@ -357,6 +384,12 @@ async function refresh() {
   try {
     const names = Object.keys(VIEWS);
     const results = await Promise.allSettled(names.map((n) => fetchText(VIEWS[n])));
+    const refused = results.find((r) => r.status === "rejected" && r.reason instanceof TokenNeeded);
+    if (refused) {
+      if (sessionStorage.getItem(TOKEN_KEY)) sessionStorage.removeItem(TOKEN_KEY);
+      askForToken(refused.reason.message);
+      return;
+    }
     const errors = [];
     results.forEach((r, i) => {
       const name = names[i];
