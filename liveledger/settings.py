@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     internal_token: SecretStr | None = None
     #: seconds before the API answers 503 to a POST the broker has not acknowledged
     publish_timeout_s: float = Field(default=10.0, gt=0)
+    #: Ed25519 private key (PEM) the publisher signs chain-head checkpoints with; none: no checkpoints
+    signing_key_file: Path | None = None
+    #: Ed25519 public key (PEM) verify-log checks checkpoints with; default: the signing key's public half
+    verify_key_file: Path | None = None
+    checkpoint_topic: str = "liveledger.checkpoints"
+    #: a blog's head is signed after this many new events, and whenever a publisher stops
+    checkpoint_every: int = Field(default=100, ge=1)
     #: seconds an idle keep-alive HTTP connection stays open
     http_idle_s: float = Field(default=15.0, gt=0)
 

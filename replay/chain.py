@@ -4,8 +4,9 @@ Each event stores ``prev_hash`` (the hash of the blog's previous event) and
 ``hash`` (sha256 over prev_hash and the event's canonical bytes). A changed
 byte breaks ``hash``; a deleted event leaves its successor pointing at an
 unknown hash; a moved or replayed event points at the wrong predecessor.
-The chain is unkeyed: anchor each blog's head hash (printed here) somewhere
-outside Kafka, so that a forger who rewrites the whole tail is caught too.
+The chain is unkeyed: a forger who rewrites a whole tail keeps it valid. Signed
+checkpoints (``schemas.checkpoint``) and anchors saved outside Kafka catch that
+(``replay.anchors``).
 """
 
 from __future__ import annotations
@@ -24,13 +25,22 @@ class ChainReport:
     records: int = 0
     blogs: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[dict[str, Any]] = field(default_factory=list)
+    checkpoints: int = 0  # signed checkpoints checked against the log
+    anchors: int = 0  # heads from an anchor file checked against the log
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "records": self.records, "blogs": self.blogs, "problems": self.problems}
+        return {
+            "ok": self.ok,
+            "records": self.records,
+            "blogs": self.blogs,
+            "problems": self.problems,
+            "checkpoints": self.checkpoints,
+            "anchors": self.anchors,
+        }
 
 
 def verify_chain(records: Iterable[LogRecord]) -> ChainReport:

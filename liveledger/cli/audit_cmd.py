@@ -12,8 +12,11 @@ import typer
 from liveledger.cli.http import get
 from liveledger.cli.progress import log_progress
 from liveledger.cli.replay_cmd import replay_log
+from liveledger.publish.keys import generate_keys
 from liveledger.settings import Settings
+from replay.anchors import Anchor, anchors_from_report
 from replay.chain import verify_chain
+from replay.checkpoint_check import check_log_anchors
 from replay.compare import compare_documents, render_diff
 from replay.errors import ReplayError
 from replay.explain import explain as explain_value
@@ -64,11 +67,23 @@ def verify() -> None:
 
 
 @app.command("verify-log")
-def verify_log(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Walk every blog's hash chain; exit 1 on any altered, missing, forged or reordered event."""
+def verify_log(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    anchor: Annotated[
+        Path | None, typer.Option(help="A `verify-log --json` output saved earlier: its heads must still be in the log")
+    ] = None,
+) -> None:
+    """Walk every blog's hash chain and check the signed checkpoints (and --anchor heads).
+
+    Exit 1 on any altered, missing, forged or reordered event, and on a tail rewritten after a
+    checkpoint or anchor, even when its hashes are valid.
+    """
+    settings = Settings()
+    anchors = _read_anchor(anchor) if anchor is not None else []
     with log_progress("reading log") as progress:
-        records = asyncio.run(read_log(Settings(), progress=progress))
+        records = asyncio.run(read_log(settings, progress=progress))
     report = verify_chain(records)
+    checked = check_log_anchors(settings, records, report, anchors)
     if as_json:
         typer.echo(_dump(report.to_json()))
     else:
@@ -79,8 +94,31 @@ def verify_log(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
                 f"PROBLEM {p['kind']} at partition {p['partition']} offset {p['offset']} "
                 f"(blog {p['blog_id']}): {p['detail']}"
             )
+        typer.echo(checked)
         typer.echo(f"{report.records} records checked: {'OK' if report.ok else f'{len(report.problems)} problems'}")
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _read_anchor(path: Path) -> list[Anchor]:
+    try:
+        doc = orjson.loads(path.read_bytes())
+    except OSError as e:
+        raise ReplayError(f"--anchor {path}: cannot read it ({e.strerror})") from e
+    except orjson.JSONDecodeError as e:
+        raise ReplayError(f"--anchor {path}: not JSON ({e})") from e
+    try:
+        return anchors_from_report(doc, f"anchor file {path.name}")
+    except ValueError as e:
+        raise ReplayError(str(e)) from e
+
+
+@app.command()
+def keygen(
+    out: Annotated[Path, typer.Option(help="Folder for signing.pem (keep it secret) and verify.pem")] = Path("keys"),
+) -> None:
+    """Make an Ed25519 key pair for signed checkpoints (LIVELEDGER_SIGNING_KEY_FILE / VERIFY_KEY_FILE)."""
+    signing, verify = generate_keys(out)
+    typer.echo(f"LIVELEDGER_SIGNING_KEY_FILE={signing}\nLIVELEDGER_VERIFY_KEY_FILE={verify}")
 
 
 @app.command()

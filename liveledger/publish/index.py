@@ -49,6 +49,7 @@ class BlogHead:
     hash: str = GENESIS_HASH
     published_at: str = ""
     at: datetime | None = None  # published_at as a time, for the next acceptance time
+    events: int = 0  # how many events of the blog the log holds up to this head
 
 
 @dataclass
@@ -80,4 +81,5 @@ class LogIndex:
             st.correction_digests.add(digest)
         else:
             st.retracted = True
-        self.heads[event.blog_id] = BlogHead(chain_hash, published_at, event.published_at)
+        count = self.head(event.blog_id).events + 1
+        self.heads[event.blog_id] = BlogHead(chain_hash, published_at, event.published_at, count)

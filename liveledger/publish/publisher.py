@@ -20,7 +20,9 @@ from aiokafka.errors import KafkaError
 
 from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import BrokerUnreachable, ensure_log_topics
+from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
 from liveledger.publish.index import LogIndex, content_digest, event_id_for
+from liveledger.publish.keys import signing_key
 from liveledger.publish.requests import Correction, NewEntry, PublishError, Request, Retraction
 from liveledger.settings import Settings
 from schemas.codec import encode, format_time, parse_envelope, to_event
@@ -62,6 +64,7 @@ class Publisher:
         self._producer: AIOKafkaProducer | None = None
         self._lock = asyncio.Lock()
         self._broken: BaseException | None = None
+        self._checkpointer: Checkpointer | None = None
 
     async def __aenter__(self) -> Publisher:
         await self.start()
@@ -73,8 +76,13 @@ class Publisher:
         await self.stop()
 
     async def start(self) -> None:
+        key = signing_key(self.settings)  # a bad key file fails before anything is read or sent
         await ensure_log_topics(self.settings, include_derived=False)
         await self._load_index()
+        if key is not None:
+            await ensure_checkpoint_topic(self.settings)
+            self._checkpointer = Checkpointer(self.settings, key)
+            self._checkpointer.started(self.index)
         self._producer = AIOKafkaProducer(
             bootstrap_servers=self.settings.kafka_bootstrap,
             acks="all",
@@ -91,8 +99,22 @@ class Publisher:
 
     async def stop(self) -> None:
         if self._producer is not None:
-            await self._producer.stop()
-            self._producer = None
+            try:
+                if self._broken is None:
+                    await self._checkpoint(all_unsigned=True)  # sign every head this publisher moved
+            finally:
+                await self._producer.stop()
+                self._producer = None
+
+    async def _checkpoint(self, *, all_unsigned: bool = False) -> None:
+        if self._checkpointer is None or self._producer is None:
+            return
+        due = self._checkpointer.due(self.index, all_unsigned=all_unsigned)
+        if due:
+            try:
+                await self._checkpointer.write(self._producer, due)
+            except KafkaError as e:
+                raise PublisherBroken(f"Kafka did not accept a signed checkpoint: {e}") from e
 
     async def _load_index(self) -> None:
         async for rec in read_topic(self.settings, self.settings.entries_topic):
@@ -204,6 +226,7 @@ class Publisher:
         """Publish one request and wait until Kafka has it (acks=all)."""
         outcome, fut = await self._enqueue(req)
         await self._settle(fut)
+        await self._checkpoint()
         return outcome
 
     async def publish_many(self, reqs: Iterable[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
@@ -222,4 +245,5 @@ class Publisher:
             results.append((line, outcome))
         for fut in pending:
             await self._settle(fut)
+        await self._checkpoint()
         return results
