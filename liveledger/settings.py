@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     checkpoint_topic: str = "liveledger.checkpoints"
     #: a blog's head is signed after this many new events, and whenever a publisher stops
     checkpoint_every: int = Field(default=100, ge=1)
+    #: transactional id all publishers of the entries topic share (the write fence);
+    #: default liveledger-writer.<ENTRIES_TOPIC>
+    writer_id: str | None = None
     #: seconds an idle keep-alive HTTP connection stays open
     http_idle_s: float = Field(default=15.0, gt=0)
 

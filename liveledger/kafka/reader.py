@@ -42,10 +42,12 @@ async def read_topic(
     topic: str,
     *,
     until: Mapping[int, int] | None = None,
+    since: Mapping[int, int] | None = None,
     progress: Progress | None = None,
     batch_records: int = 5000,
 ) -> AsyncIterator[ConsumerRecord[bytes, bytes]]:
-    """Yield every record of ``topic`` up to its current end (or ``until[p]``, exclusive).
+    """Yield every record of ``topic`` from ``since[p]`` (default: the start) up to its current end
+    (or ``until[p]``, exclusive). Only committed records: aborted transactions are never seen.
 
     Records come partition by partition in offset order within each partition.
     ``progress(done, total)`` is called after each batch.
@@ -67,15 +69,20 @@ async def read_topic(
         ends = await end_offsets(settings, consumer, topic)
         if until is not None:
             ends = {tp: min(end, until.get(tp.partition, 0)) for tp, end in ends.items()}
-        todo = {tp: end for tp, end in ends.items() if end > 0}
-        total = sum(todo.values())
+        start = {tp: (since or {}).get(tp.partition, 0) for tp in ends}
+        todo = {tp: end for tp, end in ends.items() if end > start[tp]}
+        total = sum(end - start[tp] for tp, end in todo.items())
         done = 0
         if progress:
             progress(0, total)
         if not todo:
             return
         consumer.assign(list(todo))
-        await consumer.seek_to_beginning(*todo)
+        for tp in todo:
+            if start[tp] > 0:
+                consumer.seek(tp, start[tp])
+            else:
+                await consumer.seek_to_beginning(tp)
         while todo:
             batches = await consumer.getmany(*todo, timeout_ms=1000, max_records=batch_records)
             for tp, records in batches.items():
@@ -87,7 +94,10 @@ async def read_topic(
                         break
                     done += 1
                     yield rec
-                if (records and records[-1].offset + 1 >= end) or await consumer.position(tp) >= end:
+            # A partition whose rest is aborted records and transaction markers returns no records,
+            # yet its position moves past them: check every partition, not only those that returned some.
+            for tp, end in list(todo.items()):
+                if await consumer.position(tp) >= end:
                     todo.pop(tp, None)
                     consumer.pause(tp)
             if progress:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiokafka import AIOKafkaProducer
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from liveledger.kafka.topics import KEEP_FOREVER, admin_client, check_keeps_history, ensure_topic, topic_config
@@ -51,16 +50,12 @@ class Checkpointer:
             if head.events - self.signed.get(blog, 0) >= every
         ]
 
-    async def write(self, producer: AIOKafkaProducer, checkpoints: list[Checkpoint]) -> None:
-        """Send and wait for ``acks=all`` on each checkpoint."""
-        futures = [
-            await producer.send(
-                self.settings.checkpoint_topic, value=sign_checkpoint(cp, self.key), key=cp.blog_id.encode()
-            )
-            for cp in checkpoints
-        ]
-        for fut in futures:
-            await fut
+    def records(self, checkpoints: list[Checkpoint]) -> list[tuple[bytes, bytes]]:
+        """(key, value) of each signed checkpoint record."""
+        return [(cp.blog_id.encode(), sign_checkpoint(cp, self.key)) for cp in checkpoints]
+
+    def signed_now(self, checkpoints: list[Checkpoint]) -> None:
+        """Note checkpoints the log has committed."""
         for cp in checkpoints:
             self.signed[cp.blog_id] = cp.events
         self.written += len(checkpoints)

@@ -53,6 +53,24 @@ class BlogHead:
 
 
 @dataclass
+class _Journal:
+    """The state before a transaction of every entry and head it touched (None: absent)."""
+
+    events: int
+    entries: dict[tuple[str, str], EntryState | None] = field(default_factory=dict)
+    heads: dict[str, BlogHead | None] = field(default_factory=dict)
+
+    def keep(self, index: LogIndex, key: tuple[str, str], blog: str) -> None:
+        if key not in self.entries:
+            old = index.entries.get(key)
+            self.entries[key] = (
+                None if old is None else EntryState(old.published_digest, set(old.correction_digests), old.retracted)
+            )
+        if blog not in self.heads:
+            self.heads[blog] = index.heads.get(blog)  # BlogHead values are replaced, never changed in place
+
+
+@dataclass
 class LogIndex:
     """Entries by (blog_id, entry_id) and each blog's chain head."""
 
@@ -60,6 +78,31 @@ class LogIndex:
     heads: dict[str, BlogHead] = field(default_factory=dict)
     events: int = 0
     unreadable: int = 0
+    #: what a transaction changed, to undo it when the transaction does not commit
+    _undo: _Journal | None = None
+
+    def begin(self) -> None:
+        """Start journalling: ``rollback`` then undoes every ``note`` until ``commit``."""
+        self._undo = _Journal(events=self.events)
+
+    def commit(self) -> None:
+        self._undo = None
+
+    def rollback(self) -> None:
+        j, self._undo = self._undo, None
+        if j is None:
+            return
+        for key, old in j.entries.items():
+            if old is None:
+                self.entries.pop(key, None)
+            else:
+                self.entries[key] = old
+        for blog, old_head in j.heads.items():
+            if old_head is None:
+                self.heads.pop(blog, None)
+            else:
+                self.heads[blog] = old_head
+        self.events = j.events
 
     def entry(self, blog_id: str, entry_id: str) -> EntryState | None:
         return self.entries.get((blog_id, entry_id))
@@ -74,7 +117,10 @@ class LogIndex:
     def note(self, event: DomainEvent, digest: str, chain_hash: str, published_at: str) -> None:
         """Take in one event whose digest and chain hash are known (just written, or read back)."""
         self.events += 1
-        st = self.entries.setdefault((event.blog_id, event.entry_id), EntryState())
+        key = (event.blog_id, event.entry_id)
+        if self._undo is not None:
+            self._undo.keep(self, key, event.blog_id)
+        st = self.entries.setdefault(key, EntryState())
         if event.type == "entry.published":
             st.published_digest = digest
         elif event.type == "entry.corrected":

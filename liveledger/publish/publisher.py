@@ -9,6 +9,8 @@ per blog at a time: the hash chain assumes a single writer.
 from __future__ import annotations
 
 import asyncio
+import logging
+import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,16 +20,31 @@ from typing import Any, Literal
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
+from liveledger.errors import LiveledgerError
 from liveledger.kafka.reader import read_topic
-from liveledger.kafka.topics import BrokerUnreachable, ensure_log_topics
+from liveledger.kafka.topics import ensure_log_topics
 from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
 from liveledger.publish.index import LogIndex, content_digest, event_id_for
 from liveledger.publish.keys import signing_key
 from liveledger.publish.requests import Correction, NewEntry, PublishError, Request, Retraction
+from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
+from schemas.checkpoint import Checkpoint
 from schemas.codec import encode, format_time, parse_envelope, to_event
 from schemas.errors import SchemaError
 from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
+
+log = logging.getLogger(__name__)
+#: how many times one batch is tried when other writers fence this one
+WRITE_ATTEMPTS = 12
+#: seconds one step of a transaction (begin, a send, commit) may take before the append is retried
+STEP_TIMEOUT_S = 15.0
+#: requests per transaction
+TXN_REQUESTS = 500
+
+
+def _headers(event: DomainEvent) -> list[tuple[str, bytes]]:
+    return [("type", event.type.encode()), ("version", str(CURRENT_VERSIONS[event.type]).encode())]
 
 
 class Conflict(PublishError):
@@ -62,7 +79,8 @@ class Publisher:
         self.index = LogIndex()
         self._clock = clock
         self._producer: AIOKafkaProducer | None = None
-        self._lock = asyncio.Lock()
+        self._txn_lock = asyncio.Lock()  # one transaction at a time on the producer
+        self._positions: dict[int, int] = {}  # next offset to read per partition of the entries topic
         self._broken: BaseException | None = None
         self._checkpointer: Checkpointer | None = None
 
@@ -78,46 +96,21 @@ class Publisher:
     async def start(self) -> None:
         key = signing_key(self.settings)  # a bad key file fails before anything is read or sent
         await ensure_log_topics(self.settings, include_derived=False)
-        await self._load_index()
         if key is not None:
             await ensure_checkpoint_topic(self.settings)
+        await self._join()
+        if key is not None:
             self._checkpointer = Checkpointer(self.settings, key)
             self._checkpointer.started(self.index)
-        self._producer = AIOKafkaProducer(
-            bootstrap_servers=self.settings.kafka_bootstrap,
-            acks="all",
-            enable_idempotence=True,
-            linger_ms=5,
-            max_batch_size=256 * 1024,
-            request_timeout_ms=60000,
-            **self.settings.kafka_client_kwargs(),
-        )
-        try:
-            await self._producer.start()
-        except KafkaError as e:
-            raise BrokerUnreachable(f"producer could not connect to {self.settings.kafka_bootstrap}: {e}") from e
 
-    async def stop(self) -> None:
+    async def _join(self) -> None:
+        """Take the write fence (a new transactional producer), then read the log to its committed end."""
         if self._producer is not None:
-            try:
-                if self._broken is None:
-                    await self._checkpoint(all_unsigned=True)  # sign every head this publisher moved
-            finally:
-                await self._producer.stop()
-                self._producer = None
-
-    async def _checkpoint(self, *, all_unsigned: bool = False) -> None:
-        if self._checkpointer is None or self._producer is None:
-            return
-        due = self._checkpointer.due(self.index, all_unsigned=all_unsigned)
-        if due:
-            try:
-                await self._checkpointer.write(self._producer, due)
-            except KafkaError as e:
-                raise PublisherBroken(f"Kafka did not accept a signed checkpoint: {e}") from e
-
-    async def _load_index(self) -> None:
-        async for rec in read_topic(self.settings, self.settings.entries_topic):
+            old, self._producer = self._producer, None
+            await stop_quietly(old)
+        self._producer = await start_fencing_producer(self.settings)
+        async for rec in read_topic(self.settings, self.settings.entries_topic, since=self._positions):
+            self._positions[rec.partition] = rec.offset + 1
             try:
                 _, env = parse_envelope(rec.value or b"")
                 event = to_event(env)
@@ -125,6 +118,31 @@ class Publisher:
                 self.index.unreadable += 1
                 continue
             self.index.record(env, event)
+
+    async def stop(self) -> None:
+        if self._producer is None:
+            return
+        try:
+            if self._broken is None and self._checkpointer is not None:
+                due = self._checkpointer.due(self.index, all_unsigned=True)  # every head this publisher moved
+                if due:
+                    async with self._txn_lock:
+                        await self._producer.begin_transaction()
+                        for fut in [await self._send_checkpoint(v, k) for k, v in self._checkpointer.records(due)]:
+                            await fut
+                        await self._producer.commit_transaction()
+                    self._checkpointer.signed_now(due)
+        except KafkaError as e:
+            raise PublisherBroken(f"Kafka did not accept the final signed checkpoints: {e}") from e
+        finally:
+            producer, self._producer = self._producer, None
+            if producer is not None:
+                await stop_quietly(producer)
+
+    async def _send_checkpoint(self, value: bytes, key: bytes) -> asyncio.Future[object]:
+        assert self._producer is not None
+        fut: asyncio.Future[object] = await self._producer.send(self.settings.checkpoint_topic, value=value, key=key)
+        return fut
 
     # -- deciding -------------------------------------------------------------
 
@@ -188,62 +206,112 @@ class Publisher:
 
     # -- publishing -------------------------------------------------------------
 
-    async def _enqueue(self, req: Request) -> tuple[Outcome, asyncio.Future[object] | None]:
+    def _decide(self, req: Request) -> tuple[Outcome, DomainEvent | None, bytes]:
+        """The outcome of ``req`` against the index, which takes in the event at once (journalled)."""
+        published_at = self._next_time(req.blog_id)
+        event = self._to_event(req, published_at)
+        digest = content_digest(event)  # leaves out acceptance time and ids
+        event_id = event_id_for(req.blog_id, req.entry_id, digest)
+        if self._check(req, digest):
+            return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None, b""
+        event = event.model_copy(update={"event_id": event_id})
+        raw, link = encode(event, self.index.head(req.blog_id).hash)
+        self.index.note(event, digest, link, format_time(published_at))
+        return Outcome("published", event_id, req.entry_id, req.blog_id, format_time(published_at)), event, raw
+
+    async def publish(self, req: Request) -> Outcome:
+        """Publish one request and wait until Kafka has it (acks=all, committed)."""
+        ((_, result),) = await self.publish_many([(0, req)])
+        if isinstance(result, PublishError):
+            raise result
+        return result
+
+    async def publish_many(self, reqs: Iterable[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
+        """Publish requests in transactions of up to ``TXN_REQUESTS``; each result is an Outcome or an error.
+
+        When another writer fenced this one, the transaction is aborted and undone in the index; the
+        publisher takes the fence back, reads what the other wrote, and decides again (a request the
+        other published is now a duplicate). Bounded: ``WRITE_ATTEMPTS`` tries.
+        """
         if self._broken is not None:
             raise PublisherBroken(f"an earlier send failed ({self._broken}); restart the publisher")
         if self._producer is None:
             raise PublishError("publisher is not started; use `async with Publisher(settings)`")
-        async with self._lock:
-            published_at = self._next_time(req.blog_id)
-            event = self._to_event(req, published_at)
-            digest = content_digest(event)  # leaves out acceptance time and ids
-            event_id = event_id_for(req.blog_id, req.entry_id, digest)
-            if self._check(req, digest):
-                return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None
-            event = event.model_copy(update={"event_id": event_id})
-            raw, link = encode(event, self.index.head(req.blog_id).hash)
-            fut = await self._producer.send(
-                self.settings.entries_topic,
-                value=raw,
-                key=req.blog_id.encode(),
-                timestamp_ms=int(published_at.timestamp() * 1000),
-                headers=[("type", event.type.encode()), ("version", str(CURRENT_VERSIONS[event.type]).encode())],
+        batch = list(reqs)
+        results: list[tuple[int, Outcome | PublishError]] = []
+        for start in range(0, len(batch), TXN_REQUESTS):  # a fence costs at most one chunk's work
+            results += await self._publish_chunk(batch[start : start + TXN_REQUESTS])
+        return results
+
+    async def _publish_chunk(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
+        async with self._txn_lock:
+            last: BaseException | None = None
+            for attempt in range(1, WRITE_ATTEMPTS + 1):
+                try:
+                    return await self._publish_once(batch)
+                except (KafkaError, TimeoutError) as e:
+                    last = e
+                    log.info("append interrupted (%r); taking the write fence back, attempt %d", e, attempt)
+                    await asyncio.sleep(random.uniform(0.0, min(2.0, 0.05 * 2**attempt)))  # let the other finish
+                    try:
+                        await self._join()
+                    except LiveledgerError as join_error:
+                        self._broken = join_error
+                        raise
+            self._broken = last
+            raise PublisherBroken(
+                f"the append was interrupted {WRITE_ATTEMPTS} times (last: {last}); other writers keep "
+                "fencing this one, or the broker fails: retry later (nothing is published twice)"
             )
-            self.index.note(event, digest, link, format_time(published_at))
-        outcome = Outcome("published", event_id, req.entry_id, req.blog_id, format_time(published_at))
-        return outcome, fut
 
-    async def _settle(self, fut: asyncio.Future[object] | None) -> None:
-        if fut is None:
-            return
-        try:
-            await fut
-        except KafkaError as e:
-            self._broken = e
-            raise PublisherBroken(f"Kafka did not accept an event: {e}") from e
-
-    async def publish(self, req: Request) -> Outcome:
-        """Publish one request and wait until Kafka has it (acks=all)."""
-        outcome, fut = await self._enqueue(req)
-        await self._settle(fut)
-        await self._checkpoint()
-        return outcome
-
-    async def publish_many(self, reqs: Iterable[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
-        """Publish many requests, pipelined; each result is an Outcome or the error of that request."""
+    async def _publish_once(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
+        producer = self._producer
+        assert producer is not None
         results: list[tuple[int, Outcome | PublishError]] = []
         pending: list[asyncio.Future[object]] = []
-        for line, req in reqs:
-            try:
-                outcome, fut = await self._enqueue(req)
-            except (Conflict, SchemaError) as e:
-                err = e if isinstance(e, PublishError) else PublishError(str(e))
-                results.append((line, err))
-                continue
-            if fut is not None:
-                pending.append(fut)
-            results.append((line, outcome))
-        for fut in pending:
-            await self._settle(fut)
-        await self._checkpoint()
+        due: list[Checkpoint] = []
+        in_txn = False
+        self.index.begin()
+        try:
+            for line, req in batch:
+                try:
+                    outcome, event, raw = self._decide(req)
+                except (Conflict, SchemaError) as e:
+                    results.append((line, e if isinstance(e, PublishError) else PublishError(str(e))))
+                    continue
+                results.append((line, outcome))
+                if event is None:
+                    continue
+                if not in_txn:
+                    await asyncio.wait_for(producer.begin_transaction(), STEP_TIMEOUT_S)
+                    in_txn = True
+                pending.append(
+                    await producer.send(
+                        self.settings.entries_topic,
+                        value=raw,
+                        key=req.blog_id.encode(),
+                        timestamp_ms=int(event.published_at.timestamp() * 1000),
+                        headers=[
+                            ("type", event.type.encode()),
+                            ("version", str(CURRENT_VERSIONS[event.type]).encode()),
+                        ],
+                    )
+                )
+            if in_txn:
+                if self._checkpointer is not None:
+                    due = self._checkpointer.due(self.index)
+                    pending += [await self._send_checkpoint(v, k) for k, v in self._checkpointer.records(due)]
+                for fut in pending:
+                    await asyncio.wait_for(fut, STEP_TIMEOUT_S)
+                # aiokafka waits for the end of a transaction without a limit; a fence can leave it waiting
+                await asyncio.wait_for(producer.commit_transaction(), STEP_TIMEOUT_S)
+        except BaseException:
+            self.index.rollback()
+            if in_txn:
+                await settle_quietly(pending)  # every send of the broken transaction failed with it
+                await abort_quietly(producer)
+            raise
+        self.index.commit()
+        if due and self._checkpointer is not None:
+            self._checkpointer.signed_now(due)
         return results

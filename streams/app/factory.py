@@ -30,6 +30,7 @@ from mode import CrashingSupervisor
 
 from liveledger.settings import Settings
 from schemas.codec import parse_envelope, to_event
+from streams.app.committed import read_committed
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import batch, unbatch
 from streams.app.stats import WorkerStats
@@ -124,6 +125,7 @@ def build_app(
         web_in_thread=False,
         value_serializer="json",
     )
+    read_committed(app)  # appends by a fenced publisher are aborted; the views never see them
     raw: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
     entries_topic = app.topic(settings.entries_topic, partitions=settings.topic_partitions, **raw)
     facts_topic = app.topic(settings.facts_topic, partitions=settings.topic_partitions, **raw)
