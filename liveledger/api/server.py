@@ -39,7 +39,11 @@ async def json_errors(request: web.Request, handler: _AioHandler) -> web.StreamR
     except web.HTTPException as e:
         if e.status < 400:
             raise
-        return _problem(e.status, e.reason or "error")
+        resp = _problem(e.status, e.reason or "error")
+        for name, value in e.headers.items():  # Allow on a 405, and the like
+            if name.lower() not in ("content-type", "content-length"):
+                resp.headers[name] = value
+        return resp
 
 
 def _problem(status: int, message: str) -> web.Response:
