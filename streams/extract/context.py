@@ -43,10 +43,14 @@ _TWO_WORD_WEAPONS: dict[tuple[str, str], str] = {
     ("glide", "bombs"): GUIDED_BOMB, ("aerial", "bomb"): GUIDED_BOMB, ("aerial", "bombs"): GUIDED_BOMB,
     ("guided", "aerial"): GUIDED_BOMB, ("air", "strike"): AIR_STRIKE, ("air", "strikes"): AIR_STRIKE,
     ("air", "raid"): AIR_STRIKE, ("air", "raids"): AIR_STRIKE, ("aerial", "bombardment"): AIR_STRIKE,
+    ("aerial", "attack"): AIR_STRIKE,
     ("artillery", "fire"): ARTILLERY, ("rocket", "launcher"): ARTILLERY, ("rocket", "launchers"): ARTILLERY,
     ("storm", "shadow"): MISSILE, ("kh", "101"): MISSILE, ("kh", "22"): MISSILE, ("kh", "59"): MISSILE,
     ("kh", "555"): MISSILE, ("s", "300"): MISSILE, ("tank", "fire"): ARTILLERY,
 }  # fmt: skip
+#: A bare "attack" or "bombing" on a place, with no weapon and no side named, is as often a terror
+#: attack, a knife attack or a verbal one ("his attacks on migrants") as a strike: not enough alone.
+_PLACE_ONLY_NOT_ENOUGH = frozenset({"attack", "attacks", "bombing", "bombings"})
 #: "the bombing of the city" says no more than that: no weapon unless the text names one.
 _WEAPONLESS_NOUNS = frozenset({"bombing", "bombings", "bombed"})
 
@@ -162,7 +166,11 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if is_verb and k + 1 < n and _is_country(toks[k + 1].text):
             continue  # "Russia attacked Ukraine with 50 drones": a nationwide barrage, not one strike
         if is_noun:
-            grounded = weapon is not None or actor is not None or _on_something(toks, k)
+            grounded = (
+                weapon is not None
+                or actor is not None
+                or (_on_something(toks, k) and low not in _PLACE_ONLY_NOT_ENOUGH)
+            )
         else:
             grounded = (weapon is not None or actor is not None) and (target is not None or _object_after(toks, k))
         if not grounded:

@@ -24,6 +24,7 @@ RIGHT_CUES: dict[str, str] = {
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
     "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
     "massacred": "killed", "assassinated": "killed", "beheaded": "killed", "corpses": "killed",
+    "drowned": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
@@ -62,6 +63,10 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("taken", "prisoner"), "captured"),
     (("taken", "captive"), "captured"),
     (("taken", "hostage"), "captured"),
+    (("taken", "alive"), "captured"),
+    (("captured", "alive"), "captured"),
+    (("placed", "under", "arrest"), "arrested"),
+    (("placed", "under", "house", "arrest"), "arrested"),
     (("taken", "into", "custody"), "arrested"),
     (("taken", "to", "hospital"), "injured"),
     (("unaccounted", "for"), "missing"),
@@ -109,6 +114,10 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("death", "of"), "killed"),
     (("deaths", "of"), "killed"),
     (("killing", "of"), "killed"),
+    (("killings", "of"), "killed"),
+    (("murder", "of"), "killed"),
+    (("murders", "of"), "killed"),
+    (("massacre", "of"), "killed"),
     (("fatally", "shot"), "killed"),
     (("fatally", "shooting"), "killed"),
     (("fatally", "stabbed"), "killed"),
@@ -200,7 +209,7 @@ TOLL_NOUNS: dict[str, str] = {
 TOLL_LINKS: frozenset[str] = words(
     """
     to at reached reaches hit hits stood stands is was now of totalled totaled totals exceeded
-    passed surpassed topped climbed rose risen increased jumped
+    passed surpassed topped climbed rose risen increased jumped range ranged ranging
     """
 )
 
