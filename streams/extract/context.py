@@ -152,6 +152,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if is_noun and _summary(toks, k, lows):
             continue
         weapon, w_start = _weapon_before(toks, k)
+        if weapon == GUIDED_BOMB and _planted_bomb(toks, w_start, k):
+            continue  # "a bomb attack on the shrine", "a roadside bomb hit the convoy": a planted bomb, no strike
         if weapon is None and low not in _WEAPONLESS_NOUNS:
             weapon = WEAPONS.get(low)  # "shelling", "airstrike", "bombardment" name their weapon
         if weapon is None and _civil(lows):
@@ -185,6 +187,19 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             end = toks[k + 1].end
         return StrikeContext(start, end, weapon, target, actor, k)
     return None
+
+
+#: Words before "bomb" that make it a planted or carried bomb, not one dropped from the air.
+_PLANTED = frozenset(
+    {"car", "roadside", "suicide", "pipe", "nail", "parcel", "homemade", "crude", "petrol", "truck", "time", "letter"}
+)
+
+
+def _planted_bomb(toks: list[Token], w: int, k: int) -> bool:
+    """ "a bomb attack", "a bomb blast", "a car bomb": the bare word "bomb" as a terror weapon."""
+    if toks[w].low not in ("bomb", "bombs"):
+        return False  # "a guided-bomb strike", "glide bombs"
+    return (w >= 1 and toks[w - 1].low in _PLANTED) or (w == k - 1 and toks[k].low in ("attack", "attacks"))
 
 
 def _drops_munitions(toks: list[Token], k: int) -> bool:

@@ -58,7 +58,8 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
 
 
 #: Verbs of hearsay before "to have been": "are suspected to have been killed".
-_HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "expected"})
+#: ("expected to" is a forecast, not hearsay: "50,000 are expected to be evacuated" is no count yet.)
+_HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "believe"})
 #: Adverb endings skipped before a participle; "fatally" and "mortally" are cues of their own, and
 #: "unlawfully killed" is an inquest's verdict on deaths long known, not a report of them.
 _ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively")

@@ -24,15 +24,15 @@ RIGHT_CUES: dict[str, str] = {
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
     "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
     "massacred": "killed", "assassinated": "killed", "beheaded": "killed", "corpses": "killed",
-    "drowned": "killed",
+    "drowned": "killed", "martyred": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
-    "missing": "missing",
+    "missing": "missing", "disappeared": "missing",
     "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
     "hostages": "captured", "abducted": "captured", "surrendered": "captured",
     "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "refugees": "displaced",
-    "evacuees": "displaced", "relocated": "displaced", "flee": "displaced",
+    "evacuees": "displaced", "relocated": "displaced", "flee": "displaced", "homeless": "displaced",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "detainees": "arrested",
     "detentions": "arrested",
     "downed": "downed", "intercepted": "downed", "destroyed": "downed", "neutralised": "downed",
@@ -138,6 +138,7 @@ AUX: frozenset[str] = words(
     were was are is have has had been being be reportedly also all now later still feared
     believed thought confirmed officially reported said to either already so far presumed listed
     as got since initially subsequently likely lightly slightly seriously critically severely badly
+    declared
     """
 )
 
@@ -300,7 +301,7 @@ LABOUR_WORDS: frozenset[str] = words(
 )
 #: Words of a political fight: "launched 4 attacks on the budget during the debate".
 POLITICS_WORDS: frozenset[str] = words(
-    "debate budget campaign election candidate candidates adverts ads manifesto personal democracy voters"
+    "debate budget election candidate candidates adverts ads manifesto personal democracy voters"
 )
 #: Words of real violence: with one of them, a sport, labour or politics word silences nothing.
 VIOLENCE_WORDS: frozenset[str] = words(

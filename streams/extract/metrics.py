@@ -24,6 +24,7 @@ from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import everyday_figure, senses_of
 from streams.extract.shapes import (
+    AMONG_GROUP,
     PEOPLE_METRICS,
     bridge_to_cue,
     list_item,
@@ -173,7 +174,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and toks[b - 3].low in ("the", "those")
     ):
         # "Among the injured are two children", "among those killed were: three medics"
-        metric = _AMONG_GROUP.get(toks[b - 2].low)
+        metric = AMONG_GROUP.get(toks[b - 2].low)
         via = "left" if metric else via
     if metric is None:
         toll = toll_before(toks, m.i)
@@ -228,7 +229,10 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if metric is None:
         if any(w in lx.TROOP_NOUNS for w in subj_low) or _strong_force(toks, m):
             metric, via = "troops", "noun"
-        elif subj_low and subj_low[-1] in lx.STRIKE_COUNT_NOUNS:
+        elif subj_low and (
+            subj_low[-1] in lx.STRIKE_COUNT_NOUNS
+            or (len(subj_low) >= 2 and subj_low[-2] in lx.STRIKE_COUNT_NOUNS and subj_low[-1] in _DIRECTIONS)
+        ):  # "40 air strikes", "two airstrikes west of the town"
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
@@ -313,8 +317,6 @@ _PART_METRICS = frozenset(
 )
 _ASIDE_DASHES = frozenset({"–", "—"})
 _BE = frozenset({"are", "were", "is", "was"})
-_AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-                "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
@@ -353,6 +355,10 @@ def _strong_force(toks: list[Token], m: NumberMention) -> bool:
 
 
 _BOMB_VERBS = lx.HIT_VERBS | lx.DROP_VERBS
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
 
 
 def _dead_or_missing(toks: list[Token], k: int) -> bool:

@@ -35,6 +35,7 @@ _NOT_COUNT_BEFORE = words(
     """
     no number article resolution unit brigade flight route highway page section chapter
     paragraph room gate platform level category grade covid ward channel apollo su mig tu kh
+    mirage boeing airbus tupolev sukhoi antonov ilyushin embraer cessna
     """
 )
 #: Nouns that make a four-digit number a count rather than a year ("2000 troops").

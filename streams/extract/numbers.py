@@ -30,6 +30,10 @@ SCALES: dict[str, int] = {"thousand": 1000, "million": 1_000_000, "billion": 1_0
 _SUFFIX_SCALES: dict[str, int] = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred", "dozen"}
 
+#: Verbs of a change before "from N to M": "has risen from 11 to 12".
+CHANGE_VERBS = frozenset(
+    {"increased", "rose", "risen", "climbed", "jumped", "grew", "fell", "dropped", "revised", "up", "down", "gone"}
+)
 #: Vague quantities (ACLED conventions) and their best value.
 VAGUE: dict[str, int] = {
     "dozens": 12, "hundreds": 100, "thousands": 1000, "scores": 20, "several": 3,
@@ -130,7 +134,9 @@ def _mention_at(toks: list[Token], i: int) -> NumberMention | None:
     low = high = None
     end = ce
     # A range: "25,000 to 30,000", "between 400 and 600", "25-30", "two or three".
-    if ce + 1 < len(toks) and toks[ce].low in ("to", "-", "–", "—", "and", "or") and not vague:
+    changed = k >= 2 and toks[k - 1].low == "from" and toks[k - 2].low in CHANGE_VERBS
+    if ce + 1 < len(toks) and toks[ce].low in ("to", "-", "–", "—", "and", "or") and not vague and not changed:
+        # ("rose from 11 to 12" is a change: two figures, the old and the new, not a range)
         sep = toks[ce].low
         between = k > 0 and toks[k - 1].low == "between"
         if sep != "and" or between:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, right_cue, skip_to_cue
-from streams.extract.numbers import NUMBER_WORDS, VAGUE
+from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
 
 #: Metrics of people: the only ones a long subject may bridge to.
@@ -27,7 +27,9 @@ def toll_before(toks: list[Token], i: int) -> str | None:
     """The metric of a tally noun before the number at ``i``: "the death toll rose to 11"."""
     if i >= 2 and toks[i - 1].text == "(" and toks[i - 2].low in _LABELS:
         return _LABELS[toks[i - 2].low]  # a tally as a label: "dead (3729), injured (6944)"
-    if i < 1 or toks[i - 1].low not in lx.TOLL_LINKS:
+    if i < 1 or not (
+        toks[i - 1].low in lx.TOLL_LINKS or (toks[i - 1].low == "from" and i >= 2 and toks[i - 2].low in CHANGE_VERBS)
+    ):
         return None
     p = i - 2
     stop = max(-1, i - 16)
@@ -40,6 +42,9 @@ def toll_before(toks: list[Token], i: int) -> str | None:
             if opening is not None:
                 aside, stop, p = True, max(-1, stop - (p - opening)), opening - 1
                 continue
+        if t.kind == "num" and p >= 2 and toks[p - 1].low == "from" and toks[p - 2].low in CHANGE_VERBS:
+            p -= 2  # "has increased from 11 to 12": the old figure, then the change
+            continue
         if t.text in BOUNDARY or t.kind == "num":
             return None
         low = t.low
@@ -99,6 +104,10 @@ def people_cue(toks: list[Token], c: int) -> str | None:
     nxt = toks[c + 1].low
     if nxt == "dead" and t.low in _DEAD_VERBS:
         return "killed"  # "were shot dead", "was found dead"
+    if t.low == "among" and nxt in ("the", "those") and c + 2 < n and toks[c + 2].low in AMONG_GROUP:
+        return AMONG_GROUP[toks[c + 2].low]  # "at least nine children were among those killed"
+    if t.low == "treated" and nxt in ("at", "in", "for"):
+        return "injured"  # "7 foreigners being treated at a city hospital"
     if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "en", "shot")) and t.low not in lx.AUX:
         second = right_cue(toks, c + 2) or _to_death_at(toks, c + 2)
         if c + 3 < n and toks[c + 3].low == "dead" and toks[c + 2].low in _DEAD_VERBS:
@@ -140,6 +149,9 @@ def to_death(toks: list[Token], k: int, i: int) -> bool:
 _SENTENCING = frozenset({"sentenced", "sentences", "sentencing", "sentence", "condemned", "condemning", "condemns"})
 
 
+#: The groups of "among the injured", "among those killed": what their members count as.
+AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+               "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 #: Verbs before "dead" that mean killed: "shot dead", "found dead", "left dead".
 _DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered", "pronounced"})
 
@@ -209,8 +221,8 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
         if t.text in BOUNDARY:
             return None
         if t.kind == "num":
-            if not aside:
-                return None
+            if not aside and not _in_compound(toks, p):
+                return None  # another count; but "an 18-month-old boy", "the 5th brigade" are words
         elif low in ("including", "among"):
             aside = True
         elif low in _CORE_AUX and not (t.text.isupper() and len(t.text) > 1):  # "IS" is a group, not a verb
@@ -247,6 +259,14 @@ def _object_at(toks: list[Token], q: int) -> bool:
 
 
 _OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "two", "several", "dozens", "at"})
+
+
+def _in_compound(toks: list[Token], p: int) -> bool:
+    """A number glued into a word: "18-month-old", "5th"."""
+    if p + 1 >= len(toks) or toks[p + 1].space_before:
+        return False
+    nxt = toks[p + 1]
+    return nxt.text == "-" or nxt.low in ("st", "nd", "rd", "th")
 
 
 def _closing_comma(toks: list[Token], q: int, end: int) -> int | None:
@@ -324,7 +344,7 @@ def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_
     parallel = p < i and toks[p].low in _ITEM_PREPS and j < n and toks[j].low == toks[p].low
     if p < i and (toks[p].low in lx.PREPS or toks[p].low in _ITEM_PREPS):
         p += 1  # "in the state of Mexico", "by falling trees"
-        while p < i and toks[p].kind == "word" and not _verbish(toks[p].low):
+        while p < i and toks[p].kind == "word" and not _verbish(toks[p].low) and toks[p].low not in _LIST_SEPARATORS:
             p += 1
     seps = 0
     while p < i and toks[p].text in _LIST_SEPARATORS:

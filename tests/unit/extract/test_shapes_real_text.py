@@ -202,3 +202,82 @@ def test_murder_of_is_a_killing() -> None:
 
 def test_drowned_is_killed() -> None:
     assert one("At least 17 migrants drowned when their boat capsized.", "killed").low == 17
+
+
+# --- second round: more shapes of real copy -----------------------------------------------------
+
+
+def test_declared_dead() -> None:
+    assert one("the 14 passengers declared as dead were all from the same village .", "killed").best == 14
+
+
+def test_a_change_from_one_figure_to_another_gives_both() -> None:
+    text = "the number of wounded people has risen from 23 to 29 , the police say ."
+    assert sorted(f.best or 0 for f in facts_of(text, "injured")) == [23, 29]
+
+
+def test_were_among_those_killed() -> None:
+    assert bounds(one("at least 5 medics were among those killed in the raid .", "killed")) == (5, 5, None, "at_least")
+
+
+def test_a_single_person_among_the_dead_is_part_of_another_count() -> None:
+    assert (
+        facts_of("Twelve people died in the blast. A 60-year-old teacher was among the dead.", "killed")[0].best == 12
+    )
+    assert len(facts_of("Twelve people died in the blast. A 60-year-old teacher was among the dead.", "killed")) == 1
+
+
+def test_a_number_glued_into_a_word_does_not_end_a_long_subject() -> None:
+    text = "four members of a local family and a 2-year-old girl were killed when the house was shelled ."
+    assert sorted(f.best or 0 for f in facts_of(text, "killed")) == [1, 4]
+
+
+def test_being_treated_at_a_hospital_is_injured() -> None:
+    assert one("11 tourists are being treated at the city hospital .", "injured").best == 11
+
+
+def test_a_planted_bomb_is_no_strike() -> None:
+    assert facts_of("a bomb attack near the shrine killed 6 people .", "strikes") == []
+    assert facts_of("a roadside bomb hit the army convoy .", "strikes") == []
+    assert one("guided bombs hit the town overnight .", "strikes").weapon == "guided bomb"
+
+
+def test_no_arrests_and_no_reports_of_deaths_are_zeros() -> None:
+    assert bounds(one("the march ended peacefully and no arrests were made .", "arrested")) == (None, 0, None, "exact")
+    assert bounds(one("There are no reports of deaths after the tremor.", "killed")) == (None, 0, None, "exact")
+
+
+def test_homeless_martyred_and_disappeared() -> None:
+    assert one("the storm left 300 dead and thousands homeless .", "displaced").best == 1000
+    assert one("police said 7 people were martyred in the blast .", "killed").best == 7
+    assert one("at least 4 aid workers have disappeared .", "missing").low == 4
+
+
+def test_expected_to_is_a_forecast_not_hearsay() -> None:
+    assert facts_of("some 20,000 people are expected to be evacuated next week .") == []
+
+
+def test_a_list_gap_stops_at_and() -> None:
+    text = "there were 9 deaths among the crew and the guests , and 3 officers have resigned ."
+    assert [f.best for f in facts_of(text, "killed")] == [9]
+
+
+def test_counted_strikes_with_a_direction() -> None:
+    assert one("three airstrikes west of the dam destroyed two bunkers .", "strikes").best == 3
+
+
+def test_a_military_campaign_is_no_politics() -> None:
+    assert bounds(one("the air force had flown over 90 air strikes since the campaign began .", "strikes"))[0] == 90
+
+
+def test_an_aircraft_model_number_is_no_count() -> None:
+    assert facts_of("the jets were 4 rafale and mirage 2000 fighters .", "troops") == []
+
+
+def test_a_pair_of_single_people_is_one_count_of_two() -> None:
+    assert _all("a shopkeeper and his son were killed in the crossfire .") == [("killed", None, 2, None, "exact")]
+    assert _all("a nurse and a driver were injured .") == [("injured", None, 2, None, "exact")]
+    assert _all("a man was killed and a woman was injured .") == [
+        ("injured", None, 1, None, "exact"),
+        ("killed", None, 1, None, "exact"),
+    ]
