@@ -30,7 +30,17 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
                 pair_end = fig.tok_j if fig.best == 2 else 0
             else:
                 out.extend(_fired_then_downed(toks, i))
+        elif low == "the" and i + 3 < n and _pair_ahead(toks, i):
+            fig = _one_at(toks, i, pair_only=True)  # "the officer and her daughter died"
+            if fig is not None:
+                out.append(fig)
+                pair_end = fig.tok_j
     return out
+
+
+def _pair_ahead(toks: list[Token], i: int) -> bool:
+    """A cheap look before "the": a single person within two words, then "and"."""
+    return any(toks[k].low in lx.PERSON_SINGULAR and toks[k + 1].low == "and" for k in (i + 1, i + 2))
 
 
 #: Nouns of an explicit zero: "no casualties", "no arrests were made".
@@ -179,7 +189,8 @@ def _none_of_air(toks: list[Token], i: int) -> Figure | None:
     return Figure(f"{fam}_downed", None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
 
 
-def _one_at(toks: list[Token], i: int) -> Figure | None:
+def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None:
+    """ "a woman was killed" (1), "a farmer and his brother were killed" (2); only the pair when ``pair_only``."""
     n = len(toks)
     if i >= 1 and toks[i - 1].low in ("including", "among"):
         return None  # "four guards, including an officer were killed": one of the counted group, no count of its own
@@ -200,6 +211,8 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
     second = _second_person(toks, k + 1)
     if second is not None:
         k, count = second, 2  # "a trader and his daughter were killed": two people, one count
+    elif pair_only:
+        return None
     noun = toks[k]
     left = left_cue(toks, i)
     if i >= 2 and toks[i - 2].low == "to" and toks[i - 1].low in lx.LEFT_CUES:

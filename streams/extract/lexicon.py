@@ -79,7 +79,7 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 LEFT_CUES: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
     "assassinated": "killed", "beheaded": "killed", "beheading": "killed", "murdered": "killed",
-    "lynched": "killed",
+    "lynched": "killed", "executed": "killed", "executing": "killed",
     "injuring": "injured", "injured": "injured", "injures": "injured", "wounding": "injured",
     "wounded": "injured", "wounds": "injured", "hurting": "injured", "hurt": "injured",
     "captured": "captured", "capturing": "captured", "captures": "captured",

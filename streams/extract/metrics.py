@@ -26,6 +26,7 @@ from streams.extract.senses import everyday_figure, senses_of
 from streams.extract.shapes import (
     AMONG_GROUP,
     PEOPLE_METRICS,
+    acts_on,
     bridge_to_cue,
     list_item,
     people_cue,
@@ -126,6 +127,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     via = ""
     cue_k = skip_to_cue(toks, k)
     cue = people_cue(toks, cue_k) if cue_k is not None else None
+    if cue is not None and cue_k == k and k > m.j and acts_on(toks, cue_k):
+        cue = None  # "two gunmen killed three villagers": the gunmen's act, not their fate
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
     if noun_metric is None and m.best == 1 and subj_low == ["death"]:
         noun_metric = "killed"  # "resulting in one death"
@@ -163,6 +166,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and m.i >= 1
         and toks[m.i - 1].low in ("and", ",")
         and prev.tok_j >= m.i - 6
+        and not _singled_out(toks, m)
     ):
         # "shot down 70 drones and 3 missiles": coordination inherits the verb.
         metric, via = _family_of(prev.metric), "left"
@@ -236,7 +240,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
-    if metric is None:
+    if metric is None or (via not in ("right", "left") and _singled_out(toks, m)):
         return None
     if (
         metric == "troops"
@@ -359,6 +363,18 @@ _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"north-east", "north-west", "south-east", "south-west"}
 )
+
+
+def _singled_out(toks: list[Token], m: NumberMention) -> bool:
+    """ "one of the suspects", "one of its staff", "one of the deadliest attacks": a person or thing
+    singled out from a group, a count only with a verb of its own ("one of the men was killed")."""
+    n = len(toks)
+    return (
+        toks[m.core_i].low == "one"
+        and m.j + 1 < n
+        and toks[m.j].low == "of"
+        and toks[m.j + 1].low in ("the", "its", "his", "her", "their", "these", "those", "our")
+    )
 
 
 def _dead_or_missing(toks: list[Token], k: int) -> bool:

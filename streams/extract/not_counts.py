@@ -2,7 +2,7 @@
 
 ``numbers.py`` finds number phrases; this module says which of them are no
 count at all, by the words around them ("$3", "12-year-old", "10am", "Su-34",
-"in 2022", "one of the suicide bombers"), so the later stages never see them.
+"in 2022"), so the later stages never see them.
 """
 
 from __future__ import annotations
@@ -45,9 +45,6 @@ _COUNT_NOUNS_AFTER_YEARLIKE = words(
     fighters men women
     """
 )
-_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "these", "those", "our"})
-#: Groups that are a tally themselves: "one of the injured", "one of the dead".
-_TALLY_GROUPS = frozenset({"dead", "injured", "wounded", "killed", "victims", "hostages", "missing", "hurt"})
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 #: Words after "which one" that show a pronoun, not a count: "which one was hit", "which one of them".
 _NOT_NOUN = frozenset({"was", "is", "were", "are", "of", "had", "has", "will", "would", "could", "did", "does"})
@@ -61,10 +58,6 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
     if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
         # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
         return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)
-    if first.low == "one" and end + 2 < n and toks[end].low == "of" and toks[end + 1].low in _DETERMINERS:
-        # "one of the suicide bombers", "one of its staff": a person singled out, not a count
-        # (but "one of the injured died" counts: the group is a tally of its own)
-        return toks[end + 2].low not in _TALLY_GROUPS
     if prev is not None and not qualified:
         if prev.text in _CURRENCY_SYMBOLS or prev.low in _CURRENCY_WORDS:
             return True

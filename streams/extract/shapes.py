@@ -251,6 +251,24 @@ def _aside_opener(t: Token) -> bool:
     return participle and low not in lx.LEFT_CUES and low not in lx.HIT_VERBS and low not in lx.RIGHT_CUES
 
 
+def acts_on(toks: list[Token], c: int) -> bool:
+    """Whether the bare verb at ``c`` acts on an object: "two gunmen killed three villagers".
+
+    Then it is the counted subject's act, not its fate. A headline list
+    ("12 killed 30 injured") is no object: a cue follows the second number.
+    """
+    n = len(toks)
+    if toks[c].low not in _TRANSITIVE or not _object_at(toks, c + 1):
+        return False
+    return not (toks[c + 1].kind == "num" and c + 2 < n and toks[c + 2].low in lx.RIGHT_CUES)
+
+
+#: Verbs of violence that take an object when active: "killed three", "wounded a guard".
+_TRANSITIVE = frozenset(
+    {"killed", "executed", "murdered", "massacred", "injured", "wounded", "beheaded", "lynched", "abducted"}
+)
+
+
 def _object_at(toks: list[Token], q: int) -> bool:
     if q >= len(toks):
         return False

@@ -166,7 +166,7 @@ def test_incl_is_short_for_including() -> None:
 
 
 def test_a_plural_total_with_a_singular_verb_is_not_the_count() -> None:
-    assert [f.best for f in facts_of("one of the three guards on the roof was killed .", "killed")] == []
+    assert [f.best for f in facts_of("one of the three guards on the roof was killed .", "killed")] == [1]
 
 
 # --- strikes -----------------------------------------------------------------------------------
@@ -280,4 +280,35 @@ def test_a_pair_of_single_people_is_one_count_of_two() -> None:
     assert _all("a man was killed and a woman was injured .") == [
         ("injured", None, 1, None, "exact"),
         ("killed", None, 1, None, "exact"),
+    ]
+
+
+# --- third round: event notes -------------------------------------------------------------------
+
+
+def test_one_of_a_group_with_a_verb_of_its_own_counts() -> None:
+    assert one("Two gunmen fired at the patrol, and one of the men was killed.", "killed").best == 1
+    assert one("Troops raided the camp and killed one of its leaders.", "killed").best == 1
+
+
+def test_one_of_a_group_takes_no_metric_from_the_count_before() -> None:
+    text = "the raid was the murder of nine of its staff , one of its editors told reporters ."
+    assert [f.best for f in facts_of(text, "killed")] == [9]
+    assert facts_of("The blast killed 40 people, one of the deadliest attacks this year.", "strikes") == []
+
+
+def test_executed_people_are_killed() -> None:
+    assert one("two gunmen executed three young men outside a bar .", "killed").best == 3
+
+
+def test_a_definite_pair_of_people() -> None:
+    assert _all("The teacher and her son died in the fire.") == [("killed", None, 2, None, "exact")]
+    assert _all("the man and the woman spoke to reporters .") == []
+
+
+def test_a_bare_verb_with_an_object_is_the_subjects_act() -> None:
+    assert _all("two gunmen killed three villagers outside a bar .") == [("killed", None, 3, None, "exact")]
+    assert _all("12 killed 30 injured in blast") == [
+        ("injured", None, 30, None, "exact"),
+        ("killed", None, 12, None, "exact"),
     ]
