@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from streams.extract import lexicon as lx
 from streams.extract.air_counts import air_family, air_noun, all_fired
-from streams.extract.cues import BOUNDARY, Figure, left_cue, skip_to_cue
+from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import everyday_figure, senses_of
@@ -97,6 +97,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and toks[k].low not in lx.HIT_VERBS
         and toks[k].low not in _SUBJECT_STOP
         and not (k > subj_start and _participle_after_noun(toks, k))
+        and not (toks[k].low in _PHRASE_STARTS and right_cue(toks, k) is not None)  # "people lost their lives"
     ) or (k < n and toks[k].text == "-" and k > subj_start and not toks[k].space_before):
         k += 1
     subj_toks = toks[subj_start:k]
@@ -359,6 +360,8 @@ def _strong_force(toks: list[Token], m: NumberMention) -> bool:
 
 
 _BOMB_VERBS = lx.HIT_VERBS | lx.DROP_VERBS
+#: First words of the multiword cues: the counted subject ends where one begins.
+_PHRASE_STARTS = frozenset(words[0] for words, _ in lx.RIGHT_PHRASES)
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"north-east", "north-west", "south-east", "south-west"}

@@ -225,6 +225,9 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
                 return None  # another count; but "an 18-month-old boy", "the 5th brigade" are words
         elif low in ("including", "among"):
             aside = True
+        elif low == "as" and p + 2 < n and toks[p + 1].low == "well" and toks[p + 2].low == "as":
+            p += 3  # "10 fighters as well as two civilians were killed"
+            continue
         elif low in _CORE_AUX and not (t.text.isupper() and len(t.text) > 1):  # "IS" is a group, not a verb
             c = skip_to_cue(toks, p)
             return c if c is not None and people_cue(toks, c) in PEOPLE_METRICS else None

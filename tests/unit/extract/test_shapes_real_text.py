@@ -312,3 +312,11 @@ def test_a_bare_verb_with_an_object_is_the_subjects_act() -> None:
         ("injured", None, 30, None, "exact"),
         ("killed", None, 12, None, "exact"),
     ]
+
+
+def test_a_multiword_cue_ends_the_counted_subject() -> None:
+    assert one("Eight people lost their lives when the ferry sank.", "killed").best == 8
+
+
+def test_as_well_as_inside_a_long_subject() -> None:
+    assert one("12 rebels as well as two guides were killed in the ambush .", "killed").best == 12
