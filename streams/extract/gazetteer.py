@@ -206,7 +206,9 @@ class Gazetteer:
         """The subdivision a region name means, settled by the entry's countries; None when unsettled."""
         return self._settle(self.regions.get(key), countries, war)
 
-    def _settle(self, cands: tuple[Region, ...] | None, countries: frozenset[str], war: bool) -> Region | None:
+    def _settle(
+        self, cands: tuple[Region, ...] | None, countries: frozenset[str], war: bool
+    ) -> Region | None:
         if not cands:
             return None
         pool = [r for r in cands if r.country in countries]

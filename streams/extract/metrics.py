@@ -20,6 +20,7 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract.air_counts import air_family, air_noun, all_fired
 from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.groups import singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import everyday_figure, senses_of
@@ -140,7 +141,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         bridged = relative_cue(toks, m.i, k) or bridge_to_cue(toks, k)
         if bridged is not None:
             cue_k, cue = bridged, people_cue(toks, bridged)
-    if cue is not None and _total_of_a_part(toks, m, k, cue_k):
+    if cue is not None and total_of_a_part(toks, m, k, cue_k):
         cue = None  # "one of the two pilots was killed": the verb is the one's, not the two's
     if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
@@ -167,7 +168,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and m.i >= 1
         and toks[m.i - 1].low in ("and", ",")
         and prev.tok_j >= m.i - 6
-        and not _singled_out(toks, m)
+        and not singled_out(toks, m)
     ):
         # "shot down 70 drones and 3 missiles": coordination inherits the verb.
         metric, via = _family_of(prev.metric), "left"
@@ -241,7 +242,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
-    if metric is None or (via not in ("right", "left") and _singled_out(toks, m)):
+    if metric is None or (via not in ("right", "left") and singled_out(toks, m)):
         return None
     if (
         metric == "troops"
@@ -368,30 +369,8 @@ _DIRECTIONS = frozenset(
 )
 
 
-def _singled_out(toks: list[Token], m: NumberMention) -> bool:
-    """ "one of the suspects", "one of its staff", "one of the deadliest attacks": a person or thing
-    singled out from a group, a count only with a verb of its own ("one of the men was killed")."""
-    n = len(toks)
-    return (
-        toks[m.core_i].low == "one"
-        and m.j + 1 < n
-        and toks[m.j].low == "of"
-        and toks[m.j + 1].low in ("the", "its", "his", "her", "their", "these", "those", "our")
-    )
-
-
 def _dead_or_missing(toks: list[Token], k: int) -> bool:
     return k + 2 < len(toks) and toks[k + 1].low in ("or", "and") and toks[k + 2].low == "missing"
-
-
-def _total_of_a_part(toks: list[Token], m: NumberMention, k: int, cue_k: int | None) -> bool:
-    """ "one of the two pilots ... was killed": a plural total after "of (the)" whose verb is singular."""
-    if cue_k is None or (m.best or m.low or m.high or 0) <= 1 or m.i < 2:
-        return False
-    before = m.i - 1 if toks[m.i - 1].low != "of" else m.i
-    if toks[before - 1].low != "of" or before < 2 or (toks[before - 2].kind != "num" and toks[before - 2].low != "one"):
-        return False
-    return any(toks[q].low in ("was", "is", "has") for q in range(k, cue_k))
 
 
 def _killed_or_injured(toks: list[Token], k: int) -> bool:

@@ -370,3 +370,5 @@ def _followed_by_region(toks: list[Token], j: int) -> bool:
 def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
     key = normalize(t.text[:-2] if t.low.endswith("'s") else t.text)
     return key in gaz.countries or key in gaz.regions or key in gaz.names
+
+

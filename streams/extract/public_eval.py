@@ -144,10 +144,8 @@ def resolve_admin1(country: str | None, admin1: str | None) -> str | None:
         return None
     index = subdivision_index()
     key = normalize(admin1)
-    return (
-        index.get((country, key))
-        or index.get((country, bare_region_name(key)))
-        or index.get((country, "~" + loose_key(key)))
+    return index.get((country, key)) or index.get((country, bare_region_name(key))) or index.get(
+        (country, "~" + loose_key(key))
     )
 
 
