@@ -43,10 +43,14 @@ _TWO_WORD_WEAPONS: dict[tuple[str, str], str] = {
     ("glide", "bombs"): GUIDED_BOMB, ("aerial", "bomb"): GUIDED_BOMB, ("aerial", "bombs"): GUIDED_BOMB,
     ("guided", "aerial"): GUIDED_BOMB, ("air", "strike"): AIR_STRIKE, ("air", "strikes"): AIR_STRIKE,
     ("air", "raid"): AIR_STRIKE, ("air", "raids"): AIR_STRIKE, ("aerial", "bombardment"): AIR_STRIKE,
+    ("aerial", "attack"): AIR_STRIKE,
     ("artillery", "fire"): ARTILLERY, ("rocket", "launcher"): ARTILLERY, ("rocket", "launchers"): ARTILLERY,
     ("storm", "shadow"): MISSILE, ("kh", "101"): MISSILE, ("kh", "22"): MISSILE, ("kh", "59"): MISSILE,
     ("kh", "555"): MISSILE, ("s", "300"): MISSILE, ("tank", "fire"): ARTILLERY,
 }  # fmt: skip
+#: A bare "attack" or "bombing" on a place, with no weapon and no side named, is as often a terror
+#: attack, a knife attack or a verbal one ("his attacks on migrants") as a strike: not enough alone.
+_PLACE_ONLY_NOT_ENOUGH = frozenset({"attack", "attacks", "bombing", "bombings"})
 #: "the bombing of the city" says no more than that: no weapon unless the text names one.
 _WEAPONLESS_NOUNS = frozenset({"bombing", "bombings", "bombed"})
 
@@ -148,6 +152,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if is_noun and _summary(toks, k, lows):
             continue
         weapon, w_start = _weapon_before(toks, k)
+        if weapon == GUIDED_BOMB and _planted_bomb(toks, w_start, k):
+            continue  # "a bomb attack on the shrine", "a roadside bomb hit the convoy": a planted bomb, no strike
         if weapon is None and low not in _WEAPONLESS_NOUNS:
             weapon = WEAPONS.get(low)  # "shelling", "airstrike", "bombardment" name their weapon
         if weapon is None and _civil(lows):
@@ -162,7 +168,11 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if is_verb and k + 1 < n and _is_country(toks[k + 1].text):
             continue  # "Russia attacked Ukraine with 50 drones": a nationwide barrage, not one strike
         if is_noun:
-            grounded = weapon is not None or actor is not None or _on_something(toks, k)
+            grounded = (
+                weapon is not None
+                or actor is not None
+                or (_on_something(toks, k) and low not in _PLACE_ONLY_NOT_ENOUGH)
+            )
         else:
             grounded = (weapon is not None or actor is not None) and (target is not None or _object_after(toks, k))
         if not grounded:
@@ -177,6 +187,19 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             end = toks[k + 1].end
         return StrikeContext(start, end, weapon, target, actor, k)
     return None
+
+
+#: Words before "bomb" that make it a planted or carried bomb, not one dropped from the air.
+_PLANTED = frozenset(
+    {"car", "roadside", "suicide", "pipe", "nail", "parcel", "homemade", "crude", "petrol", "truck", "time", "letter"}
+)
+
+
+def _planted_bomb(toks: list[Token], w: int, k: int) -> bool:
+    """ "a bomb attack", "a bomb blast", "a car bomb": the bare word "bomb" as a terror weapon."""
+    if toks[w].low not in ("bomb", "bombs"):
+        return False  # "a guided-bomb strike", "glide bombs"
+    return (w >= 1 and toks[w - 1].low in _PLANTED) or (w == k - 1 and toks[k].low in ("attack", "attacks"))
 
 
 def _drops_munitions(toks: list[Token], k: int) -> bool:

@@ -43,10 +43,34 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
                 k = j
                 break
     steps = 0
-    while k < n and toks[k].low in lx.AUX and steps < 5:
-        k += 1
+    while (
+        k < n
+        and steps < 8
+        and (
+            toks[k].low in lx.AUX
+            or _adverb(toks[k].low)
+            or (toks[k].low in _HEARSAY and k + 1 < n and toks[k + 1].low == "to")
+        )
+    ):
+        k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
         steps += 1
     return k if k < n else None
+
+
+#: Verbs of hearsay before "to have been": "are suspected to have been killed".
+#: ("expected to" is a forecast, not hearsay: "50,000 are expected to be evacuated" is no count yet.)
+_HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "believe"})
+#: Adverb endings skipped before a participle; "fatally" and "mortally" are cues of their own, and
+#: "unlawfully killed" is an inquest's verdict on deaths long known, not a report of them.
+_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively")
+_NOT_ADVERBS = frozenset(
+    {"fatally", "mortally", "rally", "ally", "tally", "italy", "family", "finally", "unlawfully", "lawfully"}
+)
+
+
+def _adverb(low: str) -> bool:
+    """ "intentionally", "allegedly", "brutally": a manner adverb between the auxiliary and the verb."""
+    return len(low) > 5 and low.endswith(_ADVERB_ENDS) and low not in _NOT_ADVERBS
 
 
 def right_cue(toks: list[Token], k: int) -> str | None:

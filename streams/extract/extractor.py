@@ -9,7 +9,7 @@ are only looked up when the entry has figures.
 
 At the end, one fact is kept per distinct figure: a headline restated in the
 body keeps the headline's span and takes the body's qualifier, subject,
-claimant and place (``_merge_repeats``). Work per entry is bounded: at most
+claimant and place (``merge.merge_repeats``). Work per entry is bounded: at most
 ``MAX_ENTRY_CHARS`` characters are read and every window inside a sentence
 is bounded, so the time per entry is linear and capped.
 """
@@ -28,6 +28,7 @@ from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.cues import Figure
 from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
+from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
 from streams.extract.period import sentence_is_cumulative, toll_is_regional
@@ -41,8 +42,6 @@ from streams.extract.version import EXTRACTOR_VERSION
 MAX_ENTRY_CHARS = 200_000
 #: Claimant coreference compares every pair; above this many distinct claimants it is skipped.
 MAX_CLAIMANTS = 64
-#: A figure is compared with at most this many earlier figures of the same metric and number.
-MAX_MERGE_CANDIDATES = 16
 #: Sentences without figures whose places are read for the entry's place (bounds the extra work).
 MAX_QUIET_SENTENCES = 16
 
@@ -268,7 +267,7 @@ def _finish(
         )
         heads.append(sent.headline)
     _one_launcher(rows)
-    merged = _merge_repeats(rows, heads)
+    merged = merge_repeats(rows, heads)
     _claimant_ids(merged, claimants)
     facts = [Fact.model_validate(r) for r in merged]
     facts.sort(key=lambda x: (x.span or (0, 0), x.metric))
@@ -288,106 +287,6 @@ def _one_launcher(rows: list[_Row]) -> None:
         for r in rows:
             if r["metric"] in _AIR and r["actor"] is None:
                 r["actor"] = actor
-
-
-_GENERIC_SUBJECTS = frozenset({"people", "persons", "person"})
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.lower() == b.lower()
-
-
-def _point(r: _Row) -> int | None:
-    for name in ("best", "low", "high"):
-        if r[name] is not None:
-            return int(r[name])
-    return None
-
-
-def _same_figure(first: _Row, later: _Row, headline: bool, loose_subject: bool = False) -> bool:
-    """Whether ``later`` restates ``first`` (headline then body, or a recap in the same entry)."""
-    if first["metric"] != later["metric"] or _point(first) != _point(later):
-        return False
-    bounds_a = (first["low"], first["best"], first["high"])
-    if bounds_a != (later["low"], later["best"], later["high"]) and first["qualifier"] != "exact":
-        return False  # "3 killed" may be restated as "at least 3"; other differences are other figures
-    ra, rb = first["region_code"], later["region_code"]
-    if ra is not None and rb is not None and ra != rb and ra != later["country"] and rb != first["country"]:
-        return False  # "Lebanon" and "Tyre" may name one incident; "Kharkiv" and "Odesa" do not
-    ca, cb = first["claimant"], later["claimant"]
-    if not headline and ca and cb and norm(ca) != norm(cb):
-        return False  # claimants that each give the figure keep their own fact (a headline abridges)
-    sa, sb = first["subject"], later["subject"]
-    if sa and sb and not loose_subject and sa.lower() not in _GENERIC_SUBJECTS and sb.lower() not in _GENERIC_SUBJECTS:
-        wa, wb = _subject_words(sa), _subject_words(sb)
-        if not (wa <= wb or wb <= wa):
-            return False  # "two soldiers" and "two children" are two figures; "drones" and "Ukrainian drones" one
-    return _compatible(first["per"], later["per"])
-
-
-#: Words that name the same counted thing, for comparing subjects.
-_SAME_NOUN = {
-    "soldiers": "troops", "servicemen": "troops", "personnel": "troops", "forces": "troops",
-    "soldier": "troops", "troop": "troops", "uavs": "drones", "rockets": "missiles",
-}  # fmt: skip
-
-
-def _subject_words(s: str) -> set[str]:
-    return {_SAME_NOUN.get(w, w) for w in s.lower().split()}
-
-
-def norm(s: str) -> str:
-    """Comparison form of a claimant: lowercase words without a leading article."""
-    ws = s.lower().split()
-    return " ".join(ws[1:] if ws and ws[0] == "the" else ws)
-
-
-_FILLED_FROM_LATER = ("subject", "per", "claimant", "relay", "weapon", "target", "actor")
-
-
-def _merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
-    """One fact per distinct figure: a restated figure keeps its first mention, filled in by the fuller one.
-
-    A headline "Strike kills 3" over a body "at least three people were killed, the
-    governor said" is one fact with the headline's span and the body's qualifier,
-    subject, claimant and place (the first mention's values win where both have one).
-    """
-    out: list[_Row] = []
-    out_heads: list[bool] = []
-    by_key: dict[tuple[str, int | None], list[int]] = {}
-    for f, head in zip(rows, heads, strict=True):
-        single_strike = f["metric"] == "strikes" and f["best"] == 1 and f["low"] is None and f["high"] is None
-        key = (str(f["metric"]), _point(f))
-        # Single strikes are merged per region above; the first few mentions of a number are
-        # enough to find a restatement, and the cap keeps pathological entries linear.
-        cands = [] if single_strike else by_key.get(key, [])[:MAX_MERGE_CANDIDATES]
-        k = next((i for i in cands if _same_figure(out[i], f, out_heads[i] and not head)), None)
-        if k is None and not head:
-            # A headline rewords its subject ("two saboteurs" for "two men"): a looser second pass.
-            k = next((i for i in cands if out_heads[i] and _same_figure(out[i], f, True, loose_subject=True)), None)
-        if k is None:
-            by_key.setdefault(key, []).append(len(out))
-            out.append(f)
-            out_heads.append(head)
-            continue
-        g = out[k]
-        if g["qualifier"] == "exact" and f["qualifier"] != "exact":
-            g.update(low=f["low"], best=f["best"], high=f["high"], qualifier=f["qualifier"])
-        gs, fs = g["subject"], f["subject"]
-        for name in _FILLED_FROM_LATER:
-            if g[name] is None and f[name] is not None:
-                g[name] = f[name]
-        if fs and gs and (gs.lower() in _GENERIC_SUBJECTS or len(fs) > len(gs)):
-            g["subject"] = fs
-        if g["place"] is None and f["place"] is not None:
-            g.update(place=f["place"], region_code=f["region_code"], country=f["country"])
-        if f["cumulative"]:  # "toll reaches 43,985" restated "since October 2023": a running total
-            g["cumulative"] = True
-        if g["per"] is None and f["per"] is not None:
-            g["per"] = f["per"]
-        if out_heads[k] and not head and f["claimant"]:
-            g.update(claimant=f["claimant"], relay=f["relay"] or g["relay"])  # the body's fuller attribution
-    return out
 
 
 def _place_name(claimant: str, gaz: Gazetteer) -> bool:

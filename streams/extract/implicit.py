@@ -14,8 +14,11 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
     out: list[Figure] = []
     n = len(toks)
     taken = {k for m in mentions for k in range(m.i, m.j)}
+    pair_end = 0  # "a man and a woman were hurt" is one count of two: its second "a" is no count of its own
     for i, t in enumerate(toks):
         low = t.low
+        if i < pair_end:
+            continue
         if low in lx.ZERO_WORDS and i not in taken:
             fig = _zero_at(toks, i)
             if fig is not None:
@@ -24,9 +27,24 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             fig = _one_at(toks, i) or _air_one_at(toks, i)
             if fig is not None:
                 out.append(fig)
+                pair_end = fig.tok_j if fig.best == 2 else 0
             else:
                 out.extend(_fired_then_downed(toks, i))
+        elif low == "the" and i + 3 < n and _pair_ahead(toks, i):
+            fig = _one_at(toks, i, pair_only=True)  # "the officer and her daughter died"
+            if fig is not None:
+                out.append(fig)
+                pair_end = fig.tok_j
     return out
+
+
+def _pair_ahead(toks: list[Token], i: int) -> bool:
+    """A cheap look before "the": a single person within two words, then "and"."""
+    return any(toks[k].low in lx.PERSON_SINGULAR and toks[k + 1].low == "and" for k in (i + 1, i + 2))
+
+
+#: Nouns of an explicit zero: "no casualties", "no arrests were made".
+_ZERO_NOUNS = frozenset({"casualties", "deaths", "injuries", "fatalities", "arrests"})
 
 
 def _zero_at(toks: list[Token], i: int) -> Figure | None:
@@ -36,6 +54,8 @@ def _zero_at(toks: list[Token], i: int) -> Figure | None:
     if low == "none" and k + 1 < n and toks[k].low == "of":
         return _none_of_air(toks, i)
     if low in ("no", "without"):
+        if k + 2 < n and toks[k].low == "reports" and toks[k + 1].low == "of" and toks[k + 2].low in _ZERO_NOUNS:
+            k += 2  # "there are no reports of deaths"
         if k < n and toks[k].low in ("one", "civilians", "people", "civilian"):
             k += 1
         elif (
@@ -52,7 +72,7 @@ def _zero_at(toks: list[Token], i: int) -> Figure | None:
             k += 1
             if toks[k - 1].low == "immediate":
                 return None  # "no immediate reports" style uncertainty
-        if k < n and toks[k].low in ("casualties", "deaths", "injuries", "fatalities"):
+        if k < n and toks[k].low in _ZERO_NOUNS:
             metric = lx.RIGHT_CUES[toks[k].low]
             return Figure(metric, None, 0, None, "exact", toks[i].start, toks[k].end, None, None, i, k + 1, "zero")
         if k == i + 1:
@@ -169,7 +189,8 @@ def _none_of_air(toks: list[Token], i: int) -> Figure | None:
     return Figure(f"{fam}_downed", None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
 
 
-def _one_at(toks: list[Token], i: int) -> Figure | None:
+def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None:
+    """ "a woman was killed" (1), "a farmer and his brother were killed" (2); only the pair when ``pair_only``."""
     n = len(toks)
     if i >= 1 and toks[i - 1].low in ("including", "among"):
         return None  # "four guards, including an officer were killed": one of the counted group, no count of its own
@@ -186,6 +207,12 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
     first = k
     while k + 1 < n and toks[k + 1].low in lx.PERSON_SINGULAR and k - i <= 7:
         k += 1  # "a civilian woman", "a security guard"
+    count = 1
+    second = _second_person(toks, k + 1)
+    if second is not None:
+        k, count = second, 2  # "a trader and his daughter were killed": two people, one count
+    elif pair_only:
+        return None
     noun = toks[k]
     left = left_cue(toks, i)
     if i >= 2 and toks[i - 2].low == "to" and toks[i - 1].low in lx.LEFT_CUES:
@@ -199,6 +226,8 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
         cue = "killed"  # "beat a young man to death"
     elif k + 1 >= n or toks[k + 1].low not in lx.PREPS:
         cue_k = skip_to_cue(toks, k + 1)
+        if cue_k is not None and toks[cue_k].low == "among":
+            return None  # "a 70-year-old man was among the dead": one of a count given elsewhere
         if cue_k is not None and (cue_k > k + 1 or _bare_verb_of_the_noun(toks, cue_k)):
             cue = people_cue(toks, cue_k)  # "a man was killed", "a soldier died", "a man killed in the blast"
     if cue is None and left is None:
@@ -208,7 +237,34 @@ def _one_at(toks: list[Token], i: int) -> Figure | None:
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None
     subject = " ".join(t.low for t in toks[first : k + 1])
-    return Figure(cue, None, 1, None, "exact", toks[i].start, noun.end, subject, None, i, k + 1, "one")
+    return Figure(cue, None, count, None, "exact", toks[i].start, noun.end, subject, None, i, k + 1, "one")
+
+
+#: Kin and companions, who are named as the second of a pair: "a farmer and his brother".
+_KIN = lx.PERSON_SINGULAR | frozenset(
+    {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "uncle", "nephew",
+     "niece", "cousin", "friend", "companion", "bodyguard", "colleague", "grandson", "granddaughter"}
+)  # fmt: skip
+_PAIR_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its"})
+
+
+def _second_person(toks: list[Token], q: int) -> int | None:
+    """The second of a pair of single people at ``q`` ("and his brother", "and child"), before a plural verb."""
+    n = len(toks)
+    if q + 1 >= n or toks[q].low != "and":
+        return None
+    p = q + 1
+    if toks[p].low in _PAIR_DETERMINERS:
+        p += 1
+    for k in range(p, min(n, p + 3)):
+        t = toks[k]
+        if t.low in _KIN:
+            after = skip_to_cue(toks, k + 1)
+            plural = k + 1 < n and toks[k + 1].low in ("were", "have", "are", "died")
+            return k if plural and after is not None else None
+        if (t.kind == "punct" and t.text != "-") or t.low in lx.AUX or t.low in lx.CONJ or t.low in lx.PREPS:
+            return None
+    return None
 
 
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".

@@ -24,14 +24,15 @@ RIGHT_CUES: dict[str, str] = {
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
     "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
     "massacred": "killed", "assassinated": "killed", "beheaded": "killed", "corpses": "killed",
+    "drowned": "killed", "martyred": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
-    "missing": "missing",
+    "missing": "missing", "disappeared": "missing",
     "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
     "hostages": "captured", "abducted": "captured", "surrendered": "captured",
     "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "refugees": "displaced",
-    "evacuees": "displaced", "relocated": "displaced", "flee": "displaced",
+    "evacuees": "displaced", "relocated": "displaced", "flee": "displaced", "homeless": "displaced",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "detainees": "arrested",
     "detentions": "arrested",
     "downed": "downed", "intercepted": "downed", "destroyed": "downed", "neutralised": "downed",
@@ -62,6 +63,10 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("taken", "prisoner"), "captured"),
     (("taken", "captive"), "captured"),
     (("taken", "hostage"), "captured"),
+    (("taken", "alive"), "captured"),
+    (("captured", "alive"), "captured"),
+    (("placed", "under", "arrest"), "arrested"),
+    (("placed", "under", "house", "arrest"), "arrested"),
     (("taken", "into", "custody"), "arrested"),
     (("taken", "to", "hospital"), "injured"),
     (("unaccounted", "for"), "missing"),
@@ -74,7 +79,7 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 LEFT_CUES: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
     "assassinated": "killed", "beheaded": "killed", "beheading": "killed", "murdered": "killed",
-    "lynched": "killed",
+    "lynched": "killed", "executed": "killed", "executing": "killed",
     "injuring": "injured", "injured": "injured", "injures": "injured", "wounding": "injured",
     "wounded": "injured", "wounds": "injured", "hurting": "injured", "hurt": "injured",
     "captured": "captured", "capturing": "captured", "captures": "captured",
@@ -109,6 +114,10 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("death", "of"), "killed"),
     (("deaths", "of"), "killed"),
     (("killing", "of"), "killed"),
+    (("killings", "of"), "killed"),
+    (("murder", "of"), "killed"),
+    (("murders", "of"), "killed"),
+    (("massacre", "of"), "killed"),
     (("fatally", "shot"), "killed"),
     (("fatally", "shooting"), "killed"),
     (("fatally", "stabbed"), "killed"),
@@ -129,6 +138,7 @@ AUX: frozenset[str] = words(
     were was are is have has had been being be reportedly also all now later still feared
     believed thought confirmed officially reported said to either already so far presumed listed
     as got since initially subsequently likely lightly slightly seriously critically severely badly
+    declared
     """
 )
 
@@ -200,7 +210,7 @@ TOLL_NOUNS: dict[str, str] = {
 TOLL_LINKS: frozenset[str] = words(
     """
     to at reached reaches hit hits stood stands is was now of totalled totaled totals exceeded
-    passed surpassed topped climbed rose risen increased jumped
+    passed surpassed topped climbed rose risen increased jumped range ranged ranging
     """
 )
 
@@ -291,7 +301,7 @@ LABOUR_WORDS: frozenset[str] = words(
 )
 #: Words of a political fight: "launched 4 attacks on the budget during the debate".
 POLITICS_WORDS: frozenset[str] = words(
-    "debate budget campaign election candidate candidates adverts ads manifesto personal democracy voters"
+    "debate budget election candidate candidates adverts ads manifesto personal democracy voters"
 )
 #: Words of real violence: with one of them, a sport, labour or politics word silences nothing.
 VIOLENCE_WORDS: frozenset[str] = words(

@@ -18,13 +18,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from streams.extract import lexicon as lx
-from streams.extract.cues import BOUNDARY, Figure, left_cue, skip_to_cue
+from streams.extract.air_counts import air_family, air_noun, all_fired
+from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.groups import singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
-from streams.extract.senses import civil_air_object, everyday_figure, senses_of
+from streams.extract.senses import everyday_figure, senses_of
 from streams.extract.shapes import (
+    AMONG_GROUP,
+    PEOPLE_METRICS,
+    acts_on,
     bridge_to_cue,
+    list_item,
     people_cue,
+    relative_cue,
     shared_cue,
     skip_paren,
     to_death,
@@ -49,7 +56,7 @@ def find_figures(toks: list[Token], mentions: list[NumberMention], before: Figur
         if fig is not None:
             fig.coordinated = m.i >= 1 and toks[m.i - 1].low in ("and", "or")
             out.append(fig)
-            if fig.metric.endswith("_downed") and _all_fired(toks, m):
+            if fig.metric.endswith("_downed") and all_fired(toks, m):
                 # "shot down all six missiles fired at the city": six were fired, too
                 out.append(replace(fig, metric=fig.metric.replace("_downed", "_launched")))
             prev = fig
@@ -91,6 +98,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and toks[k].low not in lx.HIT_VERBS
         and toks[k].low not in _SUBJECT_STOP
         and not (k > subj_start and _participle_after_noun(toks, k))
+        and not (toks[k].low in _PHRASE_STARTS and right_cue(toks, k) is not None)  # "people lost their lives"
     ) or (k < n and toks[k].text == "-" and k > subj_start and not toks[k].space_before):
         k += 1
     subj_toks = toks[subj_start:k]
@@ -100,10 +108,12 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         taken = True
     if k + 1 < n and toks[k].text == "," and toks[k + 1].low in ("including", "among"):
         # "Five people, including two children, were killed": skip the aside.
-        for j in range(k + 2, min(n, k + 10)):
+        j = k + 2
+        while j < min(n, k + 18):
             if toks[j].text == ",":
                 k = j + 1
                 break
+            j = skip_paren(toks, j) if toks[j].text == "(" and skip_paren(toks, j) > j else j + 1
     if k < n and toks[k].text in _ASIDE_DASHES:
         # "1.9 million people – about 90% of the population – have fled": skip the aside.
         for j in range(k + 1, min(n, k + 14)):
@@ -119,18 +129,23 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     via = ""
     cue_k = skip_to_cue(toks, k)
     cue = people_cue(toks, cue_k) if cue_k is not None else None
+    if cue is not None and cue_k == k and k > m.j and acts_on(toks, cue_k):
+        cue = None  # "two gunmen killed three villagers": the gunmen's act, not their fate
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
     if noun_metric is None and m.best == 1 and subj_low == ["death"]:
         noun_metric = "killed"  # "resulting in one death"
     left = left_cue(toks, m.i)
     if cue is None and noun_metric is None and left is None:
-        # "seven personnel of the border force were killed", "one child, a shepherd, was killed"
-        bridged = bridge_to_cue(toks, k)
+        # "seven personnel of the border force were killed", "one child, a shepherd, was killed",
+        # "more than 400 people who were injured"
+        bridged = relative_cue(toks, m.i, k) or bridge_to_cue(toks, k)
         if bridged is not None:
             cue_k, cue = bridged, people_cue(toks, bridged)
-    if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and _air_noun(subj_low):
+    if cue is not None and total_of_a_part(toks, m, k, cue_k):
+        cue = None  # "one of the two pilots was killed": the verb is the one's, not the two's
+    if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
-    if cue is None and noun_metric is None and k < n and toks[k].low in ("and", "or"):
+    if cue is None and noun_metric is None and k < n and toks[k].low in ("and", "or") and not toll_before(toks, m.i):
         cue = shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
@@ -148,29 +163,33 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if (
         metric is None
         and prev is not None
-        and prev.via in ("left", "part")
+        and prev.via in ("left", "part", "list")
         and prev.start >= toks[0].start  # the same sentence: token indices of another one do not compare
         and m.i >= 1
         and toks[m.i - 1].low in ("and", ",")
         and prev.tok_j >= m.i - 6
+        and not singled_out(toks, m)
     ):
         # "shot down 70 drones and 3 missiles": coordination inherits the verb.
         metric, via = _family_of(prev.metric), "left"
     if (
         metric is None
-        and m.i >= 4
-        and toks[m.i - 1].low in _BE
-        and toks[m.i - 4].low == "among"
-        and toks[m.i - 3].low in ("the", "those")
+        and (b := m.i - (m.i >= 1 and toks[m.i - 1].text == ":")) >= 4
+        and toks[b - 1].low in _BE
+        and toks[b - 4].low == "among"
+        and toks[b - 3].low in ("the", "those")
     ):
-        # "Among the injured are two children", "among those killed were three medics"
-        metric = _AMONG_GROUP.get(toks[m.i - 2].low)
+        # "Among the injured are two children", "among those killed were: three medics"
+        metric = AMONG_GROUP.get(toks[b - 2].low)
         via = "left" if metric else via
     if metric is None:
         toll = toll_before(toks, m.i)
         if toll is not None:
             metric, via = toll, "toll"
     qualifier = m.qualifier
+    if via == "toll" and qualifier == "up_to" and toks[m.i].low == "up" and toks[m.i - 1].low in _BE:
+        m = replace(m, best=m.high, high=None, qualifier="exact")  # "the death toll is up to 19": it rose to 19
+        qualifier = "exact"
     if metric is None and to_death(toks, k, m.i):
         metric, via = "killed", "left"  # "shot two men to death"
     if metric is None and m.j < n and toks[m.j].low == "times" and _strike_word_in(toks):
@@ -179,7 +198,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric is None
         and subj_low
         and subj_low[-1] in lx.BOMB_NOUNS
-        and ((cue_k is not None and toks[cue_k].low in lx.HIT_VERBS) or left == "dropped")
+        and ((cue_k is not None and toks[cue_k].low in _BOMB_VERBS) or left == "dropped")
     ):
         metric, via = "strikes", "noun"  # "several guided bombs hit", "dropping 100 bombs a day"
     if metric is None and of_total and prev is not None and prev.metric.endswith("_downed"):
@@ -196,19 +215,34 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if (
         metric is None
         and m.i >= 1
-        and (toks[m.i - 1].low == "including" or (m.i >= 2 and (toks[m.i - 2].low, toks[m.i - 1].low) in _AMONG))
+        and (
+            toks[m.i - 1].low in ("including", "incl")
+            or (m.i >= 2 and (toks[m.i - 2].low, toks[m.i - 1].low) in _AMONG)
+        )
         and prev is not None
         and prev.metric in _PART_METRICS
+        and prev.start >= toks[0].start  # the same sentence: "including" qualifies a count just made
     ):
         metric, via = prev.metric, "part"  # "..., including two children", "47 drones, including 19 over Kursk"
+    if (
+        metric is None
+        and prev is not None
+        and prev.metric in PEOPLE_METRICS
+        and prev.start >= toks[0].start
+        and list_item(toks, m.i, m.j, prev.tok_i, prev.tok_j, prev.end)
+    ):
+        metric, via = prev.metric, "list"  # "73 deaths in Morelos, 43 in Puebla and one in Oaxaca"
     if metric is None:
         if any(w in lx.TROOP_NOUNS for w in subj_low) or _strong_force(toks, m):
             metric, via = "troops", "noun"
-        elif subj_low and subj_low[-1] in lx.STRIKE_COUNT_NOUNS:
+        elif subj_low and (
+            subj_low[-1] in lx.STRIKE_COUNT_NOUNS
+            or (len(subj_low) >= 2 and subj_low[-2] in lx.STRIKE_COUNT_NOUNS and subj_low[-1] in _DIRECTIONS)
+        ):  # "40 air strikes", "two airstrikes west of the town"
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
-    if metric is None:
+    if metric is None or (via not in ("right", "left") and singled_out(toks, m)):
         return None
     if (
         metric == "troops"
@@ -218,7 +252,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     ):
         return None  # "sent 3 letters"
     if metric in ("downed", "launched"):
-        fam = _air_family(toks, m, subj_low, prev)
+        fam = air_family(toks, m, subj_low, prev)
         if fam is None:
             return None
         if of_total and metric == "downed":
@@ -232,6 +266,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         return None
     if metric == "killed" and cue_k is not None and via == "right" and _killed_or_injured(toks, cue_k):
         metric = "casualties"
+    if metric == "killed" and cue_k is not None and via == "right" and _dead_or_missing(toks, cue_k):
+        return None  # "18,000 people dead or missing": neither count alone
     if metric == "arrested" and any(w in lx.TROOP_NOUNS for w in subj_low):
         metric = "captured"  # soldiers detained are prisoners of war, not arrests
     if (
@@ -249,10 +285,6 @@ def _acronym(toks: list[Token], k: int) -> bool:
     """ "5 IS militants": a capitalised group name, not the verb (unless the whole headline is capitals)."""
     t = toks[k]
     return len(t.text) > 1 and t.text.isupper() and k >= 1 and not toks[k - 1].text.isupper()
-
-
-def _air_noun(words: list[str]) -> bool:
-    return any(w in lx.DRONE_NOUNS or w in lx.MISSILE_NOUNS for w in words)
 
 
 def _strike_word_in(toks: list[Token]) -> bool:
@@ -291,8 +323,6 @@ _PART_METRICS = frozenset(
 )
 _ASIDE_DASHES = frozenset({"–", "—"})
 _BE = frozenset({"are", "were", "is", "was"})
-_AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-                "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
@@ -321,51 +351,6 @@ def _participle_after_noun(toks: list[Token], k: int) -> bool:
 _IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})
 
 
-def _all_fired(toks: list[Token], m: NumberMention) -> bool:
-    if m.i < 1 or toks[m.i - 1].low != "all":
-        return False
-    for p in range(m.j, min(len(toks), m.j + 6)):
-        if toks[p].text in BOUNDARY:
-            return False
-        if toks[p].low in ("fired", "launched"):
-            return True
-    return False
-
-
-def _air_family(toks: list[Token], m: NumberMention, subj_low: list[str], prev: Figure | None = None) -> str | None:
-    lows = [t.low for t in toks]
-    for q, w in enumerate(subj_low):
-        if civil_air_object(subj_low, q, lows):
-            return None  # "30 delivery drones", "2 rockets carrying satellites into orbit"
-        if w in lx.DRONE_NOUNS:
-            return "drones"
-        if w in lx.MISSILE_NOUNS:
-            return "missiles"
-        if w in lx.OTHER_OBJECT_NOUNS:
-            return None
-    n = len(toks)
-    # "downed 83 of 120 drones"
-    for k in range(m.j, min(n, m.j + 5)):
-        w = toks[k].low
-        if w in lx.DRONE_NOUNS:
-            return "drones"
-        if w in lx.MISSILE_NOUNS:
-            return "missiles"
-        if toks[k].text in BOUNDARY:
-            break
-    best: tuple[int, str] | None = None
-    for k, t in enumerate(toks):
-        fam = "drones" if t.low in lx.DRONE_NOUNS else "missiles" if t.low in lx.MISSILE_NOUNS else None
-        if fam is None:
-            continue
-        dist = (m.i - k) if k < m.i else (k - m.j) + 50
-        if best is None or dist < best[0]:
-            best = (dist, fam)
-    if best is None and prev is not None and prev.metric.startswith(("drones_", "missiles_")):
-        return prev.metric.split("_", 1)[0]  # "Five were shot down": the missiles of the sentence before
-    return best[1] if best else None
-
-
 def _people(words: list[str]) -> bool:
     return any(w in lx.TROOP_NOUNS or w in ("people", "men", "civilians", "lives", "personnel") for w in words)
 
@@ -373,6 +358,19 @@ def _people(words: list[str]) -> bool:
 def _strong_force(toks: list[Token], m: NumberMention) -> bool:
     j = m.j
     return j + 2 < len(toks) and toks[j].text == "-" and toks[j + 1].low == "strong"
+
+
+_BOMB_VERBS = lx.HIT_VERBS | lx.DROP_VERBS
+#: First words of the multiword cues: the counted subject ends where one begins.
+_PHRASE_STARTS = frozenset(words[0] for words, _ in lx.RIGHT_PHRASES)
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
+
+
+def _dead_or_missing(toks: list[Token], k: int) -> bool:
+    return k + 2 < len(toks) and toks[k + 1].low in ("or", "and") and toks[k + 2].low == "missing"
 
 
 def _killed_or_injured(toks: list[Token], k: int) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from streams.extract.tokens import MAX_DIGITS, Token, words
+from streams.extract.not_counts import not_a_count
+from streams.extract.tokens import MAX_DIGITS, Token
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -29,6 +30,10 @@ SCALES: dict[str, int] = {"thousand": 1000, "million": 1_000_000, "billion": 1_0
 _SUFFIX_SCALES: dict[str, int] = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred", "dozen"}
 
+#: Verbs of a change before "from N to M": "has risen from 11 to 12".
+CHANGE_VERBS = frozenset(
+    {"increased", "rose", "risen", "climbed", "jumped", "grew", "fell", "dropped", "revised", "up", "down", "gone"}
+)
 #: Vague quantities (ACLED conventions) and their best value.
 VAGUE: dict[str, int] = {
     "dozens": 12, "hundreds": 100, "thousands": 1000, "scores": 20, "several": 3,
@@ -38,66 +43,28 @@ VAGUE: dict[str, int] = {
 #: Qualifier phrases, longest first within each first word.
 _PREFIXES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _qual in [
-    (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("at", "least"), "at_least"), (("atleast",), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("exceeding",), "more_than"), (("above",), "more_than"),
     (("well", "over"), "more_than"), (("just", "over"), "more_than"), (("greater", "than"), "more_than"),
     (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("at", "most"), "up_to"),
-    (("no", "more", "than"), "up_to"), (("a", "maximum", "of"), "up_to"),
+    (("no", "more", "than"), "up_to"), (("a", "maximum", "of"), "up_to"), (("as", "high", "as"), "up_to"),
     (("fewer", "than"), "up_to"), (("less", "than"), "up_to"),
     (("nearly",), "nearly"), (("almost",), "nearly"), (("close", "to"), "nearly"),
     (("just", "under"), "nearly"), (("just", "short", "of"), "nearly"),
     (("some",), "about"), (("about",), "about"), (("around",), "about"), (("roughly",), "about"),
     (("approximately",), "about"), (("approx",), "about"), (("an", "estimated"), "about"),
     (("estimated",), "about"), (("circa",), "about"), (("an", "approximate"), "about"),
-    (("more", "or", "less"), "about"),
+    (("more", "or", "less"), "about"), (("possibly",), "about"), (("perhaps",), "about"),
 ]:  # fmt: skip
     _PREFIXES.setdefault(_words[0], []).append((_words, _qual))
 for _lst in _PREFIXES.values():
     _lst.sort(key=lambda p: -len(p[0]))
 
-MONTHS = words(
-    """
-    january february march april may june july august september october november december jan
-    feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-_CURRENCY_SYMBOLS = frozenset("$£€₴₽¥")
-_CURRENCY_WORDS = words(
-    """
-    us$ usd eur gbp uah rub rs dollars dollar euros euro pounds pound hryvnias hryvnia hryvnyas
-    roubles rouble rubles ruble yuan yen francs bn cents pence
-    """
-)
-_UNIT_WORDS = words(
-    """
-    km kms kilometres kilometers kilometre kilometer miles mile metres meters metre meter kg
-    kilograms kilogrammes tonnes tons tonne ton hectares hectare acres degrees hours hour hrs
-    minutes minute mins seconds second days day weeks week months month years year decades
-    decade mph kmh litres liters barrels calibre caliber mm cm ft feet foot inches inch
-    percent pc bps sq storey storeys floors kilowatts megawatts mw gw kw volts cent
-    """
-)
-_NOT_COUNT_BEFORE = words(
-    """
-    no number article resolution unit brigade flight route highway page section chapter
-    paragraph room gate platform level category grade covid ward channel apollo su mig tu kh
-    """
-)
-#: Nouns that make a four-digit number a count rather than a year ("2000 troops").
-_COUNT_NOUNS_AFTER_YEARLIKE = words(
-    """
-    people civilians troops soldiers drones missiles servicemen residents prisoners children
-    fighters men women
-    """
-)
 _INT_RE = re.compile(r"\d{1,15}")
 _COMMA_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DEC_RE = re.compile(r"\d{1,9}\.\d{1,6}")
-_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
-#: Words after "which one" that show a pronoun, not a count: "which one was hit", "which one of them".
-_NOT_NOUN = frozenset({"was", "is", "were", "are", "of", "had", "has", "will", "would", "could", "did", "does"})
 
 
 @dataclass(slots=True)
@@ -167,7 +134,9 @@ def _mention_at(toks: list[Token], i: int) -> NumberMention | None:
     low = high = None
     end = ce
     # A range: "25,000 to 30,000", "between 400 and 600", "25-30", "two or three".
-    if ce + 1 < len(toks) and toks[ce].low in ("to", "-", "–", "—", "and", "or") and not vague:
+    changed = k >= 2 and toks[k - 1].low == "from" and toks[k - 2].low in CHANGE_VERBS
+    if ce + 1 < len(toks) and toks[ce].low in ("to", "-", "–", "—", "and", "or") and not vague and not changed:
+        # ("rose from 11 to 12" is a change: two figures, the old and the new, not a range)
         sep = toks[ce].low
         between = k > 0 and toks[k - 1].low == "between"
         if sep != "and" or between:
@@ -180,7 +149,7 @@ def _mention_at(toks: list[Token], i: int) -> NumberMention | None:
                     low, high, end = value, v2, core2[1]
     if low is not None and k > 0 and toks[k - 1].low in ("between", "from") and qual is None:
         start_i = k - 1
-    if _not_a_count(toks, k, end, value, qual is not None, vague):
+    if not_a_count(toks, k, end, value, qual is not None, vague):
         return _rejected(end)
     if end < len(toks) - 1 and toks[end].low == "or" and toks[end + 1].low == "so":
         qual = qual or "about"
@@ -325,57 +294,6 @@ def _digits_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
     if value % divisor:
         return None, j, False  # "1.5" on its own is no count
     return value // divisor, j, False
-
-
-def _not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool, vague: bool) -> bool:
-    """Whether the number at ``toks[k:end]`` is an age, money, date, time, unit or model number."""
-    n = len(toks)
-    first = toks[k]
-    prev = toks[k - 1] if k > 0 else None
-    if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
-        # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
-        return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)
-    if prev is not None and not qualified:
-        if prev.text in _CURRENCY_SYMBOLS or prev.low in _CURRENCY_WORDS:
-            return True
-        if prev.low in MONTHS and first.kind == "num":
-            return True
-        if prev.low in _NOT_COUNT_BEFORE and first.kind == "num":
-            return True
-        if prev.text in ("-", "#", "/", ":", "№") and not first.space_before:
-            return True  # "Su-34", "S-300", "#3", "24/7", "10:30"
-        if first.kind == "num" and not first.space_before and prev.kind == "word":
-            return True  # "T72", "A320"
-    elif prev is not None and prev.text in _CURRENCY_SYMBOLS:
-        return True
-    if end < n:
-        nxt = toks[end]
-        nl = nxt.low
-        if nl in _UNIT_WORDS or nl in _CURRENCY_WORDS or nl in MONTHS:
-            return True
-        if nxt.text in ("%", "/", ":") and not nxt.space_before:
-            return True
-        if nl == "per" and end + 1 < n and toks[end + 1].low in ("cent", "centage"):
-            return True
-        if nl in ("am", "pm", "gmt", "utc", "cet", "bst", "o'clock", "a.m", "p.m"):
-            return True
-        if nl in _ORDINAL_SUFFIX and not nxt.space_before:
-            return True
-        if nxt.text in ("-", "–") and not nxt.space_before and end + 1 < n:
-            after = toks[end + 1]
-            if after.kind == "word" and not after.space_before and after.low not in ("strong",):
-                return True  # "12-year-old", "nine-storey", "24-hour"
-        if nl in ("year", "years") or (nl == "old" and not vague):
-            return True
-    # A year ("in 2022"), unless a counted noun follows ("2000 troops").
-    return (
-        first.kind == "num"
-        and not qualified
-        and len(first.text) == 4
-        and 1800 <= value <= 2100
-        and end == k + 1
-        and not (end < n and toks[end].low in _COUNT_NOUNS_AFTER_YEARLIKE)
-    )
 
 
 #: Words that can begin a number phrase; every other word is skipped at once.

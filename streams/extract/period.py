@@ -54,7 +54,7 @@ def toll_is_regional(toks: list[Token], num_i: int) -> bool:
     """ "the death toll in the region has reached 1,364": a toll scoped to a place, not an incident."""
     if any(t.low in _INCIDENT for t in toks):
         return False
-    for p in range(num_i - 1, max(-1, num_i - 12), -1):
+    for p in range(num_i - 1, max(-1, num_i - 20), -1):  # as far back as a toll with an aside reaches
         if toks[p].low == "toll":
             return p + 1 < n_of(toks) and toks[p + 1].low in ("in", "across", "for")
     return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, right_cue, skip_to_cue
-from streams.extract.numbers import NUMBER_WORDS, VAGUE
+from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
 
 #: Metrics of people: the only ones a long subject may bridge to.
@@ -25,20 +25,35 @@ PEOPLE_METRICS = frozenset({"killed", "injured", "casualties", "missing", "captu
 
 def toll_before(toks: list[Token], i: int) -> str | None:
     """The metric of a tally noun before the number at ``i``: "the death toll rose to 11"."""
-    if i < 1 or toks[i - 1].low not in lx.TOLL_LINKS:
+    if i >= 2 and toks[i - 1].text == "(" and toks[i - 2].low in _LABELS:
+        return _LABELS[toks[i - 2].low]  # a tally as a label: "dead (3729), injured (6944)"
+    if i < 1 or not (
+        toks[i - 1].low in lx.TOLL_LINKS or (toks[i - 1].low == "from" and i >= 2 and toks[i - 2].low in CHANGE_VERBS)
+    ):
         return None
-    for p in range(i - 2, max(-1, i - 16), -1):  # "the toll from the collapse of a wall in Kolwezi rose to 14"
+    p = i - 2
+    stop = max(-1, i - 16)
+    aside = False
+    while p > stop:  # "the toll from the collapse of a wall in Kolwezi rose to 14"
         t = toks[p]
+        if t.text == "," and not aside:
+            # "the death toll in Gaza, according to the health ministry, is 1,364": one aside is skipped
+            opening = next((q for q in range(p - 1, max(-1, p - 9), -1) if toks[q].text == ","), None)
+            if opening is not None:
+                aside, stop, p = True, max(-1, stop - (p - opening)), opening - 1
+                continue
+        if t.kind == "num" and p >= 2 and toks[p - 1].low == "from" and toks[p - 2].low in CHANGE_VERBS:
+            p -= 2  # "has increased from 11 to 12": the old figure, then the change
+            continue
         if t.text in BOUNDARY or t.kind == "num":
             return None
         low = t.low
+        if low in _FORECAST:
+            return None  # "is likely to increase to more than 150": a forecast, not a toll
         if low == "toll":
             before = toks[p - 1].low if p >= 1 else ""
             return {"injury": "injured", "casualty": "casualties"}.get(before, "killed")
-        if low in lx.TOLL_NOUNS and any(
-            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "tally")
-            for q in range(max(0, p - 3), p)
-        ):
+        if low in lx.TOLL_NOUNS and _number_of(toks, p):
             return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
         if low in lx.TROOP_NOUNS and any(
             toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "estimate")
@@ -47,7 +62,25 @@ def toll_before(toks: list[Token], i: int) -> str | None:
             return "troops"  # "put the number of foreign troops in the area at 9,000"
         if low in ("deaths", "casualties", "fatalities", "injuries") and p == i - 2:
             return lx.TOLL_NOUNS[low]
+        if low in lx.STRIKE_COUNT_NOUNS and _number_of(toks, p):
+            return "strikes"  # "the total number of air strikes has reached 124"
+        p -= 1
     return None
+
+
+def _number_of(toks: list[Token], p: int) -> bool:
+    """ "number of [air] strikes": a tally word and "of" just before ``p``."""
+    return any(
+        toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "tally")
+        for q in range(max(0, p - 3), p)
+    )
+
+
+#: Tally words that may label a bracketed count: "dead (3729)".
+_LABELS = {"dead": "killed", "killed": "killed", "deaths": "killed", "injured": "injured",
+           "wounded": "injured", "missing": "missing", "arrested": "arrested"}  # fmt: skip
+#: Words of a forecast between a tally noun and its number.
+_FORECAST = frozenset({"likely", "expected", "could", "may", "might", "will", "would", "set", "feared"})
 
 
 def passive_cue(toks: list[Token], c: int) -> bool:
@@ -62,20 +95,30 @@ def passive_cue(toks: list[Token], c: int) -> bool:
 def people_cue(toks: list[Token], c: int) -> str | None:
     """The cue at ``c``, with the multiword verbs of killing: "shot dead", "beaten to death", "shot and killed"."""
     cue = right_cue(toks, c)
-    if cue is not None:
+    if cue is not None and cue not in _TAKEN:
         return cue
     n = len(toks)
     t = toks[c]
     if t.kind != "word" or c + 1 >= n:
-        return None
+        return cue
     nxt = toks[c + 1].low
     if nxt == "dead" and t.low in _DEAD_VERBS:
         return "killed"  # "were shot dead", "was found dead"
+    if t.low == "among" and nxt in ("the", "those") and c + 2 < n and toks[c + 2].low in AMONG_GROUP:
+        return AMONG_GROUP[toks[c + 2].low]  # "at least nine children were among those killed"
+    if t.low == "treated" and nxt in ("at", "in", "for"):
+        return "injured"  # "7 foreigners being treated at a city hospital"
     if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "en", "shot")) and t.low not in lx.AUX:
         second = right_cue(toks, c + 2) or _to_death_at(toks, c + 2)
-        if second in ("killed", "injured"):
-            return second  # "shot and killed", "kidnapped and killed", "stoned and stabbed to death"
-    return _to_death_at(toks, c)
+        if c + 3 < n and toks[c + 3].low == "dead" and toks[c + 2].low in _DEAD_VERBS:
+            second = "killed"  # "kidnapped and shot dead"
+        if second == "killed" or (cue is None and second == "injured"):
+            return second  # "shot and killed", "abducted and killed", "stoned and stabbed to death"
+    return cue or _to_death_at(toks, c)
+
+
+#: Cues of being taken, which a killing after "and" outranks: "abducted and killed".
+_TAKEN = frozenset({"captured", "arrested"})
 
 
 def _to_death_at(toks: list[Token], c: int) -> str | None:
@@ -106,6 +149,9 @@ def to_death(toks: list[Token], k: int, i: int) -> bool:
 _SENTENCING = frozenset({"sentenced", "sentences", "sentencing", "sentence", "condemned", "condemning", "condemns"})
 
 
+#: The groups of "among the injured", "among those killed": what their members count as.
+AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+               "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 #: Verbs before "dead" that mean killed: "shot dead", "found dead", "left dead".
 _DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered", "pronounced"})
 
@@ -175,10 +221,13 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
         if t.text in BOUNDARY:
             return None
         if t.kind == "num":
-            if not aside:
-                return None
+            if not aside and not _in_compound(toks, p):
+                return None  # another count; but "an 18-month-old boy", "the 5th brigade" are words
         elif low in ("including", "among"):
             aside = True
+        elif low == "as" and p + 2 < n and toks[p + 1].low == "well" and toks[p + 2].low == "as":
+            p += 3  # "10 fighters as well as two civilians were killed"
+            continue
         elif low in _CORE_AUX and not (t.text.isupper() and len(t.text) > 1):  # "IS" is a group, not a verb
             c = skip_to_cue(toks, p)
             return c if c is not None and people_cue(toks, c) in PEOPLE_METRICS else None
@@ -205,6 +254,24 @@ def _aside_opener(t: Token) -> bool:
     return participle and low not in lx.LEFT_CUES and low not in lx.HIT_VERBS and low not in lx.RIGHT_CUES
 
 
+def acts_on(toks: list[Token], c: int) -> bool:
+    """Whether the bare verb at ``c`` acts on an object: "two gunmen killed three villagers".
+
+    Then it is the counted subject's act, not its fate. A headline list
+    ("12 killed 30 injured") is no object: a cue follows the second number.
+    """
+    n = len(toks)
+    if toks[c].low not in _TRANSITIVE or not _object_at(toks, c + 1):
+        return False
+    return not (toks[c + 1].kind == "num" and c + 2 < n and toks[c + 2].low in lx.RIGHT_CUES)
+
+
+#: Verbs of violence that take an object when active: "killed three", "wounded a guard".
+_TRANSITIVE = frozenset(
+    {"killed", "executed", "murdered", "massacred", "injured", "wounded", "beheaded", "lynched", "abducted"}
+)
+
+
 def _object_at(toks: list[Token], q: int) -> bool:
     if q >= len(toks):
         return False
@@ -213,6 +280,14 @@ def _object_at(toks: list[Token], q: int) -> bool:
 
 
 _OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "two", "several", "dozens", "at"})
+
+
+def _in_compound(toks: list[Token], p: int) -> bool:
+    """A number glued into a word: "18-month-old", "5th"."""
+    if p + 1 >= len(toks) or toks[p + 1].space_before:
+        return False
+    nxt = toks[p + 1]
+    return nxt.text == "-" or nxt.low in ("st", "nd", "rd", "th")
 
 
 def _closing_comma(toks: list[Token], q: int, end: int) -> int | None:
@@ -240,3 +315,84 @@ def shared_cue(toks: list[Token], q: int) -> str | None:
         elif seen_number and t.low in lx.RIGHT_CUES:
             return right_cue(toks, p)
     return None
+
+
+def relative_cue(toks: list[Token], i: int, k: int) -> int | None:
+    """The cue of a relative clause after the counted noun at ``toks[i:k]``: "more than 400 people who were injured".
+
+    Not an act of the counted people ("5 gunmen who killed 12 villagers" has an
+    object), and not a known group named again ("the 96 fans who died": the
+    article says the reader already knows them).
+    """
+    if k >= len(toks) or toks[k].low not in ("who", "that", "whom") or (i >= 1 and toks[i - 1].low == "the"):
+        return None
+    c = skip_to_cue(toks, k + 1)
+    if c is None or (c == k + 1 and toks[c].low not in _BARE_PARTICIPLES):
+        return None  # "people who died", "people who were killed"; not "people who fled the city"
+    if people_cue(toks, c) not in PEOPLE_METRICS or _object_at(toks, c + 1):
+        return None
+    return c
+
+
+#: Separators between the items of a list of counts: "73 in Morelos, 43 in Puebla and one in Oaxaca".
+_LIST_SEPARATORS = frozenset({",", "and", "-", "–", "—", ":", ";", "("})
+#: Prepositions that open an item's place or origin: "43 in Puebla", "five from Saudi Arabia".
+_ITEM_PREPS = frozenset({"in", "from", "at", "on", "near", "among"})
+
+
+def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_end: int) -> bool:
+    """Whether the bare number at ``toks[i:j]`` is the next item of a list whose last count ended at ``prev_j``.
+
+    "73 deaths in Morelos, 43 in Puebla, 13 in the state of Mexico and one in
+    Oaxaca"; "90 people were killed - 41 police officers, 47 civilians and two
+    soldiers"; "among those killed are: five from Saudi Arabia two from Iraq".
+    Between the two counts there may be the earlier count's own verb, a short
+    place phrase and a separator; after the item, a place or a noun of people.
+    The earlier count is ``toks[prev_i:prev_j]`` with its subject, its number ending at ``prev_end``.
+    """
+    n = len(toks)
+    if prev_j > i:  # the earlier count took a bracket as its aside: "reached 2,340 (610 children and 402 women)"
+        prev_j = prev_i
+        while prev_j < i and toks[prev_j].end <= prev_end:
+            prev_j += 1
+    if not prev_j <= i <= prev_j + 12:
+        return False
+    p = prev_j
+    while p < i and (toks[p].low in lx.AUX or (toks[p].low in lx.RIGHT_CUES and p == prev_j)):
+        p += 1  # the earlier count's verb: "90 people had been killed"
+    if p < i and toks[p].low in lx.RIGHT_CUES:
+        p += 1
+    parallel = p < i and toks[p].low in _ITEM_PREPS and j < n and toks[j].low == toks[p].low
+    if p < i and (toks[p].low in lx.PREPS or toks[p].low in _ITEM_PREPS):
+        p += 1  # "in the state of Mexico", "by falling trees"
+        while p < i and toks[p].kind == "word" and not _verbish(toks[p].low) and toks[p].low not in _LIST_SEPARATORS:
+            p += 1
+    seps = 0
+    while p < i and toks[p].text in _LIST_SEPARATORS:
+        p += 1
+        seps += 1
+    if p != i or not (seps or parallel):
+        return False
+    if j >= n or toks[j].text in _LIST_SEPARATORS or toks[j].text in BOUNDARY or toks[j].text == ")":
+        return True
+    if toks[j].low in _ITEM_PREPS:
+        return True
+    for q in range(j, min(n, j + 3)):  # "41 police officers", "two soldiers"
+        if _people_noun(toks[q].low):
+            return True
+        if toks[q].kind != "word" or _verbish(toks[q].low):
+            return False
+    return False
+
+
+def _verbish(low: str) -> bool:
+    return low in lx.AUX or low in lx.RIGHT_CUES or low in lx.LEFT_CUES or low in lx.HIT_VERBS or low in _BRIDGE_STOP
+
+
+def _people_noun(low: str) -> bool:
+    """A plural noun of people: "civilians", "police officers", "policemen", "children"."""
+    if low in lx.TROOP_NOUNS or low in ("people", "children", "persons", "civilians"):
+        return True
+    if low.endswith("men"):
+        return low[:-3] + "man" in lx.PERSON_SINGULAR
+    return low.endswith("s") and (low[:-1] in lx.PERSON_SINGULAR or low[:-2] in lx.PERSON_SINGULAR)

@@ -1,0 +1,34 @@
+"""Counts of a member or a part of a group, which are not the group's count.
+
+"one of the suspects was freed" singles a person out: it is a count only with
+a verb of its own ("one of the men was killed"). "one of the two pilots ...
+was killed": the singular verb is the one's, so "two" is only the size of the
+group. Both look at a bounded window around the number.
+"""
+
+from __future__ import annotations
+
+from streams.extract.numbers import NumberMention
+from streams.extract.tokens import Token
+
+
+def singled_out(toks: list[Token], m: NumberMention) -> bool:
+    """ "one of the suspects", "one of its staff", "one of the deadliest attacks": a person or thing
+    singled out from a group, a count only with a verb of its own ("one of the men was killed")."""
+    n = len(toks)
+    return (
+        toks[m.core_i].low == "one"
+        and m.j + 1 < n
+        and toks[m.j].low == "of"
+        and toks[m.j + 1].low in ("the", "its", "his", "her", "their", "these", "those", "our")
+    )
+
+
+def total_of_a_part(toks: list[Token], m: NumberMention, k: int, cue_k: int | None) -> bool:
+    """ "one of the two pilots ... was killed": a plural total after "of (the)" whose verb is singular."""
+    if cue_k is None or (m.best or m.low or m.high or 0) <= 1 or m.i < 2:
+        return False
+    before = m.i - 1 if toks[m.i - 1].low != "of" else m.i
+    if toks[before - 1].low != "of" or before < 2 or (toks[before - 2].kind != "num" and toks[before - 2].low != "one"):
+        return False
+    return any(toks[q].low in ("was", "is", "has") for q in range(k, cue_k))

@@ -1,0 +1,101 @@
+"""Numbers that are not counts: ages, money, percentages, dates, times, ordinals, units, model numbers.
+
+``numbers.py`` finds number phrases; this module says which of them are no
+count at all, by the words around them ("$3", "12-year-old", "10am", "Su-34",
+"in 2022"), so the later stages never see them.
+"""
+
+from __future__ import annotations
+
+from streams.extract.tokens import Token, words
+
+MONTHS = words(
+    """
+    january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+_CURRENCY_SYMBOLS = frozenset("$£€₴₽¥")
+_CURRENCY_WORDS = words(
+    """
+    us$ usd eur gbp uah rub rs dollars dollar euros euro pounds pound hryvnias hryvnia hryvnyas
+    roubles rouble rubles ruble yuan yen francs bn cents pence
+    """
+)
+_UNIT_WORDS = words(
+    """
+    km kms kilometres kilometers kilometre kilometer miles mile metres meters metre meter kg
+    kilograms kilogrammes tonnes tons tonne ton hectares hectare acres degrees hours hour hrs
+    minutes minute mins seconds second days day weeks week months month years year decades
+    decade mph kmh litres liters barrels calibre caliber mm cm ft feet foot inches inch
+    percent pc bps sq storey storeys floors kilowatts megawatts mw gw kw volts cent
+    """
+)
+_NOT_COUNT_BEFORE = words(
+    """
+    no number article resolution unit brigade flight route highway page section chapter
+    paragraph room gate platform level category grade covid ward channel apollo su mig tu kh
+    mirage boeing airbus tupolev sukhoi antonov ilyushin embraer cessna
+    """
+)
+#: Nouns that make a four-digit number a count rather than a year ("2000 troops").
+_COUNT_NOUNS_AFTER_YEARLIKE = words(
+    """
+    people civilians troops soldiers drones missiles servicemen residents prisoners children
+    fighters men women
+    """
+)
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+#: Words after "which one" that show a pronoun, not a count: "which one was hit", "which one of them".
+_NOT_NOUN = frozenset({"was", "is", "were", "are", "of", "had", "has", "will", "would", "could", "did", "does"})
+
+
+def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool, vague: bool) -> bool:
+    """Whether the number at ``toks[k:end]`` is an age, money, date, time, unit or model number."""
+    n = len(toks)
+    first = toks[k]
+    prev = toks[k - 1] if k > 0 else None
+    if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
+        # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
+        return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)
+    if prev is not None and not qualified:
+        if prev.text in _CURRENCY_SYMBOLS or prev.low in _CURRENCY_WORDS:
+            return True
+        if prev.low in MONTHS and first.kind == "num":
+            return True
+        if prev.low in _NOT_COUNT_BEFORE and first.kind == "num":
+            return True
+        if prev.text in ("-", "#", "/", ":", "№") and not first.space_before:
+            return True  # "Su-34", "S-300", "#3", "24/7", "10:30"
+        if first.kind == "num" and not first.space_before and prev.kind == "word":
+            return True  # "T72", "A320"
+    elif prev is not None and prev.text in _CURRENCY_SYMBOLS:
+        return True
+    if end < n:
+        nxt = toks[end]
+        nl = nxt.low
+        if nl in _UNIT_WORDS or nl in _CURRENCY_WORDS or nl in MONTHS:
+            return True
+        if nxt.text in ("%", "/", ":") and not nxt.space_before:
+            return True
+        if nl == "per" and end + 1 < n and toks[end + 1].low in ("cent", "centage"):
+            return True
+        if nl in ("am", "pm", "gmt", "utc", "cet", "bst", "o'clock", "a.m", "p.m"):
+            return True
+        if nl in _ORDINAL_SUFFIX and not nxt.space_before:
+            return True
+        if nxt.text in ("-", "–") and not nxt.space_before and end + 1 < n:
+            after = toks[end + 1]
+            if after.kind == "word" and not after.space_before and after.low not in ("strong",):
+                return True  # "12-year-old", "nine-storey", "24-hour"
+        if nl in ("year", "years") or (nl == "old" and not vague):
+            return True
+    # A year ("in 2022"), unless a counted noun follows ("2000 troops").
+    return (
+        first.kind == "num"
+        and not qualified
+        and len(first.text) == 4
+        and 1800 <= value <= 2100
+        and end == k + 1
+        and not (end < n and toks[end].low in _COUNT_NOUNS_AFTER_YEARLIKE)
+    )
