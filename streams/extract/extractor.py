@@ -23,7 +23,7 @@ from typing import Any
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
 from streams.extract.attribution import _ATTRIBUTION_WORDS, find_attribution
-from streams.extract.claimants import claimant_ids, qualified_only
+from streams.extract.claimants import claimant_ids, stands_for
 from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.cues import Figure
 from streams.extract.entry_countries import entry_countries
@@ -35,6 +35,7 @@ from streams.extract.places import find_places
 from streams.extract.placing import Sentence, entry_place, event_places, listed_places, names_a_place, place_for
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
+from streams.extract.trail import SourceTrail
 from streams.extract.version import EXTRACTOR_VERSION
 
 #: Text beyond this many characters is not read (keeps every entry's time bounded).
@@ -93,7 +94,7 @@ def extract_text(text: str) -> list[Fact]:
     claimants: list[str] = []
     headline_places: list[Place] | None = None
     headline_span: tuple[int, int] | None = None
-    last_claimant: str | None = None
+    trail = SourceTrail()  # pronouns and open tweets: what each sentence's source refers back to
     last_figure: Figure | None = None
     countries: frozenset[str] | None = None  # the countries the entry names; found once, when first needed
     quiet: list[tuple[int, int]] = []  # sentences without figures: their places may be the entry's place
@@ -101,9 +102,8 @@ def extract_text(text: str) -> list[Fact]:
         triggered, has_say = _triggers(low_text[s:e] if same_len else text[s:e].lower())
         if not triggered:
             if has_say:
-                a = find_attribution(text, tokenize(text, s, e))
+                a = trail.follow(find_attribution(text, tokenize(text, s, e)), n_sent)
                 if a is not None and a.claimant:
-                    last_claimant = a.claimant
                     claimants.append(a.claimant)
             if n_sent == 0:
                 headline_span = (s, e)  # its places are needed only if the entry has figures
@@ -117,14 +117,10 @@ def extract_text(text: str) -> list[Fact]:
         if figures:
             last_figure = figures[-1]
         strike = find_strike(toks)
-        if has_say or figures or strike is not None:
-            sent.attribution = find_attribution(text, toks)
-        if sent.attribution is not None:
-            if sent.attribution.claimant is None and sent.attribution.pronoun and last_claimant:
-                sent.attribution.claimant = last_claimant
-            elif sent.attribution.claimant:
-                last_claimant = sent.attribution.claimant
-                claimants.append(last_claimant)
+        found = find_attribution(text, toks) if has_say or figures or strike is not None else None
+        sent.attribution = trail.follow(found, n_sent)
+        if sent.attribution is not None and sent.attribution.claimant:
+            claimants.append(sent.attribution.claimant)
         if not figures and strike is None:
             if n_sent == 0:
                 headline_span = (s, e)
@@ -218,7 +214,7 @@ def _finish(
     for f, sent, cumulative in pending:
         place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
-        a = sent.attribution
+        a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":
             key = (place.region_code or place.text.lower()) if place else None
             if key in strike_at:
@@ -414,7 +410,7 @@ def _coreference(claimants: list[str]) -> dict[str, str]:
     for c, ws in sets:
         best = c
         for other, ows in sets:
-            if len(ows) > len(best.split()) and ws < ows and not qualified_only(c, other):
+            if len(ows) > len(best.split()) and ws < ows and stands_for(c, other):
                 best = other
         out[c] = best
     return out
