@@ -336,9 +336,11 @@ def stands_for(short: str, full: str) -> bool:
         return set(a.title) <= set(b.title) and (a.country is None or a.country == b.country)
     if _is_title(a.title):
         return True
-    if qualified_only(short, full):
-        return False  # "the air force" beside "Ukraine's air force": as written, one id
+    if qualified_only(short, full) or (a.title and a.title[-1] in _PEOPLE):
+        return False  # "the air force" beside "Ukraine's air force"; "officials" beside "police officials"
     added = {*b.title, *b.name} - set(a.title)
+    if added <= _FUNCTION_WORDS | {"'s", "s"}:
+        return False  # "Nepal police" and "Nepal's police": one wording, kept as written (one id)
     return not any(_is_title_word(w) or w in _PEOPLE for w in added)
 
 

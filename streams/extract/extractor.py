@@ -100,6 +100,7 @@ def extract_text(text: str) -> list[Fact]:
     quiet: list[tuple[int, int]] = []  # sentences without figures: their places may be the entry's place
     for n_sent, (s, e) in enumerate(split_sentences(text)):
         triggered, has_say = _triggers(low_text[s:e] if same_len else text[s:e].lower())
+        has_say = has_say or "@" in text[s:e]  # an embedded tweet names its author, who may go on
         if not triggered:
             if has_say:
                 a = trail.follow(find_attribution(text, tokenize(text, s, e)), n_sent)
@@ -350,6 +351,7 @@ def _merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
     """
     out: list[_Row] = []
     out_heads: list[bool] = []
+    sourced: set[int] = set()  # headline facts already given the body's attribution
     by_key: dict[tuple[str, int | None], list[int]] = {}
     for f, head in zip(rows, heads, strict=True):
         single_strike = f["metric"] == "strikes" and f["best"] == 1 and f["low"] is None and f["high"] is None
@@ -381,8 +383,9 @@ def _merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
             g["cumulative"] = True
         if g["per"] is None and f["per"] is not None:
             g["per"] = f["per"]
-        if out_heads[k] and not head and f["claimant"]:
+        if out_heads[k] and not head and f["claimant"] and k not in sourced:
             g.update(claimant=f["claimant"], relay=f["relay"] or g["relay"])  # the body's fuller attribution
+            sourced.add(k)  # from its first restatement: a later tweet quoting it is not who said it
     return out
 
 

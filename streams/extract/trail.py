@@ -30,6 +30,7 @@ from streams.extract.claimants import is_person
 
 _PERSONS = frozenset({"he", "she", "his", "her"})
 _PUBLISHER = frozenset({"we", "i", "you"})
+_BODY_NOUNS = frozenset({"organisation", "organization", "group", "monitor"})
 
 
 class SourceTrail:
@@ -67,7 +68,9 @@ class SourceTrail:
         if last is None or (word and word[0] in _PUBLISHER):
             return replace(a, claimant=None) if word and word[0] in _PUBLISHER else a
         claimant, relay = last.last or last.claimant, a.relay or last.relay
-        body = not word or word[0] not in _PERSONS | {"they"}  # "it", "the report", "the organisation"
-        if body and (last.lead_outlet or (claimant is not None and is_person(claimant))):
-            claimant = None  # a body or an outlet, never a person
+        if word and word[0] in _BODY_NOUNS:
+            relay = a.relay  # "the organisation said": the body itself, not the outlet that quoted it
+        elif not word or word[0] not in _PERSONS | {"they"}:  # "it", "the report"
+            if last.lead_outlet or (claimant is not None and is_person(claimant)):
+                claimant = None  # an outlet, or a body, never a person
         return replace(a, claimant=claimant, relay=relay, last=claimant)
