@@ -37,7 +37,7 @@ SAY_VERBS = words(
     """
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate
+    acknowledged warned informed reporting saying estimate notes tweeted
     """
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
@@ -60,7 +60,7 @@ class Attribution:
     anaphor: str | None = None  # the pronoun standing for the source ("it", "they", "the report")
     last: str | None = None  # the claimant named last in the sentence: what a following "they" means
     lead_outlet: bool = False  # the first source the sentence names is an outlet
-    tweet_open: bool = False  # the sentence ends inside an embedded tweet, which may go on
+    runs_on: bool = False  # the sentence ends inside an embedded tweet, which may go on
     segments: list[tuple[int, Attribution | None]] = field(default_factory=list)  # one per embedded tweet
 
     def covers(self, start: int, end: int) -> bool:
@@ -158,7 +158,7 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
     top.pieces = [piece for a in parts if a is not None for piece in a.pieces]
     top.start, top.end = min(a.start for a in parts if a), max(a.end for a in parts if a)
     top.segments = [(toks[c].start, a) for c, a in zip(cuts[1:-1], parts[1:], strict=True)]
-    top.tweet_open = parts[-1] is not None and parts[-1].tweet_open
+    top.runs_on = parts[-1] is not None and parts[-1].runs_on
     return top
 
 
@@ -213,6 +213,11 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if right is not None and (k == 0 or toks[k - 1].text in BOUNDARY) and closes(toks, right[1]):
                 found.add(right[0])
                 span += [t.start, right[1]]
+        if low == "said" and k + 2 < n and toks[k + 1].low == "on":
+            right = np_right(text, toks, k + 2)
+            if right is not None and outlet(right[0]) is not None:
+                found.relay = found.relay or outlet(right[0])  # "the minister said on VRT radio"
+                span += [t.start, right[1]]
         if low in ("told", "tells") and k + 1 < n:
             right = np_right(text, toks, k + 1)
             if right is not None and outlet(right[0]) is not None:
@@ -222,7 +227,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         _social(toks, found, tweet)
     a = found.result()
     if a is not None and tweet is not None:
-        a.tweet_open = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
+        a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
     return a
 
 

@@ -215,6 +215,11 @@ def _is_generic(title: tuple[str, ...]) -> bool:
     )
 
 
+def is_title_word(w: str) -> bool:
+    """Whether ``w`` is a title ("governor", "director-general")."""
+    return _is_title_word(w)
+
+
 def _is_title_word(w: str) -> bool:
     """ "governor", "director-general", "commander-in-chief"."""
     return w in _TITLE_WORDS or ("-" in w and any(part in _TITLE_WORDS for part in w.split("-")))

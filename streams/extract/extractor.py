@@ -25,6 +25,7 @@ from streams.extract import lexicon as lx
 from streams.extract.attribution import _ATTRIBUTION_WORDS, find_attribution
 from streams.extract.claimants import claimant_ids, stands_for
 from streams.extract.context import StrikeContext, air_actor, find_strike
+from streams.extract.coreference import titled_names
 from streams.extract.cues import Figure
 from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
@@ -204,7 +205,7 @@ def _finish(
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
     fallback = entry_place(elsewhere or [event_places(sent) for sent in sentences] + [headline])
-    full = _coreference(claimants)
+    full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
     only = _only(c for c in full.values() if not _place_name(c, gaz))

@@ -208,7 +208,7 @@ def _quote(toks: list[Token], p: int) -> bool:
 def _after_preposition(toks: list[Token], p: int) -> bool:
     """Whether the "and" at ``toks[p]`` joins objects of a preposition ("in Afghanistan and Pakistan")."""
     q = p - 1
-    while q >= 0 and p - q <= 4 and toks[q].kind == "word" and toks[q].low not in _LEFT_STOP:
+    while q >= 0 and p - q <= 4 and toks[q].kind == "word" and toks[q].low not in _LEFT_STOP | _PLACE_PREPOSITIONS:
         q -= 1
     return q >= 0 and q < p - 1 and toks[q].low in _PLACE_PREPOSITIONS
 

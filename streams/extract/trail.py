@@ -56,7 +56,7 @@ class SourceTrail:
             a = self._resolve(a)
         if a.claimant or a.relay:
             self._last, self._last_n = a, n_sent
-        if a.tweet_open:
+        if a.runs_on:
             tail = a.segments[-1][1] if a.segments else a
             if tail is not None:
                 self._tweet, self._open_n = tail, n_sent
@@ -68,9 +68,9 @@ class SourceTrail:
         if last is None or (word and word[0] in _PUBLISHER):
             return replace(a, claimant=None) if word and word[0] in _PUBLISHER else a
         claimant, relay = last.last or last.claimant, a.relay or last.relay
+        thing = not word or word[0] not in _PERSONS | {"they"} | _BODY_NOUNS  # "it", "the report"
         if word and word[0] in _BODY_NOUNS:
             relay = a.relay  # "the organisation said": the body itself, not the outlet that quoted it
-        elif not word or word[0] not in _PERSONS | {"they"}:  # "it", "the report"
-            if last.lead_outlet or (claimant is not None and is_person(claimant)):
-                claimant = None  # an outlet, or a body, never a person
+        elif thing and (last.lead_outlet or (claimant is not None and is_person(claimant))):
+            claimant = None  # an outlet, or a body, never a person
         return replace(a, claimant=claimant, relay=relay, last=claimant)
