@@ -37,11 +37,11 @@ SAY_VERBS = words(
     """
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted
+    acknowledged warned informed reporting saying estimate notes tweeted report
     """
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
-_NOUN_TOO = frozenset({"estimate", "estimates"})
+_NOUN_TOO = frozenset({"estimate", "estimates", "report"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
 _ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | {"according"}

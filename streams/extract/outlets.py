@@ -56,7 +56,7 @@ DOCUMENT_NOUNS = words(
     """
     update updates report reports statement statements assessment assessments briefing bulletin
     figures data tally count estimate estimates post posts summary analysis tweet tweets release
-    roundup account paper newspaper notification
+    roundup account paper newspaper notification notice
     """
 )
 DOCUMENT_MODIFIERS = words(
@@ -115,6 +115,6 @@ def document_owner(toks: list[Token]) -> int:
     k = n - 2
     while k > 0 and toks[k].low in DOCUMENT_MODIFIERS:
         k -= 1
-    if k >= 1 and toks[k].low.endswith("'s"):
-        return k + 1
+    if toks[k].low.endswith("'s") or (toks[k].low == "s" and k >= 1 and toks[k - 1].text == "'"):
+        return k + 1  # "the ministry's latest update", tokenised "the ministry 's latest update"
     return 0

@@ -184,7 +184,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             break
         s = p
         if t.low in ("the", "a", "an") and p < e:
-            role_of = p >= 2 and toks[p - 1].low in ("of", "in", "for") and _has_role_word(toks, p - 2, p - 2)
+            role_of = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at") and _has_role_word(toks, p - 2, p - 2)
             if role_of and e - p < MAX_NP - 3:
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
                 continue
@@ -303,7 +303,7 @@ def clean(toks: list[Token]) -> str:
         toks = toks[:owner]
     out = _join(toks)
     if owner:
-        out = out[:-2]  # "the ministry's latest update" -> "ministry"
+        out = out[:-2].rstrip()  # "the ministry's latest update" -> "ministry"
     while out[:8].lower() == "breaking" and out[8:9].isalpha():
         out = out[8:]  # a live blog's "BREAKING" label run into the headline ("Breakingacting army chief")
     return out[:200]
