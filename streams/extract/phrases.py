@@ -184,7 +184,8 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             break
         s = p
         if t.low in ("the", "a", "an") and p < e:
-            role_of = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at") and _has_role_word(toks, p - 2, p - 2)
+            link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at")
+            role_of = link and _has_role_word(toks, p - 2, p - 2)
             if role_of and e - p < MAX_NP - 3:
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
                 continue

@@ -204,7 +204,8 @@ def test_it_never_stands_for_a_person(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     both(
-        "The toll reached 900, according to the news site Lake Voice, citing the interior ministry. It says 700 are hurt."
+        "The toll reached 900, according to the news site Lake Voice, citing the interior ministry. "
+        "It says 700 are hurt."
     ),
 )
 def test_it_after_an_outlet_citing_a_body_is_the_outlet(text: str) -> None:
