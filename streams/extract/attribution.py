@@ -214,10 +214,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
                 found.add(right[0])
                 span += [t.start, right[1]]
         if low == "said" and k + 2 < n and toks[k + 1].low == "on":
-            right = np_right(text, toks, k + 2)
-            if right is not None and outlet(right[0]) is not None:
-                found.relay = found.relay or outlet(right[0])  # "the minister said on VRT radio"
-                span += [t.start, right[1]]
+            on = src.outlet_at(toks, k + 2)  # "the minister said on VRT radio this morning"
+            if on is not None:
+                found.relay = found.relay or on[0]
+                span += [t.start, on[1]]
         if low in ("told", "tells") and k + 1 < n:
             right = np_right(text, toks, k + 1)
             if right is not None and outlet(right[0]) is not None:

@@ -15,19 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from streams.extract.attribution import SAY_VERBS
 from streams.extract.claimants import COUNTRY_WORDS, INSTITUTION_WORDS, is_title_word
+from streams.extract.phrases import CITE_VERBS
 from streams.extract.tokens import Token, tokenize, words
 
 MAX_LOOKUPS = 8
 MAX_NAME_WORDS = 2
 _BEFORE = 6  # words before the name that may belong to the mention
 _WINDOW = 160  # characters either side of the name that are tokenised
-_STOP = words(
-    """
+_STOP = (
+    words(
+        """
     the a an and or but of for to in on at by with from as that which who said says told
     was were is are has have had be been this these those it its he she they we i
     """
-)
+    )
+    | SAY_VERBS
+    | CITE_VERBS
+)  # "a local journalist cited firefighters": a verb ends a name
 _NAME_ENDS = frozenset({"(", ",", ".", ";", ":"}) | words("said says told tweeted wrote")
 
 

@@ -208,7 +208,8 @@ def _finish(
     full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
-    only = _only(c for c in full.values() if not _place_name(c, gaz))
+    said = (s.attribution.claimant for s in sentences if s.attribution is not None and s.attribution.claimant)
+    only = _only(c for c in (_full(full, c) for c in said) if c and not _place_name(c, gaz))
     only_relay = _only(s.attribution.relay for s in sentences if s.attribution is not None and s.attribution.relay)
     rows: list[_Row] = []  # fact fields, merged as plain dicts; each Fact is validated once at the end
     heads: list[bool] = []  # whether each row comes from the headline

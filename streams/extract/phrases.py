@@ -74,7 +74,7 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     p = k - 1
     while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB and k - p <= 2:
         p -= 1
-    if p >= 1 and progressive(toks, k) and toks[p].low in _AUX:
+    if p >= 1 and toks[k].low.endswith("ing") and toks[p].low in _AUX:
         p -= 1  # "Reuters is now reporting"
         while p >= 0 and toks[p].low in ("has", "have", "had"):
             p -= 1

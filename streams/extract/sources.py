@@ -143,6 +143,18 @@ def cite_phrase(toks: list[Token], k: int) -> int:
     return 0
 
 
+def outlet_at(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The outlet named by the words from ``toks[k]`` (the longest of up to four), and where it ends."""
+    best: tuple[str, int] | None = None
+    for e in range(k + 1, min(len(toks), k + MAX_AUTHOR_WORDS) + 1):
+        if toks[e - 1].kind != "word":
+            break
+        got = outlet(" ".join(t.text for t in toks[k:e]))
+        if got is not None:
+            best = (got, toks[e - 1].end)
+    return best
+
+
 def has_role(toks: list[Token]) -> bool:
     """Whether a phrase holds a word of a role or a body (not only a person's name)."""
     return any(t.low in ROLE_WORDS for t in toks[: MAX_AUTHOR_WORDS + 2])

@@ -317,3 +317,33 @@ def test_a_body_does_not_become_a_person_of_the_entry(text: str) -> None:
 )
 def test_a_headline_takes_its_first_restatements_source(text: str) -> None:
     assert who(text)[0] == "harbour police spokesman omar haddad"
+
+
+@pytest.mark.parametrize("text", both("The Riverside Herald is now reporting that at least 60 people were killed."))
+def test_an_adverb_inside_is_reporting(text: str) -> None:
+    assert who(text) == (None, "riverside herald")
+
+
+@pytest.mark.parametrize("text", both("The minister said on Kanal Drei radio this morning that 31 people were killed."))
+def test_said_on_an_outlet_followed_by_a_time(text: str) -> None:
+    assert who(text) == ("minister", "kanal drei radio")
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("A local journalist cited firefighters for the toll. Firefighters report 11 dead at the terminal."),
+)
+def test_a_titled_mention_never_runs_over_a_verb(text: str) -> None:
+    assert who(text)[0] == "firefighters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "132 killed in attacks so far this year\n\n"
+        "The assault brings to 132 the number killed in attacks this year. "
+        "The network's regional editor Paul Kirby writes that the country has entered a tense period."
+    ),
+)
+def test_a_headline_takes_no_source_from_a_sentence_without_figures(text: str) -> None:
+    assert who(text)[0] is None
