@@ -178,8 +178,9 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             continue
         if t.text in BOUNDARY or t.kind == "num" or t.low in _LEFT_STOP or _quote(toks, p):
             break
-        if t.low == "and" and not (p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")):
-            break
+        possessive = p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")
+        if t.low == "and" and not possessive and not (p >= 1 and p < e and toks[p - 1].low in _JOINED_SOURCES):
+            break  # "the Sudanese government and local activists said" goes on
         if t.text == "-" and p == e:
             break
         s = p
@@ -197,6 +198,12 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
 
 
 _ROLE_LINKS = frozenset({"with", "at"})
+#: Words that end a source joined to another by "and" ("the military and Magen David Adom said").
+_JOINED_SOURCES = src.ROLE_WORDS | INSTITUTION_WORDS | words("activists sources medics rescuers witnesses monitors")
+
+
+def _joined(toks: list[Token], q: int) -> bool:
+    return q >= 0 and toks[q].low in _JOINED_SOURCES
 
 
 def _quote(toks: list[Token], p: int) -> bool:
@@ -231,7 +238,7 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             break
         if e > s and t.low in _RIGHT_STOP:
             prev = toks[e - 1].low
-            if not (t.low == "the" and prev in ("of", "for")):
+            if not (t.low == "the" and (prev in ("of", "for") or (prev == "and" and _joined(toks, e - 2)))):
                 break  # "office of the presidency", "spokesman for the police" go on
         if e > s and t.low == "for" and toks[e - 1].low not in src.ROLE_WORDS | INSTITUTION_WORDS:
             break  # "cited firefighters for the death toll"

@@ -347,3 +347,22 @@ def test_a_titled_mention_never_runs_over_a_verb(text: str) -> None:
 )
 def test_a_headline_takes_no_source_from_a_sentence_without_figures(text: str) -> None:
     assert who(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        *[
+            (t, "coast guard and harbour rescuers")
+            for t in both("Eleven people drowned, the coast guard and harbour rescuers said.")
+        ],
+        *[(t, "police and the un") for t in both("Eleven people drowned, according to police and the UN.")],
+    ],
+)
+def test_two_sources_joined_by_and_are_one_claim(text: str, claimant: str) -> None:
+    assert attr(text)[0] == claimant
+
+
+@pytest.mark.parametrize("text", both("Gunmen killed 3 people and police said the road was closed."))
+def test_and_after_a_count_joins_no_sources(text: str) -> None:
+    assert attr(text)[0] == "police"
