@@ -105,8 +105,10 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
                 rs, re_ = role
                 # "the ministry, for its part, said": no name
                 named = toks[ns : ne + 1] if _is_name(toks, ns, ne) else []
-                words = clean(toks[rs : re_ + 1] + named)
-                return (words, toks[rs].start) if words else None
+                # "another official, Fiaz Khan, said": a role that only counts sources; the name is who
+                counted = bool(named) and toks[rs].low in ("another", "other")
+                words = clean(named if counted else toks[rs : re_ + 1] + named)
+                return (words, toks[ns if counted else rs].start) if words else None
         return None
     got = _collect_left(toks, p)
     if got is None:

@@ -366,3 +366,8 @@ def test_two_sources_joined_by_and_are_one_claim(text: str, claimant: str) -> No
 @pytest.mark.parametrize("text", both("Gunmen killed 3 people and police said the road was closed."))
 def test_and_after_a_count_joins_no_sources(text: str) -> None:
     assert attr(text)[0] == "police"
+
+
+@pytest.mark.parametrize("text", both("Another official, Rana Idris, said at least eight people were killed."))
+def test_another_official_in_apposition_is_the_person_named(text: str) -> None:
+    assert attr(text)[0] == "rana idris"
