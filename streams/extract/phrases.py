@@ -178,7 +178,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             s = p
             p -= 1  # "an official with the mountaineering department", "a spokesman at the ministry"
             continue
-        if t.text in BOUNDARY or t.kind == "num" or t.low in _LEFT_STOP or _quote(toks, p):
+        if t.text in BOUNDARY or t.kind == "num" or (t.low in _LEFT_STOP and t.text != "WHO") or _quote(toks, p):
             break
         possessive = p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")
         if t.low == "and" and not possessive and not (p >= 1 and p < e and toks[p - 1].low in _JOINED_SOURCES):

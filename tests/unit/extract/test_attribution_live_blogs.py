@@ -371,3 +371,9 @@ def test_and_after_a_count_joins_no_sources(text: str) -> None:
 @pytest.mark.parametrize("text", both("Another official, Rana Idris, said at least eight people were killed."))
 def test_another_official_in_apposition_is_the_person_named(text: str) -> None:
     assert attr(text)[0] == "rana idris"
+
+
+def test_the_world_health_organization_in_capitals_is_no_relative_pronoun() -> None:
+    assert attr("At least 70 people died, WHO chief Tedros Adhanom Ghebreyesus said.")[0] == (
+        "who chief tedros adhanom ghebreyesus"
+    )
