@@ -9,6 +9,16 @@ named before, like "it said"), embedded tweets and colon sources (``sources``).
 A claimant is who asserts: never a fragment that opens with a verb or a count.
 Claimants are the minimal noun phrase without a leading article ("an unnamed
 South Korean official" -> "South Korean official"). Works on lowercased text.
+
+Also: the progressive ("Reuters is now reporting that ..."), an outlet quoted by
+another ("Reuters is reporting that the state news agency said": claimant the
+agency, relay Reuters), "more from AFP", "said on VRT radio", "drawing on" and
+"on the basis of" a source, and a byline (", writes Jane Doe") that names the
+blog's own reporter, not a claimant. An outlet is known by the list or by its
+wording (``outlets``). A sentence with several embedded tweets gives each
+tweet's figures to its author (``Attribution.at``). What a pronoun stands for,
+and a tweet running into the next sentence, is settled across sentences by
+``trail.SourceTrail``; the noun phrases themselves are found by ``phrases``.
 """
 
 from __future__ import annotations
