@@ -182,13 +182,13 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     n = len(toks)
     for k, t in enumerate(toks):
         low = t.low
-        if (low == "according" and k + 1 < n and toks[k + 1].low == "to") or src.more_from(toks, k):
+        if (low == "according" and k + 1 < n and toks[k + 1].low == "to") or (low == "more" and src.more_from(toks, k)):
             np = np_right(text, toks, k + 2)
             if np is not None:
                 found.add(np[0])
                 span += [t.start, np[1]]
             continue
-        cite_at = src.cite_phrase(toks, k)
+        cite_at = src.cite_phrase(toks, k) if low in src.CITE_OPENERS else 0
         if low in CITE_VERBS or cite_at:
             np = np_right(text, toks, k + (cite_at or 1))
             if np is not None:
@@ -233,7 +233,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if right is not None and outlet(right[0]) is not None:
                 found.relay = found.relay or outlet(right[0])
                 span += [t.start, right[1]]
-    if "@" in [t.low for t in toks] or any(t.text == ":" for t in toks):
+    if any(t.text == "@" or t.text == ":" for t in toks):
         _social(toks, found, tweet)
     a = found.result()
     if a is not None and tweet is not None:

@@ -23,7 +23,8 @@ from streams.extract.tokens import Token, tokenize, words
 MAX_LOOKUPS = 8
 MAX_NAME_WORDS = 2
 _BEFORE = 6  # words before the name that may belong to the mention
-_WINDOW = 160  # characters either side of the name that are tokenised
+_WINDOW = 100  # characters before the name that are tokenised (six words and their spaces, mostly)
+_AFTER = 40  # characters after it (one more name word and what ends it)
 _STOP = (
     words(
         """
@@ -40,8 +41,11 @@ _NAME_ENDS = frozenset({"(", ",", ".", ";", ":"}) | words("said says told tweete
 def titled_names(text: str, mentions: Sequence[str]) -> list[str]:
     """Fuller mentions in ``text`` of the bare names among ``mentions`` (as written, lowercase kept)."""
     out: list[str] = []
+    fuller = {w for m in mentions if len(m.split()) > MAX_NAME_WORDS for w in m.lower().split()}
     for m in dict.fromkeys(mentions):
         ws = m.lower().split()
+        if all(w in fuller for w in ws):
+            continue  # the entry's claimants already hold a fuller mention to stand for
         if not 1 <= len(ws) <= MAX_NAME_WORDS or any(w in _STOP or _known(w) for w in ws):
             continue
         pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in ws) + r"\b", re.IGNORECASE)
@@ -61,7 +65,7 @@ def _known(w: str) -> bool:
 
 def _around(text: str, start: int, end: int, n_name: int) -> str | None:
     """The titled mention holding the name at ``text[start:end]``, if there is one."""
-    toks = tokenize(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW))
+    toks = tokenize(text, max(0, start - _WINDOW), min(len(text), end + _AFTER))
     k = next((i for i, t in enumerate(toks) if t.start == start), None)
     if k is None:
         return None

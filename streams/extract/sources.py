@@ -132,6 +132,10 @@ def more_from(toks: list[Token], k: int) -> bool:
     return toks[k].low == "more" and k + 2 < len(toks) and toks[k + 1].low == "from"
 
 
+#: The words a ``cite_phrase`` opens with.
+CITE_OPENERS = words("drawing relying based on")
+
+
 def cite_phrase(toks: list[Token], k: int) -> int:
     """How many tokens from ``toks[k]`` to the cited source: "drawing on", "on the basis of"; 0 if none."""
     n = len(toks)
