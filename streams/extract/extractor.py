@@ -23,8 +23,9 @@ from typing import Any
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
 from streams.extract.attribution import _ATTRIBUTION_WORDS, find_attribution
-from streams.extract.claimants import claimant_ids, qualified_only
+from streams.extract.claimants import claimant_ids, stands_for
 from streams.extract.context import StrikeContext, air_actor, find_strike
+from streams.extract.coreference import titled_names
 from streams.extract.cues import Figure
 from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
@@ -36,6 +37,7 @@ from streams.extract.places import find_places
 from streams.extract.placing import Sentence, entry_place, event_places, listed_places, names_a_place, place_for
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
+from streams.extract.trail import SourceTrail
 from streams.extract.version import EXTRACTOR_VERSION
 
 #: Text beyond this many characters is not read (keeps every entry's time bounded).
@@ -92,17 +94,17 @@ def extract_text(text: str) -> list[Fact]:
     claimants: list[str] = []
     headline_places: list[Place] | None = None
     headline_span: tuple[int, int] | None = None
-    last_claimant: str | None = None
+    trail = SourceTrail()  # pronouns and open tweets: what each sentence's source refers back to
     last_figure: Figure | None = None
     countries: frozenset[str] | None = None  # the countries the entry names; found once, when first needed
     quiet: list[tuple[int, int]] = []  # sentences without figures: their places may be the entry's place
     for n_sent, (s, e) in enumerate(split_sentences(text)):
         triggered, has_say = _triggers(low_text[s:e] if same_len else text[s:e].lower())
+        has_say = has_say or "@" in text[s:e]  # an embedded tweet names its author, who may go on
         if not triggered:
             if has_say:
-                a = find_attribution(text, tokenize(text, s, e))
+                a = trail.follow(find_attribution(text, tokenize(text, s, e)), n_sent)
                 if a is not None and a.claimant:
-                    last_claimant = a.claimant
                     claimants.append(a.claimant)
             if n_sent == 0:
                 headline_span = (s, e)  # its places are needed only if the entry has figures
@@ -116,14 +118,10 @@ def extract_text(text: str) -> list[Fact]:
         if figures:
             last_figure = figures[-1]
         strike = find_strike(toks)
-        if has_say or figures or strike is not None:
-            sent.attribution = find_attribution(text, toks)
-        if sent.attribution is not None:
-            if sent.attribution.claimant is None and sent.attribution.pronoun and last_claimant:
-                sent.attribution.claimant = last_claimant
-            elif sent.attribution.claimant:
-                last_claimant = sent.attribution.claimant
-                claimants.append(last_claimant)
+        found = find_attribution(text, toks) if has_say or figures or strike is not None else None
+        sent.attribution = trail.follow(found, n_sent)
+        if sent.attribution is not None and sent.attribution.claimant:
+            claimants.append(sent.attribution.claimant)
         if not figures and strike is None:
             if n_sent == 0:
                 headline_span = (s, e)
@@ -206,10 +204,11 @@ def _finish(
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
     fallback = entry_place(elsewhere or [event_places(sent) for sent in sentences] + [headline])
-    full = _coreference(claimants)
+    full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
-    only = _only(c for c in full.values() if not _place_name(c, gaz))
+    said = (s.attribution.claimant for s in sentences if s.attribution is not None and s.attribution.claimant)
+    only = _only(c for c in (_full(full, c) for c in said) if c and not _place_name(c, gaz))
     only_relay = _only(s.attribution.relay for s in sentences if s.attribution is not None and s.attribution.relay)
     rows: list[_Row] = []  # fact fields, merged as plain dicts; each Fact is validated once at the end
     heads: list[bool] = []  # whether each row comes from the headline
@@ -217,7 +216,7 @@ def _finish(
     for f, sent, cumulative in pending:
         place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
-        a = sent.attribution
+        a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":
             key = (place.region_code or place.text.lower()) if place else None
             if key in strike_at:
@@ -313,7 +312,7 @@ def _coreference(claimants: list[str]) -> dict[str, str]:
     for c, ws in sets:
         best = c
         for other, ows in sets:
-            if len(ows) > len(best.split()) and ws < ows and not qualified_only(c, other):
+            if len(ows) > len(best.split()) and ws < ows and stands_for(c, other):
                 best = other
         out[c] = best
     return out

@@ -86,6 +86,7 @@ def merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
     out_heads: list[bool] = []
     by_key: dict[tuple[str, int | None], list[int]] = {}
     worded: set[int] = set()  # headline facts already given their body's wording
+    sourced: set[int] = set()  # headline facts already given the body's attribution
     for f, head in zip(rows, heads, strict=True):
         single_strike = f["metric"] == "strikes" and f["best"] == 1 and f["low"] is None and f["high"] is None
         key = (str(f["metric"]), _point(f))
@@ -120,6 +121,7 @@ def merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
             g["cumulative"] = True
         if g["per"] is None and f["per"] is not None:
             g["per"] = f["per"]
-        if out_heads[k] and not head and f["claimant"]:
+        if out_heads[k] and not head and f["claimant"] and k not in sourced:
             g.update(claimant=f["claimant"], relay=f["relay"] or g["relay"])  # the body's fuller attribution
+            sourced.add(k)  # from its first restatement: a later tweet quoting it is not who said it
     return out

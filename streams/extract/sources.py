@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from streams.extract.outlets import outlet
 from streams.extract.tokens import Token, words
 
 MAX_AUTHOR_WORDS = 4
+#: Embedded tweets read per sentence; a sentence of more is cut into this many parts.
+MAX_TWEETS = 8
 #: Words of a role or a body: what a phrase needs to be a source by its wording alone.
 ROLE_WORDS = words(
     """
@@ -64,13 +67,22 @@ class Tweet:
 
 def first_tweet(toks: list[Token]) -> Tweet | None:
     """The first embedded tweet of a sentence, if any."""
+    got = tweets(toks, 1)
+    return got[0] if got else None
+
+
+def tweets(toks: list[Token], limit: int = MAX_TWEETS) -> list[Tweet]:
+    """The embedded tweets of a sentence, in order (at most ``limit``)."""
+    out: list[Tweet] = []
     n = len(toks)
     for k in range(1, n - 2):
         if toks[k].text == "@" and toks[k - 1].text == "(" and toks[k + 2].text == ")":
             got = _author(toks, k - 1, toks[k + 1].low)
-            if got is not None:
-                return got
-    return None
+            if got is not None and (not out or got.start >= out[-1].end):
+                out.append(got)
+                if len(out) >= limit:
+                    break
+    return out
 
 
 def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
@@ -100,10 +112,56 @@ def _in_handle(t: Token, handle: str) -> bool:
 
 
 def puts_toll(toks: list[Token], k: int) -> bool:
-    """Whether ``toks[k]`` gives a figure as a speech verb would ("puts the number at", "revised the toll")."""
+    """Whether ``toks[k]`` gives a figure as a speech verb would ("puts the number at", "revised the death toll")."""
     if toks[k].low not in PUT_VERBS or k + 2 >= len(toks):
         return False
-    return toks[k + 1].low in TOLL_NOUNS or toks[k + 2].low in TOLL_NOUNS
+    if toks[k + 1].low in TOLL_NOUNS or toks[k + 2].low in TOLL_NOUNS:
+        return True
+    return k + 3 < len(toks) and toks[k + 1].low in _OWNERS and toks[k + 3].low in TOLL_NOUNS
+
+
+_OWNERS = words("the its their his her")
+#: Speech verbs that are also nouns: after an adjective they are the noun ("detailed reports").
+NOUN_VERBS = words("reports report claims posts updates estimates")
+#: Adjectives that make such a word the noun: "detailed reports from elsewhere", "unconfirmed claims".
+NOUN_ADJECTIVES = words("detailed unconfirmed unverified conflicting further initial early media news latest new first")
+
+
+def more_from(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` opens "more from <outlet>", a live blog's credit for what follows."""
+    return toks[k].low == "more" and k + 2 < len(toks) and toks[k + 1].low == "from"
+
+
+#: The words a ``cite_phrase`` opens with.
+CITE_OPENERS = words("drawing relying based on")
+
+
+def cite_phrase(toks: list[Token], k: int) -> int:
+    """How many tokens from ``toks[k]`` to the cited source: "drawing on", "on the basis of"; 0 if none."""
+    n = len(toks)
+    low = toks[k].low
+    if low in ("drawing", "relying", "based") and k + 1 < n and toks[k + 1].low == "on":
+        return 2
+    if low == "on" and k + 3 < n and toks[k + 1].low == "the" and toks[k + 2].low == "basis":
+        return 4 if toks[k + 3].low == "of" else 0
+    return 0
+
+
+def outlet_at(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The outlet named by the words from ``toks[k]`` (the longest of up to four), and where it ends."""
+    best: tuple[str, int] | None = None
+    for e in range(k + 1, min(len(toks), k + MAX_AUTHOR_WORDS) + 1):
+        if toks[e - 1].kind != "word":
+            break
+        got = outlet(" ".join(t.text for t in toks[k:e]))
+        if got is not None:
+            best = (got, toks[e - 1].end)
+    return best
+
+
+def has_role(toks: list[Token]) -> bool:
+    """Whether a phrase holds a word of a role or a body (not only a person's name)."""
+    return any(t.low in ROLE_WORDS for t in toks[: MAX_AUTHOR_WORDS + 2])
 
 
 _COLON_BODIES = ROLE_WORDS | words("police army military officials observatory")
@@ -123,7 +181,8 @@ def colon_source(toks: list[Token]) -> tuple[int, int] | None:
         s = c
         while s > 0 and c - s < MAX_AUTHOR_WORDS + 1 and toks[s - 1].kind == "word" and toks[s - 1].low not in _STOP:
             s -= 1
-        if s < c and any(t.low in _COLON_BODIES for t in toks[s:c]) and (s == 0 or toks[s - 1].kind == "punct"):
+        body = any(t.low in _COLON_BODIES for t in toks[s:c]) or outlet(" ".join(t.text for t in toks[s:c]))
+        if s < c and body and (s == 0 or toks[s - 1].kind == "punct"):
             return s, c - 1
         e = n - 1 if toks[-1].text not in ".!" else n - 2
         tail = toks[c + 1 : e + 1]

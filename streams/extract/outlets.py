@@ -1,0 +1,120 @@
+"""Outlets (relays) and the documents sources publish: the sources that are no claimant.
+
+An outlet is named by a list of well-known ones, or by its wording: a kind word
+before its name ("the Belgian news agency Belga", "state broadcaster Rai News",
+"the Nepal news site My Republica" -> the name), or a name that ends in a word
+only outlets end in ("the Orlando Sentinel", "Tolo News", "VRT radio"); a nationality
+and such a word is no name ("Ukrainian television").
+A descriptor after a known name is dropped ("Reuters news agency" -> "Reuters").
+
+>>> outlet("the Belgian news agency Belga")
+'Belga'
+>>> outlet("Reuters news agency")
+'Reuters'
+>>> outlet("Japan Meteorological Agency") is None
+True
+"""
+
+from __future__ import annotations
+
+from streams.extract.claimants import COUNTRY_WORDS
+from streams.extract.gazetteer import normalize
+from streams.extract.tokens import Token, words
+
+_OUTLETS = [
+    "TASS", "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "RIA Novosti", "RIA",
+    "Interfax", "Interfax-Ukraine", "Ukrinform", "BBC", "CNN", "Al Jazeera", "Kyiv Independent",
+    "Kyiv Post", "Guardian", "New York Times", "Washington Post", "Wall Street Journal",
+    "Financial Times", "Bloomberg", "Suspilne", "Ukrainska Pravda", "Yonhap", "Kyodo", "Xinhua",
+    "Sky News", "NBC", "CBS", "ABC", "Fox News", "NPR", "Meduza", "Mediazona", "RBC", "Kommersant",
+    "Izvestia", "RT", "UNIAN", "Hromadske", "Radio Free Europe", "RFE/RL", "Radio Liberty",
+    "Times of Israel", "Haaretz", "Axios", "Politico", "Bild", "Der Spiegel", "Le Monde", "Anadolu",
+    "IRNA", "Tasnim", "Al Arabiya", "Deutsche Welle", "DW", "Euronews", "Novaya Gazeta", "Baza",
+    "Astra", "state media", "state news agency", "state television",
+    "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
+    "local media", "Bloomberg News", "NHK", "Sky", "ITV", "CBC", "state broadcaster",
+    "state radio", "public broadcaster", "state-run media", "Belga", "Tolonews",
+]  # fmt: skip
+OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
+_OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
+#: Words that say what kind of outlet the name after them is ("news agency Belga", "broadcaster Rai").
+_KIND_WORDS = words("broadcaster broadcasters newspaper daily site website channel outlet wire tabloid")
+_KIND_AFTER_NEWS = words("agency site website channel")
+#: Words only an outlet's own name ends in ("Orlando Sentinel", "Tolo News", "VRT radio").
+_NAME_ENDS = words(
+    "news times post sentinel herald tribune journal gazette telegraph radio tv television newspaper broadcaster"
+)
+#: Descriptors after a known outlet's name, dropped: "Reuters news agency", "Ukrainska Pravda newspaper".
+_DESCRIPTORS = words("news agency newspaper site website channel service")
+_MAX_NAME = 4
+#: Words that begin no outlet's name: "the press", "reporters", "bad news".
+_NOT_OUTLET_FIRST = words("bad good more latest any some no this that fake breaking")
+
+
+#: What a source publishes: "the ministry's daily update", "the UK's latest intelligence assessment".
+DOCUMENT_NOUNS = words(
+    """
+    update updates report reports statement statements assessment assessments briefing bulletin
+    figures data tally count estimate estimates post posts summary analysis tweet tweets release
+    roundup account paper newspaper notification notice
+    """
+)
+DOCUMENT_MODIFIERS = words(
+    """
+    latest daily weekly monthly nightly morning evening new most recent regular official intelligence
+    preliminary final updated own online unconfirmed unverified local twitter facebook telegram press new
+    initial early first conflicting detailed further
+    """
+)
+
+
+def outlet(np: str) -> str | None:
+    """The outlet a phrase names ("Reuters", "Russian state news agency TASS" -> "TASS"), if any."""
+    key = normalize(np)
+    if key in OUTLETS:
+        return np
+    ws = np.split()
+    if len(ws) >= 2 and ws[-1].lower() in DOCUMENT_NOUNS and normalize(" ".join(ws[:-1])) in OUTLETS:
+        return " ".join(ws[:-1])  # "a Le Monde report"
+    low = key.split()
+    # "Russian state news agency TASS": the outlet is the last name
+    for s in range(1, len(low)):
+        tail = " ".join(low[s:])
+        if tail in OUTLETS and low[s] in _OUTLET_FIRST:
+            return " ".join(ws[-(len(low) - s) :]) if len(ws) == len(low) else tail
+    if len(ws) != len(low):
+        return None  # punctuation inside: the word positions below would not line up
+    return _by_wording(ws, low)
+
+
+def _by_wording(ws: list[str], low: list[str]) -> str | None:
+    """An outlet named by its wording rather than by the list."""
+    n = len(low)
+    e = n
+    while e > 1 and low[e - 1] in _DESCRIPTORS:
+        e -= 1
+    if e < n and " ".join(low[:e]) in OUTLETS:
+        return " ".join(ws[:e])  # "Reuters news agency"
+    for k in range(n - 2, -1, -1):
+        kind = low[k] in _KIND_WORDS or (low[k] in _KIND_AFTER_NEWS and k >= 1 and low[k - 1] == "news")
+        state = "state" in low[max(0, k - 2) : k]  # "Lebanon's state news agency NNA": the state speaks
+        if kind and not state and 1 <= n - k - 1 <= _MAX_NAME and low[k + 1] not in _NOT_OUTLET_FIRST:
+            return " ".join(ws[k + 1 :])  # "the Belgian news agency Belga", "state broadcaster Rai News"
+    if 2 <= n <= _MAX_NAME + 1 and low[-1] in _NAME_ENDS and low[0] not in _NOT_OUTLET_FIRST:
+        start = 1 if low[0] in ("the", "a", "an") else 0
+        if n - start >= 2 and not (n - start == 2 and low[start] in COUNTRY_WORDS):
+            return " ".join(ws[start:])  # "the Orlando Sentinel", "Tolo News", "VRT radio"
+    return None
+
+
+def document_owner(toks: list[Token]) -> int:
+    """The end of "X's" when the phrase is "X's [latest ...] update/report", else 0."""
+    n = len(toks)
+    if n < 2 or toks[-1].low not in DOCUMENT_NOUNS:
+        return 0
+    k = n - 2
+    while k > 0 and toks[k].low in DOCUMENT_MODIFIERS:
+        k -= 1
+    if toks[k].low.endswith("'s") or (toks[k].low == "s" and k >= 1 and toks[k - 1].text == "'"):
+        return k + 1  # "the ministry's latest update", tokenised "the ministry 's latest update"
+    return 0

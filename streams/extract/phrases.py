@@ -1,0 +1,328 @@
+"""The noun phrases that name a source, on either side of a speech verb.
+
+"the regional governor, Oleh Syniehubov, said" (left, with the name in
+apposition), "..., said the ministry" (right), "according to the head of the
+regional administration, Oleh Kiper" (right, with the name after the role). A
+phrase is the minimal noun phrase as written, without a leading article, and
+never a fragment that opens with a verb or a count (``clean``).
+"""
+
+from __future__ import annotations
+
+from streams.extract import sources as src
+from streams.extract.claimants import INSTITUTION_WORDS
+from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, document_owner, outlet
+from streams.extract.tokens import Token, words
+
+CITE_VERBS = frozenset({"cited", "citing", "quoted", "quoting", "cites", "quotes"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_LEFT_STOP = words(
+    """
+    were was is are has have had been be being that which who whom when while after as but
+    because so if then where than or also later earlier previously separately reportedly since
+    before until to by with from at on into over killed injured wounded dead died missing said
+    says told claimed reported there here this these those
+    """
+)
+_ADVERBS_BEFORE_VERB = words(
+    """
+    also later earlier previously separately reportedly had has have has had initially then now again
+    further subsequently still already
+    """
+)
+_RIGHT_STOP = words(
+    """
+    that as in on at who which when while after because if on, was were is are had has have said
+    says told on the to by with from
+    """
+)
+_LEADING_DROP = frozenset({"the", "a", "an", "unnamed", "anonymous", "one"})
+_RIGHT_SKIP_LEADING = frozenset({"the", "a", "an"})
+PASSIVE = frozenset({"were", "was", "been", "be", "are", "is", "being"})
+BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "—", "–", "•", "·", "*", "►", "▪", "`"})
+MAX_NP = 9
+MAX_RIGHT_NP = 12
+#: Right-hand phrases stop here: a participle or verb follows the source ("quoted by AFP").
+_RIGHT_BREAK = CITE_VERBS | {"as", "saying", "giving", "putting", "reported", "said", "says"}
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+_NOT_NAME = frozenset({"who", "which", "that", "the", "a", "an", "and", "said", "says", "told"})
+
+
+def progressive(toks: list[Token], k: int) -> bool:
+    """ "is reporting", "are saying": a speech verb in the progressive, not a passive."""
+    return toks[k].low.endswith("ing") and toks[k - 1].low in _AUX
+
+
+_AUX = frozenset({"is", "are", "was", "were", "been"})
+
+
+def is_pronoun(np: str) -> bool:
+    """ "it", and what stands for a source named before: "the report", "its Twitter account"."""
+    ws = np.lower().split()
+    if not ws or np.lower() in _PRONOUNS | _ANAPHORS or (ws[0] in _POSSESSIVES and ws[-1] in DOCUMENT_NOUNS):
+        return True
+    return ws[-1] in DOCUMENT_NOUNS and all(w in DOCUMENT_MODIFIERS for w in ws[:-1])
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+#: Nouns that, alone, stand for the body named before ("the organisation said", "the group said").
+_ANAPHORS = frozenset({"organisation", "organization", "group", "monitor", "monitoring group"})
+
+
+def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The noun phrase before ``toks[k]`` (a speech verb) and its start offset."""
+    p = k - 1
+    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB and k - p <= 2:
+        p -= 1
+    if p >= 1 and toks[k].low.endswith("ing") and toks[p].low in _AUX:
+        p -= 1  # "Reuters is now reporting"
+        while p >= 0 and toks[p].low in ("has", "have", "had"):
+            p -= 1
+    if p < 0:
+        return None
+    if toks[p].text == ",":
+        # "the regional governor, Oleh Syniehubov, said"
+        aside = _aside_start(toks, p)
+        if aside is not None:
+            # "the official, confirming a report by ..., said": the source is before the aside
+            role = _collect_left(toks, aside - 1)
+            relative = toks[aside + 1].low in ("who", "which")
+            if role is not None and (relative or _has_role_word(toks, role[0], role[1])):
+                words = clean(toks[role[0] : role[1] + 1])
+                return (words, toks[role[0]].start) if words else None
+        name = _collect_left(toks, p - 1)
+        if name is None:
+            return None
+        ns, ne = name
+        if ns >= 2 and toks[ns - 1].text == "," and toks[ns].low in ("a", "an"):
+            # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
+            got = _collect_left(toks, ns - 2)
+            words = clean(toks[got[0] : got[1] + 1]) if got is not None else ""
+            return (words, toks[got[0]].start) if got is not None and words else None
+        if ns >= 1 and toks[ns - 1].text == ",":
+            role = _collect_left(toks, ns - 2)
+            if role is not None and _role_length(toks, role) <= 5 and _has_role_word(toks, role[0], role[1]):
+                rs, re_ = role
+                # "the ministry, for its part, said": no name
+                named = toks[ns : ne + 1] if _is_name(toks, ns, ne) else []
+                # "another official, Fiaz Khan, said": a role that only counts sources; the name is who
+                counted = bool(named) and toks[rs].low in ("another", "other")
+                words = clean(named if counted else toks[rs : re_ + 1] + named)
+                return (words, toks[ns if counted else rs].start) if words else None
+        return None
+    got = _collect_left(toks, p)
+    if got is None:
+        return None
+    s, e = got
+    if toks[k].low in src.NOUN_VERBS and s >= 1 and toks[s - 1].low == "and" and _after_preposition(toks, s - 1):
+        return None  # "43 killed in Afghanistan and Pakistan - reports": a place, then a noun
+    if toks[e].low in src.TRAILING_DROP or toks[e].low in src.PREPOSITIONS:
+        return None  # "recovered amid reports": a preposition, so "reports" is a noun
+    words = clean(toks[s : e + 1])
+    return (words, toks[s].start) if words else None
+
+
+def _aside_start(toks: list[Token], p: int) -> int | None:
+    """The comma opening a participle aside that closes at ``toks[p]`` (", confirming a report,")."""
+    q = p - 1
+    while q > 0 and p - q <= MAX_RIGHT_NP and toks[q].text not in BOUNDARY:
+        q -= 1
+    if q > 0 and toks[q].text == "," and toks[q + 1].low.endswith("ing") and len(toks[q + 1].low) > 4:
+        return q
+    if q > 0 and toks[q].text == "," and toks[q + 1].low in ("who", "which"):
+        return q  # "Umit Dundar, who has been named acting chief of staff, said"
+    return None
+
+
+def _is_name(toks: list[Token], s: int, e: int) -> bool:
+    """Whether ``toks[s..e]`` reads as a person's name (capitalised, or in lowercase text no known word)."""
+    span = toks[s : e + 1]
+    if _cased(toks):
+        return all(t.is_cap or t.text in ("-", ".") for t in span)
+    return len(span) <= 4 and all(
+        t.kind == "word" and t.low not in src.ROLE_WORDS | INSTITUTION_WORDS | _NOT_NAME | _LEFT_STOP for t in span
+    )
+
+
+def issuer(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """X of "X has issued a statement saying" (``toks[k]`` is "saying")."""
+    p = k - 1
+    while p >= 0 and (toks[p].low in DOCUMENT_NOUNS | DOCUMENT_MODIFIERS | DETERMINERS):
+        p -= 1
+    if p < 1 or toks[p].low not in src.ISSUE_VERBS:
+        return None
+    p -= 1
+    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB:
+        p -= 1
+    got = _collect_left(toks, p)
+    if got is None:
+        return None
+    words = clean(toks[got[0] : got[1] + 1])
+    return (words, toks[got[0]].start) if words else None
+
+
+def _role_length(toks: list[Token], role: tuple[int, int]) -> int:
+    """Token count of a role phrase less its leading article ("the head of the regional administration")."""
+    s, e = role
+    return e - s - (1 if toks[s].low in _LEADING_DROP else 0)
+
+
+def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
+    if p < 0:
+        return None
+    e = p
+    s = p + 1
+    while p >= 0 and e - p < MAX_NP:
+        t = toks[p]
+        if t.low in _ROLE_LINKS and p < e and p >= 1 and toks[p - 1].low in src.ROLE_WORDS:
+            s = p
+            p -= 1  # "an official with the mountaineering department", "a spokesman at the ministry"
+            continue
+        if t.text in BOUNDARY or t.kind == "num" or (t.low in _LEFT_STOP and t.text != "WHO") or _quote(toks, p):
+            break
+        possessive = p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")
+        if t.low == "and" and not possessive and not (p >= 1 and p < e and toks[p - 1].low in _JOINED_SOURCES):
+            break  # "the Sudanese government and local activists said" goes on
+        if t.text == "-" and p == e:
+            break
+        s = p
+        if t.low in ("the", "a", "an") and p < e:
+            link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at")
+            role_of = link and _has_role_word(toks, p - 2, p - 2)
+            if role_of and e - p < MAX_NP - 3:
+                p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
+                continue
+            break
+        p -= 1
+    if s > e:
+        return None
+    return s, e
+
+
+_ROLE_LINKS = frozenset({"with", "at"})
+#: Words that end a source joined to another by "and" ("the military and Magen David Adom said").
+_JOINED_SOURCES = src.ROLE_WORDS | INSTITUTION_WORDS | words("activists sources medics rescuers witnesses monitors")
+
+
+def _joined(toks: list[Token], q: int) -> bool:
+    return q >= 0 and toks[q].low in _JOINED_SOURCES
+
+
+def _quote(toks: list[Token], p: int) -> bool:
+    """Whether ``toks[p]`` is half of a tokenised closing quote ("''")."""
+    if toks[p].text != "'":
+        return False
+    return (p >= 1 and toks[p - 1].text == "'") or (p + 1 < len(toks) and toks[p + 1].text == "'")
+
+
+def _after_preposition(toks: list[Token], p: int) -> bool:
+    """Whether the "and" at ``toks[p]`` joins objects of a preposition ("in Afghanistan and Pakistan")."""
+    q = p - 1
+    while q >= 0 and p - q <= 4 and toks[q].kind == "word" and toks[q].low not in _LEFT_STOP | _PLACE_PREPOSITIONS:
+        q -= 1
+    return q >= 0 and q < p - 1 and toks[q].low in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "into", "across", "to"})
+
+
+def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    n = len(toks)
+    s = k
+    while s < n and toks[s].low in _RIGHT_SKIP_LEADING:
+        s += 1
+    if s < n and toks[s].low in ("that", "it", "there"):
+        return None  # "X, Y, estimates that ...": a clause follows, not the speaker
+    e = s
+    while e < n and e - s < MAX_RIGHT_NP:
+        t = toks[e]
+        if t.text in BOUNDARY or t.kind == "num" or t.low in _RIGHT_BREAK:
+            break
+        if e > s and t.low in _RIGHT_STOP:
+            prev = toks[e - 1].low
+            if not (t.low == "the" and (prev in ("of", "for") or (prev == "and" and _joined(toks, e - 2)))):
+                break  # "office of the presidency", "spokesman for the police" go on
+        if e > s and t.low == "for" and toks[e - 1].low not in src.ROLE_WORDS | INSTITUTION_WORDS:
+            break  # "cited firefighters for the death toll"
+        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in src.ING_NOUNS:
+            break  # "an official giving a figure of 19"
+        e += 1
+    if e <= s:
+        return None
+    if toks[e - 1].low in DOCUMENT_NOUNS and e + 1 < n and toks[e].low in ("by", "from", "of"):
+        # "an unconfirmed tweet by X", "figures from the UN's office ...": the source is X
+        later = np_right(text, toks, e + 1)
+        if later is not None:
+            return later
+    np = toks[s:e]
+    if e + 1 < n and toks[e].text == "," and _has_role_word(toks, s, e - 1):
+        # "according to the regional head, Oleh Kiper": a role, then the name in apposition
+        q = e + 1
+        while q < n and q - e <= 4 and toks[q].kind == "word" and (toks[q].is_cap or not _cased(toks)):
+            if toks[q].low in _NOT_NAME:
+                break
+            q += 1
+        if q > e + 1 and (q == n or toks[q].text in BOUNDARY or toks[q].low in ("said", "says", "told")):
+            np = np + toks[e + 1 : q]
+            e = q
+    words = clean(np)
+    return (words, toks[e - 1].end) if words else None
+
+
+def closes(toks: list[Token], end: int) -> bool:
+    """Whether the phrase ending at offset ``end`` ends its clause ("..., said the ministry.")."""
+    for t in toks:
+        if t.start >= end:
+            return t.text in BOUNDARY or t.low in src.CLAUSE_END
+    return True
+
+
+def _cased(toks: list[Token]) -> bool:
+    return any(t.is_cap for t in toks)
+
+
+def _has_role_word(toks: list[Token], s: int, e: int) -> bool:
+    return any(t.low in src.ROLE_WORDS for t in toks[s : e + 1])
+
+
+def clean(toks: list[Token]) -> str:
+    """The phrase as written (tokens rejoined with their own spacing), minus leading articles.
+
+    Empty when the phrase cannot name who asserts: it opens with a verb or a count
+    ("are now coming", "two other men"). A tweet handle or a photo credit before
+    the source is dropped ("Peter Spiegel (@x) senior military officer" keeps the officer).
+    """
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text == "@" or (toks[k].text == "/" and outlet(_join(toks)) is None):
+            toks = toks[k + 2 :]  # "@ handle", "x/rex/shutterstock": both words go
+            break
+    while toks and toks[0].low in _LEADING_DROP:
+        toks = toks[1:]
+    if len(toks) > 3 and toks[1].text == "-" and toks[2].low == "based":
+        toks = toks[3:]  # "the London-based Syrian Observatory": where it sits is no part of its name
+    while toks and (toks[-1].text == "-" or toks[-1].low in src.TRAILING_DROP):
+        toks = toks[:-1]
+    if len(toks) >= 3 and toks[-1].low in ("it", "they") and toks[-2].low in DOCUMENT_NOUNS:
+        toks = toks[:-1]  # "in the Pentagon's latest release it said"
+    if not toks or toks[0].low in src.NOT_HEAD or (toks[0].kind != "word" and toks[0].text not in "#'\""):
+        return ""
+    if all(t.low in DOCUMENT_MODIFIERS and t.low not in src.ROLE_WORDS for t in toks):
+        return ""  # "unconfirmed reports that ...": no source named
+    owner = document_owner(toks)
+    if owner:
+        toks = toks[:owner]
+    out = _join(toks)
+    if owner:
+        out = out[:-2].rstrip()  # "the ministry's latest update" -> "ministry"
+    while out[:8].lower() == "breaking" and out[8:9].isalpha():
+        out = out[8:]  # a live blog's "BREAKING" label run into the headline ("Breakingacting army chief")
+    return out[:200]
+
+
+def _join(toks: list[Token]) -> str:
+    parts: list[str] = []
+    for k, t in enumerate(toks):
+        if k and t.space_before and not (t.text == "-" or toks[k - 1].text == "-"):
+            parts.append(" ")
+        parts.append(t.text)
+    return "".join(parts)

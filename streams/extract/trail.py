@@ -1,0 +1,76 @@
+"""Sources carried from one sentence of an entry to the next.
+
+A sentence may name its source by a pronoun or stand inside a source named
+before. Within one entry, in order:
+
+- "he", "she", "they" stand for the claimant named last before them, and the
+  relay that carried it ("..., the AP reports: police officials said ... They
+  said 39 were wounded" is police officials, through the AP).
+- "it", "the report", "the organisation" stand for a body or an outlet, never a
+  person: the last claimant when that is a body, else the last relay ("the mayor
+  confirms four dead, according to state broadcaster. Earlier it reported six"
+  is the broadcaster's figure, with no claimant). When the sentence it refers to
+  opened with an outlet ("according to the news site X, citing the ministry"),
+  "it" is that outlet.
+- "we" and "I" are the blog itself: no claimant ("earlier, we reported 90 dead").
+- An embedded tweet that closes its sentence goes on into the next sentence when
+  that one names no source of its own ("Nepal Police (@x) Totals as of noon. In
+  the valley 1302 dead"). A sentence between them ends it.
+
+A sentence without an attribution of its own takes nothing else from before
+(the domain's rule: a source is named, never guessed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from streams.extract.attribution import Attribution
+from streams.extract.claimants import is_person
+
+_PERSONS = frozenset({"he", "she", "his", "her"})
+_PUBLISHER = frozenset({"we", "i", "you"})
+_BODY_NOUNS = frozenset({"organisation", "organization", "group", "monitor"})
+
+
+class SourceTrail:
+    """The last source of an entry so far; ``follow`` each sentence's attribution in order."""
+
+    __slots__ = ("_last", "_last_n", "_open_n", "_tweet")
+
+    def __init__(self) -> None:
+        self._last: Attribution | None = None  # the last attribution that named a source
+        self._last_n = -2
+        self._tweet: Attribution | None = None  # a tweet still open at the end of sentence ``_open_n``
+        self._open_n = -2
+
+    def follow(self, a: Attribution | None, n_sent: int) -> Attribution | None:
+        """The attribution of sentence ``n_sent`` (``a`` as found in it), with what it refers to resolved."""
+        tweet, self._tweet = (self._tweet if self._open_n == n_sent - 1 else None), None
+        if a is None:
+            if tweet is not None:
+                self._tweet, self._open_n = tweet, n_sent  # "... (@x) Totals at noon. Dead 3617."
+                return replace(tweet, pronoun=False, pieces=[(-1, -1)], start=-1, end=-1, segments=[])
+            return None
+        if a.claimant is None and a.pronoun:
+            a = self._resolve(a)
+        if a.claimant or a.relay:
+            self._last, self._last_n = a, n_sent
+        if a.runs_on:
+            tail = a.segments[-1][1] if a.segments else a
+            if tail is not None:
+                self._tweet, self._open_n = tail, n_sent
+        return a
+
+    def _resolve(self, a: Attribution) -> Attribution:
+        word = (a.anaphor or "").split()[-1:]
+        last = self._last
+        if last is None or (word and word[0] in _PUBLISHER):
+            return replace(a, claimant=None) if word and word[0] in _PUBLISHER else a
+        claimant, relay = last.last or last.claimant, a.relay or last.relay
+        thing = not word or word[0] not in _PERSONS | {"they"} | _BODY_NOUNS  # "it", "the report"
+        if word and word[0] in _BODY_NOUNS:
+            relay = a.relay  # "the organisation said": the body itself, not the outlet that quoted it
+        elif thing and (last.lead_outlet or (claimant is not None and is_person(claimant))):
+            claimant = None  # an outlet, or a body, never a person
+        return replace(a, claimant=claimant, relay=relay, last=claimant)
