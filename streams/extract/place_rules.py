@@ -5,7 +5,10 @@ Pure predicates over gazetteer candidates, for ``places``.
 
 from __future__ import annotations
 
-from streams.extract.gazetteer import WAR_COUNTRIES, Region, _Candidate
+import re
+
+from streams.extract.gazetteer import WAR_COUNTRIES, Gazetteer, Place, Region, _Candidate, name_key
+from streams.extract.geodata import parents
 from streams.extract.tokens import Token
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
@@ -46,3 +49,57 @@ def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool
     if not countries or cand.country in countries or (war and cand.country in WAR_COUNTRIES):
         return False
     return cand.population < FOREIGN_TOWN_POPULATION
+
+
+#: Between a town and the region it lies in: "Orikhove, Luhansk", "(Mahliyah, Marib)", "Wadi al Washka (Sirt)".
+_PAIR_GAP_RE = re.compile(r"\s*[,(]\s*")
+#: After a name, the rest of a list ("Kabul, Ghor, Laghman and Balkh"): then the names are a list, not a pair.
+_LIST_ON_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+
+
+def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
+    """A town written with the region it lies in takes that region ("Orikhove, Luhansk", "(Bossaso, Bari)").
+
+    The writer's region is the stronger evidence: the town's namesake in that
+    region is meant, or, when the gazetteer knows none there, the town lies in
+    that region all the same. Not for a list of places ("Kabul, Ghor and Balkh")
+    nor when the first name is a region itself ("Kharkiv, Sumy").
+    """
+    out = list(places)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.kind != "city" or b.kind not in ("city", "region"):
+            continue
+        gap = _PAIR_GAP_RE.fullmatch(text, a.end, b.start)
+        if gap is None:
+            continue
+        reg = _as_region(b, gaz)
+        if reg is None or a.region_code == reg or parents().get(a.region_code or "") == reg:
+            continue
+        if k + 2 < len(out) and _LIST_ON_RE.fullmatch(text, b.end, out[k + 2].start):
+            continue  # "in Kabul, Ghor, Laghman and Balkh provinces"
+        if _as_region(a, gaz) is not None or any(r.rank > 0 for r in gaz.regions.get(name_key(a.text), ())):
+            continue  # "Kharkiv, Sumy": two regions
+        out[k] = Place(a.start, a.end, a.text, _namesake_in(gaz, name_key(a.text), reg) or reg, reg[:2], a.kind)
+    return out
+
+
+def _as_region(p: Place, gaz: Gazetteer) -> str | None:
+    """The region a place names as a region: a region, or a city named as its region is ("Luhansk", "Marib")."""
+    if p.region_code is None:
+        return None
+    if p.kind == "region":
+        return p.region_code
+    for r in gaz.regions.get(name_key(p.text), ()):
+        if r.rank > 0 and r.iso == p.region_code:
+            return r.iso
+    return None
+
+
+def _namesake_in(gaz: Gazetteer, key: str, region: str) -> str | None:
+    """The finest region of a town of that name inside ``region``, if the gazetteer has one."""
+    up = parents()
+    for c in (*gaz.names.get(key, ()), *gaz.towns(region[:2]).get(key, ())):
+        if c.region_code is not None and (c.region_code == region or up.get(c.region_code) == region):
+            return c.region_code
+    return None

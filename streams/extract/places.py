@@ -24,7 +24,7 @@ from streams.extract.gazetteer import (
     name_key,
     normalize,
 )
-from streams.extract.place_rules import foreign_region, foreign_town, region_over_town
+from streams.extract.place_rules import foreign_region, foreign_town, region_over_town, settle_pairs
 from streams.extract.tokens import Token, words
 
 MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
@@ -112,7 +112,7 @@ def find_places(
             # "a Seoul official", "the Belgorod governor": who speaks, not where it happened
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
-    return out
+    return settle_pairs(text, out, gaz) if len(out) > 1 else out
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:
@@ -144,6 +144,18 @@ def _name_at(
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
     run_end = _run_end(toks, i, lower_mode)
+    # The tail of a longer capitalised name ("Saraj" of "Nahri Saraj"): never a place abroad.
+    tail = (
+        bool(countries)
+        and not lower_mode
+        and prev is not None
+        and prev.kind == "word"
+        and prev.is_cap
+        and prev.low not in _DIRECTIONS
+        and i >= 2
+        and toks[i - 2].text not in _OPENERS
+        and toks[i - 2].text not in ".!?"
+    )
     for j in range(run_end, i, -1):
         last = toks[j - 1]
         if last.kind != "word":
@@ -165,6 +177,8 @@ def _name_at(
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
+            if region is not None and tail and region.country not in countries:
+                continue  # "Nahri Saraj district" in an Afghan entry: not the Saraj of North Macedonia
             if region is None:
                 cand = gaz.lookup_city(key, war, countries)
                 iso = cand.region_code if cand is not None else None
@@ -193,11 +207,17 @@ def _name_at(
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
         if region is not None and (
-            foreign_region(region, toks, j, countries, war) or (prefix and region.country not in countries)
+            foreign_region(region, toks, j, countries, war) or ((prefix or tail) and region.country not in countries)
         ):
             region = None
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
-        if region is not None and (cand is None or region_over_town(cand, region, after_place)):
+        town_ok = cand is not None and (
+            hinted is not None
+            or _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
+                               locative, after_settlement, lower_mode, title_case, gaz)
+        )  # fmt: skip
+        # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
+        if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
             if locative or not (lower_mode or region.rank == 0):
@@ -206,17 +226,21 @@ def _name_at(
             continue
         if cand is None:
             continue
-        if hinted is None and (foreign_town(cand, countries, war) or (prefix and cand.country not in countries)):
+        abroad = (prefix or tail) and cand.country not in countries
+        if hinted is None and (foreign_town(cand, countries, war) or abroad):
             continue
-        if hinted is None and not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
-                                                  locative, after_settlement, lower_mode, title_case, gaz):  # fmt: skip
+        if not town_ok:
             continue
+        if nxt is not None and nxt.low in _LOCALITY_NOUNS:
+            continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
         w, we = _written(text, toks[i].start, last.end)
         return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j
     return None
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
+_LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
 
 
 def _in_named_region(

@@ -263,20 +263,10 @@ def test_us_namesake_of_a_bigger_british_city() -> None:
     assert where(killed("A tornado killed four people in Birmingham, Alabama, on Tuesday.")) == ("US-AL", "US")
 
 
-@pytest.mark.xfail(
-    reason="'Ontario' after the comma is read as the city of Ontario, California (US-CA), not the province "
-    "CA-ON, and London stays GB-ENG; the figure gets no place",
-    strict=True,
-)
 def test_canadian_namesake_of_london() -> None:
     assert where(killed("A house fire killed four people in London, Ontario, on Tuesday.")) == ("CA-ON", "CA")
 
 
-@pytest.mark.xfail(
-    reason="_listed_places exempts 'town, region' only when the region's code equals the town's, not when it "
-    "is the town's parent (GB-BIR -> GB-ENG), so 'Birmingham, England' is read as a list and only GB is kept",
-    strict=True,
-)
 def test_town_then_its_parent_region() -> None:
     assert where(killed("A house fire killed four people in Birmingham, England, on Tuesday.")) == ("GB-BIR", "GB")
 

@@ -1,0 +1,72 @@
+"""A town written with its region, regions that share names with towns or districts, and parts of towns.
+
+Sentences are our own; the shapes are those of coded event notes ("in Town, Region, ...").
+"""
+
+from __future__ import annotations
+
+from schemas.facts import Fact
+from streams.extract import extract
+from streams.extract.entry_countries import entry_countries
+from streams.extract.gazetteer import gazetteer
+
+
+def killed(body: str) -> Fact:
+    found = [f for f in extract("", body) if f.metric == "killed"]
+    assert len(found) == 1, f"expected one killed fact in {body!r}, got {found}"
+    return found[0]
+
+
+def where(f: Fact) -> tuple[str | None, str | None]:
+    return (f.region_code, f.country)
+
+
+def test_town_takes_the_region_written_after_it() -> None:
+    # The better-known Orikhove lies elsewhere; the note says which one.
+    assert where(killed("Mortar fire near Orikhove, Luhansk, killed two soldiers on Friday.")) == ("UA-09", "UA")
+
+
+def test_town_without_a_namesake_in_the_written_region_still_lies_in_it() -> None:
+    f = killed("On Monday, in Sao Goncalo, Rio de Janeiro, police raided a hillside and two suspects died.")
+    assert where(f) == ("BR-RJ", "BR")
+
+
+def test_town_and_region_in_brackets() -> None:
+    f = killed("Gunmen stormed a checkpoint near Kagara village (Mahliyah, Marib), killing one guard.")
+    assert where(f) == ("YE-MA", "YE")
+
+
+def test_region_named_like_a_small_town_of_its_own_is_the_region() -> None:
+    # "Sinaloa" is also a small town in Sinaloa; after a comma it cannot stand as that town.
+    assert where(killed("On Sunday, in Navolata, Sinaloa, a man was shot dead outside a shop.")) == ("MX-SIN", "MX")
+
+
+def test_a_state_outweighs_a_foreign_district_of_the_same_name() -> None:
+    f = killed("On Tuesday, in Joinville, Santa Catarina, a prisoner was stabbed to death by cellmates.")
+    assert where(f) == ("BR-SC", "BR")
+
+
+def test_tail_of_a_longer_name_is_no_district_abroad() -> None:
+    f = killed("A drone strike killed three fighters in Nahri Saraj district, Helmand, on Monday.")
+    assert where(f) == ("AF-HEL", "AF")
+
+
+def test_a_named_neighbourhood_is_not_a_town_elsewhere() -> None:
+    body = "On Friday, in Celaya, Guanajuato, gunmen attacked a patrol in Camargo community. Three officers died."
+    assert where(killed(body)) == ("MX-GUA", "MX")
+
+
+def test_a_list_of_regions_is_not_a_town_and_its_region() -> None:
+    body = "Police said 7 fighters were killed in raids in Kabul, Ghor, Laghman and Balkh provinces."
+    assert killed(body).region_code != "AF-GHO"
+
+
+def test_a_name_that_goes_on_with_a_connector_names_no_country() -> None:
+    # "Colonia" is a department of Uruguay; "Colonia los Pinos" is a neighbourhood.
+    text = "In Hermosillo, Sonora, two men attacked a driver in Colonia los Pinos."
+    assert "UY" not in entry_countries(text, gazetteer())
+
+
+def test_a_state_is_no_sign_of_its_namesake_city_abroad() -> None:
+    text = "In Joinville, Santa Catarina, a prisoner died."
+    assert "MX" not in entry_countries(text, gazetteer())
