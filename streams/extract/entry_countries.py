@@ -82,7 +82,7 @@ def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, boo
             out = (cc, None, False)
         else:
             region = gaz.lookup_region(key) if key in gaz.regions else None
-            if region is not None and (region.rank >= 2 or size > 1):
+            if region is not None and (region.rank >= 1 or size > 1):
                 out = (region.country, region.iso, True)
             elif (
                 key in gaz.names

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import WAR_COUNTRIES, Gazetteer, Place, Region, _Candidate, name_key
+from streams.extract.gazetteer import WAR_COUNTRIES, Gazetteer, Place, Region, _Candidate, bare_region_name, name_key
 from streams.extract.geodata import parents
 from streams.extract.tokens import Token
 
@@ -66,22 +66,50 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
     nor when the first name is a region itself ("Kharkiv, Sumy").
     """
     out = list(places)
+    up = parents()
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if a.kind != "city" or b.kind not in ("city", "region"):
-            continue
-        gap = _PAIR_GAP_RE.fullmatch(text, a.end, b.start)
-        if gap is None:
+        if b.kind not in ("city", "region") or _PAIR_GAP_RE.fullmatch(text, a.end, b.start) is None:
             continue
         reg = _as_region(b, gaz)
-        if reg is None or a.region_code == reg or parents().get(a.region_code or "") == reg:
+        district = a.kind == "region" and (a.text.lower().endswith(_DISTRICT_WORDS) or a.country != (reg or "")[:2])
+        if not (a.kind == "city" or district):
+            continue  # "Rafah (Rafah, North Sinai)", "Ahmadabad district, Paktia": a district of the region after
+        if reg is None or a.region_code == reg or up.get(a.region_code or "") == reg:
             continue
         if k + 2 < len(out) and _LIST_ON_RE.fullmatch(text, b.end, out[k + 2].start):
             continue  # "in Kabul, Ghor, Laghman and Balkh provinces"
-        if _as_region(a, gaz) is not None or any(r.rank > 0 for r in gaz.regions.get(name_key(a.text), ())):
-            continue  # "Kharkiv, Sumy": two regions
-        out[k] = Place(a.start, a.end, a.text, _namesake_in(gaz, name_key(a.text), reg) or reg, reg[:2], a.kind)
+        a_key = bare_region_name(name_key(a.text))
+        if a.kind == "city" and any(r.rank > 0 and r.country == reg[:2] for r in gaz.regions.get(a_key, ())):
+            continue  # "Kharkiv, Sumy": two regions of one country
+        home = _region_named_in(gaz, b, a)
+        if home is not None:
+            out[k + 1] = Place(b.start, b.end, b.text, home, b.country if home[:2] == b.country else home[:2], b.kind)
+            continue  # "Cartagena, Bolivar": the Colombian department, not the Venezuelan state
+        out[k] = Place(a.start, a.end, a.text, _namesake_in(gaz, a_key, reg) or reg, reg[:2], a.kind)
+        if k > 0 and _BRACKET_OPEN_RE.fullmatch(text, out[k - 1].end, a.start):
+            # "Bossaso town (Bossaso, Bari)": the town before the bracket lies there too.
+            t = out[k - 1]
+            if t.kind == "city" and t.region_code != reg and up.get(t.region_code or "") != reg:
+                code = _namesake_in(gaz, name_key(t.text), reg) or reg
+                out[k - 1] = Place(t.start, t.end, t.text, code, reg[:2], t.kind)
     return out
+
+
+#: A district's own word: "Ahmadabad district, Paktia" is a district written with its province.
+_DISTRICT_WORDS = (" district", " county", " municipality", " lga", " subdivision", " tehsil", " upazila")
+#: Between a town and the bracket that gives its district and region: "Mora village (Surat, Gujarat)".
+_BRACKET_OPEN_RE = re.compile(r"\s*(?:(?:town|village|city|area|camp)\s*)?\(\s*", re.IGNORECASE)
+
+
+def _region_named_in(gaz: Gazetteer, b: Place, a: Place) -> str | None:
+    """The region of the town's own country that the second name also names, when the two countries differ."""
+    if a.region_code is None or a.country == b.country:
+        return None
+    for r in gaz.regions.get(bare_region_name(name_key(b.text)), ()):
+        if r.rank > 0 and (r.iso == a.region_code or parents().get(a.region_code) == r.iso):
+            return a.region_code
+    return None
 
 
 def _as_region(p: Place, gaz: Gazetteer) -> str | None:

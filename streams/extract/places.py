@@ -156,6 +156,9 @@ def _name_at(
         and toks[i - 2].text not in _OPENERS
         and toks[i - 2].text not in ".!?"
     )
+    article = prev is not None and prev.low in _NAME_ARTICLES and prev.text.islower()
+    if article and i >= 2 and toks[i - 2].is_cap and _key_of(text, toks, i, i + 1) not in gaz.countries:
+        return None  # "Ain" of "Ras al Ain", "Flores" of "Villas las Flores": the end of a longer name
     for j in range(run_end, i, -1):
         last = toks[j - 1]
         if last.kind != "word":
@@ -165,6 +168,8 @@ def _name_at(
         key = _key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
+        if _name_goes_on(toks, j, n) and key not in gaz.countries:
+            continue  # "Mayo" of "Mayo-Sava", "Wadi" of "Wadi al-Rabi", "Ain" of "Ras al Ain": a longer name
         if (
             key not in gaz.names
             and key not in gaz.regions
@@ -179,6 +184,8 @@ def _name_at(
             region = gaz.lookup_region(key, countries, war)
             if region is not None and tail and region.country not in countries:
                 continue  # "Nahri Saraj district" in an Afghan entry: not the Saraj of North Macedonia
+            if region is None and key in gaz.regions:
+                continue  # "Bolivar department" with nothing to say which country's: no town of that name either
             if region is None:
                 cand = gaz.lookup_city(key, war, countries)
                 iso = cand.region_code if cand is not None else None
@@ -276,6 +283,20 @@ def _in_named_region(
         if c.region_code == region.iso:
             return c
     return None
+
+
+#: Articles inside Arabic and Romance names: "Ras al Ain", "Wadi al-Rabi", "Colonia de los Pinos".
+_NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
+
+
+def _name_goes_on(toks: list[Token], j: int, n: int) -> bool:
+    """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article."""
+    if j + 1 >= n:
+        return False
+    t, u = toks[j], toks[j + 1]
+    if t.text == "-":
+        return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
+    return t.low in _NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))
 
 
 def _run_end(toks: list[Token], i: int, lower_mode: bool) -> int:

@@ -70,3 +70,37 @@ def test_a_name_that_goes_on_with_a_connector_names_no_country() -> None:
 def test_a_state_is_no_sign_of_its_namesake_city_abroad() -> None:
     text = "In Joinville, Santa Catarina, a prisoner died."
     assert "MX" not in entry_countries(text, gazetteer())
+
+
+def test_a_district_written_with_its_province_lies_in_that_province() -> None:
+    # "Ahmadabad" is a big Indian city; the province after it says where this district is.
+    f = killed("Seven fighters were killed in the Borgi village of Ahmadabad district, Paktia, on Monday.")
+    assert where(f) == ("AF-PIA", "AF")
+
+
+def test_town_before_a_bracket_of_its_district_and_region() -> None:
+    f = killed("Gunmen attacked a checkpoint in Rafah town (Rafah, North Sinai) and killed one soldier.")
+    assert where(f) == ("EG-SIN", "EG")
+
+
+def test_end_of_a_name_after_an_article_is_no_place() -> None:
+    # "Ain" alone is a French department; here it is the end of "Ras al Ain".
+    f = killed("A sniper killed a fighter near Ras al Ain on Saturday.")
+    assert f.country != "FR"
+
+
+def test_start_of_a_hyphenated_name_is_no_place() -> None:
+    # "Mayo" alone is an Irish county; here it is the start of "Mayo-Tsanaga".
+    f = killed("Militants killed a farmer in a village (Mayo-Tsanaga, Far North) on Monday.")
+    assert f.country != "IE"
+
+
+def test_an_ambiguous_region_word_gives_no_town_of_that_name() -> None:
+    # Bolivar is a state of Venezuela and a department of Colombia; nothing here says which.
+    f = killed("In a village of Bolivar department, a man was shot dead on Sunday.")
+    assert f.country is None
+
+
+def test_a_region_known_by_its_english_spelling_names_the_entry_country() -> None:
+    text = "Seven fighters died in Ahmadabad district, Paktia."
+    assert "AF-PIA" in entry_countries(text, gazetteer())

@@ -233,11 +233,6 @@ def test_same_country_namesake_unsettled_is_country_only(body: str, country: str
     assert where(killed(body)) == (None, country)
 
 
-@pytest.mark.xfail(
-    reason="'Zhejiang' is only a GeoNames alternate name (rank 1) of CN-ZJ, and entry_countries counts a "
-    "one-word region only at rank >= 2, so the province named in another sentence does not settle Taizhou",
-    strict=True,
-)
 def test_same_country_namesake_settled_by_a_region_in_another_sentence() -> None:
     body = "Floods swept through Zhejiang province this week. A chemical leak killed four workers in Taizhou."
     assert where(killed(body)) == ("CN-ZJ", "CN")
@@ -254,11 +249,6 @@ def test_named_region_beats_the_bigger_namesake() -> None:
     assert where(killed(body)) == ("IN-BR", "IN")
 
 
-@pytest.mark.xfail(
-    reason="same self-settling in entry_countries: Birmingham adds GB-BIR for itself, so 'Alabama' (US-AL) "
-    "cannot pick the US namesake; the town and the region then differ and the figure gets no place at all",
-    strict=True,
-)
 def test_us_namesake_of_a_bigger_british_city() -> None:
     assert where(killed("A tornado killed four people in Birmingham, Alabama, on Tuesday.")) == ("US-AL", "US")
 
