@@ -9,10 +9,11 @@ import re
 
 from streams.extract.gazetteer import WAR_COUNTRIES, Gazetteer, Place, Region, _Candidate, bare_region_name, name_key
 from streams.extract.geodata import parents
-from streams.extract.tokens import Token
+from streams.extract.tokens import Token, words
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
 TOWN_OVER_REGION_POPULATION = 100_000
+MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
 #: A town outside every country the entry names must be at least this large to be read as one.
 FOREIGN_TOWN_POPULATION = 500_000
 
@@ -131,3 +132,40 @@ def _namesake_in(gaz: Gazetteer, key: str, region: str) -> str | None:
         if c.region_code is not None and (c.region_code == region or up.get(c.region_code) == region):
             return c.region_code
     return None
+
+
+#: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
+LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
+#: Articles inside Arabic and Romance names: "Ras al Ain", "Wadi al-Rabi", "Colonia de los Pinos".
+NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
+
+
+def name_goes_on(toks: list[Token], j: int, n: int) -> bool:
+    """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article."""
+    if j + 1 >= n:
+        return False
+    t, u = toks[j], toks[j + 1]
+    if t.text == "-":
+        return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
+    return t.low in NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))
+
+
+def run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
+    """The end of the longest run from ``i`` that may be one name ("Kryvyi Rih", "Rostov-on-Don")."""
+    n = len(toks)
+    stop = min(n, i + MAX_SPAN_TOKENS)
+    k = i + 1
+    while k < stop:
+        t = toks[k]
+        if t.text == "-":
+            if t.space_before or k + 1 >= n or toks[k + 1].space_before:
+                break
+        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS):
+            break
+        k += 1
+    return k
+
+
+_CONNECTORS = frozenset(
+    {"on", "na", "upon", "am", "de", "al", "el", "del", "la", "los", "las", "do", "dos", "da", "das", "di", "du"}
+)

@@ -24,10 +24,18 @@ from streams.extract.gazetteer import (
     name_key,
     normalize,
 )
-from streams.extract.place_rules import foreign_region, foreign_town, region_over_town, settle_pairs
+from streams.extract.place_rules import (
+    LOCALITY_NOUNS,
+    NAME_ARTICLES,
+    foreign_region,
+    foreign_town,
+    name_goes_on,
+    region_over_town,
+    run_end,
+    settle_pairs,
+)
 from streams.extract.tokens import Token, words
 
-MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
 #: Words before a name that keep a locative reaching it ("in northern Gaza", "to New ...").
 _DIRECTIONS = DIRECTION_WORDS | words("new old")
 _SPEAKER_VERBS = words(
@@ -143,7 +151,7 @@ def _name_at(
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in _DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
-    run_end = _run_end(toks, i, lower_mode)
+    end_of_run = run_end(toks, i, lower_mode)
     # The tail of a longer capitalised name ("Saraj" of "Nahri Saraj"): never a place abroad.
     tail = (
         bool(countries)
@@ -156,19 +164,19 @@ def _name_at(
         and toks[i - 2].text not in _OPENERS
         and toks[i - 2].text not in ".!?"
     )
-    article = prev is not None and prev.low in _NAME_ARTICLES and prev.text.islower()
+    article = prev is not None and prev.low in NAME_ARTICLES and prev.text.islower()
     if article and i >= 2 and toks[i - 2].is_cap and _key_of(text, toks, i, i + 1) not in gaz.countries:
         return None  # "Ain" of "Ras al Ain", "Flores" of "Villas las Flores": the end of a longer name
-    for j in range(run_end, i, -1):
+    for j in range(end_of_run, i, -1):
         last = toks[j - 1]
         if last.kind != "word":
             continue
         # Only the start of a longer name ("Ain" of "Ain al Arab"): never a place abroad.
-        prefix = j < run_end and bool(countries)
+        prefix = j < end_of_run and bool(countries)
         key = _key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
-        if _name_goes_on(toks, j, n) and key not in gaz.countries:
+        if name_goes_on(toks, j, n) and key not in gaz.countries:
             continue  # "Mayo" of "Mayo-Sava", "Wadi" of "Wadi al-Rabi", "Ain" of "Ras al Ain": a longer name
         if (
             key not in gaz.names
@@ -238,7 +246,7 @@ def _name_at(
             continue
         if not town_ok:
             continue
-        if nxt is not None and nxt.low in _LOCALITY_NOUNS:
+        if nxt is not None and nxt.low in LOCALITY_NOUNS:
             continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
         w, we = _written(text, toks[i].start, last.end)
         return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j
@@ -246,8 +254,7 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
-#: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
-_LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
+
 
 
 def _in_named_region(
@@ -283,41 +290,6 @@ def _in_named_region(
         if c.region_code == region.iso:
             return c
     return None
-
-
-#: Articles inside Arabic and Romance names: "Ras al Ain", "Wadi al-Rabi", "Colonia de los Pinos".
-_NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
-
-
-def _name_goes_on(toks: list[Token], j: int, n: int) -> bool:
-    """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article."""
-    if j + 1 >= n:
-        return False
-    t, u = toks[j], toks[j + 1]
-    if t.text == "-":
-        return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
-    return t.low in _NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))
-
-
-def _run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
-    """The end of the longest run from ``i`` that may be one name ("Kryvyi Rih", "Rostov-on-Don")."""
-    n = len(toks)
-    stop = min(n, i + MAX_SPAN_TOKENS)
-    k = i + 1
-    while k < stop:
-        t = toks[k]
-        if t.text == "-":
-            if t.space_before or k + 1 >= n or toks[k + 1].space_before:
-                break
-        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS):
-            break
-        k += 1
-    return k
-
-
-_CONNECTORS = frozenset(
-    {"on", "na", "upon", "am", "de", "al", "el", "del", "la", "los", "las", "do", "dos", "da", "das", "di", "du"}
-)
 
 
 def _plausible_town(
