@@ -136,6 +136,8 @@ def _namesake_in(gaz: Gazetteer, key: str, region: str) -> str | None:
 
 #: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
 LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
+#: Before a name, a part of a town: "Colonia Miguel Hidalgo", "Barrio San Jose" name a neighbourhood.
+NEIGHBOURHOOD_PREFIXES = words("colonia barrio bairro fraccionamiento")
 #: Articles inside Arabic and Romance names: "Ras al Ain", "Wadi al-Rabi", "Colonia de los Pinos".
 NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
 
@@ -160,10 +162,15 @@ def run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
         if t.text == "-":
             if t.space_before or k + 1 >= n or toks[k + 1].space_before:
                 break
-        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS):
+        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS or _inside_hyphens(toks, k)):
             break
         k += 1
     return k
+
+
+def _inside_hyphens(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a word between two hyphens of one word ("ez" of "Deir-ez-Zor")."""
+    return 0 < k < len(toks) - 1 and toks[k - 1].text == "-" and toks[k + 1].text == "-" and not toks[k].space_before
 
 
 _CONNECTORS = frozenset(

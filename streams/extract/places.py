@@ -27,6 +27,7 @@ from streams.extract.gazetteer import (
 from streams.extract.place_rules import (
     LOCALITY_NOUNS,
     NAME_ARTICLES,
+    NEIGHBOURHOOD_PREFIXES,
     foreign_region,
     foreign_town,
     name_goes_on,
@@ -103,6 +104,9 @@ def find_places(
         if described is not None:
             out.append(described[0])
             i = described[1]
+            continue
+        if t.low in NEIGHBOURHOOD_PREFIXES and i + 1 < n and toks[i + 1].is_cap and not lower_mode:
+            i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
         hit = None
         if _may_start_name(t.text, gaz):

@@ -176,7 +176,11 @@ def entry_place(groups: list[list[Place]]) -> Place | None:
             if found is None:
                 found = p
             elif p.region_code != found.region_code:
-                return None
+                up = parents()
+                if up.get(p.region_code) == found.region_code:
+                    found = p  # "Lilongwe (Lilongwe, Central)": the district inside the region named too
+                elif up.get(found.region_code or "") != p.region_code:
+                    return None
     if found is not None:
         return found if unregioned is None or unregioned.country in ("", found.country) else None
     return unregioned if unregioned is not None and unregioned.kind != "mention" else None

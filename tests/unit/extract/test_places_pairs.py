@@ -104,3 +104,23 @@ def test_an_ambiguous_region_word_gives_no_town_of_that_name() -> None:
 def test_a_region_known_by_its_english_spelling_names_the_entry_country() -> None:
     text = "Seven fighters died in Ahmadabad district, Paktia."
     assert "AF-PIA" in entry_countries(text, gazetteer())
+
+
+def test_a_district_and_the_region_it_lies_in_agree() -> None:
+    # Lilongwe (a district, MW-LI) lies in the Central Region (MW-C): one place, the finer code.
+    body = "On Monday, youths set fire to party offices in Lilongwe (Lilongwe, Central). Three people died."
+    assert where(killed(body)) == ("MW-LI", "MW")
+
+
+def test_a_colonia_is_a_neighbourhood_of_the_town_named() -> None:
+    body = "On Friday, in Hermosillo, Sonora, gunmen attacked a bar in Colonia Miguel Hidalgo. Two men were killed."
+    assert where(killed(body)) == ("MX-SON", "MX")
+
+
+def test_a_hyphenated_name_with_lowercase_inner_words() -> None:
+    assert where(killed("Gunmen killed a shepherd near a village in Deir-ez-Zor on Sunday.")) == ("SY-DY", "SY")
+
+
+def test_news_spellings_of_regions() -> None:
+    assert where(killed("A roadside bomb killed two soldiers in Lower Shabelle on Monday.")) == ("SO-SH", "SO")
+    assert where(killed("A roadside bomb killed two soldiers in Salahuddin on Monday.")) == ("IQ-SD", "IQ")

@@ -81,11 +81,6 @@ def test_marseille_is_the_department_under_its_region() -> None:
     assert geodata.parents()["FR-13"] == "FR-PAC"
 
 
-@pytest.mark.xfail(
-    reason="'Port-au-Prince' is never read: _run_end stops the name at the lowercase 'au' after the hyphen, "
-    "and 'port' alone is a common word (gazetteer key 'port au prince' -> HT-OU exists)",
-    strict=True,
-)
 def test_hyphenated_city_with_lowercase_middle() -> None:
     f = killed("Gang violence killed 5 people in Port-au-Prince overnight, local radio said.")
     assert (f.place, f.region_code, f.country) == ("Port-au-Prince", "HT-OU", "HT")
@@ -309,11 +304,6 @@ def test_multiword_local_name_in_a_named_country_is_not_a_foreign_region() -> No
     assert f.country == "MX"
 
 
-@pytest.mark.xfail(
-    reason="'Colonia' alone is a GeoNames alternate name of Cologne (DE-NW); with no country named, the first "
-    "word of the unknown name 'Colonia Bella Vista' is read as that city",
-    strict=True,
-)
 def test_multiword_local_name_is_not_a_foreign_city() -> None:
     f = killed("Police said 7 people were killed in Colonia Bella Vista on Sunday.")
     assert (f.place, f.region_code, f.country) == (None, None, None)
