@@ -61,7 +61,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
 _CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
-_CAP_AFTER_RE = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
+_CAP_AFTER_RE = re.compile(r"(?:\s+(?:de|del|la|las|los|el))?\s+[A-ZÀ-ÖØ-Þ]")  # "de la Salud"
 _NAME_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "do", "da", "dos", "das", "di", "du", "des"})
 
 

@@ -53,7 +53,7 @@ def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool
 
 
 #: Between a town and the region it lies in: "Orikhove, Luhansk", "(Mahliyah, Marib)", "Wadi al Washka (Sirt)".
-_PAIR_GAP_RE = re.compile(r"\s*[,(]\s*")
+_PAIR_GAP_RE = re.compile(r"\s*[,(]\s*|\s+in\s+(?:the\s+)?")  # also "Karak in Dar'a"
 #: After a name, the rest of a list ("Kabul, Ghor, Laghman and Balkh"): then the names are a list, not a pair.
 _LIST_ON_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 
@@ -71,6 +71,12 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         if b.kind not in ("city", "region") or _PAIR_GAP_RE.fullmatch(text, a.end, b.start) is None:
+            continue
+        shared = _shared_region(gaz, a, b)
+        if shared is not None:
+            # "(Sahar, Sadah)", "(Bossaso, Bari)": a district and the one region of that name it lies in
+            out[k] = Place(a.start, a.end, a.text, shared, shared[:2], a.kind)
+            out[k + 1] = Place(b.start, b.end, b.text, shared, shared[:2], b.kind)
             continue
         reg = _as_region(b, gaz)
         district = a.kind == "region" and (a.text.lower().endswith(_DISTRICT_WORDS) or a.country != (reg or "")[:2])
@@ -113,6 +119,20 @@ def _region_named_in(gaz: Gazetteer, b: Place, a: Place) -> str | None:
     return None
 
 
+def _shared_region(gaz: Gazetteer, a: Place, b: Place) -> str | None:
+    """The one region that a district name ``a`` lies in and that ``b`` names, when the two disagree."""
+    if a.region_code == b.region_code and a.country == b.country:
+        return None
+    inside = {r.iso for r in gaz.regions.get(bare_region_name(name_key(a.text)), ()) if r.rank == 0}
+    if not inside:
+        return None
+    b_key = bare_region_name(name_key(b.text))
+    named = {r.iso for r in gaz.regions.get(b_key, ()) if r.rank > 0}
+    named |= {c.region_code for c in gaz.names.get(b_key, ()) if c.region_code is not None}
+    both = inside & named
+    return next(iter(both)) if len(both) == 1 else None
+
+
 def _as_region(p: Place, gaz: Gazetteer) -> str | None:
     """The region a place names as a region: a region, or a city named as its region is ("Luhansk", "Marib")."""
     if p.region_code is None:
@@ -149,6 +169,8 @@ def name_goes_on(toks: list[Token], j: int, n: int) -> bool:
     t, u = toks[j], toks[j + 1]
     if t.text == "-":
         return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
+    if t.low in NAME_ARTICLES and t.text.islower() and u.low in NAME_ARTICLES and j + 2 < n:
+        u = toks[j + 2]  # "Buena Vista de la Salud"
     return t.low in NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))
 
 

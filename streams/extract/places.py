@@ -239,7 +239,9 @@ def _name_at(
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
-            if locative or not (lower_mode or region.rank == 0):
+            # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
+            bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
+            if locative or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
             continue

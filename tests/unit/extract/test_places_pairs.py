@@ -124,3 +124,27 @@ def test_a_hyphenated_name_with_lowercase_inner_words() -> None:
 def test_news_spellings_of_regions() -> None:
     assert where(killed("A roadside bomb killed two soldiers in Lower Shabelle on Monday.")) == ("SO-SH", "SO")
     assert where(killed("A roadside bomb killed two soldiers in Salahuddin on Monday.")) == ("IQ-SD", "IQ")
+
+
+def test_a_district_in_brackets_settles_which_region_its_namesake_is() -> None:
+    # "Bari" is an Italian city and a Somali region; "Bossaso" is a district of the Somali one.
+    body = "Militants stormed a police post in Bossaso town (Bossaso, Bari) on Friday. Two men were killed."
+    assert where(killed(body)) == ("SO-BR", "SO")
+
+
+def test_a_district_and_its_governorate_in_brackets() -> None:
+    # "Sahar" is a district of Sadah governorate; the bigger town of that name lies elsewhere.
+    f = killed("Artillery fire hit a farm in the Naqa area (Sahar, Sadah), killing two herders.")
+    assert where(f) == ("YE-SD", "YE")
+
+
+def test_a_town_in_a_region_of_another_country_than_its_namesake_region() -> None:
+    # "Karak" is also a Jordanian governorate; "in Dar'a" says this one is the Syrian town.
+    assert where(killed("A feud in the town of Karak in Dar'a left two men dead, a monitor said.")) == ("SY-DR", "SY")
+
+
+def test_articles_chain_inside_a_long_name() -> None:
+    body = "On Friday, in Buena Vista de la Salud, Guerrero, gunmen shot three men dead."
+    f = killed(body)
+    assert f.country == "MX"
+    assert "US" not in entry_countries(body, gazetteer())
