@@ -49,7 +49,7 @@ _LOCALITY_POPULATION = 1000
 REGION_WORDS = words(
     """
     region oblast province krai kray republic governorate territory okrug state
-    district county division upazila township prefecture department municipality tehsil
+    district county division upazila township prefecture department municipality tehsil lga
     """
 )
 #: Compass words: never a region's name on their own ("Southern" District, "Central" Province).

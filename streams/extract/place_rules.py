@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import WAR_COUNTRIES, Gazetteer, Place, Region, _Candidate, bare_region_name, name_key
+from streams.extract.gazetteer import (
+    REGION_WORDS,
+    WAR_COUNTRIES,
+    Gazetteer,
+    Place,
+    Region,
+    _Candidate,
+    bare_region_name,
+    name_key,
+)
 from streams.extract.geodata import parents
 from streams.extract.tokens import Token, words
 
@@ -68,6 +77,7 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
     """
     out = list(places)
     up = parents()
+    settled: dict[str, str] = {}  # name key -> the region a pair gave it
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         if b.kind not in ("city", "region") or _PAIR_GAP_RE.fullmatch(text, a.end, b.start) is None:
@@ -77,12 +87,17 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
             # "(Sahar, Sadah)", "(Bossaso, Bari)": a district and the one region of that name it lies in
             out[k] = Place(a.start, a.end, a.text, shared, shared[:2], a.kind)
             out[k + 1] = Place(b.start, b.end, b.text, shared, shared[:2], b.kind)
+            settled[name_key(a.text)] = shared
+            _bracket_before(text, out, k, shared, gaz, settled)
             continue
         reg = _as_region(b, gaz)
         district = a.kind == "region" and (a.text.lower().endswith(_DISTRICT_WORDS) or a.country != (reg or "")[:2])
         if not (a.kind == "city" or district):
             continue  # "Rafah (Rafah, North Sinai)", "Ahmadabad district, Paktia": a district of the region after
-        if reg is None or a.region_code == reg or up.get(a.region_code or "") == reg:
+        if reg is None:
+            continue
+        if a.region_code == reg or up.get(a.region_code or "") == reg:
+            settled[name_key(a.text)] = a.region_code or reg  # the pair confirms the town's region
             continue
         if k + 2 < len(out) and _LIST_ON_RE.fullmatch(text, b.end, out[k + 2].start):
             continue  # "in Kabul, Ghor, Laghman and Balkh provinces"
@@ -93,14 +108,31 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
         if home is not None:
             out[k + 1] = Place(b.start, b.end, b.text, home, b.country if home[:2] == b.country else home[:2], b.kind)
             continue  # "Cartagena, Bolivar": the Colombian department, not the Venezuelan state
-        out[k] = Place(a.start, a.end, a.text, _namesake_in(gaz, a_key, reg) or reg, reg[:2], a.kind)
-        if k > 0 and _BRACKET_OPEN_RE.fullmatch(text, out[k - 1].end, a.start):
-            # "Bossaso town (Bossaso, Bari)": the town before the bracket lies there too.
-            t = out[k - 1]
-            if t.kind == "city" and t.region_code != reg and up.get(t.region_code or "") != reg:
-                code = _namesake_in(gaz, name_key(t.text), reg) or reg
-                out[k - 1] = Place(t.start, t.end, t.text, code, reg[:2], t.kind)
+        code = _namesake_in(gaz, a_key, reg) or reg
+        out[k] = Place(a.start, a.end, a.text, code, reg[:2], a.kind)
+        settled[name_key(a.text)] = code
+        _bracket_before(text, out, k, reg, gaz, settled)
+    if settled:
+        # "an arson attack in Tuzla industrial zone in Tuzla, Istanbul": the same name elsewhere is that place too
+        for k, p in enumerate(out):
+            got = settled.get(name_key(p.text))
+            if got is not None and p.kind in ("city", "region") and p.region_code != got:
+                out[k] = Place(p.start, p.end, p.text, got, got[:2], p.kind)
     return out
+
+
+def _bracket_before(text: str, out: list[Place], k: int, reg: str, gaz: Gazetteer, settled: dict[str, str]) -> None:
+    """"Bossaso town (Bossaso, Bari)", "Rafah (Rafah, North Sinai)": the town before the bracket lies there too."""
+    if k == 0 or _BRACKET_OPEN_RE.fullmatch(text, out[k - 1].end, out[k].start) is None:
+        return
+    t = out[k - 1]
+    if t.kind not in ("city", "region") or t.region_code == reg or parents().get(t.region_code or "") == reg:
+        return
+    if t.kind == "region" and t.country == reg[:2]:
+        return  # "Kharkiv region (Chuhuiv, Kharkiv)": already the region's own
+    code = _namesake_in(gaz, bare_region_name(name_key(t.text)), reg) or reg
+    out[k - 1] = Place(t.start, t.end, t.text, code, reg[:2], t.kind)
+    settled[name_key(t.text)] = code
 
 
 #: A district's own word: "Ahmadabad district, Paktia" is a district written with its province.
@@ -162,11 +194,16 @@ NEIGHBOURHOOD_PREFIXES = words("colonia barrio bairro fraccionamiento")
 NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+
+
 def name_goes_on(toks: list[Token], j: int, n: int) -> bool:
     """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article."""
     if j + 1 >= n:
         return False
     t, u = toks[j], toks[j + 1]
+    if t.is_cap and t.low in _COMPASS and u.low in REGION_WORDS:
+        return True  # "Twic East county", "Jos North LGA": the compass word is part of the district's name
     if t.text == "-":
         return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
     if t.low in NAME_ARTICLES and t.text.islower() and u.low in NAME_ARTICLES and j + 2 < n:

@@ -148,3 +148,20 @@ def test_articles_chain_inside_a_long_name() -> None:
     f = killed(body)
     assert f.country == "MX"
     assert "US" not in entry_countries(body, gazetteer())
+
+
+def test_a_pair_settles_the_same_name_elsewhere_in_the_sentence() -> None:
+    # The first "Tuzla" alone could be any Tuzla; "Tuzla, Istanbul" later says which.
+    body = "Arsonists set fire to a depot in Tuzla industrial zone in Tuzla, Istanbul, killing a guard."
+    assert where(killed(body)) == ("TR-34", "TR")
+
+
+def test_a_compass_word_before_a_region_word_belongs_to_the_name() -> None:
+    # "Twic" alone is a county of Warrap; "Twic East county" lies in Jonglei.
+    f = killed("Raiders attacked soldiers near a village in Twic East county (Jonglei state), killing one soldier.")
+    assert where(f) == ("SS-JG", "SS")
+
+
+def test_a_nigerian_local_government_area_is_a_region_word() -> None:
+    f = killed("Gunmen killed a farmer at Naraguta (Jos North LGA, Plateau) on Monday.")
+    assert where(f) == ("NG-PL", "NG")
