@@ -181,6 +181,8 @@ def _name_at(
         if not key or key in gaz.common:
             continue
         if name_goes_on(toks, j, n) and key not in gaz.countries:
+            if key in gaz.names or key in gaz.regions:
+                return None  # "San Juan" of "San Juan de los Cerritos": no shorter name ("San") either
             continue  # "Mayo" of "Mayo-Sava", "Wadi" of "Wadi al-Rabi", "Ain" of "Ras al Ain": a longer name
         if (
             key not in gaz.names
@@ -225,6 +227,8 @@ def _name_at(
         if hinted is not None:
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
+        if cand is None and region is None and j - i > 1 and not lower_mode and last.is_cap and key in gaz.names:
+            return None  # "San Juan" that nothing here settles: not "San" in Mali either
         if region is not None and (
             foreign_region(region, toks, j, countries, war) or ((prefix or tail) and region.country not in countries)
         ):

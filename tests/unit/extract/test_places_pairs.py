@@ -165,3 +165,14 @@ def test_a_compass_word_before_a_region_word_belongs_to_the_name() -> None:
 def test_a_nigerian_local_government_area_is_a_region_word() -> None:
     f = killed("Gunmen killed a farmer at Naraguta (Jos North LGA, Plateau) on Monday.")
     assert where(f) == ("NG-PL", "NG")
+
+
+def test_a_known_name_nothing_settles_gives_no_shorter_name() -> None:
+    # "San Juan" is a town in many countries; its first word alone is a town in Mali.
+    f = killed("On Thursday, in San Juan city, a police officer was shot dead by gunmen.")
+    assert f.country != "ML"
+
+
+def test_a_longer_name_with_articles_gives_no_town_of_its_first_word() -> None:
+    f = killed("On Thursday, in San Juan de los Cerritos, gunmen shot a police officer dead.")
+    assert f.country != "ML"

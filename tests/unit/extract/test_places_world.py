@@ -309,11 +309,6 @@ def test_multiword_local_name_is_not_a_foreign_city() -> None:
     assert (f.place, f.region_code, f.country) == (None, None, None)
 
 
-@pytest.mark.xfail(
-    reason="the first word of 'Bella Vista' is read as the town Bella (CO-ANT); a capitalised next word that "
-    "is no place does not stop a prefix match after 'in'",
-    strict=True,
-)
 def test_prefix_of_an_unknown_name_is_not_a_town() -> None:
     f = killed("Police said 7 people were killed in Bella Vista on Sunday.")
     assert f.country != "CO"
