@@ -61,6 +61,8 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
 _CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+_CAP_AFTER_RE = re.compile(r"(?:\s+(?:de|del|la|las|los|el))?\s+[A-ZÀ-ÖØ-Þ]")  # "de la Salud"
+_NAME_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "do", "da", "dos", "das", "di", "du", "des"})
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -80,9 +82,14 @@ def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, boo
             out = (cc, None, False)
         else:
             region = gaz.lookup_region(key) if key in gaz.regions else None
-            if region is not None and (region.rank >= 2 or size > 1):
+            if region is not None and (region.rank >= 1 or size > 1):
                 out = (region.country, region.iso, True)
-            elif key in gaz.names and len({c.country for c in gaz.names[key]}) == 1:
+            elif (
+                key in gaz.names
+                and len({c.country for c in gaz.names[key]}) == 1
+                and not any(r.rank > 0 and r.country != gaz.names[key][0].country for r in gaz.regions.get(key, ()))
+            ):
+                # "Santa Catarina" the Brazilian state is no sign of its Mexican namesake city.
                 # Only a city no other country has a place of that name for: a namesake must not
                 # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
                 city = gaz.lookup_city(key, False)
@@ -109,6 +116,8 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
             return True
         if word[:1].isupper() or lower:
             return False
+        if word in _NAME_CONNECTORS and _CAP_AFTER_RE.match(text, nxt.end()):
+            return False  # "Colonia los Presidentes", "Valle de Santiago": part of a longer name
     before = text[max(0, start - 24) : start]
     if before.rstrip().endswith((",", "(")):
         return True

@@ -49,7 +49,7 @@ _LOCALITY_POPULATION = 1000
 REGION_WORDS = words(
     """
     region oblast province krai kray republic governorate territory okrug state
-    district county division upazila township prefecture department municipality tehsil
+    district county division upazila township prefecture department municipality tehsil lga
     """
 )
 #: Compass words: never a region's name on their own ("Southern" District, "Central" Province).
@@ -200,7 +200,11 @@ class Gazetteer:
         loose = loose_key(key)
         if len(loose) < MIN_LOOSE_KEY:
             return None
-        return self._settle(self.loose_regions.get(loose), countries, war)
+        cands = self.loose_regions.get(loose)
+        if cands and countries:
+            # Another spelling is read only inside the entry's countries ("Navolata" in Mexico is no Navoiy).
+            cands = tuple(r for r in cands if r.country in countries or (war and r.country in WAR_COUNTRIES))
+        return self._settle(cands, countries, war)
 
     def lookup_region(self, key: str, countries: frozenset[str] = frozenset(), war: bool = False) -> Region | None:
         """The subdivision a region name means, settled by the entry's countries; None when unsettled."""
@@ -216,7 +220,11 @@ class Gazetteer:
             pool = [r for r in cands if r.country in WAR_COUNTRIES]
         if not pool and countries:
             pool = [r for r in cands if r.rank > 0]  # a district abroad needs its country named
+            if not pool:
+                return None  # "Nahri Saraj district" in an entry about Afghanistan is no district of Macedonia
         pool = pool or list(cands)
+        if any(r.rank > 0 for r in pool):
+            pool = [r for r in pool if r.rank > 0]  # a region's own name outweighs a district named like it
         if len({r.country for r in pool}) > 1:
             return None  # "Punjab", "Central": several countries have one, and nothing here says which
         best = max(pool, key=lambda r: (r.rank, -r.level))

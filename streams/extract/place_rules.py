@@ -5,11 +5,24 @@ Pure predicates over gazetteer candidates, for ``places``.
 
 from __future__ import annotations
 
-from streams.extract.gazetteer import WAR_COUNTRIES, Region, _Candidate
-from streams.extract.tokens import Token
+import re
+
+from streams.extract.gazetteer import (
+    REGION_WORDS,
+    WAR_COUNTRIES,
+    Gazetteer,
+    Place,
+    Region,
+    _Candidate,
+    bare_region_name,
+    name_key,
+)
+from streams.extract.geodata import parents
+from streams.extract.tokens import Token, words
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
 TOWN_OVER_REGION_POPULATION = 100_000
+MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
 #: A town outside every country the entry names must be at least this large to be read as one.
 FOREIGN_TOWN_POPULATION = 500_000
 
@@ -46,3 +59,179 @@ def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool
     if not countries or cand.country in countries or (war and cand.country in WAR_COUNTRIES):
         return False
     return cand.population < FOREIGN_TOWN_POPULATION
+
+
+#: Between a town and the region it lies in: "Orikhove, Luhansk", "(Mahliyah, Marib)", "Wadi al Washka (Sirt)".
+_PAIR_GAP_RE = re.compile(r"\s*[,(]\s*|\s+in\s+(?:the\s+)?")  # also "Karak in Dar'a"
+#: After a name, the rest of a list ("Kabul, Ghor, Laghman and Balkh"): then the names are a list, not a pair.
+_LIST_ON_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+
+
+def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
+    """A town written with the region it lies in takes that region ("Orikhove, Luhansk", "(Bossaso, Bari)").
+
+    The writer's region is the stronger evidence: the town's namesake in that
+    region is meant, or, when the gazetteer knows none there, the town lies in
+    that region all the same. Not for a list of places ("Kabul, Ghor and Balkh")
+    nor when the first name is a region itself ("Kharkiv, Sumy").
+    """
+    out = list(places)
+    up = parents()
+    settled: dict[str, str] = {}  # name key -> the region a pair gave it
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if b.kind not in ("city", "region") or _PAIR_GAP_RE.fullmatch(text, a.end, b.start) is None:
+            continue
+        shared = _shared_region(gaz, a, b)
+        if shared is not None:
+            # "(Sahar, Sadah)", "(Bossaso, Bari)": a district and the one region of that name it lies in
+            out[k] = Place(a.start, a.end, a.text, shared, shared[:2], a.kind)
+            out[k + 1] = Place(b.start, b.end, b.text, shared, shared[:2], b.kind)
+            settled[name_key(a.text)] = shared
+            _bracket_before(text, out, k, shared, gaz, settled)
+            continue
+        reg = _as_region(b, gaz)
+        district = a.kind == "region" and (a.text.lower().endswith(_DISTRICT_WORDS) or a.country != (reg or "")[:2])
+        if not (a.kind == "city" or district):
+            continue  # "Rafah (Rafah, North Sinai)", "Ahmadabad district, Paktia": a district of the region after
+        if reg is None:
+            continue
+        if a.region_code == reg or up.get(a.region_code or "") == reg:
+            settled[name_key(a.text)] = a.region_code or reg  # the pair confirms the town's region
+            continue
+        if k + 2 < len(out) and _LIST_ON_RE.fullmatch(text, b.end, out[k + 2].start):
+            continue  # "in Kabul, Ghor, Laghman and Balkh provinces"
+        a_key = bare_region_name(name_key(a.text))
+        if a.kind == "city" and any(r.rank > 0 and r.country == reg[:2] for r in gaz.regions.get(a_key, ())):
+            continue  # "Kharkiv, Sumy": two regions of one country
+        home = _region_named_in(gaz, b, a)
+        if home is not None:
+            out[k + 1] = Place(b.start, b.end, b.text, home, b.country if home[:2] == b.country else home[:2], b.kind)
+            continue  # "Cartagena, Bolivar": the Colombian department, not the Venezuelan state
+        code = _namesake_in(gaz, a_key, reg) or reg
+        out[k] = Place(a.start, a.end, a.text, code, reg[:2], a.kind)
+        settled[name_key(a.text)] = code
+        _bracket_before(text, out, k, reg, gaz, settled)
+    if settled:
+        # "an arson attack in Tuzla industrial zone in Tuzla, Istanbul": the same name elsewhere is that place too
+        for k, p in enumerate(out):
+            got = settled.get(name_key(p.text))
+            if got is not None and p.kind in ("city", "region") and p.region_code != got:
+                out[k] = Place(p.start, p.end, p.text, got, got[:2], p.kind)
+    return out
+
+
+def _bracket_before(text: str, out: list[Place], k: int, reg: str, gaz: Gazetteer, settled: dict[str, str]) -> None:
+    """"Bossaso town (Bossaso, Bari)", "Rafah (Rafah, North Sinai)": the town before the bracket lies there too."""
+    if k == 0 or _BRACKET_OPEN_RE.fullmatch(text, out[k - 1].end, out[k].start) is None:
+        return
+    t = out[k - 1]
+    if t.kind not in ("city", "region") or t.region_code == reg or parents().get(t.region_code or "") == reg:
+        return
+    if t.kind == "region" and t.country == reg[:2]:
+        return  # "Kharkiv region (Chuhuiv, Kharkiv)": already the region's own
+    code = _namesake_in(gaz, bare_region_name(name_key(t.text)), reg) or reg
+    out[k - 1] = Place(t.start, t.end, t.text, code, reg[:2], t.kind)
+    settled[name_key(t.text)] = code
+
+
+#: A district's own word: "Ahmadabad district, Paktia" is a district written with its province.
+_DISTRICT_WORDS = (" district", " county", " municipality", " lga", " subdivision", " tehsil", " upazila")
+#: Between a town and the bracket that gives its district and region: "Mora village (Surat, Gujarat)".
+_BRACKET_OPEN_RE = re.compile(r"\s*(?:(?:town|village|city|area|camp)\s*)?\(\s*", re.IGNORECASE)
+
+
+def _region_named_in(gaz: Gazetteer, b: Place, a: Place) -> str | None:
+    """The region of the town's own country that the second name also names, when the two countries differ."""
+    if a.region_code is None or a.country == b.country:
+        return None
+    for r in gaz.regions.get(bare_region_name(name_key(b.text)), ()):
+        if r.rank > 0 and (r.iso == a.region_code or parents().get(a.region_code) == r.iso):
+            return a.region_code
+    return None
+
+
+def _shared_region(gaz: Gazetteer, a: Place, b: Place) -> str | None:
+    """The one region that a district name ``a`` lies in and that ``b`` names, when the two disagree."""
+    if a.region_code == b.region_code and a.country == b.country:
+        return None
+    inside = {r.iso for r in gaz.regions.get(bare_region_name(name_key(a.text)), ()) if r.rank == 0}
+    if not inside:
+        return None
+    b_key = bare_region_name(name_key(b.text))
+    named = {r.iso for r in gaz.regions.get(b_key, ()) if r.rank > 0}
+    named |= {c.region_code for c in gaz.names.get(b_key, ()) if c.region_code is not None}
+    both = inside & named
+    return next(iter(both)) if len(both) == 1 else None
+
+
+def _as_region(p: Place, gaz: Gazetteer) -> str | None:
+    """The region a place names as a region: a region, or a city named as its region is ("Luhansk", "Marib")."""
+    if p.region_code is None:
+        return None
+    if p.kind == "region":
+        return p.region_code
+    for r in gaz.regions.get(name_key(p.text), ()):
+        if r.rank > 0 and r.iso == p.region_code:
+            return r.iso
+    return None
+
+
+def _namesake_in(gaz: Gazetteer, key: str, region: str) -> str | None:
+    """The finest region of a town of that name inside ``region``, if the gazetteer has one."""
+    up = parents()
+    for c in (*gaz.names.get(key, ()), *gaz.towns(region[:2]).get(key, ())):
+        if c.region_code is not None and (c.region_code == region or up.get(c.region_code) == region):
+            return c.region_code
+    return None
+
+
+#: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
+LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
+#: Before a name, a part of a town: "Colonia Miguel Hidalgo", "Barrio San Jose" name a neighbourhood.
+NEIGHBOURHOOD_PREFIXES = words("colonia barrio bairro fraccionamiento")
+#: Articles inside Arabic and Romance names: "Ras al Ain", "Wadi al-Rabi", "Colonia de los Pinos".
+NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+
+
+def name_goes_on(toks: list[Token], j: int, n: int) -> bool:
+    """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article."""
+    if j + 1 >= n:
+        return False
+    t, u = toks[j], toks[j + 1]
+    if t.is_cap and t.low in _COMPASS and u.low in REGION_WORDS:
+        return True  # "Twic East county", "Jos North LGA": the compass word is part of the district's name
+    if t.text == "-":
+        return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
+    if t.low in NAME_ARTICLES and t.text.islower() and u.low in NAME_ARTICLES and j + 2 < n:
+        u = toks[j + 2]  # "Buena Vista de la Salud"
+    return t.low in NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))
+
+
+def run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
+    """The end of the longest run from ``i`` that may be one name ("Kryvyi Rih", "Rostov-on-Don")."""
+    n = len(toks)
+    stop = min(n, i + MAX_SPAN_TOKENS)
+    k = i + 1
+    while k < stop:
+        t = toks[k]
+        if t.text == "-":
+            if t.space_before or k + 1 >= n or toks[k + 1].space_before:
+                break
+        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS or _inside_hyphens(toks, k)):
+            break
+        k += 1
+    return k
+
+
+def _inside_hyphens(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a word between two hyphens of one word ("ez" of "Deir-ez-Zor")."""
+    return 0 < k < len(toks) - 1 and toks[k - 1].text == "-" and toks[k + 1].text == "-" and not toks[k].space_before
+
+
+_CONNECTORS = frozenset(
+    {"on", "na", "upon", "am", "de", "al", "el", "del", "la", "los", "las", "do", "dos", "da", "das", "di", "du"}
+)

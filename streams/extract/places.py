@@ -24,10 +24,19 @@ from streams.extract.gazetteer import (
     name_key,
     normalize,
 )
-from streams.extract.place_rules import foreign_region, foreign_town, region_over_town
+from streams.extract.place_rules import (
+    LOCALITY_NOUNS,
+    NAME_ARTICLES,
+    NEIGHBOURHOOD_PREFIXES,
+    foreign_region,
+    foreign_town,
+    name_goes_on,
+    region_over_town,
+    run_end,
+    settle_pairs,
+)
 from streams.extract.tokens import Token, words
 
-MAX_SPAN_TOKENS = 7  # "Rostov - on - Don" is five tokens
 #: Words before a name that keep a locative reaching it ("in northern Gaza", "to New ...").
 _DIRECTIONS = DIRECTION_WORDS | words("new old")
 _SPEAKER_VERBS = words(
@@ -96,6 +105,9 @@ def find_places(
             out.append(described[0])
             i = described[1]
             continue
+        if t.low in NEIGHBOURHOOD_PREFIXES and i + 1 < n and toks[i + 1].is_cap and not lower_mode:
+            i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
+            continue
         hit = None
         if _may_start_name(t.text, gaz):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
@@ -112,7 +124,7 @@ def find_places(
             # "a Seoul official", "the Belgorod governor": who speaks, not where it happened
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
-    return out
+    return settle_pairs(text, out, gaz) if len(out) > 1 else out
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:
@@ -143,16 +155,35 @@ def _name_at(
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in _DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
-    run_end = _run_end(toks, i, lower_mode)
-    for j in range(run_end, i, -1):
+    end_of_run = run_end(toks, i, lower_mode)
+    # The tail of a longer capitalised name ("Saraj" of "Nahri Saraj"): never a place abroad.
+    tail = (
+        bool(countries)
+        and not lower_mode
+        and prev is not None
+        and prev.kind == "word"
+        and prev.is_cap
+        and prev.low not in _DIRECTIONS
+        and i >= 2
+        and toks[i - 2].text not in _OPENERS
+        and toks[i - 2].text not in ".!?"
+    )
+    article = prev is not None and prev.low in NAME_ARTICLES and prev.text.islower()
+    if article and i >= 2 and toks[i - 2].is_cap and _key_of(text, toks, i, i + 1) not in gaz.countries:
+        return None  # "Ain" of "Ras al Ain", "Flores" of "Villas las Flores": the end of a longer name
+    for j in range(end_of_run, i, -1):
         last = toks[j - 1]
         if last.kind != "word":
             continue
         # Only the start of a longer name ("Ain" of "Ain al Arab"): never a place abroad.
-        prefix = j < run_end and bool(countries)
+        prefix = j < end_of_run and bool(countries)
         key = _key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
+        if name_goes_on(toks, j, n) and key not in gaz.countries:
+            if key in gaz.names or key in gaz.regions:
+                return None  # "San Juan" of "San Juan de los Cerritos": no shorter name ("San") either
+            continue  # "Mayo" of "Mayo-Sava", "Wadi" of "Wadi al-Rabi", "Ain" of "Ras al Ain": a longer name
         if (
             key not in gaz.names
             and key not in gaz.regions
@@ -165,6 +196,10 @@ def _name_at(
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
+            if region is not None and tail and region.country not in countries:
+                continue  # "Nahri Saraj district" in an Afghan entry: not the Saraj of North Macedonia
+            if region is None and key in gaz.regions:
+                continue  # "Bolivar department" with nothing to say which country's: no town of that name either
             if region is None:
                 cand = gaz.lookup_city(key, war, countries)
                 iso = cand.region_code if cand is not None else None
@@ -192,31 +227,44 @@ def _name_at(
         if hinted is not None:
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
+        if cand is None and region is None and j - i > 1 and not lower_mode and last.is_cap and key in gaz.names:
+            return None  # "San Juan" that nothing here settles: not "San" in Mali either
         if region is not None and (
-            foreign_region(region, toks, j, countries, war) or (prefix and region.country not in countries)
+            foreign_region(region, toks, j, countries, war) or ((prefix or tail) and region.country not in countries)
         ):
             region = None
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
-        if region is not None and (cand is None or region_over_town(cand, region, after_place)):
+        town_ok = cand is not None and (
+            hinted is not None
+            or _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
+                               locative, after_settlement, lower_mode, title_case, gaz)
+        )  # fmt: skip
+        # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
+        if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
-            if locative or not (lower_mode or region.rank == 0):
+            # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
+            bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
+            if locative or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
             continue
         if cand is None:
             continue
-        if hinted is None and (foreign_town(cand, countries, war) or (prefix and cand.country not in countries)):
+        abroad = (prefix or tail) and cand.country not in countries
+        if hinted is None and (foreign_town(cand, countries, war) or abroad):
             continue
-        if hinted is None and not _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
-                                                  locative, after_settlement, lower_mode, title_case, gaz):  # fmt: skip
+        if not town_ok:
             continue
+        if nxt is not None and nxt.low in LOCALITY_NOUNS:
+            continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
         w, we = _written(text, toks[i].start, last.end)
         return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j
     return None
 
 
 _WATER = (" sea", " gulf", " ocean")
+
 
 
 def _in_named_region(
@@ -252,27 +300,6 @@ def _in_named_region(
         if c.region_code == region.iso:
             return c
     return None
-
-
-def _run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
-    """The end of the longest run from ``i`` that may be one name ("Kryvyi Rih", "Rostov-on-Don")."""
-    n = len(toks)
-    stop = min(n, i + MAX_SPAN_TOKENS)
-    k = i + 1
-    while k < stop:
-        t = toks[k]
-        if t.text == "-":
-            if t.space_before or k + 1 >= n or toks[k + 1].space_before:
-                break
-        elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS):
-            break
-        k += 1
-    return k
-
-
-_CONNECTORS = frozenset(
-    {"on", "na", "upon", "am", "de", "al", "el", "del", "la", "los", "las", "do", "dos", "da", "das", "di", "du"}
-)
 
 
 def _plausible_town(

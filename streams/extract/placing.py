@@ -13,6 +13,7 @@ from streams.extract.attribution import Attribution
 from streams.extract.context import StrikeContext
 from streams.extract.cues import Figure
 from streams.extract.gazetteer import Place
+from streams.extract.geodata import parents
 from streams.extract.tokens import Token
 
 
@@ -126,8 +127,12 @@ def listed_places(text: str, places: list[Place]) -> set[Place]:
     """Places named in a list ("Kyiv, Odesa and Mykolaiv", "the Sumy and Chernihiv regions")."""
     out: set[Place] = set()
     for a, b in pairwise(places):
-        if b.kind in ("region", "country") and (b.region_code or b.country) in (a.region_code, a.country):
-            continue  # "Kazan, Tatarstan", "Vovchansk, Kharkiv region": a town and the region it lies in
+        if b.kind in ("region", "country") and (b.region_code or b.country) in (
+            a.region_code,
+            a.country,
+            parents().get(a.region_code or ""),
+        ):
+            continue  # "Kazan, Tatarstan", "Birmingham, England": a town and the region it lies in
         m = _LIST_GAP_RE.match(text, a.end)
         if m is not None and m.end() == b.start:
             out.add(a)
@@ -171,7 +176,11 @@ def entry_place(groups: list[list[Place]]) -> Place | None:
             if found is None:
                 found = p
             elif p.region_code != found.region_code:
-                return None
+                up = parents()
+                if up.get(p.region_code) == found.region_code:
+                    found = p  # "Lilongwe (Lilongwe, Central)": the district inside the region named too
+                elif up.get(found.region_code or "") != p.region_code:
+                    return None
     if found is not None:
         return found if unregioned is None or unregioned.country in ("", found.country) else None
     return unregioned if unregioned is not None and unregioned.kind != "mention" else None

@@ -81,11 +81,6 @@ def test_marseille_is_the_department_under_its_region() -> None:
     assert geodata.parents()["FR-13"] == "FR-PAC"
 
 
-@pytest.mark.xfail(
-    reason="'Port-au-Prince' is never read: _run_end stops the name at the lowercase 'au' after the hyphen, "
-    "and 'port' alone is a common word (gazetteer key 'port au prince' -> HT-OU exists)",
-    strict=True,
-)
 def test_hyphenated_city_with_lowercase_middle() -> None:
     f = killed("Gang violence killed 5 people in Port-au-Prince overnight, local radio said.")
     assert (f.place, f.region_code, f.country) == ("Port-au-Prince", "HT-OU", "HT")
@@ -233,11 +228,6 @@ def test_same_country_namesake_unsettled_is_country_only(body: str, country: str
     assert where(killed(body)) == (None, country)
 
 
-@pytest.mark.xfail(
-    reason="'Zhejiang' is only a GeoNames alternate name (rank 1) of CN-ZJ, and entry_countries counts a "
-    "one-word region only at rank >= 2, so the province named in another sentence does not settle Taizhou",
-    strict=True,
-)
 def test_same_country_namesake_settled_by_a_region_in_another_sentence() -> None:
     body = "Floods swept through Zhejiang province this week. A chemical leak killed four workers in Taizhou."
     assert where(killed(body)) == ("CN-ZJ", "CN")
@@ -254,29 +244,14 @@ def test_named_region_beats_the_bigger_namesake() -> None:
     assert where(killed(body)) == ("IN-BR", "IN")
 
 
-@pytest.mark.xfail(
-    reason="same self-settling in entry_countries: Birmingham adds GB-BIR for itself, so 'Alabama' (US-AL) "
-    "cannot pick the US namesake; the town and the region then differ and the figure gets no place at all",
-    strict=True,
-)
 def test_us_namesake_of_a_bigger_british_city() -> None:
     assert where(killed("A tornado killed four people in Birmingham, Alabama, on Tuesday.")) == ("US-AL", "US")
 
 
-@pytest.mark.xfail(
-    reason="'Ontario' after the comma is read as the city of Ontario, California (US-CA), not the province "
-    "CA-ON, and London stays GB-ENG; the figure gets no place",
-    strict=True,
-)
 def test_canadian_namesake_of_london() -> None:
     assert where(killed("A house fire killed four people in London, Ontario, on Tuesday.")) == ("CA-ON", "CA")
 
 
-@pytest.mark.xfail(
-    reason="_listed_places exempts 'town, region' only when the region's code equals the town's, not when it "
-    "is the town's parent (GB-BIR -> GB-ENG), so 'Birmingham, England' is read as a list and only GB is kept",
-    strict=True,
-)
 def test_town_then_its_parent_region() -> None:
     assert where(killed("A house fire killed four people in Birmingham, England, on Tuesday.")) == ("GB-BIR", "GB")
 
@@ -329,21 +304,11 @@ def test_multiword_local_name_in_a_named_country_is_not_a_foreign_region() -> No
     assert f.country == "MX"
 
 
-@pytest.mark.xfail(
-    reason="'Colonia' alone is a GeoNames alternate name of Cologne (DE-NW); with no country named, the first "
-    "word of the unknown name 'Colonia Bella Vista' is read as that city",
-    strict=True,
-)
 def test_multiword_local_name_is_not_a_foreign_city() -> None:
     f = killed("Police said 7 people were killed in Colonia Bella Vista on Sunday.")
     assert (f.place, f.region_code, f.country) == (None, None, None)
 
 
-@pytest.mark.xfail(
-    reason="the first word of 'Bella Vista' is read as the town Bella (CO-ANT); a capitalised next word that "
-    "is no place does not stop a prefix match after 'in'",
-    strict=True,
-)
 def test_prefix_of_an_unknown_name_is_not_a_town() -> None:
     f = killed("Police said 7 people were killed in Bella Vista on Sunday.")
     assert f.country != "CO"
