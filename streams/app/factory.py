@@ -48,6 +48,9 @@ from streams.views.rows import apply_row
 
 _log = logging.getLogger(__name__)
 
+#: the largest HTTP request body the web server reads (the API then checks its own, lower, limit)
+WEB_MAX_REQUEST_BYTES = 6 * 1024 * 1024
+
 
 def faust_broker_credentials(settings: Settings) -> Any:
     """SASL/SSL settings for faust, from the same settings as the aiokafka clients."""
@@ -130,6 +133,9 @@ def build_app(
         stream_buffer_maxsize=4096,
         producer_linger_ms=2,
         web_in_thread=False,
+        # aiohttp's default (1 MiB) cut a POST of a few thousand entries short with a bare 413;
+        # above the API's own limit (5 MiB, liveledger.api.routes) it answers with its own message.
+        web_application_options={"client_max_size": WEB_MAX_REQUEST_BYTES},
         value_serializer="json",
     )
     raw: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
