@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
+from aiokafka.errors import MessageSizeTooLargeError
 from mode import CrashingSupervisor
 
 from liveledger.settings import Settings
@@ -219,8 +220,13 @@ def build_app(
             except Exception as e:  # any failure of the pure core on this event
                 await dead_letter(stage, e, msg)
                 continue
-            for partition, key, body in records:
-                await facts_topic.send(key=key, value=body, partition=partition)
+            try:
+                for partition, key, body in records:
+                    await facts_topic.send(key=key, value=body, partition=partition)
+            except MessageSizeTooLargeError as e:  # the client's or broker's limit is under max_record_bytes
+                _log.error("a facts record of %s was refused as too large: lower LIVELEDGER_MAX_RECORD_BYTES", msg.key)
+                await dead_letter("size", e, msg)
+                continue
             # Like ViewSet: only an event at least as new as the stored one replaces the keys,
             # so a redelivered older event cannot make the next correction miss a tombstone.
             if known is None or list(ef.stamp) >= known["stamp"]:

@@ -179,3 +179,29 @@ async def test_entries_agent_dead_letters_an_entry_too_large_to_store_and_carrie
     assert ll.stats.dead_letters_by_stage == {"size": 1} and ll.stats.entries_processed == 2
     assert all(len(r["value"]) <= 4096 for r in facts.records), "no facts record over the limit"
     assert {c.entry_key for r in facts.records for c in unbatch(r["value"])} == {f"{BLOG}/e1", f"{BLOG}/e3"}
+
+
+async def test_entries_agent_dead_letters_an_entry_whose_facts_record_kafka_refuses_and_carries_on(
+    ll: LiveLedgerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiokafka.errors import MessageSizeTooLargeError
+
+    letters = Sent()
+    sent: list[bytes] = []
+
+    async def refusing(**kw: Any) -> None:
+        if b"/e2" in kw["value"]:
+            raise MessageSizeTooLargeError("the message is 1200000 bytes")
+        sent.append(kw["value"])
+
+    monkeypatch.setattr(ll.facts_topic, "send", refusing)
+    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    raws = encoded([published(f"e{i}", "Killed in Kharkiv.", [killed(i)], n=i) for i in (1, 2, 3)])
+    async with ll.agents["entries"].test_context() as agent:
+        for raw in raws:
+            await agent.put(raw, key=BLOG.encode())
+    [letter] = letters.records
+    assert letter["value"] == raws[1] and letter["key"] == BLOG.encode()
+    assert read_headers(letter["headers"])["stage"] == "size"
+    assert ll.stats.dead_letters_by_stage == {"size": 1} and ll.stats.entries_processed == 2
+    assert {c.entry_key for v in sent for c in unbatch(v)} == {f"{BLOG}/e1", f"{BLOG}/e3"}
