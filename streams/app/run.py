@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import NoReturn
 
-import faust
-
 from liveledger.kafka.topics import ensure_log_topics
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
+from streams.app.worker import LiveLedgerWorker
 
 
 def prepare(settings: Settings) -> LiveLedgerApp:
@@ -28,7 +27,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
 def run_worker(settings: Settings, *, loglevel: str = "warning") -> NoReturn:
     """Block running the worker until SIGINT/SIGTERM."""
     ll = prepare(settings)
-    worker = faust.Worker(
+    worker = LiveLedgerWorker(
         ll.app,
         loglevel=loglevel,
         loop=asyncio.get_event_loop(),
