@@ -87,6 +87,11 @@ class LiveLedgerApp:
     #: called with (view, key) after every apply, e.g. to invalidate cached renderings
     listeners: list[Callable[[str, str], None]] = field(default_factory=list)
 
+    def changelog_topics(self) -> list[str]:
+        """The changelog topic of every table (no I/O: faust only names them here)."""
+        tables = [rows.table for rows in self.views.values()] + [self.entry_index]
+        return sorted(str(t.changelog_topic.get_topic_name()) for t in tables)
+
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
     """Memory settings that fit a small machine: the budget is split across the tables."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 from typing import NoReturn
 
-from liveledger.kafka.topics import ensure_log_topics
+from liveledger.kafka.topics import ensure_changelog_topics, ensure_log_topics
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
 from streams.app.worker import LiveLedgerWorker
 
 
 def prepare(settings: Settings) -> LiveLedgerApp:
-    """Check the log topics keep history, then build the app with its web API."""
+    """Check the log topics keep history, build the app with its web API, create its changelogs."""
     from liveledger.api.routes import register_api
 
     loop = asyncio.new_event_loop()
@@ -20,6 +20,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
     loop.run_until_complete(ensure_log_topics(settings))
     (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     ll = build_app(settings)
+    loop.run_until_complete(ensure_changelog_topics(settings, ll.changelog_topics()))
     register_api(ll)
     return ll
 
