@@ -333,6 +333,7 @@ def main() -> int:
     ap.add_argument("--scale", action="store_true", help="also measure the worker rate at 10k and at the end")
     ap.add_argument("--scale-entries", type=int, default=100_000, help="entries for the --scale run")
     ap.add_argument("--compare", type=Path, help="a source tree whose worker is measured beside this one")
+    ap.add_argument("--scale-compare", action="store_true", help="run --scale with the --compare tree too")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds a catch-up may take")
     ap.add_argument("--skip-live", action="store_true", help="only the catch-up runs (process, scale)")
     ap.add_argument("--json", action="store_true", help="print one JSON object with the figures")
@@ -376,7 +377,7 @@ def main() -> int:
             print(f"publishing {n} entries for the scale run", flush=True)
             big = make_settings(bootstrap, tag + "s", tmp / "ss", free_port())
             asyncio.run(publish_only(big, entry_lines(n, "s")))
-            for label, tree in trees:
+            for label, tree in trees if args.scale_compare else trees[-1:]:
                 print(f"scale{label}: catching up on {n} entries", flush=True)
                 r = process_run(bootstrap, tag + "x" + str(len(figures)), tmp, n, tree, args.timeout, big.entries_topic)
                 first, last = (

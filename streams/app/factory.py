@@ -44,7 +44,7 @@ from streams.core.pipeline import Extractor, default_extractor, entry_facts
 from streams.core.records import Position
 from streams.core.timeline import TIMELINE, timeline_contribution
 from streams.views.limits import check_sizes
-from streams.views.routing import VIEWS, plan
+from streams.views.routing import ITEM_FIELDS, VIEWS, plan
 from streams.views.rows import apply_row
 
 _log = logging.getLogger(__name__)
@@ -183,7 +183,9 @@ def build_app(
             recovered = False
         return assignment, recovered
 
-    tables = {view: RowTable(table, generation) for view, table in raw_tables.items()}
+    tables = {
+        view: RowTable(table, generation, ITEM_FIELDS if view in VIEWS else None) for view, table in raw_tables.items()
+    }
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
 
     async def dead_letter(stage: str, error: BaseException, message: Any) -> None:

@@ -15,14 +15,16 @@ from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from streams.views.contrib import State
-from streams.views.rows import Record, group_rows, row_key, split_row_key
+from streams.views.rows import Record, group_rows, pack, row_key, split_row_key, unpack
 
 
 class RowTable:
     """View states over a faust table whose keys are row keys and whose values are entry records."""
 
-    def __init__(self, table: Any, generation: Callable[[], Hashable]) -> None:
+    def __init__(self, table: Any, generation: Callable[[], Hashable], fields: tuple[str, ...] | None = None) -> None:
         self.table = table
+        #: the view's item fields, for :func:`streams.views.rows.pack` (None: rows stored as they are)
+        self.fields = fields
         self.name: str = table.name
         self._generation = generation
         self._seen: Hashable = None
@@ -30,11 +32,12 @@ class RowTable:
 
     # -- rows (the views agent) -------------------------------------------------------------
     def get_row(self, state_key: str, entry_key: str) -> Record | None:
+        """The stored (packed) row: its ``stamp`` is what :func:`streams.views.rows.apply_row` compares."""
         record: Record | None = self.table.get(row_key(state_key, entry_key))
         return record
 
     def put_row(self, state_key: str, entry_key: str, record: Record) -> None:
-        self.table[row_key(state_key, entry_key)] = record
+        self.table[row_key(state_key, entry_key)] = pack(record, self.fields)
         if self._members is not None:
             self._members.setdefault(state_key, set()).add(entry_key)
 
@@ -59,7 +62,7 @@ class RowTable:
         for entry in entries:
             record = self.table.get(row_key(state_key, entry))
             if record is not None:
-                records[entry] = record
+                records[entry] = unpack(record, self.fields)
         return {"entries": records} if records else default
 
     def __getitem__(self, key: bytes | str) -> State:
@@ -81,7 +84,10 @@ class RowTable:
     def items(self) -> Iterator[tuple[bytes, State]]:
         """Every view key with its state, from one pass over the rows."""
         generation = self._generation()
-        states = group_rows((bytes(row), record) for row, record in self.table.items())
+        fields = self.fields
+        states = group_rows(
+            (bytes(row), unpack(record, fields) if record is not None else None) for row, record in self.table.items()
+        )
         self._members, self._seen = {k: set(s["entries"]) for k, s in states.items()}, generation
         for key in sorted(states):
             yield key.encode(), states[key]

@@ -14,6 +14,14 @@ write, or ``None`` when the stored row is as new or newer (nothing to write, so 
 contribution costs no write). :func:`state_of` assembles a key's rows into the state every
 renderer takes, so a store of rows renders the same bytes as a store of states.
 
+:func:`pack` is how a row is stored, :func:`unpack` how it is read back: exactly the record that
+went in. A fact item repeats its entry's provenance (ids, times, position, extractor version) and
+holds many empty fields, so a packed row keeps the values all its items share once (``"c"``) and
+each item's other non-empty values (``"p"``). A record whose items do not all have exactly the
+view's item fields is stored as it is. Fields are stored by their index in the view's field list,
+so any change of that list changes the layout fingerprint each packed row carries, and
+:func:`unpack` refuses a row of another layout rather than misread it.
+
 >>> from streams.views.contrib import Contribution
 >>> c = Contribution("casualties", "UA-63/2024-11-20", "b/e1", ("2024-11-20T10:00:00Z", 0, 1), ({"best": 3},))
 >>> row_key(c.key, c.entry_key)
@@ -29,6 +37,7 @@ True
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -63,6 +72,72 @@ def apply_row(current: Record | None, c: Contribution) -> Record | None:
     if current is not None and c.stamp <= stamp_of(current):
         return None
     return {"stamp": list(c.stamp), "items": list(c.items)}
+
+
+def layout(fields: tuple[str, ...]) -> str:
+    """A short fingerprint of an item field list, stored in every packed row."""
+    return f"{zlib.crc32(','.join(fields).encode()):08x}"
+
+
+def pack(record: Record, fields: tuple[str, ...] | None) -> Record:
+    """The stored form of a record; :func:`unpack` gives the record back.
+
+    Field names are stored as their index in ``fields`` (``"l"`` is the fingerprint of ``fields``),
+    published time and log position are read back from the stamp when they equal it.
+
+    >>> fields = ("entry_id", "best", "low")
+    >>> r = {"stamp": ["t", 0, 1], "items": [{"entry_id": "e1", "best": 3, "low": None},
+    ...                                      {"entry_id": "e1", "best": 5, "low": 4}]}
+    >>> pack(r, fields)
+    {'stamp': ['t', 0, 1], 'l': '79117bf4', 'c': {'0': 'e1'}, 'p': [{'1': 3}, {'1': 5, '2': 4}]}
+    >>> unpack(pack(r, fields), fields) == r
+    True
+    """
+    items: list[dict[str, Any]] = record["items"]
+    if fields is None or not items:
+        return record
+    wanted = set(fields)
+    if any(len(it) != len(fields) or it.keys() != wanted for it in items):
+        return record
+    first, rest = items[0], items[1:]
+    common = {k: v for k, v in first.items() if v is not None and all(it[k] == v for it in rest)}
+    stamp = record["stamp"]
+    out: Record = {"stamp": stamp, "l": layout(fields)}
+    position = common.get("position")
+    if (
+        common.get("published_at") == stamp[0]
+        and isinstance(position, dict)
+        and position.keys() == {"topic", "partition", "offset"}
+        and [position["partition"], position["offset"]] == stamp[1:]
+    ):
+        del common["published_at"]
+        common["position"] = position["topic"]
+        out["s"] = 1  # published_at and position come from the stamp
+    index = {name: str(i) for i, name in enumerate(fields)}
+    out["c"] = {index[k]: v for k, v in common.items()}
+    out["p"] = [{index[k]: v for k, v in it.items() if v is not None and k not in common} for it in items]
+    return out
+
+
+def unpack(stored: Record, fields: tuple[str, ...] | None) -> Record:
+    """The record a :func:`pack` result stands for (a record stored as it is comes back as it is).
+
+    Raises ``ValueError`` on a row packed with other item fields (a table written by another version).
+    """
+    if fields is None or "p" not in stored:
+        return stored
+    if stored.get("l") != layout(fields):
+        raise ValueError(
+            f"a view row packed with item layout {stored.get('l')!r}, not {layout(fields)!r}: the table was "
+            "written by another version of liveledger; rebuild it (new app id) from the log"
+        )
+    stamp = stored["stamp"]
+    base: dict[str, Any] = dict.fromkeys(fields)
+    base.update({fields[int(i)]: v for i, v in stored["c"].items()})
+    if stored.get("s"):
+        base["published_at"] = stamp[0]
+        base["position"] = {"topic": base["position"], "partition": stamp[1], "offset": stamp[2]}
+    return {"stamp": stamp, "items": [{**base, **{fields[int(i)]: v for i, v in p.items()}} for p in stored["p"]]}
 
 
 def state_of(records: Mapping[str, Record]) -> State:

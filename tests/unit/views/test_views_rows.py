@@ -106,3 +106,27 @@ def test_a_contribution_over_the_limit_is_refused_before_anything_is_applied() -
     with pytest.raises(RecordTooLarge) as err:
         check_size(cs[0], 2000)
     assert err.value.size > 2000 and err.value.limit == 2000
+
+
+def test_a_packed_row_unpacks_to_the_record_and_is_smaller() -> None:
+    from streams.views.routing import ITEM_FIELDS, route
+    from streams.views.rows import pack, unpack
+
+    where = {"region_code": "UA-63", "country": "UA", "place": "Kharkiv"}
+    facts = [
+        Fact(metric="killed", best=3, claimant="governor", weapon="guided bomb", span=(0, 7), **where),
+        Fact(metric="injured", low=10, high=12, claimant="governor", span=(9, 20), **where),
+        Fact(metric="drones_downed", best=40, claimant="air force"),
+    ]
+    ef = event("e1", facts, published_at="2024-11-20T10:00:00Z", offset=5, occurred_at="2024-11-20T08:00:00Z")
+    for c in route(ef):
+        assert all(tuple(it) == ITEM_FIELDS for it in c.items), "fact_item makes exactly ITEM_FIELDS"
+        record = apply_row(None, c)
+        assert record is not None
+        stored = pack(record, ITEM_FIELDS)
+        assert unpack(orjson.loads(orjson.dumps(stored)), ITEM_FIELDS) == record
+        assert len(orjson.dumps(stored)) < 0.75 * len(orjson.dumps(record)), c.view
+    odd = {"stamp": ["t", 0, 1], "items": [{"entry_id": "e1"}]}  # not the view's fields: stored as it is
+    assert pack(odd, ITEM_FIELDS) == odd and unpack(odd, ITEM_FIELDS) == odd
+    tombstone = {"stamp": ["t", 0, 2], "items": []}
+    assert unpack(pack(tombstone, ITEM_FIELDS), ITEM_FIELDS) == tombstone
