@@ -205,3 +205,28 @@ async def test_entries_agent_dead_letters_an_entry_whose_facts_record_kafka_refu
     assert read_headers(letter["headers"])["stage"] == "size"
     assert ll.stats.dead_letters_by_stage == {"size": 1} and ll.stats.entries_processed == 2
     assert {c.entry_key for v in sent for c in unbatch(v)} == {f"{BLOG}/e1", f"{BLOG}/e3"}
+
+
+async def test_row_table_sees_rows_recovered_behind_its_back_once_the_generation_changes(ll: LiveLedgerApp) -> None:
+    from streams.app.rowstore import RowTable
+    from streams.views.routing import ITEM_FIELDS
+    from streams.views.rows import apply_row, pack, row_key
+
+    generation = [0]
+    rows = RowTable(ll.views["casualties"].table, lambda: generation[0], ITEM_FIELDS)
+    first = entry("e1", 1, (Fact(metric="killed", best=3, claimant="governor", **KHARKIV),))
+    later = entry("e2", 2, (Fact(metric="killed", best=5, claimant="police", **KHARKIV),))
+    [c1, _] = plan(first, {})[0]
+    [c2, _] = plan(later, {})[0]
+    r1, r2 = apply_row(None, c1), apply_row(None, c2)
+    assert r1 is not None and r2 is not None
+    async with ll.agents["views"].test_context() as agent:
+        for body in contributions(first):
+            await agent.put(body, key=b"k")
+    assert rows.get(c1.key) == {"entries": {"b/e1": r1}}, "a row reads back exactly as it went in"
+    rows.table.data[row_key(c2.key, c2.entry_key)] = pack(r2, ITEM_FIELDS)  # as recovery fills the store
+    assert sorted(rows[c1.key]["entries"]) == ["b/e1"], "the index is kept, not rebuilt per read"
+    generation[0] += 1  # a new assignment, or the end of recovery
+    assert rows[c1.key] == {"entries": {"b/e1": r1, "b/e2": r2}}
+    assert rows.keys() == [c1.key.encode()] and len(rows) == 1
+    assert rows.get("UA-63/2024-11-21") is None
