@@ -1,6 +1,8 @@
 """liveledger against raw aiokafka on one broker, side by side in one run.
 
     python bench/bench_pipeline.py [--entries 20000] [--rate 1000] [--seconds 10] [--queries 1000]
+                                   [--process-entries 5000] [--scale [--scale-entries 100000]]
+                                   [--compare DIR] [--json]
 
 Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
 Prints, with the targets:
@@ -8,6 +10,14 @@ Prints, with the targets:
   replay         read + decode + extract + fold vs raw consume of the same topic      (>= 0.5x)
   visible p99    acceptance -> in a view table, at a steady publish rate, via a worker (<= 200 ms)
   query p99      GET /api/v1/casualties?region=... and friends on that worker          (<= 10 ms)
+  process        a worker catching up on --process-entries entries already in the log: entries to all
+                 views visible per second (>= 1,500/s), changelog bytes written per entry (<= 2 kB, read
+                 back from the real changelog topics) and the worker's RSS at the end
+  --scale        one worker catching up on --scale-entries entries: its rate over the first 10,000 and
+                 over the last 10,000, side by side (ratio >= 0.9x: the cost of a write does not grow)
+  --compare DIR  runs the process (and scale) measurement also with the worker of the source tree DIR
+                 (e.g. an export of an older commit), on the same log, one after the other
+  --json         prints one JSON object with the figures after the table
 The machine is small and shared: read the ratios, which are measured back to back.
 """
 
@@ -16,7 +26,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
 import sys
 import tempfile
@@ -32,8 +41,19 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.catchup import (  # noqa: E402
+    WINDOW,
+    Row,
+    free_port,
+    make_settings,
+    process_rows,
+    process_run,
+    publish_only,
+    scale_rows,
+    window_rate,
+)
 from liveledger.broker import local  # noqa: E402
-from liveledger.kafka.reader import partitions_of  # noqa: E402
+from liveledger.kafka.reader import partitions_of, read_topic  # noqa: E402
 from liveledger.kafka.topics import KEEP_FOREVER, admin_client, ensure_topic  # noqa: E402
 from liveledger.publish.batch import read_requests  # noqa: E402
 from liveledger.publish.publisher import Publisher  # noqa: E402
@@ -44,12 +64,6 @@ from streams.core.pipeline import default_extractor  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 
 SAMPLE = REPO / "liveledger" / "data" / "sample_liveblog.jsonl"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def entry_lines(n: int, prefix: str) -> list[bytes]:
@@ -70,18 +84,6 @@ def entry_lines(n: int, prefix: str) -> list[bytes]:
             )
         )
     return out
-
-
-def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
-    return Settings(
-        kafka_bootstrap=bootstrap,
-        entries_topic=f"b{tag}.entries",
-        facts_topic=f"b{tag}.facts",
-        deadletter_topic=f"b{tag}.dl",
-        app_id=f"b{tag}",
-        data_dir=data_dir,
-        web_port=port,
-    )
 
 
 async def raw_produce(bootstrap: str, topic: str, values: list[tuple[bytes, bytes]]) -> float:
@@ -154,7 +156,6 @@ async def publish_and_replay(settings: Settings, lines: list[bytes]) -> dict[str
 
 
 async def _records(settings: Settings) -> Any:
-    from liveledger.kafka.reader import read_topic
 
     async for rec in read_topic(settings, settings.entries_topic):
         yield (rec.key or b"", rec.value or b"")
@@ -202,6 +203,14 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=1000.0, help="steady publish rate for the latency run")
     ap.add_argument("--seconds", type=float, default=10.0, help="length of the latency run")
     ap.add_argument("--queries", type=int, default=1000, help="queries for the query-latency run")
+    ap.add_argument("--process-entries", type=int, default=5000, help="entries for the catch-up run")
+    ap.add_argument("--scale", action="store_true", help="also measure the worker rate at 10k and at the end")
+    ap.add_argument("--scale-entries", type=int, default=100_000, help="entries for the --scale run")
+    ap.add_argument("--compare", type=Path, help="a source tree whose worker is measured beside this one")
+    ap.add_argument("--scale-compare", action="store_true", help="run --scale with the --compare tree too")
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds a catch-up may take")
+    ap.add_argument("--skip-live", action="store_true", help="only the catch-up runs (process, scale)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object with the figures")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-"))
@@ -217,60 +226,113 @@ def main() -> int:
         bootstrap, _ = local.start(cfg)
     try:
         tag = uuid.uuid4().hex[:8]
-        s1 = make_settings(bootstrap, tag + "a", tmp / "s1", free_port())
-        print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts", flush=True)
-        r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
-        pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
-        rep_rate, con_rate = r["n"] / r["replay_s"], r["n"] / r["consume_s"]
+        figures: dict[str, Any] = {}
+        rows: list[Row] = []
+        if not args.skip_live:
+            rows += live_rows(args, bootstrap, tag, tmp, figures)
 
-        s2 = make_settings(bootstrap, tag + "b", tmp / "s2", free_port())
-        n_live = int(args.rate * args.seconds)
-        with WorkerProcess(s2, tmp / "worker.log") as worker:
-            worker.wait_ready()
-            achieved = asyncio.run(paced_publish(s2, entry_lines(n_live, "l"), args.rate))
-            health = worker.wait_processed(n_live, timeout=600)
-            visible = health["visible_ms"]
-            q = query_latencies(worker.url, args.queries)
+        trees: list[tuple[str, Path | None]] = [("", None)]
+        if args.compare is not None:
+            trees.insert(0, (f" [{args.compare.name}]", args.compare.resolve()))
+        log = make_settings(bootstrap, tag + "p", tmp / "sp", free_port())
+        print(f"publishing {args.process_entries} entries for the catch-up runs", flush=True)
+        asyncio.run(publish_only(log, entry_lines(args.process_entries, "c")))
+        for label, tree in trees:
+            print(f"catch-up{label}: {args.process_entries} entries", flush=True)
+            r = process_run(bootstrap, tag + "w" + str(len(figures)), tmp, args.process_entries, tree,
+                            args.timeout, log.entries_topic)  # fmt: skip
+            prefix = "before." if tree is not None else ""
+            figures[f"{prefix}process.entries_per_s"] = round(r["rate"], 1)
+            figures[f"{prefix}changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
+            figures[f"{prefix}worker.rss_mb"] = round(r["rss_mb"], 1)
+            rows += process_rows(label, r)
+        if args.scale:
+            n = args.scale_entries
+            print(f"publishing {n} entries for the scale run", flush=True)
+            big = make_settings(bootstrap, tag + "s", tmp / "ss", free_port())
+            asyncio.run(publish_only(big, entry_lines(n, "s")))
+            for label, tree in trees if args.scale_compare else trees[-1:]:
+                print(f"scale{label}: catching up on {n} entries", flush=True)
+                r = process_run(bootstrap, tag + "x" + str(len(figures)), tmp, n, tree, args.timeout, big.entries_topic)
+                first, last = (
+                    window_rate(r["samples"], 0, min(WINDOW, n)),
+                    window_rate(r["samples"], max(0, n - WINDOW), n),
+                )
+                prefix = "before." if tree is not None else ""
+                figures[f"{prefix}scale.entries"] = n
+                figures[f"{prefix}scale.rate_first_10k"] = round(first, 1)
+                figures[f"{prefix}scale.rate_last_10k"] = round(last, 1)
+                figures[f"{prefix}scale.ratio"] = round(last / first, 3)
+                figures[f"{prefix}scale.changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
+                figures[f"{prefix}scale.worker.rss_mb"] = round(r["rss_mb"], 1)
+                rows += scale_rows(label, r, first, last)
 
-        rows = [
-            (
-                "publish (entries/s)",
-                f"{pub_rate:,.0f}",
-                f"raw produce {raw_rate:,.0f}/s",
-                f"{pub_rate / raw_rate:.2f}x",
-                ">= 0.5x",
-            ),
-            (
-                "replay (events/s)",
-                f"{rep_rate:,.0f}",
-                f"raw consume {con_rate:,.0f}/s",
-                f"{rep_rate / con_rate:.2f}x",
-                ">= 0.5x",
-            ),
-            (
-                "replay read+decode only",
-                f"{r['n'] / r['replay_read_s']:,.0f}",
-                "",
-                f"{(r['n'] / r['replay_read_s']) / con_rate:.2f}x",
-                "",
-            ),
-            (
-                f"visible p99 at {achieved:,.0f}/s",
-                f"{visible['p99']} ms",
-                f"p50 {visible['p50']} ms",
-                f"n={visible['count']}",
-                "<= 200 ms",
-            ),
-            ("query p99", f"{pct(q, 0.99):.2f} ms", f"p50 {statistics.median(q):.2f} ms", f"n={len(q)}", "<= 10 ms"),
-        ]
         width = [max(len(str(row[i])) for row in rows) for i in range(5)]
         print()
         for row in rows:
             print("  ".join(str(c).ljust(w) for c, w in zip(row, width, strict=True)))
+        if args.json:
+            print(orjson.dumps(figures, option=orjson.OPT_SORT_KEYS).decode())
         return 0
     finally:
         if cfg is not None:
             local.stop(cfg)
+
+
+def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, figures: dict[str, Any]) -> list[Row]:
+    """publish, replay, visible latency and query latency (the figures go into ``figures`` too)."""
+    s1 = make_settings(bootstrap, tag + "a", tmp / "s1", free_port())
+    print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts", flush=True)
+    r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
+    pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
+    rep_rate, con_rate = r["n"] / r["replay_s"], r["n"] / r["consume_s"]
+
+    s2 = make_settings(bootstrap, tag + "b", tmp / "s2", free_port())
+    n_live = int(args.rate * args.seconds)
+    with WorkerProcess(s2, tmp / "worker.log") as worker:
+        worker.wait_ready()
+        achieved = asyncio.run(paced_publish(s2, entry_lines(n_live, "l"), args.rate))
+        health = worker.wait_processed(n_live, timeout=600)
+        visible = health["visible_ms"]
+        q = query_latencies(worker.url, args.queries)
+    figures["publish.ratio"] = round(pub_rate / raw_rate, 3)
+    figures["replay.ratio"] = round(rep_rate / con_rate, 3)
+    figures["latency.p99_ms"] = visible["p99"]
+    figures["latency.rate"] = round(achieved, 1)
+    figures["query.p99_ms"] = round(pct(q, 0.99), 2)
+
+    rows = [
+        (
+            "publish (entries/s)",
+            f"{pub_rate:,.0f}",
+            f"raw produce {raw_rate:,.0f}/s",
+            f"{pub_rate / raw_rate:.2f}x",
+            ">= 0.5x",
+        ),
+        (
+            "replay (events/s)",
+            f"{rep_rate:,.0f}",
+            f"raw consume {con_rate:,.0f}/s",
+            f"{rep_rate / con_rate:.2f}x",
+            ">= 0.5x",
+        ),
+        (
+            "replay read+decode only",
+            f"{r['n'] / r['replay_read_s']:,.0f}",
+            "",
+            f"{(r['n'] / r['replay_read_s']) / con_rate:.2f}x",
+            "",
+        ),
+        (
+            f"visible p99 at {achieved:,.0f}/s",
+            f"{visible['p99']} ms",
+            f"p50 {visible['p50']} ms",
+            f"n={visible['count']}",
+            "<= 200 ms",
+        ),
+        ("query p99", f"{pct(q, 0.99):.2f} ms", f"p50 {statistics.median(q):.2f} ms", f"n={len(q)}", "<= 10 ms"),
+    ]
+    return rows
 
 
 if __name__ == "__main__":

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     replication_factor: int = Field(default=1, ge=1)
 
     max_body_bytes: int = Field(default=100_000, ge=1)
+    #: the largest record the worker writes (a facts record, a view row); an entry whose contribution
+    #: to one view key is larger is dead-lettered (stage ``size``) and left out by replay. Keep it under
+    #: the broker's max.message.bytes; equals ``streams.views.limits.MAX_RECORD_BYTES`` by default.
+    max_record_bytes: int = Field(default=900_000, ge=1024)
 
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None

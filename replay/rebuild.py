@@ -10,7 +10,9 @@ Two clocks:
 
 An event the extractor fails on contributes nothing, as in the worker (which
 dead-letters it at stage ``extract``): the fold carries on without it and lists
-it in ``Rebuilt.failed``, so the shells can report it.
+it in ``Rebuilt.failed``, so the shells can report it. So does an event whose
+contribution to a view key is over the record limit (``RecordTooLarge``; the
+worker dead-letters it at stage ``size``).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.timeline import timeline_contribution
 from streams.extract import ExtractionError
-from streams.views.contrib import Contribution, State, apply
+from streams.views.contrib import Contribution, State
 from streams.views.keys import entry_day
+from streams.views.limits import MAX_RECORD_BYTES, RecordTooLarge, check_size
 from streams.views.memory import ViewSet
+from streams.views.rows import apply_row
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ class Applied:
 
 @dataclass(frozen=True, slots=True)
 class ExtractionFailure:
-    """An entry event the extractor raised on: left out of the views, as the worker leaves it out."""
+    """An entry event the extractor raised on, or too large to store: left out, as the worker leaves it out."""
 
     blog_id: str
     entry_id: str
@@ -159,11 +163,16 @@ def rebuild(
     extractor_version: str,
     cutoff: Cutoff | None = None,
     keep_history: bool = False,
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> Rebuilt:
-    """Fold the log into views as of ``cutoff``; events the extractor fails on go to ``failed``."""
+    """Fold the log into views as of ``cutoff``; events the extractor fails on go to ``failed``.
+
+    ``max_record_bytes`` must be the worker's limit (``Settings.max_record_bytes``) for replay to
+    leave out the same over-large entries the worker dead-letters.
+    """
     cutoff = cutoff or Cutoff()
     records = list(records)
-    out = Rebuilt(undecodable=sum(1 for r in records if r.event is None))
+    out = Rebuilt(views=ViewSet(max_record_bytes), undecodable=sum(1 for r in records if r.event is None))
     for rec in log_order(records):
         if not cutoff.admits(rec):
             out.excluded += 1
@@ -177,10 +186,18 @@ def rebuild(
             continue
         if not ef.retracted and not cutoff.in_period(ef):
             ef = dataclasses.replace(ef, facts=(), retracted=True)
-        out.events += 1
-        contributions = out.views.apply_entry(ef)
         tl = timeline_contribution(ef)
-        out.timeline[tl.key] = apply(out.timeline.get(tl.key), tl)
+        try:
+            check_size(tl, max_record_bytes)
+            contributions = out.views.apply_entry(ef)
+        except RecordTooLarge as e:  # the worker dead-letters it at stage ``size``
+            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, str(e)))
+            continue
+        out.events += 1
+        entries = out.timeline.setdefault(tl.key, {"entries": {}})["entries"]
+        record = apply_row(entries.get(tl.entry_key), tl)
+        if record is not None:
+            entries[tl.entry_key] = record
         if keep_history:
             out.entries.setdefault(ef.entry_key, []).append(ef)
             for c in contributions:

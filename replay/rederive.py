@@ -21,7 +21,8 @@ from replay.source import read_log
 from streams.app.facts_format import unbatch
 from streams.core.pipeline import Extractor
 from streams.query.documents import PARAMS, build
-from streams.views.contrib import State, apply
+from streams.views.contrib import State
+from streams.views.rows import apply_row
 
 
 async def recorded_states(settings: Settings) -> dict[str, dict[str, State]]:
@@ -34,14 +35,22 @@ async def recorded_states(settings: Settings) -> dict[str, dict[str, State]]:
             continue
         for c in contributions:
             if c.view in states:
-                states[c.view][c.key] = apply(states[c.view].get(c.key), c)
+                entries = states[c.view].setdefault(c.key, {"entries": {}})["entries"]
+                record = apply_row(entries.get(c.entry_key), c)
+                if record is not None:
+                    entries[c.entry_key] = record
     return states
 
 
 async def rederive(settings: Settings, extractor: Extractor, extractor_version: str) -> dict[str, Any]:
     """Per view: the keys whose values would change under ``extractor``; and the entries it fails on."""
     recorded = await recorded_states(settings)
-    now = rebuild(await read_log(settings), extractor=extractor, extractor_version=extractor_version)
+    now = rebuild(
+        await read_log(settings),
+        extractor=extractor,
+        extractor_version=extractor_version,
+        max_record_bytes=settings.max_record_bytes,
+    )
     report: dict[str, Any] = {
         "extractor_version": extractor_version,
         "views": {},

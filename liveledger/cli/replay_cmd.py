@@ -51,7 +51,14 @@ def replay_log(settings: Settings, cutoff: Cutoff, *, keep_history: bool = False
     extractor, version = default_extractor()
     with log_progress("reading log") as progress:
         records = asyncio.run(read_log(settings, until=cutoff.until, progress=progress))
-    rebuilt = rebuild(records, extractor=extractor, extractor_version=version, cutoff=cutoff, keep_history=keep_history)
+    rebuilt = rebuild(
+        records,
+        extractor=extractor,
+        extractor_version=version,
+        cutoff=cutoff,
+        keep_history=keep_history,
+        max_record_bytes=settings.max_record_bytes,
+    )
     report_failures(rebuilt.failed)
     return rebuilt
 

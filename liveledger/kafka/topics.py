@@ -136,3 +136,28 @@ async def ensure_log_topics(settings: Settings, *, include_derived: bool = True)
             await check_partitions(admin, settings.facts_topic, settings.topic_partitions)
     finally:
         await admin.close()
+
+
+#: how faust keeps a table's changelog: one record per key
+CHANGELOG_CONFIG = {"cleanup.policy": "compact"}
+
+
+async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
+    """Create the worker's table changelogs (compacted, ``topic_partitions`` partitions) when missing.
+
+    faust would create them itself at start-up, but on a fresh broker its consumer could then read
+    their metadata before they appear and crash on the first event with ``PartitionsMismatch``
+    ("... the changelog topic ... has 0 partitions"). Created before the worker starts, they are in
+    its first metadata.
+    """
+    admin = admin_client(settings)
+    try:
+        await admin.start()
+    except KafkaError as e:
+        raise BrokerUnreachable(f"no Kafka broker answered at {settings.kafka_bootstrap} ({e})") from e
+    try:
+        for name in names:
+            await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, CHANGELOG_CONFIG)
+            await check_partitions(admin, name, settings.topic_partitions)
+    finally:
+        await admin.close()

@@ -10,8 +10,13 @@ Two agents:
   ``extract`` or ``plan``, counted in ``WorkerStats``); the agent carries on.
   An extractor that raises is such a failure (``ExtractionError``, stage
   ``extract``): the entry contributes nothing, exactly as in replay.
-* ``views``: reads ``liveledger.facts`` and folds each contribution into the table
-  of its view with the pure ``apply`` (idempotent, order-free).
+  A contribution over ``settings.max_record_bytes`` (``RecordTooLarge``) dead-letters the
+  entry event at stage ``size`` before anything is sent: a record Kafka would refuse never
+  reaches a send, so it cannot crash-loop the worker.
+* ``views``: reads ``liveledger.facts`` and folds each contribution into the row of its
+  (view key, entry) with the pure ``apply_row`` (idempotent, order-free). One row per entry
+  and key (:mod:`streams.app.rowstore`): the cost of a write, and the size of its changelog
+  record, do not grow with the key's history.
 
 The facts topic is keyed by the table key, with the same partition count as the
 tables, so each key's changelog partition equals its facts partition and faust's
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
+from aiokafka.errors import MessageSizeTooLargeError
 from mode import CrashingSupervisor
 
 from liveledger.settings import Settings
@@ -33,12 +39,14 @@ from schemas.codec import parse_envelope, to_event
 from streams.app.committed import read_committed
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import batch, unbatch
+from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
 from streams.core.pipeline import Extractor, default_extractor, entry_facts
 from streams.core.records import Position
 from streams.core.timeline import TIMELINE, timeline_contribution
-from streams.views.contrib import apply
-from streams.views.routing import VIEWS, plan
+from streams.views.limits import check_sizes
+from streams.views.routing import ITEM_FIELDS, VIEWS, plan
+from streams.views.rows import apply_row
 
 _log = logging.getLogger(__name__)
 
@@ -69,12 +77,18 @@ class LiveLedgerApp:
     entries_topic: Any
     facts_topic: Any
     deadletter_topic: Any
-    views: dict[str, Any]
+    #: per view, its states over the table of rows (what readers use; ``.table`` is the faust table)
+    views: dict[str, RowTable]
     entry_index: Any
     stats: WorkerStats = field(default_factory=WorkerStats)
     agents: dict[str, Any] = field(default_factory=dict)
     #: called with (view, key) after every apply, e.g. to invalidate cached renderings
     listeners: list[Callable[[str, str], None]] = field(default_factory=list)
+
+    def changelog_topics(self) -> list[str]:
+        """The changelog topic of every table (no I/O: faust only names them here)."""
+        tables = [rows.table for rows in self.views.values()] + [self.entry_index]
+        return sorted(str(t.changelog_topic.get_topic_name()) for t in tables)
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
@@ -123,6 +137,8 @@ def build_app(
         stream_buffer_maxsize=4096,
         producer_linger_ms=2,
         web_in_thread=False,
+        # aiohttp's default (1 MiB) cut a POST of a few thousand entries short with a bare 413;
+        # above the API's own limit (5 MiB, liveledger.api.routes) it answers with its own message.
         value_serializer="json",
     )
     read_committed(app)  # appends by a fenced publisher are aborted; the views never see them
@@ -134,7 +150,7 @@ def build_app(
     table_opts: dict[str, Any] = {}
     if settings.store.startswith("rocksdb"):
         table_opts["options"] = _rocksdb_options(settings)
-    tables = {
+    raw_tables = {
         view: app.Table(
             f"view-{view}",
             default=None,
@@ -151,6 +167,23 @@ def build_app(
         key_type=str,
         **table_opts,
     )
+
+    def generation() -> tuple[frozenset[Any], bool]:
+        """Changes when the rows a worker holds may change wholesale: a new assignment, or recovery ending."""
+        try:
+            assignment = frozenset(app.consumer.assignment())
+        except Exception:  # not started yet
+            assignment = frozenset()
+        try:
+            tables: Any = app.tables
+            recovered = bool(tables.recovery.completed.is_set())
+        except Exception:
+            recovered = False
+        return assignment, recovered
+
+    tables = {
+        view: RowTable(table, generation, ITEM_FIELDS if view in VIEWS else None) for view, table in raw_tables.items()
+    }
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
 
     async def dead_letter(stage: str, error: BaseException, message: Any) -> None:
@@ -186,12 +219,19 @@ def build_app(
                 known = entry_index.get(ef.entry_key)
                 contributions, new_keys = plan(ef, known["keys"] if known else {})
                 contributions.append(timeline_contribution(ef))
-                records = batch(contributions, settings.topic_partitions)
+                stage = "size"
+                check_sizes(contributions, settings.max_record_bytes)
+                records = batch(contributions, settings.topic_partitions, settings.max_record_bytes)
             except Exception as e:  # any failure of the pure core on this event
                 await dead_letter(stage, e, msg)
                 continue
-            for partition, key, body in records:
-                await facts_topic.send(key=key, value=body, partition=partition)
+            try:
+                for partition, key, body in records:
+                    await facts_topic.send(key=key, value=body, partition=partition)
+            except MessageSizeTooLargeError as e:  # the client's or broker's limit is under max_record_bytes
+                _log.error("a facts record of %s was refused as too large: lower LIVELEDGER_MAX_RECORD_BYTES", msg.key)
+                await dead_letter("size", e, msg)
+                continue
             # Like ViewSet: only an event at least as new as the stored one replaces the keys,
             # so a redelivered older event cannot make the next correction miss a tombstone.
             if known is None or list(ef.stamp) >= known["stamp"]:
@@ -206,12 +246,15 @@ def build_app(
             try:
                 contributions = unbatch(msg.value or b"")
                 targets = [tables[c.view] for c in contributions]  # every view known before any apply
+                if len(msg.value or b"") > settings.max_record_bytes:  # not from our entries agent
+                    check_sizes(contributions, settings.max_record_bytes)
             except Exception as e:
                 await dead_letter("contribution", e, msg)
                 continue
-            for c, table in zip(contributions, targets, strict=True):
-                key = c.key.encode()
-                table[key] = apply(table.get(key), c)
+            for c, rows in zip(contributions, targets, strict=True):
+                record = apply_row(rows.get_row(c.key, c.entry_key), c)
+                if record is not None:  # an older or repeated contribution writes nothing
+                    rows.put_row(c.key, c.entry_key, record)
                 ll.stats.contributions_applied += 1
                 for listener in ll.listeners:
                     listener(c.view, c.key)

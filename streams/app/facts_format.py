@@ -21,14 +21,35 @@ def partition_of(key: bytes, partitions: int) -> int:
     return int(murmur2(key) & 0x7FFFFFFF) % partitions
 
 
-def batch(contributions: Iterable[Contribution], partitions: int) -> list[tuple[int, bytes, bytes]]:
-    """``(partition, record key, record value)`` per target partition, in partition order."""
+def batch(
+    contributions: Iterable[Contribution], partitions: int, max_bytes: int | None = None
+) -> list[tuple[int, bytes, bytes]]:
+    """``(partition, record key, record value)`` per target partition, in partition order.
+
+    With ``max_bytes``, a partition's contributions are split over several records so that no
+    record value is over ``max_bytes`` (one contribution over it still makes a record of its own:
+    the caller checks each contribution's size first, ``streams.views.limits.check_sizes``).
+    """
     groups: dict[int, list[Contribution]] = {}
     for c in contributions:
         groups.setdefault(partition_of(c.key.encode(), partitions), []).append(c)
-    return [
-        (p, cs[0].key.encode(), orjson.dumps([c.to_json() for c in cs])) for p, cs in sorted(groups.items())
-    ]
+    out: list[tuple[int, bytes, bytes]] = []
+    for p, cs in sorted(groups.items()):
+        if max_bytes is None:
+            out.append((p, cs[0].key.encode(), orjson.dumps([c.to_json() for c in cs])))
+            continue
+        chunk: list[bytes] = []
+        size = 2
+        first = cs[0]
+        for c in cs:
+            body = orjson.dumps(c.to_json())
+            if chunk and size + len(body) + 1 > max_bytes:
+                out.append((p, first.key.encode(), b"[" + b",".join(chunk) + b"]"))
+                chunk, size, first = [], 2, c
+            chunk.append(body)
+            size += len(body) + 1
+        out.append((p, first.key.encode(), b"[" + b",".join(chunk) + b"]"))
+    return out
 
 
 def unbatch(value: bytes) -> list[Contribution]:

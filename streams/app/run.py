@@ -5,16 +5,15 @@ from __future__ import annotations
 import asyncio
 from typing import NoReturn
 
-import faust
-
-from liveledger.kafka.topics import ensure_log_topics
+from liveledger.kafka.topics import ensure_changelog_topics, ensure_log_topics
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
 from streams.app.state_check import wipe_stale_state
+from streams.app.worker import LiveLedgerWorker
 
 
 def prepare(settings: Settings) -> LiveLedgerApp:
-    """Check the log topics keep history, then build the app with its web API."""
+    """Check the log topics keep history, build the app with its web API, create its changelogs."""
     from liveledger.api.routes import register_api
 
     loop = asyncio.new_event_loop()
@@ -23,6 +22,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
     (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     ll = build_app(settings)
     wipe_stale_state(settings, ll.app, loop.run_until_complete)  # before faust opens the stores
+    loop.run_until_complete(ensure_changelog_topics(settings, ll.changelog_topics()))
     register_api(ll)
     return ll
 
@@ -30,7 +30,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
 def run_worker(settings: Settings, *, loglevel: str = "warning") -> NoReturn:
     """Block running the worker until SIGINT/SIGTERM."""
     ll = prepare(settings)
-    worker = faust.Worker(
+    worker = LiveLedgerWorker(
         ll.app,
         loglevel=loglevel,
         loop=asyncio.get_event_loop(),

@@ -1,7 +1,11 @@
 """An in-memory store of every view, for replay and tests.
 
 It does exactly what the live path does per entry event: :func:`plan` against
-the entry's previous keys, then :func:`apply` each contribution. Documents come
+the entry's previous keys, then the row rule of :func:`streams.views.rows.apply_row` for each
+contribution, in place (so a hot key costs the same per entry on day 1 and on day 1,000; a state is
+owned by the set and changes as entries are applied). An entry whose contribution is over the record
+limit raises :class:`streams.views.limits.RecordTooLarge` before anything is applied, as the worker
+dead-letters it. Documents come
 from :func:`streams.views.render.view_document`, the same function the live
 query API uses, so both produce the same bytes from the same states.
 """
@@ -11,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from streams.core.records import EntryFacts
-from streams.views.contrib import Contribution, Stamp, State, apply
+from streams.views.contrib import Contribution, Stamp, State
+from streams.views.limits import MAX_RECORD_BYTES, check_sizes
 from streams.views.render import Doc, combine, document_digest, render, render_all, view_document
 from streams.views.routing import VIEWS, history_key, plan, state_key
+from streams.views.rows import apply_row
 
 
 class ViewSet:
@@ -24,16 +30,22 @@ class ViewSet:
     correction forget to tombstone a key.
     """
 
-    __slots__ = ("_entry_keys", "_states")
+    __slots__ = ("_entry_keys", "_states", "max_record_bytes")
 
-    def __init__(self) -> None:
+    def __init__(self, max_record_bytes: int = MAX_RECORD_BYTES) -> None:
         self._states: dict[str, dict[str, State]] = {view: {} for view in VIEWS}
         self._entry_keys: dict[str, tuple[Stamp, dict[str, list[str]]]] = {}
+        self.max_record_bytes = max_record_bytes
 
     def apply_entry(self, ef: EntryFacts) -> list[Contribution]:
-        """Fold one entry event (publish, correction or retraction) into every view."""
+        """Fold one entry event (publish, correction or retraction) into every view.
+
+        Raises :class:`streams.views.limits.RecordTooLarge`, having applied nothing, when a
+        contribution is over ``max_record_bytes``.
+        """
         known = self._entry_keys.get(ef.entry_key)
         contributions, new_keys = plan(ef, known[1] if known is not None else {})
+        check_sizes(contributions, self.max_record_bytes)
         for c in contributions:
             self.apply(c)
         if known is None or ef.stamp >= known[0]:
@@ -46,9 +58,15 @@ class ViewSet:
             self.apply_entry(ef)
 
     def apply(self, c: Contribution) -> None:
-        """Fold one contribution into its view key."""
+        """Fold one contribution into its view key (the key's state changes in place)."""
         states = self._states[c.view]
-        states[c.key] = apply(states.get(c.key), c)
+        state = states.get(c.key)
+        if state is None:
+            states[c.key] = state = {"entries": {}}
+        entries = state["entries"]
+        record = apply_row(entries.get(c.entry_key), c)
+        if record is not None:
+            entries[c.entry_key] = record
 
     def state(self, view: str, key: str) -> State | None:
         """The state of one view key, or None if nothing was ever applied to it."""

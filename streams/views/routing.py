@@ -59,6 +59,14 @@ FIGURES = "figures"
 VIEWS: tuple[str, ...] = (CASUALTIES, STRIKES, INTERCEPTIONS, FIGURES)
 
 
+#: the fields of every item :func:`fact_item` makes, in its order
+ITEM_FIELDS: tuple[str, ...] = (
+    "entry_id", "blog_id", "event_id", "published_at", "occurred_at", "day", "position", "span", "seq",
+    "metric", "low", "best", "high", "qualifier", "per", "cumulative", "subject", "place", "region_code",
+    "country", "claimant", "claimant_id", "relay", "weapon", "target", "actor", "extractor_version",
+)  # fmt: skip
+
+
 def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str, Any]) -> dict[str, Any]:
     """The JSON item of one fact, with the provenance of its entry event."""
     return {

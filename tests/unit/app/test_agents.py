@@ -131,3 +131,102 @@ async def test_entries_agent_dead_letters_an_entry_whose_extraction_raises_and_c
     assert ll.stats.entries_processed == 2, "the entries before and after were processed"
     assert {c.entry_key for r in facts.records for c in unbatch(r["value"])} == {f"{BLOG}/e1", f"{BLOG}/e3"}
     assert ll.entry_index.get(f"{BLOG}/e2") is None, "the failed entry left no keys behind"
+
+
+async def test_views_agent_writes_one_small_row_per_entry_and_key_however_hot_the_key(ll: LiveLedgerApp) -> None:
+    async with ll.agents["views"].test_context() as agent:
+        for i in range(300):
+            ef = entry(f"e{i}", i % 60, (Fact(metric="killed", best=i + 1, claimant="governor", **KHARKIV),))
+            ef = EntryFacts(**{**{f: getattr(ef, f) for f in ef.__slots__}, "position": Position("entries", 0, i)})
+            for body in contributions(ef):
+                await agent.put(body, key=b"k")
+    rows = ll.views["casualties"].table
+    assert len(rows) == 300, "one row per entry under the one hot key"
+    sizes = [len(orjson.dumps(v)) for v in rows.values()]
+    # only the ids and offsets grow by a digit or two: the 300th row costs what the first did
+    assert max(sizes) < 2000 and max(sizes) - min(sizes) <= 16, "a row does not grow with the key"
+    state = ll.views["casualties"].get(b"UA-63/2024-11-20")
+    assert state is not None and len(state["entries"]) == 300
+    assert [k for k, _ in ll.views["casualties"].items()] == [b"UA-63/2024-11-20"]
+
+
+async def test_entries_agent_dead_letters_an_entry_too_large_to_store_and_carries_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(store="memory://", data_dir=tmp_path, app_id="agent-size-test", max_record_bytes=4096)
+    ll = build_app(settings, extractor=lambda title, body: [], extractor_version="none")
+    ll.app.finalize()
+    ll.app.flow_control.resume()
+    facts, letters = Sent(), Sent()
+    monkeypatch.setattr(ll.facts_topic, "send", facts.send)
+    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    many = [killed(n, claimant=f"official number {n}") for n in range(1, 40)]
+    raws = encoded(
+        [
+            published("e1", "Three killed in Kharkiv.", [killed(3)], n=1),
+            published("e2", "A long list of figures.", many, n=2),
+            published("e3", "Four killed in Kharkiv.", [killed(4, claimant="police")], n=3),
+        ]
+    )
+    async with ll.agents["entries"].test_context() as agent:
+        for raw in raws:
+            await agent.put(raw, key=BLOG.encode())
+    [letter] = letters.records
+    assert letter["value"] == raws[1] and letter["key"] == BLOG.encode()
+    headers = read_headers(letter["headers"])
+    assert headers["stage"] == "size" and headers["error_type"] == "RecordTooLarge"
+    assert f"entry {BLOG}/e2: its contribution to" in headers["error"] and "over the limit of 4096" in headers["error"]
+    assert ll.stats.dead_letters_by_stage == {"size": 1} and ll.stats.entries_processed == 2
+    assert all(len(r["value"]) <= 4096 for r in facts.records), "no facts record over the limit"
+    assert {c.entry_key for r in facts.records for c in unbatch(r["value"])} == {f"{BLOG}/e1", f"{BLOG}/e3"}
+
+
+async def test_entries_agent_dead_letters_an_entry_whose_facts_record_kafka_refuses_and_carries_on(
+    ll: LiveLedgerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiokafka.errors import MessageSizeTooLargeError
+
+    letters = Sent()
+    sent: list[bytes] = []
+
+    async def refusing(**kw: Any) -> None:
+        if b"/e2" in kw["value"]:
+            raise MessageSizeTooLargeError("the message is 1200000 bytes")
+        sent.append(kw["value"])
+
+    monkeypatch.setattr(ll.facts_topic, "send", refusing)
+    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    raws = encoded([published(f"e{i}", "Killed in Kharkiv.", [killed(i)], n=i) for i in (1, 2, 3)])
+    async with ll.agents["entries"].test_context() as agent:
+        for raw in raws:
+            await agent.put(raw, key=BLOG.encode())
+    [letter] = letters.records
+    assert letter["value"] == raws[1] and letter["key"] == BLOG.encode()
+    assert read_headers(letter["headers"])["stage"] == "size"
+    assert ll.stats.dead_letters_by_stage == {"size": 1} and ll.stats.entries_processed == 2
+    assert {c.entry_key for v in sent for c in unbatch(v)} == {f"{BLOG}/e1", f"{BLOG}/e3"}
+
+
+async def test_row_table_sees_rows_recovered_behind_its_back_once_the_generation_changes(ll: LiveLedgerApp) -> None:
+    from streams.app.rowstore import RowTable
+    from streams.views.routing import ITEM_FIELDS
+    from streams.views.rows import apply_row, pack, row_key
+
+    generation = [0]
+    rows = RowTable(ll.views["casualties"].table, lambda: generation[0], ITEM_FIELDS)
+    first = entry("e1", 1, (Fact(metric="killed", best=3, claimant="governor", **KHARKIV),))
+    later = entry("e2", 2, (Fact(metric="killed", best=5, claimant="police", **KHARKIV),))
+    [c1, _] = plan(first, {})[0]
+    [c2, _] = plan(later, {})[0]
+    r1, r2 = apply_row(None, c1), apply_row(None, c2)
+    assert r1 is not None and r2 is not None
+    async with ll.agents["views"].test_context() as agent:
+        for body in contributions(first):
+            await agent.put(body, key=b"k")
+    assert rows.get(c1.key) == {"entries": {"b/e1": r1}}, "a row reads back exactly as it went in"
+    rows.table.data[row_key(c2.key, c2.entry_key)] = pack(r2, ITEM_FIELDS)  # as recovery fills the store
+    assert sorted(rows[c1.key]["entries"]) == ["b/e1"], "the index is kept, not rebuilt per read"
+    generation[0] += 1  # a new assignment, or the end of recovery
+    assert rows[c1.key] == {"entries": {"b/e1": r1, "b/e2": r2}}
+    assert rows.keys() == [c1.key.encode()] and len(rows) == 1
+    assert rows.get("UA-63/2024-11-21") is None

@@ -109,3 +109,17 @@ def test_replay_cli_names_the_failed_entry_exits_1_and_prints_the_other_entries_
         extractor_version=extract_api.EXTRACTOR_VERSION,
     )
     assert result.stdout.encode() == canonical_json(build("casualties", expected.views.states("casualties"))) + b"\n"
+
+
+def test_replay_leaves_out_an_entry_too_large_to_store_as_the_worker_dead_letters_it() -> None:
+    many = [killed(n, claimant=f"official number {n}") for n in range(1, 40)]
+    events = [
+        published("e1", "Three killed.", [killed(3)], n=1),
+        published("e2", "A long list of figures.", many, n=2),
+        published("e1", "Five killed.", many, n=3, corrected=True),  # a correction too large: e1 stays as it was
+    ]
+    limited = rebuild(log_records(events), extractor=lambda t, b: [], extractor_version="none", max_record_bytes=4096)
+    assert [(f.entry_id, f.position.offset) for f in limited.failed] == [("e2", 1), ("e1", 2)]
+    assert all("over the limit of 4096 bytes" in f.error for f in limited.failed)
+    alone = rebuild(log_records(events[:1]), extractor=lambda t, b: [], extractor_version="none")
+    assert documents(limited) == documents(alone)

@@ -1,0 +1,156 @@
+"""The catch-up measurements of ``bench_pipeline.py``: a worker on entries already in the log.
+
+Its rate (entries to all views visible per second), the changelog bytes it wrote per entry (read
+back from the real changelog topics), its RSS, and the rate over windows of a long catch-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import time
+from pathlib import Path
+from typing import Any
+
+from liveledger.kafka.reader import read_topic
+from liveledger.kafka.topics import admin_client, ensure_changelog_topics
+from liveledger.publish.batch import read_requests
+from liveledger.publish.publisher import Publisher
+from liveledger.settings import Settings
+from streams.app.factory import build_app
+from tests.support.worker import WorkerProcess
+
+WINDOW = 10_000
+
+
+def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
+    return Settings(
+        kafka_bootstrap=bootstrap,
+        entries_topic=f"b{tag}.entries",
+        facts_topic=f"b{tag}.facts",
+        deadletter_topic=f"b{tag}.dl",
+        app_id=f"b{tag}",
+        data_dir=data_dir,
+        web_port=port,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def publish_only(settings: Settings, lines: list[bytes]) -> None:
+    good, _ = read_requests(lines, settings.max_body_bytes)
+    async with Publisher(settings) as pub:
+        for i in range(0, len(good), 5000):
+            await pub.publish_many(good[i : i + 5000])
+
+
+async def changelog_bytes(settings: Settings) -> int:
+    """Bytes (key + value) of every record in the worker's table changelogs, read back from Kafka."""
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        names = await admin.list_topics()
+    finally:
+        await admin.close()
+    total = 0
+    for topic in sorted(t for t in names if t.startswith(f"{settings.app_id}-") and t.endswith("-changelog")):
+        async for rec in read_topic(settings, topic):
+            total += len(rec.key or b"") + len(rec.value or b"")
+    return total
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def catch_up(settings: Settings, n: int, log: Path, tree: Path | None, timeout: float) -> dict[str, Any]:
+    """A worker (of ``tree``, else this one) catches up on ``n`` entries already in the log.
+
+    Samples ``(seconds, entries processed)`` every 0.2 s; the end is when every entry is processed
+    and the views agent has applied everything (the applied count stops moving for 2 s).
+    """
+    # both trees' workers name their changelogs alike; made before start, as ``liveledger worker`` does now
+    names = build_app(settings, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
+    asyncio.run(ensure_changelog_topics(settings, names))
+    worker = WorkerProcess(settings, log)
+    cwd = os.getcwd()
+    if tree is not None:
+        os.chdir(tree)  # the child runs ``python -m liveledger.cli.main`` from its working directory
+    try:
+        worker.start()
+    finally:
+        os.chdir(cwd)
+    try:
+        worker.wait_ready(timeout)
+        t0 = time.perf_counter()
+        samples: list[tuple[float, int]] = [(0.0, 0)]
+        applied, changed = -1, t0
+        deadline = t0 + timeout
+        while time.perf_counter() < deadline:
+            h = worker.health()
+            now = time.perf_counter()
+            done = h["entries_processed"] + h["dead_letters"]
+            samples.append((now - t0, done))
+            if h["contributions_applied"] != applied:
+                applied, changed = h["contributions_applied"], now
+            elif done >= n and now - changed >= 2.0:
+                break
+            time.sleep(0.2)
+        else:
+            raise TimeoutError(f"the worker processed {samples[-1][1]} of {n} in {timeout}s; log:\n{worker.log_tail()}")
+        elapsed = changed - t0
+        rss = rss_mb(worker.proc.pid) if worker.proc is not None else float("nan")
+    finally:
+        worker.stop()
+    return {"n": n, "seconds": elapsed, "rate": n / elapsed, "rss_mb": rss, "samples": samples}
+
+
+def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
+    """Entries per second between the moments ``lo`` and ``hi`` entries had been processed."""
+    t_lo = next(t for t, done in samples if done >= lo)
+    t_hi = next(t for t, done in samples if done >= hi)
+    return (hi - lo) / max(t_hi - t_lo, 1e-9)
+
+
+def process_run(
+    bootstrap: str, tag: str, tmp: Path, n: int, tree: Path | None, timeout: float, entries_topic: str
+) -> dict[str, Any]:
+    """Catch up on the log of ``entries_topic`` with a worker of its own (app id, facts, tables)."""
+    s = make_settings(bootstrap, tag, tmp / tag, free_port()).model_copy(update={"entries_topic": entries_topic})
+    r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout)
+    r["changelog_bytes"] = asyncio.run(changelog_bytes(s))
+    r["bytes_per_entry"] = r["changelog_bytes"] / n
+    return r
+
+
+Row = tuple[str, str, str, str, str]
+
+
+def process_rows(label: str, r: dict[str, Any]) -> list[Row]:
+    return [
+        (f"process{label} (entries/s)", f"{r['rate']:,.0f}", f"{r['n']} in {r['seconds']:.1f} s", "", ">= 1,500/s"),
+        (f"changelog{label} B/entry", f"{r['bytes_per_entry']:,.0f}", f"{r['changelog_bytes']:,} B", "", "<= 2,000"),
+        (f"worker RSS{label}", f"{r['rss_mb']:.0f} MB", f"after {r['n']} entries", "", "<= 300 MB"),
+    ]
+
+
+def scale_rows(label: str, r: dict[str, Any], first: float, last: float) -> list[Row]:
+    n = r["n"]
+    return [
+        (f"scale{label} rate at {n:,}", f"{last:,.0f}/s", f"at 10k {first:,.0f}/s", f"{last / first:.2f}x", ">= 0.9x"),
+        (
+            f"scale{label} RSS at {n:,}",
+            f"{r['rss_mb']:.0f} MB",
+            f"{r['bytes_per_entry']:,.0f} B/entry",
+            "",
+            "<= 300 MB",
+        ),
+    ]

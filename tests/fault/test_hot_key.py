@@ -1,0 +1,117 @@
+"""One place, one day, very many entries: the state of that key must not grow per write.
+
+Before view state was stored as rows, every entry about one town on one day re-wrote the whole
+state of ``UA-51/<day>``: one POST of a few thousand entries grew its changelog record past Kafka's
+limit, and the worker crash-looped on ``MessageSizeTooLargeError``. Here one POST and one
+``liveledger publish`` send ``ENTRIES`` entries between them, all about Odesa on one day. The
+worker stays up, dead-letters nothing, its views equal a replay of the log, and no record it
+wrote to any topic (facts, dead letters, every table changelog) is over 100 kB. Loopback only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import orjson
+import pytest
+from pydantic import SecretStr
+
+from liveledger.kafka.reader import read_topic
+from liveledger.kafka.topics import admin_client
+from liveledger.settings import Settings
+from tests.fault.test_faults import wait_views_equal_replay
+from tests.support.worker import WorkerProcess, settings_env
+
+pytestmark = [pytest.mark.kafka, pytest.mark.slow]
+
+#: entries in all, half through one POST, half through the CLI
+ENTRIES = 20_000
+LIMIT = 100_000
+TOKEN = "hot-key-token"
+
+
+def odesa_lines(n: int, prefix: str) -> list[bytes]:
+    """``n`` short entries about Odesa on 20 November, each with an editor figure."""
+    return [
+        orjson.dumps(
+            {
+                "entry_id": f"{prefix}{i:05d}",
+                "blog_id": "hot",
+                "body": f"Update {i}: the toll in Odesa rose.",
+                "occurred_at": "2024-11-20T09:00:00Z",
+                "figures": [{"metric": "killed", "best": 1 + i, "region_code": "UA-51", "country": "UA"}],
+            }
+        )
+        for i in range(n)
+    ]
+
+
+def post(settings: Settings, body: bytes) -> dict[str, object]:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{settings.web_port}/api/v1/entries",
+        data=body,
+        method="POST",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=600) as resp:
+        doc: dict[str, object] = orjson.loads(resp.read())
+        return doc
+
+
+async def written_topics(settings: Settings) -> list[str]:
+    """The topics the worker writes: facts, dead letters, and its tables' changelogs."""
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        names = await admin.list_topics()
+    finally:
+        await admin.close()
+    changelogs = sorted(t for t in names if t.startswith(f"{settings.app_id}-") and t.endswith("-changelog"))
+    assert any("view-casualties" in t for t in changelogs), names
+    return [settings.facts_topic, settings.deadletter_topic, *changelogs]
+
+
+async def test_twenty_thousand_entries_about_one_place_and_day(settings: Settings, tmp_path: Path) -> None:
+    settings = settings.model_copy(update={"api_token": SecretStr(TOKEN)})
+    half = ENTRIES // 2
+    with WorkerProcess(settings, tmp_path / "worker.log") as w:
+        w.wait_ready()
+        body = b"[" + b",".join(odesa_lines(half, "post")) + b"]"
+        summary = await asyncio.to_thread(post, settings, body)
+        assert summary["published"] == half and summary["rejected"] == [], summary
+
+        lines = tmp_path / "entries.jsonl"
+        lines.write_bytes(b"\n".join(odesa_lines(ENTRIES - half, "cli")) + b"\n")
+        cli = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "liveledger.cli.main", "publish", "--json", str(lines)],
+            env=settings_env(settings),
+            capture_output=True,
+            timeout=600,
+        )
+        assert cli.returncode == 0, cli.stderr.decode()[-2000:]
+        assert orjson.loads(cli.stdout)["published"] == ENTRIES - half
+
+        health = w.wait_processed(ENTRIES, timeout=900)
+        assert w.proc is not None and w.proc.poll() is None, "the worker stayed up"
+        assert health["dead_letters"] == 0 and health["entries_processed"] == ENTRIES
+        await wait_views_equal_replay(w, settings, within_s=600)
+        incident = w.view("casualties")["items"]
+        assert [d["key"] for d in incident] == ["UA-51/2024-11-20/unspecified"]
+        assert len(incident[0]["entries"]) == ENTRIES
+        assert incident[0]["metrics"]["killed"]["best"] in (half, ENTRIES - half)  # the latest report
+
+    largest: dict[str, int] = {}
+    started = time.monotonic()
+    for topic in await written_topics(settings):
+        sizes = [len(r.value or b"") + len(r.key or b"") async for r in read_topic(settings, topic)]
+        largest[topic] = max(sizes, default=0)
+        if topic == settings.facts_topic or any(t in topic for t in ("casualties", "figures", "timeline", "index")):
+            assert len(sizes) >= ENTRIES, f"the worker wrote {len(sizes)} records to {topic}"
+    assert time.monotonic() - started < 600
+    assert max(largest.values()) <= LIMIT, f"records over {LIMIT} bytes: {largest}"
