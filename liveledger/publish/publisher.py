@@ -26,6 +26,7 @@ from liveledger.settings import Settings
 from schemas.codec import encode, format_time, parse_envelope, to_event
 from schemas.errors import SchemaError
 from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
+from schemas.source_clock import check_source_times
 
 
 class Conflict(PublishError):
@@ -128,6 +129,8 @@ class Publisher:
             source_url=req.source_url,
             author=req.author,
             figures=req.figures,
+            source_published_at=req.source_published_at,
+            source_updated_at=req.source_updated_at,
         )
         if isinstance(req, Correction):
             return EntryCorrected.model_construct(content=content, **common)
@@ -174,6 +177,8 @@ class Publisher:
         async with self._lock:
             published_at = self._next_time(req.blog_id)
             event = self._to_event(req, published_at)
+            if not isinstance(event, EntryRetracted):
+                check_source_times(event.content, published_at)
             digest = content_digest(event)  # leaves out acceptance time and ids
             event_id = event_id_for(req.blog_id, req.entry_id, digest)
             if self._check(req, digest):
