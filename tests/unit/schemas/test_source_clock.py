@@ -95,6 +95,8 @@ def test_where_each_event_stands_on_the_source_clock() -> None:
     only_posted = EntryContent(body="x", source_published_at=posted)
     assert source_time(_event(only_posted, EntryCorrected)) == posted  # type: ignore[arg-type]
     assert source_time(_event(EntryContent(body="x"))) is None  # type: ignore[arg-type]
+    only_updated = EntryContent(body="x", source_updated_at=edited)
+    assert source_time(_event(only_updated)) == edited  # type: ignore[arg-type]
     retraction = EntryRetracted(event_id="ev", blog_id="b", entry_id="e1", published_at=T0, reason="gone")
     assert source_time(retraction) is None
 
