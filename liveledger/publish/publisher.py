@@ -33,6 +33,14 @@ class Conflict(PublishError):
     """The request contradicts what the log already holds."""
 
 
+class AlreadyPublished(Conflict):
+    """The entry is on the log with other content: publish a correction to change it."""
+
+
+class WasRetracted(Conflict):
+    """The entry was retracted: a retracted entry cannot be corrected."""
+
+
 class PublisherBroken(PublishError):
     """A send failed after the index moved on: restart the publisher to reload from the log."""
 
@@ -145,7 +153,7 @@ class Publisher:
                 return False
             if st.published_digest == digest:
                 return True
-            raise Conflict(
+            raise AlreadyPublished(
                 f"{where} was already published with different content; to change it, publish a "
                 f'correction: {{"type": "correction", "entry_id": "{req.entry_id}", '
                 f'"blog_id": "{req.blog_id}", "title": ..., "body": ...}}'
@@ -156,7 +164,7 @@ class Publisher:
         if isinstance(req, Retraction):
             return st.retracted
         if st.retracted:
-            raise Conflict(f"{where} was retracted; a retracted entry cannot be corrected")
+            raise WasRetracted(f"{where} was retracted; a retracted entry cannot be corrected")
         return digest in st.correction_digests
 
     def _next_time(self, blog_id: str) -> datetime:
