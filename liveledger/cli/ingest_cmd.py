@@ -43,7 +43,7 @@ def print_tally(tally: Tally, as_json: bool, poll: int | None = None) -> None:
 def register(app: typer.Typer) -> None:
     @app.command(name="ingest")
     def ingest_command(
-        source: Annotated[str, typer.Argument(help="A LiveBlogPosting HTML page, RSS/Atom feed or JSON lines: file or URL")],
+        source: Annotated[str, typer.Argument(help="LiveBlogPosting page, RSS/Atom feed or JSON lines; file or URL")],
         blog_id: Annotated[
             str | None, typer.Option(help="Blog id (default: from the page's canonical URL or the feed's link)")
         ] = None,
