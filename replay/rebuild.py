@@ -52,7 +52,7 @@ class Cutoff:
         return True
 
     def in_period(self, ef: EntryFacts) -> bool:
-        day = entry_day(ef.occurred_at, ef.published_at)
+        day = entry_day(ef.occurred_at, ef.display_time)
         if self.occurred_from is not None and day < self.occurred_from:
             return False
         return not (self.occurred_to is not None and day > self.occurred_to)

@@ -70,6 +70,10 @@ class Tally:
         return bool(self.skipped or self.rejected or self.error)
 
 
+def _posted(rec: Record) -> str:
+    return str(rec.request.get("source_published_at") or rec.request.get("source_updated_at") or "\uffff")
+
+
 def _as_correction(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "type": "correction"}
 
@@ -97,7 +101,10 @@ def plan(parsed: ParsedSource, previous: Sequence[Record] | None) -> tuple[Chang
             (kinds.get(str(r.request.get("type")), "new"), r.where, r.request) for r in parsed.records
         ]
     changes = compare(previous, parsed.records)
-    todo = [("new", r.where, r.request) for r in changes.new]
+    # Live pages list the newest post first; the log takes new posts oldest first, so acceptance
+    # order follows the blog's own order (posts without a source time keep page order, at the end).
+    oldest_first = sorted(changes.new, key=_posted)
+    todo = [("new", r.where, r.request) for r in oldest_first]
     todo += [("correction", r.where, _as_correction(r.request)) for r in changes.changed]
     todo += [("retraction", r.where, _retraction(r)) for r in changes.removed]
     return changes, todo

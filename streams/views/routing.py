@@ -4,7 +4,7 @@ Views and their keys (parts normalised by :mod:`streams.views.keys`, so a part
 never contains ``/`` or ``|``):
 
 - **day** = UTC date (``YYYY-MM-DD``) of ``ef.occurred_at`` if set, else of
-  ``ef.published_at``.
+  ``ef.display_time`` (the blog's own posting time, else ``ef.published_at``).
 - **area** = ``fact.region_code``, else ``fact.country``, else ``"unknown"``.
 - ``casualties``: facts whose metric is in ``CASUALTY_METRICS``, not cumulative
   and with ``per`` None. Key = ``"{area}/{day}"``: every casualty report of one
@@ -67,6 +67,7 @@ def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str
         "event_id": ef.event_id,
         "published_at": ef.published_at,
         "occurred_at": ef.occurred_at,
+        "source_published_at": ef.source_published_at,
         "day": day,
         "position": position,
         "span": [fact.span[0], fact.span[1]] if fact.span is not None else None,
@@ -133,7 +134,7 @@ def route(ef: EntryFacts) -> list[Contribution]:
     """
     if ef.retracted or not ef.facts:
         return []
-    day = entry_day(ef.occurred_at, ef.published_at)
+    day = entry_day(ef.occurred_at, ef.display_time)
     month = utc_day(ef.published_at)[:7]
     pos = ef.position
     position = {"topic": pos.topic, "partition": pos.partition, "offset": pos.offset}
