@@ -49,13 +49,14 @@ def source_time(event: DomainEvent) -> datetime | None:
     """Where ``event`` stands on the source clock, or None when the source gives no time for it.
 
     A new entry stands at its ``source_published_at`` (else its ``source_updated_at``: an Atom
-    entry may give only ``updated``); a correction at its ``source_updated_at`` (else its
-    ``source_published_at``); a retraction has no source time (a blog does not date a removal),
-    and neither has an entry published by hand without one.
+    entry may give only ``updated``); a correction at its ``source_updated_at`` only (an edit the
+    blog does not date is known only to have happened before it was accepted); a retraction has
+    no source time (a blog does not date a removal), and neither has an entry published by hand
+    without one. Callers fall back to the acceptance time, the latest the event can have happened.
     """
     if isinstance(event, EntryRetracted):
         return None
     c = event.content
     if event.type == "entry.corrected":
-        return c.source_updated_at or c.source_published_at
+        return c.source_updated_at
     return c.source_published_at or c.source_updated_at

@@ -15,9 +15,12 @@ from liveledger.cli.publish_cmd import publish_lines
 from liveledger.ingest.run import Tally, follow, ingest
 from liveledger.kafka.reader import read_topic
 from liveledger.settings import Settings
+from replay.rebuild import Cutoff, rebuild
+from replay.source import read_log
 from schemas.codec import decode
 from schemas.events import DomainEvent, EntryCorrected, EntryPublished, EntryRetracted
 from schemas.ids import safe_id
+from streams.core.pipeline import default_extractor
 from tests.integration.ingest_pages import CANONICAL, LivePage, Post, live_page, serve
 from tests.support.worker import WorkerProcess, settings_env
 
@@ -178,3 +181,49 @@ def test_cli_lists_skipped_items_with_json_and_exits_1(settings: Settings) -> No
         check=False,
     )
     assert bad.returncode == 2 and "no schema.org LiveBlogPosting JSON-LD" in bad.stderr
+
+
+def _casualties_as_of(settings: Settings, as_of: str, clock: str) -> tuple[dict[str, Any], str]:
+    cmd = [sys.executable, "-m", "liveledger.cli.main", "replay", "--as-of", as_of, "--clock", clock]
+    view = subprocess.run(
+        [*cmd, "--view", "casualties", "--json"],
+        env=settings_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert view.returncode == 0, view.stderr
+    timeline = subprocess.run(
+        [*cmd], env=settings_env(settings), capture_output=True, text=True, timeout=180, check=False
+    )
+    assert timeline.returncode == 0, timeline.stderr
+    return orjson.loads(view.stdout), timeline.stdout
+
+
+async def test_replay_on_the_source_clock_gives_the_blog_as_it_stood_then(settings: Settings, tmp_path: Path) -> None:
+    before, after = tmp_path / "storm-0900.html", tmp_path / "storm-1000.html"
+    before.write_bytes(live_page(_storm(edited=False)))
+    after.write_bytes(live_page(_storm(edited=True)))
+    assert (await ingest(settings, str(before))).published == 4
+    later = await ingest(settings, str(after))  # a saved later copy: the edit is a correction
+    assert (later.published, later.corrected, later.duplicates) == (1, 1, 2)
+
+    doc, _ = _casualties_as_of(settings, "2024-11-20T08:30:00Z", "source")
+    [incident] = doc["items"]
+    assert incident["metrics"]["killed"]["best"] == 2, "the post as first written"
+    doc, _ = _casualties_as_of(settings, "2024-11-20T09:45:00Z", "source")
+    [incident] = doc["items"]
+    assert incident["metrics"]["killed"]["best"] == 3, "after the blog's 09:30 edit"
+    doc, summary = _casualties_as_of(settings, "2024-11-20T09:45:00Z", "accepted")
+    assert doc["items"] == [] and "replayed 0 events" in summary, "liveledger itself had accepted nothing then"
+
+    extractor, version = default_extractor()
+    records = await read_log(settings)
+    at_0730 = rebuild(
+        records,
+        extractor=extractor,
+        extractor_version=version,
+        cutoff=Cutoff(as_of="2024-11-20T07:30:00.000000Z", clock="source"),
+    )
+    assert (at_0730.events, at_0730.excluded) == (2, 4), "p1 and p2 had been posted by 07:30"

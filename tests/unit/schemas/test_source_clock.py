@@ -93,7 +93,7 @@ def test_where_each_event_stands_on_the_source_clock() -> None:
     assert source_time(_event(content)) == posted  # type: ignore[arg-type]
     assert source_time(_event(content, EntryCorrected)) == edited  # type: ignore[arg-type]
     only_posted = EntryContent(body="x", source_published_at=posted)
-    assert source_time(_event(only_posted, EntryCorrected)) == posted  # type: ignore[arg-type]
+    assert source_time(_event(only_posted, EntryCorrected)) is None  # type: ignore[arg-type]
     assert source_time(_event(EntryContent(body="x"))) is None  # type: ignore[arg-type]
     only_updated = EntryContent(body="x", source_updated_at=edited)
     assert source_time(_event(only_updated)) == edited  # type: ignore[arg-type]
@@ -117,3 +117,12 @@ def test_every_original_maps_to_a_valid_stable_id(original: str) -> None:
     out = safe_id(original)
     assert re.fullmatch(_ID_PATTERN, out), out
     assert safe_id(original) == out
+
+
+def test_replay_clock_names_are_checked() -> None:
+    from replay.errors import BadCutoff
+    from replay.rebuild import parse_clock
+
+    assert parse_clock("source") == "source" and parse_clock("accepted") == "accepted"
+    with pytest.raises(BadCutoff, match="--clock: 'blog' is not a clock; expected accepted or source"):
+        parse_clock("blog")
