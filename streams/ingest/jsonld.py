@@ -8,7 +8,9 @@
   where the page was read from, so a saved copy and the live page give the same ids.
 * Each ``liveBlogUpdate`` item becomes one entry: its id from ``@id`` / ``url``
   (:func:`schemas.ids.safe_id`), its text from ``articleBody``, else from the page element the
-  id's fragment names, with tags, scripts and styles removed and paragraphs kept as lines.
+  id's fragment names, with tags, scripts and styles removed and paragraphs kept as lines. Its
+  ``datePublished`` / ``dateModified`` are the source clock; ``contentReferenceTime`` (schema.org's
+  "the specific time described"), when given, is the occurred time.
 """
 
 from __future__ import annotations
@@ -116,9 +118,11 @@ def _item(node: dict[str, Any], base: str | None, tree: lxml.html.HtmlElement) -
     try:
         posted = parse_time(node.get("datePublished"), "datePublished")
         edited = parse_time(node.get("dateModified"), "dateModified")
+        occurred = parse_time(node.get("contentReferenceTime"), "contentReferenceTime")
     except BadTime as e:
         raise ValueError(str(e)) from None
-    return Item(safe_id(original), original, title[:1000], body, posted, edited, _author(node.get("author")))
+    author = _author(node.get("author"))
+    return Item(safe_id(original), original, title[:1000], body, posted, edited, author, occurred)
 
 
 def _as_list(value: object) -> list[object]:

@@ -33,6 +33,7 @@ class Item:
     source_published_at: datetime | None = None
     source_updated_at: datetime | None = None
     author: str | None = None
+    occurred_at: datetime | None = None
 
     def request(self, blog_id: str) -> dict[str, Any]:
         """The publish request (the JSON-lines shape of ``liveledger publish``) for this post."""
@@ -49,6 +50,8 @@ class Item:
             doc["source_published_at"] = format_time(self.source_published_at)
         if self.source_updated_at is not None:
             doc["source_updated_at"] = format_time(self.source_updated_at)
+        if self.occurred_at is not None:
+            doc["occurred_at"] = format_time(self.occurred_at)
         return doc
 
 

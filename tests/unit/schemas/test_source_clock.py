@@ -118,11 +118,3 @@ def test_every_original_maps_to_a_valid_stable_id(original: str) -> None:
     assert re.fullmatch(_ID_PATTERN, out), out
     assert safe_id(original) == out
 
-
-def test_replay_clock_names_are_checked() -> None:
-    from replay.errors import BadCutoff
-    from replay.rebuild import parse_clock
-
-    assert parse_clock("source") == "source" and parse_clock("accepted") == "accepted"
-    with pytest.raises(BadCutoff, match="--clock: 'blog' is not a clock; expected accepted or source"):
-        parse_clock("blog")
