@@ -60,14 +60,17 @@ VIEWS: tuple[str, ...] = (CASUALTIES, STRIKES, INTERCEPTIONS, FIGURES)
 
 
 def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str, Any]) -> dict[str, Any]:
-    """The JSON item of one fact, with the provenance of its entry event."""
-    return {
+    """The JSON item of one fact, with the provenance of its entry event.
+
+    ``source_published_at`` (the blog's own posting time) is there only when the entry has one:
+    stored states hold every item, so a key that is always null would only make them bigger.
+    """
+    item = {
         "entry_id": ef.entry_id,
         "blog_id": ef.blog_id,
         "event_id": ef.event_id,
         "published_at": ef.published_at,
         "occurred_at": ef.occurred_at,
-        "source_published_at": ef.source_published_at,
         "day": day,
         "position": position,
         "span": [fact.span[0], fact.span[1]] if fact.span is not None else None,
@@ -91,6 +94,9 @@ def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str
         "actor": fact.actor,
         "extractor_version": fact.extractor_version,
     }
+    if ef.source_published_at is not None:
+        item["source_published_at"] = ef.source_published_at
+    return item
 
 
 def fact_keys(fact: Fact, day: str, month: str) -> list[tuple[str, str]]:
