@@ -3,6 +3,9 @@
 Two clocks:
 * ``as_of`` (published time) keeps only events liveledger had accepted by then:
   what we showed at that moment, later corrections and retractions excluded.
+  With ``clock="source"`` the moment is on the blog's own clock instead
+  (``schemas.source_clock.source_time``; an event with no source time stands at
+  its acceptance time, the latest it can have happened): what the blog showed then.
 * ``occurred_from``/``occurred_to`` (occurred time) keep only entries whose
   incident day falls in the period, as the entry stands after its corrections:
   what we now know happened then. An entry whose correction moves it out of the
@@ -25,6 +28,7 @@ from datetime import date, datetime
 from replay.errors import BadCutoff
 from replay.source import LogRecord
 from schemas.codec import format_time
+from schemas.source_clock import source_time
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.timeline import timeline_contribution
@@ -42,12 +46,13 @@ class Cutoff:
     until: dict[int, int] | None = None
     occurred_from: str | None = None
     occurred_to: str | None = None
+    clock: str = "accepted"  # what ``as_of`` is measured on: "accepted" or "source"
 
     def admits(self, rec: LogRecord) -> bool:
-        """Whether the event at ``rec`` had been accepted by the cutoff."""
+        """Whether the event at ``rec`` had been accepted (or, on the source clock, posted) by the cutoff."""
         if rec.envelope is None:
             return False
-        if self.as_of is not None and rec.envelope.published_at > self.as_of:
+        if self.as_of is not None and self._time(rec) > self.as_of:
             return False
         if self.until is not None:
             end = self.until.get(rec.position.partition)
@@ -55,8 +60,16 @@ class Cutoff:
                 return False
         return True
 
+    def _time(self, rec: LogRecord) -> str:
+        assert rec.envelope is not None
+        if self.clock == "source" and rec.event is not None:
+            at = source_time(rec.event)
+            if at is not None:
+                return format_time(at)
+        return rec.envelope.published_at
+
     def in_period(self, ef: EntryFacts) -> bool:
-        day = entry_day(ef.occurred_at, ef.published_at)
+        day = entry_day(ef.occurred_at, ef.display_time)
         if self.occurred_from is not None and day < self.occurred_from:
             return False
         return not (self.occurred_to is not None and day > self.occurred_to)
@@ -74,6 +87,15 @@ def parse_as_of(text: str) -> str:
     if dt.tzinfo is None:
         raise BadCutoff(f"--as-of: {text!r} needs a timezone, e.g. 2024-11-20T14:05:00Z")
     return format_time(dt)
+
+
+CLOCKS = ("accepted", "source")
+
+
+def parse_clock(text: str) -> str:
+    if text not in CLOCKS:
+        raise BadCutoff(f"--clock: {text!r} is not a clock; expected accepted or source")
+    return text
 
 
 def parse_until(text: str) -> dict[int, int]:

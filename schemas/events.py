@@ -7,7 +7,7 @@ bytes; ``schemas.codec`` maps them to and from the stored envelope.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -20,8 +20,8 @@ ENTRY_RETRACTED = "entry.retracted"
 
 #: Current stored version of each event type. Bump with an upcaster.
 CURRENT_VERSIONS: dict[str, int] = {
-    ENTRY_PUBLISHED: 2,
-    ENTRY_CORRECTED: 1,
+    ENTRY_PUBLISHED: 3,
+    ENTRY_CORRECTED: 2,
     ENTRY_RETRACTED: 1,
 }
 
@@ -52,8 +52,21 @@ def _aware(v: datetime) -> datetime:
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 
 
+def _utc(v: datetime) -> datetime:
+    return v.astimezone(UTC)
+
+
+#: A time the source (the blog itself) gives, kept in UTC so that the stored bytes are canonical.
+SourceTime = Annotated[datetime, AfterValidator(_aware), AfterValidator(_utc)]
+
+
 class EntryContent(BaseModel):
-    """The editable content of an entry: replaced as a whole by a correction."""
+    """The editable content of an entry: replaced as a whole by a correction.
+
+    ``source_published_at`` and ``source_updated_at`` are the source clock: when the blog itself
+    says the entry was posted and last edited (``datePublished`` / ``dateModified``, a feed's
+    ``published`` / ``updated``). They never order the log; ``published_at`` (acceptance) does.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -62,6 +75,8 @@ class EntryContent(BaseModel):
     source_url: CleanText | None = Field(default=None, max_length=2000)
     author: CleanText | None = Field(default=None, max_length=200)
     figures: tuple[Fact, ...] = ()
+    source_published_at: SourceTime | None = None
+    source_updated_at: SourceTime | None = None
 
 
 class _EventBase(BaseModel):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from schemas.errors import UnknownEventType
-from schemas.events import CURRENT_VERSIONS, ENTRY_PUBLISHED
+from schemas.events import CURRENT_VERSIONS, ENTRY_CORRECTED, ENTRY_PUBLISHED
 
 Payload = dict[str, Any]
 Upcaster = Callable[[Payload], Payload]
@@ -26,8 +26,21 @@ def _published_v1_to_v2(p: Payload) -> Payload:
     return out
 
 
+def _add_source_clock(p: Payload) -> Payload:
+    """v3 (published) and v2 (corrected) may carry ``source_published_at`` / ``source_updated_at``.
+
+    An older payload predates the source clock: it has no source time, which is what the new
+    version's absent fields mean, so its fields carry over unchanged. The version bump exists so
+    that code which predates the source clock refuses the new payloads by name ("newer than this
+    code knows") instead of failing on unknown fields.
+    """
+    return dict(p)
+
+
 UPCASTERS: dict[tuple[str, int], Upcaster] = {
     (ENTRY_PUBLISHED, 1): _published_v1_to_v2,
+    (ENTRY_PUBLISHED, 2): _add_source_clock,
+    (ENTRY_CORRECTED, 1): _add_source_clock,
 }
 
 

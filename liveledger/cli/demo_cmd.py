@@ -98,6 +98,8 @@ def register(app: typer.Typer) -> None:
                     table.add_row(str(item.get("key")), summarise(name, item))
                 out.print(table)
             console.print(f"\nweb page: {settings.api_url}/   API: {settings.api_url}/api/v1/openapi.json")
+            page = resources.files("liveledger.data").joinpath("sample_liveblog.html")
+            console.print(f"the same blog as a saved live page: liveledger ingest {page}")
             if exit_after:
                 return
             console.print("the worker runs until you press Ctrl-C")

@@ -7,7 +7,17 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from liveledger.cli import audit_cmd, broker_cmd, demo_cmd, extract_cmd, publish_cmd, replay_cmd, views_cmd, worker_cmd
+from liveledger.cli import (
+    audit_cmd,
+    broker_cmd,
+    demo_cmd,
+    extract_cmd,
+    ingest_cmd,
+    publish_cmd,
+    replay_cmd,
+    views_cmd,
+    worker_cmd,
+)
 from liveledger.errors import LiveledgerError
 from schemas.errors import SchemaError
 from streams.extract.public_eval import PublicDataError
@@ -27,6 +37,7 @@ def build_cli() -> typer.Typer:
     )
     app.add_typer(broker_cmd.app, name="broker")
     publish_cmd.register(app)
+    ingest_cmd.register(app)
     worker_cmd.register(app)
     views_cmd.register(app)
     replay_cmd.register(app)

@@ -12,7 +12,16 @@ from rich.table import Table
 from liveledger.cli.progress import log_progress
 from liveledger.settings import Settings
 from replay.errors import BadCutoff
-from replay.rebuild import Cutoff, ExtractionFailure, Rebuilt, parse_as_of, parse_day, parse_until, rebuild
+from replay.rebuild import (
+    Cutoff,
+    ExtractionFailure,
+    Rebuilt,
+    parse_as_of,
+    parse_clock,
+    parse_day,
+    parse_until,
+    rebuild,
+)
 from replay.source import read_log
 from streams.core.pipeline import default_extractor
 from streams.query.documents import PARAMS, build
@@ -20,11 +29,16 @@ from streams.views.render import canonical_json
 
 
 def make_cutoff(
-    as_of: str | None, until_offset: str | None, occurred_from: str | None, occurred_to: str | None
+    as_of: str | None,
+    until_offset: str | None,
+    occurred_from: str | None,
+    occurred_to: str | None,
+    clock: str = "accepted",
 ) -> Cutoff:
     if as_of and until_offset:
         raise BadCutoff("give --as-of or --until-offset, not both")
     return Cutoff(
+        clock=parse_clock(clock),
         as_of=parse_as_of(as_of) if as_of else None,
         until=parse_until(until_offset) if until_offset else None,
         occurred_from=parse_day("--occurred-from", occurred_from) if occurred_from else None,
@@ -66,7 +80,10 @@ def replay_log(settings: Settings, cutoff: Cutoff, *, keep_history: bool = False
 def register(app: typer.Typer) -> None:
     @app.command()
     def replay(
-        as_of: Annotated[str | None, typer.Option(help="Published time: what was shown then")] = None,
+        as_of: Annotated[str | None, typer.Option(help="A moment (on --clock): what was shown then")] = None,
+        clock: Annotated[
+            str, typer.Option(help="accepted: liveledger's acceptance time; source: the blog's own times")
+        ] = "accepted",
         until_offset: Annotated[str | None, typer.Option(help="PARTITION:OFFSET,...: stop before these")] = None,
         occurred_from: Annotated[str | None, typer.Option(help="First occurred day (YYYY-MM-DD)")] = None,
         occurred_to: Annotated[str | None, typer.Option(help="Last occurred day (YYYY-MM-DD)")] = None,
@@ -80,7 +97,7 @@ def register(app: typer.Typer) -> None:
         """
         if view is not None and view not in PARAMS:
             raise BadCutoff(f"--view: unknown view {view!r}; expected one of {', '.join(PARAMS)}")
-        rebuilt = replay_log(Settings(), make_cutoff(as_of, until_offset, occurred_from, occurred_to))
+        rebuilt = replay_log(Settings(), make_cutoff(as_of, until_offset, occurred_from, occurred_to, clock))
         names = [view] if view else list(PARAMS)
         docs = {name: build(name, rebuilt.views.states(name)) for name in names}
         status = 1 if rebuilt.failed else 0

@@ -33,6 +33,7 @@ from schemas.checkpoint import Checkpoint
 from schemas.codec import encode, format_time, parse_envelope, to_event
 from schemas.errors import SchemaError
 from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
+from schemas.source_clock import check_source_times
 
 log = logging.getLogger(__name__)
 #: how many times one batch is tried when other writers fence this one
@@ -49,6 +50,14 @@ def _headers(event: DomainEvent) -> list[tuple[str, bytes]]:
 
 class Conflict(PublishError):
     """The request contradicts what the log already holds."""
+
+
+class AlreadyPublished(Conflict):
+    """The entry is on the log with other content: publish a correction to change it."""
+
+
+class WasRetracted(Conflict):
+    """The entry was retracted: a retracted entry cannot be corrected."""
 
 
 class PublisherBroken(PublishError):
@@ -168,6 +177,8 @@ class Publisher:
             source_url=req.source_url,
             author=req.author,
             figures=req.figures,
+            source_published_at=req.source_published_at,
+            source_updated_at=req.source_updated_at,
         )
         if isinstance(req, Correction):
             return EntryCorrected.model_construct(content=content, **common)
@@ -182,7 +193,7 @@ class Publisher:
                 return False
             if st.published_digest == digest:
                 return True
-            raise Conflict(
+            raise AlreadyPublished(
                 f"{where} was already published with different content; to change it, publish a "
                 f'correction: {{"type": "correction", "entry_id": "{req.entry_id}", '
                 f'"blog_id": "{req.blog_id}", "title": ..., "body": ...}}'
@@ -193,7 +204,7 @@ class Publisher:
         if isinstance(req, Retraction):
             return st.retracted
         if st.retracted:
-            raise Conflict(f"{where} was retracted; a retracted entry cannot be corrected")
+            raise WasRetracted(f"{where} was retracted; a retracted entry cannot be corrected")
         return digest in st.correction_digests
 
     def _next_time(self, blog_id: str) -> datetime:
@@ -210,6 +221,8 @@ class Publisher:
         """The outcome of ``req`` against the index, which takes in the event at once (journalled)."""
         published_at = self._next_time(req.blog_id)
         event = self._to_event(req, published_at)
+        if not isinstance(event, EntryRetracted):
+            check_source_times(event.content, published_at)
         digest = content_digest(event)  # leaves out acceptance time and ids
         event_id = event_id_for(req.blog_id, req.entry_id, digest)
         if self._check(req, digest):

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from liveledger.errors import LiveledgerError
 from liveledger.publish.jsonlines import DuplicateKey, loads_strict
 from schemas.codec import describe_validation_error
-from schemas.events import AwareDatetime, CleanText, Ident
+from schemas.events import AwareDatetime, CleanText, Ident, SourceTime
 from schemas.facts import Fact
 
 
@@ -38,6 +38,8 @@ class _Content(BaseModel):
     source_url: CleanText | None = Field(default=None, max_length=2000)
     author: CleanText | None = Field(default=None, max_length=200)
     figures: tuple[Fact, ...] = ()
+    source_published_at: SourceTime | None = None
+    source_updated_at: SourceTime | None = None
 
 
 class NewEntry(_Content):

@@ -47,6 +47,10 @@ def entry_facts(
     published_at = format_time(event.published_at)
     occurred_at = format_time(event.occurred_at) if event.occurred_at else None
 
+    content = None if isinstance(event, EntryRetracted) else event.content
+    posted = content.source_published_at or content.source_updated_at if content is not None else None
+    edited = content.source_updated_at if content is not None else None
+
     def make(facts: tuple[Fact, ...], text: str, version: str, retracted: bool, title: str = "") -> EntryFacts:
         return EntryFacts(
             blog_id=event.blog_id,
@@ -61,11 +65,12 @@ def entry_facts(
             extractor_version=version,
             retracted=retracted,
             title=title,
+            source_published_at=format_time(posted) if posted else None,
+            source_updated_at=format_time(edited) if edited else None,
         )
 
-    if isinstance(event, EntryRetracted):
+    if content is None:
         return make((), "", extractor_version, True)
-    content = event.content
     try:
         extracted = extractor(content.title, content.body)
     except ExtractionError:

@@ -42,6 +42,14 @@ class EntryFacts:
     extractor_version: str
     retracted: bool = False
     title: str = ""
+    #: the source clock (the blog's own posting and edit times), when the entry carries it
+    source_published_at: str | None = None
+    source_updated_at: str | None = None
+
+    @property
+    def display_time(self) -> str:
+        """The entry's own time for days and charts: the blog's posting time, else acceptance."""
+        return self.source_published_at or self.published_at
 
     @property
     def entry_key(self) -> str:

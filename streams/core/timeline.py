@@ -40,6 +40,8 @@ def timeline_contribution(ef: EntryFacts) -> Contribution:
         "event_type": ef.event_type,
         "published_at": ef.published_at,
         "occurred_at": ef.occurred_at,
+        "source_published_at": ef.source_published_at,
+        "source_updated_at": ef.source_updated_at,
         "title": ef.title,
         "text": ef.text[:MAX_TEXT],
         "facts": facts,

@@ -238,6 +238,7 @@ def render_figures(key: str, items: list[Item]) -> Doc:
             {
                 "published_at": it["published_at"],
                 "occurred_at": it["occurred_at"],
+                "source_published_at": it.get("source_published_at"),
                 "day": it["day"],
                 "entry_id": it["entry_id"],
                 "low": it["low"],

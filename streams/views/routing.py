@@ -4,7 +4,7 @@ Views and their keys (parts normalised by :mod:`streams.views.keys`, so a part
 never contains ``/`` or ``|``):
 
 - **day** = UTC date (``YYYY-MM-DD``) of ``ef.occurred_at`` if set, else of
-  ``ef.published_at``.
+  ``ef.display_time`` (the blog's own posting time, else ``ef.published_at``).
 - **area** = ``fact.region_code``, else ``fact.country``, else ``"unknown"``.
 - ``casualties``: facts whose metric is in ``CASUALTY_METRICS``, not cumulative
   and with ``per`` None. Key = ``"{area}/{day}"``: every casualty report of one
@@ -68,8 +68,12 @@ ITEM_FIELDS: tuple[str, ...] = (
 
 
 def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str, Any]) -> dict[str, Any]:
-    """The JSON item of one fact, with the provenance of its entry event."""
-    return {
+    """The JSON item of one fact, with the provenance of its entry event.
+
+    ``source_published_at`` (the blog's own posting time) is there only when the entry has one:
+    stored states hold every item, so a key that is always null would only make them bigger.
+    """
+    item = {
         "entry_id": ef.entry_id,
         "blog_id": ef.blog_id,
         "event_id": ef.event_id,
@@ -98,6 +102,9 @@ def fact_item(ef: EntryFacts, fact: Fact, seq: int, day: str, position: dict[str
         "actor": fact.actor,
         "extractor_version": fact.extractor_version,
     }
+    if ef.source_published_at is not None:
+        item["source_published_at"] = ef.source_published_at
+    return item
 
 
 def fact_keys(fact: Fact, day: str, month: str) -> list[tuple[str, str]]:
@@ -141,7 +148,7 @@ def route(ef: EntryFacts) -> list[Contribution]:
     """
     if ef.retracted or not ef.facts:
         return []
-    day = entry_day(ef.occurred_at, ef.published_at)
+    day = entry_day(ef.occurred_at, ef.display_time)
     month = utc_day(ef.published_at)[:7]
     pos = ef.position
     position = {"topic": pos.topic, "partition": pos.partition, "offset": pos.offset}

@@ -171,11 +171,12 @@ function renderTimeline(doc) {
   const frag = document.createDocumentFragment();
   for (const item of items) {
     const corrected = item.event_type === "entry.corrected";
-    const when = item.occurred_at || item.published_at;
+    const when = item.occurred_at || item.source_published_at || item.published_at;
     frag.append(el("li", { class: "entry", "data-entry-id": item.entry_id, "data-blog-id": item.blog_id,
       "data-event-type": item.event_type },
     el("div", { class: "entry-meta" },
-      el("time", { datetime: when, title: `published ${item.published_at}` }, utcLabel(when)),
+      el("time", { datetime: when, title: `published ${item.published_at}`
+        + (item.source_published_at ? `, posted by the blog ${item.source_published_at}` : "") }, utcLabel(when)),
       corrected ? el("span", { class: "badge corrected" }, "corrected") : null,
       el("span", { class: "entry-id" }, `${item.blog_id} / ${item.entry_id}`)),
     entryText(item),
@@ -297,7 +298,7 @@ function drawFigures() {
     const clash = claimants.filter((c) => c === claimants[i]).length > 1 || subjects.size > 1;
     const label = clash && it.subject ? `${claimants[i]} — ${it.subject}` : claimants[i];
     const points = (it.series || [])
-      .map((p) => ({ x: parseTime(p.published_at), y: factValue(p), p }))
+      .map((p) => ({ x: parseTime(p.source_published_at || p.published_at), y: factValue(p), p }))
       .filter((p) => !Number.isNaN(p.x) && p.y !== null)
       .map(({ x, y, p }) => ({ x, y, title: `${label}: ${describeFact({ ...p, metric: it.metric })} `
         + `— entry ${p.entry_id}, published ${utcLabel(p.published_at)}` }));

@@ -36,7 +36,7 @@ def test_round_trip_keeps_every_field() -> None:
     env, back = decode(raw)
     assert back == ev
     assert env.hash == h and env.prev_hash == GENESIS_HASH
-    assert env.type == "entry.published" and env.version == 2
+    assert env.type == "entry.published" and env.version == 3
 
 
 def test_correction_and_retraction_round_trip() -> None:
