@@ -318,9 +318,9 @@ class Publisher:
                     await asyncio.wait_for(fut, STEP_TIMEOUT_S)
                 # aiokafka waits for the end of a transaction without a limit; a fence can leave it waiting
                 await asyncio.wait_for(producer.commit_transaction(), STEP_TIMEOUT_S)
-        except BaseException:
+        except BaseException as e:
             self.index.rollback()
-            if in_txn:
+            if in_txn and not isinstance(e, asyncio.CancelledError):  # a cancelled caller must not wait
                 await settle_quietly(pending)  # every send of the broken transaction failed with it
                 await abort_quietly(producer)
             raise
