@@ -217,12 +217,7 @@ def main() -> int:
     bootstrap = os.environ.get("LIVELEDGER_KAFKA_BOOTSTRAP")
     cfg = None
     if not bootstrap:
-        cfg = local.BrokerConfig(
-            port=free_port(),
-            controller_port=free_port(),
-            data_dir=tmp / "broker",
-            kafka_home=local.default_kafka_home(),
-        )
+        cfg = local.config_on_free_ports(tmp / "broker")
         bootstrap, _ = local.start(cfg)
     try:
         tag = uuid.uuid4().hex[:8]

@@ -73,12 +73,7 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Broker]:
         with KafkaContainer("apache/kafka:3.9.1").with_kraft() as kc:
             yield Broker(kc.get_bootstrap_server(), "testcontainers")
         return
-    cfg = local.BrokerConfig(
-        port=_free_port(),
-        controller_port=_free_port(),
-        data_dir=tmp_path_factory.mktemp("broker"),
-        kafka_home=local.default_kafka_home(),
-    )
+    cfg = local.config_on_free_ports(tmp_path_factory.mktemp("broker"))
     bootstrap, _ = local.start(cfg)
     try:
         yield Broker(bootstrap, "local", cfg)

@@ -48,6 +48,20 @@ def default_kafka_home() -> Path:
     return cache / "liveledger" / f"kafka-{KAFKA_VERSION}"
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on at 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def config_on_free_ports(data_dir: Path) -> BrokerConfig:
+    """A broker of its own on two free loopback ports (tests, benchmarks, several brokers at once)."""
+    return BrokerConfig(
+        port=free_port(), controller_port=free_port(), data_dir=data_dir, kafka_home=default_kafka_home()
+    )
+
+
 def default_data_dir() -> Path:
     return Path(os.environ.get("LIVELEDGER_BROKER_DIR", ".liveledger/broker"))
 

@@ -14,7 +14,6 @@ import pytest
 from liveledger.broker import local
 from liveledger.cli.publish_cmd import publish_lines
 from liveledger.settings import Settings
-from tests.conftest import _free_port
 from tests.fault.test_faults import figure_lines, wait_views_equal_replay
 from tests.support.worker import WorkerProcess
 
@@ -29,12 +28,7 @@ def test_state_from_an_older_cluster_is_wiped_and_the_views_follow_the_new_log(
         w.wait_processed(60)
     assert any(Path(settings.data_dir).rglob("*.db")), "the first worker left no local state: nothing to test"
 
-    cfg = local.BrokerConfig(
-        port=_free_port(),
-        controller_port=_free_port(),
-        data_dir=tmp_path / "fresh-broker",
-        kafka_home=local.default_kafka_home(),
-    )
+    cfg = local.config_on_free_ports(tmp_path / "fresh-broker")
     bootstrap, _ = local.start(cfg)
     try:
         fresh = settings.model_copy(update={"kafka_bootstrap": bootstrap})

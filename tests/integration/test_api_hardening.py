@@ -21,7 +21,7 @@ import pytest
 from liveledger.broker import local
 from liveledger.kafka.reader import read_topic
 from liveledger.settings import Settings
-from tests.conftest import Broker, _free_port, isolated_settings
+from tests.conftest import Broker, isolated_settings
 from tests.support.worker import WorkerProcess
 
 pytestmark = pytest.mark.kafka
@@ -134,12 +134,7 @@ async def _entry_ids(settings: Settings) -> list[str]:
 
 
 def test_post_while_the_broker_is_down_answers_503_in_bounded_time(tmp_path: Path) -> None:
-    cfg = local.BrokerConfig(
-        port=_free_port(),
-        controller_port=_free_port(),
-        data_dir=tmp_path / "broker",
-        kafka_home=local.default_kafka_home(),
-    )
+    cfg = local.config_on_free_ports(tmp_path / "broker")
     bootstrap, _ = local.start(cfg)
     try:
         settings = isolated_settings(bootstrap, tmp_path / "state", api_token=TOKEN)
