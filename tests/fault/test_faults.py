@@ -99,6 +99,7 @@ async def entry_counts(settings: Settings) -> Counter[tuple[str, str, str]]:
     )
 
 
+@pytest.mark.timeout(600)  # its own waits are bounded (180 s + 240 s); the default 300 s was hit once under load
 async def test_kill_9_of_the_worker_mid_stream(settings: Settings, tmp_path: Path) -> None:
     lines = figure_lines(1500)
     await publish_lines(settings, lines)
