@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
+from streams.extract.geodata import demonyms
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
@@ -114,8 +115,8 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
         word = nxt.group(1)
         if word.lower() in REGION_WORDS:
             return True
-        if word[:1].isupper() or lower:
-            return False
+        if word[:1].isupper() or lower or text[start:end].lower() in demonyms():
+            return False  # "Somali troops": a people, not the region of that name
         if word in _NAME_CONNECTORS and _CAP_AFTER_RE.match(text, nxt.end()):
             return False  # "Colonia los Presidentes", "Valle de Santiago": part of a longer name
     before = text[max(0, start - 24) : start]

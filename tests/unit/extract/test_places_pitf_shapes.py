@@ -1,0 +1,57 @@
+"""Place shapes common in atrocity reports from many countries: demonyms, capitals, long country names."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "region"),
+    [
+        # A demonym before a noun names a people, not the Ethiopian region spelt like it.
+        ("Police opened fire on Somali protesters in Beledweyne, killing 4.", "SO", "SO-HI"),
+        ("Fighting between Afar herders and a militia killed 6 people.", None, None),
+        # The region itself, where the name stands as a place.
+        ("Clashes killed 9 people in the Somali region.", "ET", "ET-SO"),
+        # "the X capital": the capital city of that country.
+        ("A car bomb killed 8 people in the Somali capital on Friday.", "SO", "SO-BN"),
+        ("Gunmen killed 3 shopkeepers in the Afghan capital.", "AF", "AF-KAB"),
+        ("A bomb killed 11 bus passengers in the Sri Lankan capital.", "LK", "LK-1"),
+    ],
+)
+def test_demonyms_and_capitals(sentence: str, country: str | None, region: str | None) -> None:
+    f = one(sentence, "killed")
+    assert (f.country, f.region_code) == (country, region)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Rebels killed 14 farmers in the Democratic Republic of the Congo.", "CD"),
+        ("Rebels killed 14 farmers in the Democratic Republic of Congo.", "CD"),
+        ("Rebels killed 14 farmers in DR Congo.", "CD"),
+        ("Rebels killed 14 farmers in the Republic of the Congo.", "CG"),
+        ("Rebels killed 14 farmers in Congo-Brazzaville.", "CG"),
+    ],
+)
+def test_the_longest_country_name_wins(sentence: str, country: str) -> None:
+    assert one(sentence, "killed").country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("Mortar fire killed 5 villagers in Pakistani Kashmir.", "PK-JK"),
+        ("Mortar fire killed 5 villagers in Azad Kashmir.", "PK-JK"),
+        ("Mortar fire killed 5 villagers in the Pakistan-administered part of Kashmir.", "PK-JK"),
+        ("Mortar fire killed 5 villagers in the part of Kashmir held by Pakistan.", "PK-JK"),
+        ("Mortar fire killed 5 villagers in Indian Kashmir.", "IN-JK"),
+        ("Mortar fire killed 5 villagers in Indian-controlled Kashmir.", "IN-JK"),
+        ("Mortar fire killed 5 villagers in Kashmir.", "IN-JK"),
+    ],
+)
+def test_the_side_of_a_divided_region(sentence: str, region: str) -> None:
+    f = one(sentence, "killed")
+    assert (f.region_code, f.country) == (region, region[:2])
