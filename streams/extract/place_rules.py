@@ -41,10 +41,10 @@ def foreign_region(region: Region, toks: list[Token], j: int, countries: frozens
 
 
 def demonym_before_noun(toks: list[Token], j: int) -> bool:
-    """Whether the word before token ``j`` is a demonym and a lowercase noun follows ("Somali troops")."""
+    """Whether the word before token ``j`` is a demonym and a noun follows ("Somali troops", "Somali Islamists")."""
     nxt = toks[j] if j < len(toks) else None
-    if j == 0 or nxt is None or nxt.kind != "word" or not nxt.text.islower() or nxt.low in REGION_WORDS:
-        return False
+    if j == 0 or nxt is None or nxt.kind != "word" or nxt.low in REGION_WORDS or nxt.low == "regional":
+        return False  # "the Somali region", "Afar Regional State": the region itself
     return toks[j - 1].low in demonyms()
 
 

@@ -55,3 +55,32 @@ def test_the_longest_country_name_wins(sentence: str, country: str) -> None:
 def test_the_side_of_a_divided_region(sentence: str, region: str) -> None:
     f = one(sentence, "killed")
     assert (f.region_code, f.country) == (region, region[:2])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # No place named: the state whose own police or government act is the country.
+        ("Syrian security forces shot dead 7 marchers on Friday.", "SY"),
+        ("Sudanese police killed 3 students during a protest.", "SD"),
+        # Troops and aircraft act at home only when the entry says so.
+        ("Sudanese government warplanes killed 12 villagers in the south of the country.", "SD"),
+        ("Sri Lankan armed forces shelled camps in the north of the country, killing 20.", "LK"),
+        # Troops and aircraft often act abroad: no country from them alone.
+        ("Ethiopian soldiers opened fire on a bus, killing 10 passengers.", None),
+        ("Israeli strikes killed 40 people overnight.", None),
+        # Two states acting: neither is the place.
+        ("Clashes between Indian police and Pakistani troops killed 4.", None),
+        # A place named settles it, whoever acts.
+        ("Turkish security forces killed 5 fighters in Aleppo.", "SY"),
+    ],
+)
+def test_the_state_acting_at_home(sentence: str, country: str | None) -> None:
+    assert one(sentence, "killed").country == country
+
+
+def test_demonym_first_words_match_the_table() -> None:
+    from streams.extract.entry_countries import DEMONYM_FIRSTS
+    from streams.extract.geodata import demonyms
+
+    assert {k.split(" ", 1)[0] for k in demonyms() if " " in k} == DEMONYM_FIRSTS
