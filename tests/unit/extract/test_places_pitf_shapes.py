@@ -84,3 +84,21 @@ def test_demonym_first_words_match_the_table() -> None:
     from streams.extract.geodata import demonyms
 
     assert {k.split(" ", 1)[0] for k in demonyms() if " " in k} == DEMONYM_FIRSTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "region"),
+    [
+        # An armed group's name is no town, though a German city goes by it too.
+        ("A missile hit a car of Hamas members, killing 3.", None, None),
+        # The delta lies in one country.
+        ("Soldiers raided a village in the Niger Delta, killing 12.", "NG", None),
+        ("Soldiers raided a village in Niger, killing 12.", "NE", None),
+        # Old and tribal names of Khyber Pakhtunkhwa.
+        ("Gunmen killed 4 policemen in the North West Frontier Province.", "PK", "PK-KP"),
+        ("Jets bombed the North Waziristan tribal area, killing 9.", "PK", "PK-KP"),
+    ],
+)
+def test_names_in_wire_reports(sentence: str, country: str | None, region: str | None) -> None:
+    f = one(sentence, "killed")
+    assert (f.country, f.region_code) == (country, region)
