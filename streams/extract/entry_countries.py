@@ -42,7 +42,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
         start, end = ws[i]
         key1 = name_key(text[start:end])
         if key1 in dem or key1 in DEMONYM_FIRSTS:
-            _state_actor(text, ws, i, key1, dem, acting, armed)
+            _state_actor(text, ws, i, key1, dem, acting, armed, found)
         if key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
         for size in (3, 2, 1):
@@ -75,6 +75,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
 _STATE_NOUNS = words("security police policemen government authorities regime paramilitary paramilitaries")
 #: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
 _ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
+_SETTLEMENTS = words("town towns city village villages port capital")
 _AT_HOME_RE = re.compile(r"\bthe country\b")
 
 #: First words of the two-word demonyms in ``data/demonyms.tsv`` ("Sri Lankan"); a unit test keeps them in step.
@@ -89,8 +90,10 @@ def _state_actor(
     dem: dict[str, tuple[str, str]],
     out: set[str],
     armed: set[str],
+    found: set[str],
 ) -> None:
-    """Adds the country of the demonym at word ``i`` when a state noun follows it ("Sudanese government")."""
+    """Adds the country of the demonym at word ``i`` to ``found`` when a settlement noun follows it ("a Somali
+    town"), to ``out`` or ``armed`` when a state noun does ("Sudanese government", "Sudanese warplanes")."""
     for size in (2, 1):
         last = i + size - 1
         if last >= len(ws):
@@ -99,6 +102,9 @@ def _state_actor(
         country = dem.get(key, ("", ""))[0]
         nxt = _NEXT_WORD_RE.match(text, ws[last][1])
         noun = nxt.group(1).lower() if nxt is not None and country else ""
+        if noun in _SETTLEMENTS:
+            found.add(country)  # "a Somali town", "the Afghan capital": a place in that country
+            return
         if noun in _STATE_NOUNS or noun in _ARMED_NOUNS:
             (out if noun in _STATE_NOUNS else armed).add(country)
             return
@@ -168,4 +174,6 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
     if before.rstrip().endswith((",", "(")):
         return True
     prev = _PREV_WORD_RE.search(before)
-    return prev is not None and prev.group(1).lower() in LOCATIVE and before[prev.end(1) :].isspace()
+    if prev is None or not before[prev.end(1) :].isspace():
+        return False
+    return prev.group(1).lower() in LOCATIVE or prev.group(1).lower() == "capital"  # "the capital Mogadishu"

@@ -102,3 +102,17 @@ def test_demonym_first_words_match_the_table() -> None:
 def test_names_in_wire_reports(sentence: str, country: str | None, region: str | None) -> None:
     f = one(sentence, "killed")
     assert (f.country, f.region_code) == (country, region)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # "a Somali town" places the figure in that country, whoever's troops act there.
+        ("Ethiopian soldiers holding a Somali town shot 6 marchers dead.", "SO"),
+        ("Troops stormed a Syrian village near the border, killing 8.", "SY"),
+        # A city in apposition to "the capital" names its country.
+        ("Shelling north of the capital Mogadishu killed 9 civilians.", "SO"),
+    ],
+)
+def test_a_town_of_a_country(sentence: str, country: str) -> None:
+    assert one(sentence, "killed").country == country
