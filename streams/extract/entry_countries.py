@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
+from streams.extract.geodata import demonyms
+from streams.extract.tokens import words
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
@@ -22,7 +24,9 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     stands as a place ("in Kabul", ", Balkh.", "(Borno)", "Helmand province"),
     not inside a longer name ("Colonia Bella Vista"). Adjectives ("Russian
     shelling", "Israeli strike") name who acted more often than where, so they
-    do not count. One pass over the words,
+    do not count, save in an entry that names no place at all: there the one
+    state whose police or government acts ("Syrian security forces"), or whose
+    troops act in "the country", is the entry's country. One pass over the words,
     at most three look-ups each: linear in the text.
     """
     found: set[str] = set()
@@ -31,9 +35,14 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     ws = [(m.start(), m.end()) for m in (_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text)]
     n = len(ws)
     firsts = gaz.firsts
+    dem = demonyms()
+    acting: set[str] = set()  # countries whose own forces or government act ("Syrian security forces")
+    armed: set[str] = set()  # countries whose troops or aircraft act, at home or abroad ("Sudanese warplanes")
     for i in range(n):
         start, end = ws[i]
         key1 = name_key(text[start:end])
+        if key1 in dem or key1 in DEMONYM_FIRSTS:
+            _state_actor(text, ws, i, key1, dem, acting, armed, found)
         if key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
         for size in (3, 2, 1):
@@ -55,7 +64,50 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             if iso is not None:
                 found.add(iso)
             break
+    if not found and len(acting | armed) == 1 and (acting or _AT_HOME_RE.search(text)):
+        # An entry that names no place, only the state whose forces act at home ("in the north of the country").
+        return frozenset(acting | armed)
     return frozenset(found)
+
+
+#: Nouns after a demonym that make it the state acting at home ("Syrian security forces", "Sudanese police");
+#: troops, warplanes and armies cross borders ("Ethiopian troops" in Somalia), so they count less (below).
+_STATE_NOUNS = words("security police policemen government authorities regime paramilitary paramilitaries")
+#: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
+_ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
+_SETTLEMENTS = words("town towns city village villages port capital")
+_AT_HOME_RE = re.compile(r"\bthe country\b")
+
+#: First words of the two-word demonyms in ``data/demonyms.tsv`` ("Sri Lankan"); a unit test keeps them in step.
+DEMONYM_FIRSTS = frozenset({"sri", "south", "sierra", "central"})
+
+
+def _state_actor(
+    text: str,
+    ws: list[tuple[int, int]],
+    i: int,
+    key1: str,
+    dem: dict[str, tuple[str, str]],
+    out: set[str],
+    armed: set[str],
+    found: set[str],
+) -> None:
+    """Adds the country of the demonym at word ``i`` to ``found`` when a settlement noun follows it ("a Somali
+    town"), to ``out`` or ``armed`` when a state noun does ("Sudanese government", "Sudanese warplanes")."""
+    for size in (2, 1):
+        last = i + size - 1
+        if last >= len(ws):
+            continue
+        key = key1 if size == 1 else name_key(text[ws[i][0] : ws[last][1]])
+        country = dem.get(key, ("", ""))[0]
+        nxt = _NEXT_WORD_RE.match(text, ws[last][1])
+        noun = nxt.group(1).lower() if nxt is not None and country else ""
+        if noun in _SETTLEMENTS:
+            found.add(country)  # "a Somali town", "the Afghan capital": a place in that country
+            return
+        if noun in _STATE_NOUNS or noun in _ARMED_NOUNS:
+            (out if noun in _STATE_NOUNS else armed).add(country)
+            return
 
 
 _CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
@@ -114,12 +166,14 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
         word = nxt.group(1)
         if word.lower() in REGION_WORDS:
             return True
-        if word[:1].isupper() or lower:
-            return False
+        if word[:1].isupper() or lower or text[start:end].lower() in demonyms():
+            return False  # "Somali troops": a people, not the region of that name
         if word in _NAME_CONNECTORS and _CAP_AFTER_RE.match(text, nxt.end()):
             return False  # "Colonia los Presidentes", "Valle de Santiago": part of a longer name
     before = text[max(0, start - 24) : start]
     if before.rstrip().endswith((",", "(")):
         return True
     prev = _PREV_WORD_RE.search(before)
-    return prev is not None and prev.group(1).lower() in LOCATIVE and before[prev.end(1) :].isspace()
+    if prev is None or not before[prev.end(1) :].isspace():
+        return False
+    return prev.group(1).lower() in LOCATIVE or prev.group(1).lower() == "capital"  # "the capital Mogadishu"

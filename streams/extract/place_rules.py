@@ -17,7 +17,7 @@ from streams.extract.gazetteer import (
     bare_region_name,
     name_key,
 )
-from streams.extract.geodata import parents
+from streams.extract.geodata import demonyms, parents
 from streams.extract.tokens import Token, words
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
@@ -32,10 +32,67 @@ def foreign_region(region: Region, toks: list[Token], j: int, countries: frozens
 
     "in Colonia Bella Vista" in an entry about Mexico is no department of Uruguay.
     """
+    if demonym_before_noun(toks, j):
+        return True  # "Somali troops", "Afar herders": the people, not Ethiopia's region of that name
     if not countries or region.country in countries or (war and region.country in WAR_COUNTRIES):
         return False
     nxt = toks[j] if j < len(toks) else None
     return region.rank < 2 or (nxt is not None and nxt.kind == "word" and nxt.is_cap)
+
+
+def demonym_before_noun(toks: list[Token], j: int) -> bool:
+    """Whether the word before token ``j`` is a demonym and a noun follows ("Somali troops", "Somali Islamists")."""
+    nxt = toks[j] if j < len(toks) else None
+    if j == 0 or nxt is None or nxt.kind != "word" or nxt.low in REGION_WORDS or nxt.low == "regional":
+        return False  # "the Somali region", "Afar Regional State": the region itself
+    return toks[j - 1].low in demonyms()
+
+
+def demonym_capital(toks: list[Token], i: int) -> tuple[Place, int] | None:
+    """The region of a country's capital named by its demonym ("the Somali capital", "the Sri Lankan capital")."""
+    for size in (1, 2):
+        k = i + size
+        if k >= len(toks) or toks[k].low != "capital" or i == 0 or toks[i - 1].low != "the":
+            continue
+        country, capital = demonyms().get(" ".join(t.low for t in toks[i:k]), ("", ""))
+        if capital:
+            return Place(toks[i].start, toks[k].end, "capital", capital, country, "city"), k + 1
+    return None
+
+
+def longest_country(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> int:
+    """Where the longest country name ending at token ``j`` starts ("Democratic Republic of the Congo")."""
+    best = i
+    for s in range(i - 1, max(-1, i - 5), -1):
+        if gaz.countries.get(name_key(text[toks[s].start : toks[j - 1].end])) is not None:
+            best = s
+    return best
+
+
+#: A region two countries divide, the other country's part, and what names each side ("Pakistan-ruled Kashmir").
+_DIVIDED = {"IN-JK": ("PK", "PK-JK"), "PK-JK": ("IN", "IN-JK")}
+_SIDE_RE = {
+    cc: re.compile(
+        rf"\b{a}(?:n|i)?[- ](?:ruled|administered|controlled|held|occupied)\b|\b{a}(?:n|i)? side\b"
+        rf"|\b(?:ruled|administered|controlled|held|occupied) by {a}\b",
+        re.IGNORECASE,
+    )
+    for cc, a in (("PK", "pakistan"), ("IN", "india"))
+}
+
+
+def divided_region(text: str, toks: list[Token], places: list[Place]) -> list[Place]:
+    """Places in a divided region moved to the side the sentence names ("the Pakistan-ruled part of Kashmir")."""
+    if not toks or not any(p.region_code in _DIVIDED for p in places):
+        return places
+    sent = text[toks[0].start : toks[-1].end]
+    out = []
+    for p in places:
+        other = _DIVIDED.get(p.region_code or "")
+        if other is not None and _SIDE_RE[other[0]].search(sent) and not _SIDE_RE[p.country].search(sent):
+            p = Place(p.start, p.end, p.text, other[1], other[0], p.kind)
+        out.append(p)
+    return out
 
 
 def region_over_town(cand: _Candidate, region: Region, after_place: bool) -> bool:
@@ -235,3 +292,15 @@ def _inside_hyphens(toks: list[Token], k: int) -> bool:
 _CONNECTORS = frozenset(
     {"on", "na", "upon", "am", "de", "al", "el", "del", "la", "los", "las", "do", "dos", "da", "das", "di", "du"}
 )
+
+
+def followed_by_region(toks: list[Token], j: int) -> bool:
+    """Whether a region word follows token ``j`` ("Vovchansk district", "Vovchansk, Kharkiv region")."""
+    n = len(toks)
+    if j < n and toks[j].low in REGION_WORDS:
+        return True
+    # "Vovchansk, Kharkiv region" / "Vovchansk in the Kharkiv region"
+    for k in range(j + 1, min(n, j + 5)):
+        if toks[k].low in REGION_WORDS:
+            return toks[j].text == "," or toks[j].low == "in"
+    return False

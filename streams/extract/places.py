@@ -28,8 +28,12 @@ from streams.extract.place_rules import (
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
+    demonym_capital,
+    divided_region,
+    followed_by_region,
     foreign_region,
     foreign_town,
+    longest_country,
     name_goes_on,
     region_over_town,
     run_end,
@@ -100,7 +104,7 @@ def find_places(
         if t.kind != "word" or not (t.is_cap or lower_mode):
             i += 1
             continue
-        described = _described_at(toks, i, gaz)
+        described = _described_at(toks, i, gaz) or demonym_capital(toks, i)
         if described is not None:
             out.append(described[0])
             i = described[1]
@@ -124,7 +128,7 @@ def find_places(
             # "a Seoul official", "the Belgorod governor": who speaks, not where it happened
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
-    return settle_pairs(text, out, gaz) if len(out) > 1 else out
+    return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:
@@ -213,6 +217,8 @@ def _name_at(
             continue
         cc = gaz.countries.get(key)
         if cc is not None and (not lower_mode or locative):
+            i = longest_country(text, toks, i, j, gaz)  # "Democratic Republic of the Congo", not "Congo"
+            cc, prev = gaz.countries[_key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
             w, we = _written(text, toks[i].start, last.end)
             # "in Russia" is where something happened; "Russia launched" is who did it.
             # "in the Gaza Strip", "across the West Bank": the article does not break the locative.
@@ -266,7 +272,6 @@ def _name_at(
 _WATER = (" sea", " gulf", " ocean")
 
 
-
 def _in_named_region(
     text: str,
     toks: list[Token],
@@ -318,7 +323,7 @@ def _plausible_town(
 ) -> bool:
     n = len(toks)
     main_name = score >= 5 * max(population, 1)
-    context = locative or after_settlement or _followed_by_region(toks, j)
+    context = locative or after_settlement or followed_by_region(toks, j)
     if lower_mode:
         return context and population >= 10000
     single = j - i == 1
@@ -383,19 +388,6 @@ def _loose_region_at(
     return None
 
 
-def _followed_by_region(toks: list[Token], j: int) -> bool:
-    n = len(toks)
-    if j < n and toks[j].low in REGION_WORDS:
-        return True
-    # "Vovchansk, Kharkiv region" / "Vovchansk in the Kharkiv region"
-    for k in range(j + 1, min(n, j + 5)):
-        if toks[k].low in REGION_WORDS:
-            return toks[j].text == "," or toks[j].low == "in"
-    return False
-
-
 def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
     key = normalize(t.text[:-2] if t.low.endswith("'s") else t.text)
     return key in gaz.countries or key in gaz.regions or key in gaz.names
-
-
