@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from liveledger.kafka.reader import read_topic
-from liveledger.kafka.topics import admin_client, ensure_changelog_topics
+from liveledger.kafka.topics import ensure_changelog_topics, existing_changelog_topics
 from liveledger.publish.batch import read_requests
 from liveledger.publish.publisher import Publisher
 from liveledger.settings import Settings
@@ -51,14 +51,8 @@ async def publish_only(settings: Settings, lines: list[bytes]) -> None:
 
 async def changelog_bytes(settings: Settings) -> int:
     """Bytes (key + value) of every record in the worker's table changelogs, read back from Kafka."""
-    admin = admin_client(settings)
-    await admin.start()
-    try:
-        names = await admin.list_topics()
-    finally:
-        await admin.close()
     total = 0
-    for topic in sorted(t for t in names if t.startswith(f"{settings.app_id}-") and t.endswith("-changelog")):
+    for topic in await existing_changelog_topics(settings):
         async for rec in read_topic(settings, topic):
             total += len(rec.key or b"") + len(rec.value or b"")
     return total

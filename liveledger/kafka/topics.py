@@ -161,3 +161,14 @@ async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
             await check_partitions(admin, name, settings.topic_partitions)
     finally:
         await admin.close()
+
+
+async def existing_changelog_topics(settings: Settings) -> list[str]:
+    """The table changelog topics of the app ``settings.app_id`` that exist on the broker, sorted."""
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        names = await admin.list_topics()
+    finally:
+        await admin.close()
+    return sorted(t for t in names if t.startswith(f"{settings.app_id}-") and t.endswith("-changelog"))

@@ -22,7 +22,7 @@ import pytest
 from pydantic import SecretStr
 
 from liveledger.kafka.reader import read_topic
-from liveledger.kafka.topics import admin_client
+from liveledger.kafka.topics import existing_changelog_topics
 from liveledger.settings import Settings
 from tests.fault.test_faults import wait_views_equal_replay
 from tests.support.worker import WorkerProcess, settings_env
@@ -65,14 +65,8 @@ def post(settings: Settings, body: bytes) -> dict[str, object]:
 
 async def written_topics(settings: Settings) -> list[str]:
     """The topics the worker writes: facts, dead letters, and its tables' changelogs."""
-    admin = admin_client(settings)
-    await admin.start()
-    try:
-        names = await admin.list_topics()
-    finally:
-        await admin.close()
-    changelogs = sorted(t for t in names if t.startswith(f"{settings.app_id}-") and t.endswith("-changelog"))
-    assert any("view-casualties" in t for t in changelogs), names
+    changelogs = await existing_changelog_topics(settings)
+    assert any("view-casualties" in t for t in changelogs), changelogs
     return [settings.facts_topic, settings.deadletter_topic, *changelogs]
 
 
