@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import time
 from pathlib import Path
 from typing import Any
 
+from liveledger.broker import local
 from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import ensure_changelog_topics, existing_changelog_topics
 from liveledger.publish.batch import read_requests
@@ -36,10 +36,7 @@ def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settin
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+free_port = local.free_port  # one definition: liveledger.broker.local
 
 
 async def publish_only(settings: Settings, lines: list[bytes]) -> None:

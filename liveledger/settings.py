@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     #: seconds an idle keep-alive HTTP connection stays open
     http_idle_s: float = Field(default=15.0, gt=0)
 
+    def worker_token(self) -> str | None:
+        """The token workers send each other on /api/v1/internal/*: INTERNAL_TOKEN, else API_TOKEN."""
+        token = self.internal_token or self.api_token
+        return None if token is None else token.get_secret_value()
+
     def kafka_client_kwargs(self) -> dict[str, Any]:
         """Security keyword arguments for aiokafka clients."""
         kw: dict[str, Any] = {"security_protocol": self.security_protocol}

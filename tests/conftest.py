@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,10 +32,7 @@ class Broker:
     config: local.BrokerConfig | None = None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+_free_port = local.free_port  # one definition: liveledger.broker.local
 
 
 def _docker_answers() -> bool:

@@ -57,14 +57,8 @@ def _token_ok(ll: LiveLedgerApp, request: Request) -> bool:
     return hmac.compare_digest(given.encode(), f"Bearer {token.get_secret_value()}".encode())
 
 
-def internal_token(ll: LiveLedgerApp) -> str | None:
-    """The token workers send each other: LIVELEDGER_INTERNAL_TOKEN, else the API token."""
-    token = ll.settings.internal_token or ll.settings.api_token
-    return None if token is None else token.get_secret_value()
-
-
 def _internal_ok(ll: LiveLedgerApp, request: Request) -> bool:
-    token = internal_token(ll)
+    token = ll.settings.worker_token()
     if token is None:  # nothing shared between workers: only this machine may ask
         peer = getattr(request, "remote", None) or ""
         return peer.startswith("127.") or peer == "::1"

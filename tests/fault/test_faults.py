@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -195,10 +194,7 @@ async def test_a_thousand_concurrent_duplicates_publish_once(settings: Settings,
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+_free_port = local.free_port  # one definition: liveledger.broker.local
 
 
 async def test_broker_restart_while_publishing(tmp_path: Path) -> None:
