@@ -37,7 +37,7 @@ from schemas.source_clock import check_source_times
 
 log = logging.getLogger(__name__)
 #: how many times one batch is tried when other writers fence this one
-WRITE_ATTEMPTS = 12
+WRITE_ATTEMPTS = 40
 #: seconds one step of a transaction (begin, a send, commit) may take before the append is retried
 STEP_TIMEOUT_S = 15.0
 #: requests per transaction
@@ -265,7 +265,7 @@ class Publisher:
                 except (KafkaError, TimeoutError) as e:
                     last = e
                     log.info("append interrupted (%r); taking the write fence back, attempt %d", e, attempt)
-                    await asyncio.sleep(random.uniform(0.0, min(2.0, 0.05 * 2**attempt)))  # let the other finish
+                    await asyncio.sleep(random.uniform(0.0, min(3.0, 0.05 * 2**attempt)))  # let the other finish
                     try:
                         await self._join()
                     except LiveledgerError as join_error:
