@@ -22,7 +22,8 @@ class Settings(BaseSettings):
     entries_topic: str = "liveledger.entries"
     facts_topic: str = "liveledger.facts"
     deadletter_topic: str = "liveledger.deadletter"
-    topic_partitions: int = Field(default=3, ge=1)
+    #: partitions of every topic and table: the most worker processes that can share the work
+    topic_partitions: int = Field(default=12, ge=1)
     replication_factor: int = Field(default=1, ge=1)
 
     max_body_bytes: int = Field(default=100_000, ge=1)
@@ -30,6 +31,9 @@ class Settings(BaseSettings):
     #: to one view key is larger is dead-lettered (stage ``size``) and left out by replay. Keep it under
     #: the broker's max.message.bytes; equals ``streams.views.limits.MAX_RECORD_BYTES`` by default.
     max_record_bytes: int = Field(default=900_000, ge=1024)
+    #: a worker agent takes up to this many events at a time, waiting at most ``batch_ms`` for them
+    batch_max_events: int = Field(default=500, ge=1)
+    batch_ms: float = Field(default=5.0, gt=0)
 
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None

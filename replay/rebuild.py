@@ -31,13 +31,12 @@ from schemas.codec import format_time
 from schemas.source_clock import source_time
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
-from streams.core.timeline import timeline_contribution
+from streams.core.timeline import TIMELINE
 from streams.extract import ExtractionError
 from streams.views.contrib import Contribution, State
 from streams.views.keys import entry_day
-from streams.views.limits import MAX_RECORD_BYTES, RecordTooLarge, check_size
+from streams.views.limits import MAX_RECORD_BYTES
 from streams.views.memory import ViewSet
-from streams.views.rows import apply_row
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,6 @@ def describe_failure(doc: Mapping[str, object]) -> str:
 @dataclass
 class Rebuilt:
     views: ViewSet = field(default_factory=ViewSet)
-    timeline: dict[str, State] = field(default_factory=dict)
     history: dict[tuple[str, str], list[Applied]] = field(default_factory=dict)
     entries: dict[str, list[EntryFacts]] = field(default_factory=dict)
     #: events folded (after the cutoff's exclusions, without ``failed``)
@@ -167,6 +165,11 @@ class Rebuilt:
     excluded: int = 0
     #: events the extractor failed on, in fold order; they contribute nothing
     failed: list[ExtractionFailure] = field(default_factory=list)
+
+    @property
+    def timeline(self) -> dict[str, State]:
+        """The timeline's states, by entry key (folded with the views, by the same step)."""
+        return dict(self.views.states(TIMELINE))
 
 
 def log_order(records: Iterable[LogRecord]) -> list[LogRecord]:
@@ -208,20 +211,15 @@ def rebuild(
             continue
         if not ef.retracted and not cutoff.in_period(ef):
             ef = dataclasses.replace(ef, facts=(), retracted=True)
-        tl = timeline_contribution(ef)
-        try:
-            check_size(tl, max_record_bytes)
-            contributions = out.views.apply_entry(ef)
-        except RecordTooLarge as e:  # the worker dead-letters it at stage ``size``
-            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, str(e)))
+        result = out.views.apply_batch([ef])  # the worker's step, one entry at a time
+        if result.refused:  # the worker dead-letters it at stage ``size``
+            err = str(result.refused[0].error)
+            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, err))
             continue
         out.events += 1
-        entries = out.timeline.setdefault(tl.key, {"entries": {}})["entries"]
-        record = apply_row(entries.get(tl.entry_key), tl)
-        if record is not None:
-            entries[tl.entry_key] = record
         if keep_history:
             out.entries.setdefault(ef.entry_key, []).append(ef)
-            for c in contributions:
-                out.history.setdefault((c.view, c.key), []).append(Applied(c, ef))
+            for c in result.contributions:
+                if c.view != TIMELINE:
+                    out.history.setdefault((c.view, c.key), []).append(Applied(c, ef))
     return out

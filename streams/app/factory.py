@@ -1,22 +1,21 @@
 """The composition root of the worker: ``build_app(settings)`` wires faust to the pure core.
 
-Two agents:
+Two agents, both micro-batched (their bodies are :mod:`streams.app.agents`):
 
-* ``entries``: reads ``liveledger.entries``, decodes each event, extracts its facts
-  (``streams.core.pipeline``), plans the contributions to every view key
-  (``streams.views.routing.plan``) against the entry's previous keys, and sends
-  them to ``liveledger.facts`` keyed by view key. Anything it cannot decode,
-  validate or extract goes to ``liveledger.deadletter`` (stage ``decode``,
-  ``extract`` or ``plan``, counted in ``WorkerStats``); the agent carries on.
-  An extractor that raises is such a failure (``ExtractionError``, stage
-  ``extract``): the entry contributes nothing, exactly as in replay.
-  A contribution over ``settings.max_record_bytes`` (``RecordTooLarge``) dead-letters the
-  entry event at stage ``size`` before anything is sent: a record Kafka would refuse never
-  reaches a send, so it cannot crash-loop the worker.
-* ``views``: reads ``liveledger.facts`` and folds each contribution into the row of its
-  (view key, entry) with the pure ``apply_row`` (idempotent, order-free). One row per entry
-  and key (:mod:`streams.app.rowstore`): the cost of a write, and the size of its changelog
-  record, do not grow with the key's history.
+* ``entries``: reads ``liveledger.entries`` in batches, decodes each event, extracts its facts
+  (``streams.core.pipeline``), runs the pure batch step (``streams.core.step``: each entry's
+  contributions planned against its previous keys, and the record limit) and sends one record
+  per target partition per batch to ``liveledger.facts``. Anything it cannot decode, validate or
+  extract goes to ``liveledger.deadletter`` (stage ``decode``, ``extract``, ``plan`` or ``size``,
+  counted in ``WorkerStats``); the agent carries on. An extractor that raises is such a failure
+  (``ExtractionError``, stage ``extract``): the entry contributes nothing, exactly as in replay.
+  A contribution over ``settings.max_record_bytes`` (``RecordTooLarge``) dead-letters the entry
+  event at stage ``size`` before anything is sent: a record Kafka would refuse never reaches a
+  send, so it cannot crash-loop the worker.
+* ``views``: reads ``liveledger.facts`` in batches, keeps the newest contribution per row of the
+  batch and writes each row once, with the pure ``apply_row`` (idempotent, order-free). One row
+  per entry and key (:mod:`streams.app.rowstore`): the cost of a write, and the size of its
+  changelog record, do not grow with the key's history.
 
 The facts topic is keyed by the table key, with the same partition count as the
 tables, so each key's changelog partition equals its facts partition and faust's
@@ -25,30 +24,21 @@ tables, so each key's changelog partition equals its facts partition and faust's
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import faust
-from aiokafka.errors import MessageSizeTooLargeError
 from mode import CrashingSupervisor
 
 from liveledger.settings import Settings
-from schemas.codec import parse_envelope, to_event
+from streams.app.agents import Agents
 from streams.app.committed import read_committed
-from streams.app.deadletter import dead_letter_headers
-from streams.app.facts_format import batch, unbatch
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
-from streams.core.pipeline import Extractor, default_extractor, entry_facts
-from streams.core.records import Position
-from streams.core.timeline import TIMELINE, timeline_contribution
-from streams.views.limits import check_sizes
-from streams.views.routing import ITEM_FIELDS, VIEWS, plan
-from streams.views.rows import apply_row
-
-_log = logging.getLogger(__name__)
+from streams.core.pipeline import Extractor, default_extractor
+from streams.core.timeline import TIMELINE
+from streams.views.routing import ITEM_FIELDS, VIEWS
 
 
 def faust_broker_credentials(settings: Settings) -> Any:
@@ -186,85 +176,11 @@ def build_app(
     }
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
 
-    async def dead_letter(stage: str, error: BaseException, message: Any) -> None:
-        headers = dead_letter_headers(
-            stage=stage, error=error, topic=message.topic, partition=message.partition, offset=message.offset
-        )
-        # Wait until Kafka has it: the offset must never move past an event that was
-        # neither processed nor dead-lettered.
-        fut = await deadletter_topic.send(key=message.key, value=message.value or b"", headers=headers)
-        await fut
-        ll.stats.dead_lettered(stage)
-        _log.warning(
-            "dead-lettered %s:%s:%s at stage %s: %s: %s",
-            message.topic,
-            message.partition,
-            message.offset,
-            stage,
-            type(error).__name__,
-            error,
-        )
-
-    async def process_entries(stream: Any) -> None:
-        async for event in stream.events():
-            msg = event.message
-            position = Position(msg.topic, msg.partition, msg.offset)
-            stage = "decode"
-            try:
-                _, env = parse_envelope(msg.value or b"")
-                domain_event = to_event(env)
-                stage = "extract"
-                ef = entry_facts(domain_event, position, extractor, version)
-                stage = "plan"
-                known = entry_index.get(ef.entry_key)
-                contributions, new_keys = plan(ef, known["keys"] if known else {})
-                contributions.append(timeline_contribution(ef))
-                stage = "size"
-                check_sizes(contributions, settings.max_record_bytes)
-                records = batch(contributions, settings.topic_partitions, settings.max_record_bytes)
-            except Exception as e:  # any failure of the pure core on this event
-                await dead_letter(stage, e, msg)
-                continue
-            try:
-                for partition, key, body in records:
-                    await facts_topic.send(key=key, value=body, partition=partition)
-            except MessageSizeTooLargeError as e:  # the client's or broker's limit is under max_record_bytes
-                _log.error("a facts record of %s was refused as too large: lower LIVELEDGER_MAX_RECORD_BYTES", msg.key)
-                await dead_letter("size", e, msg)
-                continue
-            # Like ViewSet: only an event at least as new as the stored one replaces the keys,
-            # so a redelivered older event cannot make the next correction miss a tombstone.
-            if known is None or list(ef.stamp) >= known["stamp"]:
-                entry_index[ef.entry_key] = {"stamp": list(ef.stamp), "keys": new_keys}
-            ll.stats.entries_processed += 1
-            ll.stats.contributions_emitted += len(contributions)
-            ll.stats.last_published_at = ef.published_at
-
-    async def process_facts(stream: Any) -> None:
-        async for event in stream.events():
-            msg = event.message
-            try:
-                contributions = unbatch(msg.value or b"")
-                targets = [tables[c.view] for c in contributions]  # every view known before any apply
-                if len(msg.value or b"") > settings.max_record_bytes:  # not from our entries agent
-                    check_sizes(contributions, settings.max_record_bytes)
-            except Exception as e:
-                await dead_letter("contribution", e, msg)
-                continue
-            for c, rows in zip(contributions, targets, strict=True):
-                record = apply_row(rows.get_row(c.key, c.entry_key), c)
-                if record is not None:  # an older or repeated contribution writes nothing
-                    rows.put_row(c.key, c.entry_key, record)
-                ll.stats.contributions_applied += 1
-                for listener in ll.listeners:
-                    listener(c.view, c.key)
-                if c.view == TIMELINE:  # one per entry event: the moment the entry became visible
-                    ll.stats.entry_visible(c.stamp[0])
-
+    agents = Agents(ll, extractor, version)
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
-        process_entries
+        agents.process_entries
     )
     ll.agents["views"] = app.agent(facts_topic, name="liveledger-views", supervisor_strategy=CrashingSupervisor)(
-        process_facts
+        agents.process_facts
     )
     return ll

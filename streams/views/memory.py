@@ -1,7 +1,8 @@
 """An in-memory store of every view, for replay and tests.
 
-It does exactly what the live path does per entry event: :func:`plan` against
-the entry's previous keys, then the row rule of :func:`streams.views.rows.apply_row` for each
+It does exactly what the live path does per batch of entry events: the one pure step
+(:func:`streams.core.step.step`: :func:`plan` against each entry's previous keys, the timeline
+record, the record limit), then the row rule of :func:`streams.views.rows.apply_row` for each
 contribution, in place (so a hot key costs the same per entry on day 1 and on day 1,000; a state is
 owned by the set and changes as entries are applied). An entry whose contribution is over the record
 limit raises :class:`streams.views.limits.RecordTooLarge` before anything is applied, as the worker
@@ -15,15 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from streams.core.records import EntryFacts
-from streams.views.contrib import Contribution, Stamp, State
-from streams.views.limits import MAX_RECORD_BYTES, check_sizes
+from streams.core.step import Known, Step, step
+from streams.core.timeline import TIMELINE
+from streams.views.contrib import Contribution, State
+from streams.views.limits import MAX_RECORD_BYTES
 from streams.views.render import Doc, combine, document_digest, render, render_all, view_document
-from streams.views.routing import VIEWS, history_key, plan, state_key
+from streams.views.routing import VIEWS, history_key, state_key
 from streams.views.rows import apply_row
 
 
 class ViewSet:
-    """Every view's states, plus each entry's keys as of its latest event seen.
+    """Every view's states (the timeline's too), plus each entry's keys as of its latest event seen.
 
     The keys of an entry are replaced only by an event at least as recent as
     the one they came from, so a redelivered older event cannot make the next
@@ -33,24 +36,28 @@ class ViewSet:
     __slots__ = ("_entry_keys", "_states", "max_record_bytes")
 
     def __init__(self, max_record_bytes: int = MAX_RECORD_BYTES) -> None:
-        self._states: dict[str, dict[str, State]] = {view: {} for view in VIEWS}
-        self._entry_keys: dict[str, tuple[Stamp, dict[str, list[str]]]] = {}
+        self._states: dict[str, dict[str, State]] = {view: {} for view in (*VIEWS, TIMELINE)}
+        self._entry_keys: dict[str, Known] = {}
         self.max_record_bytes = max_record_bytes
 
+    def apply_batch(self, entries: Iterable[EntryFacts]) -> Step:
+        """Fold a batch of entry events with the worker's step; an entry in ``Step.refused`` changed nothing."""
+        result = step(self._entry_keys, entries, self.max_record_bytes)
+        for c in result.contributions:
+            self.apply(c)
+        self._entry_keys.update(result.index)
+        return result
+
     def apply_entry(self, ef: EntryFacts) -> list[Contribution]:
-        """Fold one entry event (publish, correction or retraction) into every view.
+        """Fold one entry event (publish, correction or retraction) into every view and the timeline.
 
         Raises :class:`streams.views.limits.RecordTooLarge`, having applied nothing, when a
         contribution is over ``max_record_bytes``.
         """
-        known = self._entry_keys.get(ef.entry_key)
-        contributions, new_keys = plan(ef, known[1] if known is not None else {})
-        check_sizes(contributions, self.max_record_bytes)
-        for c in contributions:
-            self.apply(c)
-        if known is None or ef.stamp >= known[0]:
-            self._entry_keys[ef.entry_key] = (ef.stamp, new_keys)
-        return contributions
+        result = self.apply_batch([ef])
+        if result.refused:
+            raise result.refused[0].error
+        return result.contributions
 
     def apply_all(self, events: Iterable[EntryFacts]) -> None:
         """Fold entry events in the order given."""
@@ -79,7 +86,7 @@ class ViewSet:
     def entry_keys(self, entry_key: str) -> dict[str, list[str]]:
         """The keys per view the entry's latest event touches."""
         known = self._entry_keys.get(entry_key)
-        return dict(known[1]) if known is not None else {}
+        return dict(known.keys) if known is not None else {}
 
     def render(self, view: str, key: str) -> Doc | None:
         """The document of one view key, or None when empty (a figure history joins its months)."""

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from streams.views.contrib import Contribution, State, stamp_of
 
@@ -48,6 +48,7 @@ SEP = "\x1f"
 _SEP_BYTES = SEP.encode()
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 def row_key(state_key: str, entry_key: str) -> bytes:
@@ -72,6 +73,29 @@ def apply_row(current: Record | None, c: Contribution) -> Record | None:
     if current is not None and c.stamp <= stamp_of(current):
         return None
     return {"stamp": list(c.stamp), "items": list(c.items)}
+
+
+def coalesce(contributions: Iterable[tuple[Contribution, T]]) -> list[tuple[Contribution, T]]:
+    """The newest contribution per row ``(view, key, entry)`` of a batch, with what came with it, in first-seen order.
+
+    What a batch writes, once per row (the record cache of Kafka Streams, KIP-63): applying the
+    result with :func:`apply_row` gives the same rows as applying every contribution in turn,
+    because the newest stamp wins either way. The second element of each pair (e.g. the event a
+    contribution came in) is carried along untouched.
+
+    >>> old = Contribution("strikes", "k", "b/e1", ("t1", 0, 1), ({"best": 1},))
+    >>> new = Contribution("strikes", "k", "b/e1", ("t2", 0, 5), ())
+    >>> [(c.stamp, origin) for c, origin in coalesce([(new, "a"), (old, "b"), (new, "c")])]
+    [(('t2', 0, 5), 'a')]
+    """
+    newest: dict[tuple[str, str, str], tuple[Contribution, T]] = {}
+    for pair in contributions:
+        c = pair[0]
+        row = (c.view, c.key, c.entry_key)
+        current = newest.get(row)
+        if current is None or c.stamp > current[0].stamp:
+            newest[row] = pair
+    return list(newest.values())
 
 
 def layout(fields: tuple[str, ...]) -> str:

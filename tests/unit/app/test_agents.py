@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,7 @@ async def test_views_agent_folds_contributions_into_tables(ll: LiveLedgerApp) ->
     async with ll.agents["views"].test_context() as agent:
         for body in contributions(first) + contributions(update) + contributions(first):  # e1 redelivered
             await agent.put(body, key=b"k")
+        await until(applied(ll, 6), "applied 6 contributions")
     table = ll.views["casualties"]
     assert sorted(table.keys()) == [b"UA-63/2024-11-20"]
     state = table[b"UA-63/2024-11-20"]
@@ -76,9 +77,26 @@ async def test_views_agent_applies_a_retraction_tombstone(ll: LiveLedgerApp) -> 
     async with ll.agents["views"].test_context() as agent:
         for body in contributions(first) + contributions(gone, keys):
             await agent.put(body, key=b"k")
+        await until(applied(ll, 4), "applied 4 contributions")
     state = ll.views["interceptions"][b"defence ministry/2024-11-20"]
     assert state["entries"]["b/e1"]["items"] == []
     assert state["entries"]["b/e1"]["stamp"][2] == 2
+
+
+async def until(done: Callable[[], bool], what: str) -> None:
+    """Wait (20 s at most) until ``done()``: the agents take events in batches, after ``put`` has returned."""
+    deadline = asyncio.get_running_loop().time() + 20.0
+    while not done():
+        assert asyncio.get_running_loop().time() < deadline, f"the agent never {what}"
+        await asyncio.sleep(0.01)
+
+
+def handled(ll: LiveLedgerApp, n: int) -> Callable[[], bool]:
+    return lambda: ll.stats.entries_processed + ll.stats.dead_letters >= n
+
+
+def applied(ll: LiveLedgerApp, n: int) -> Callable[[], bool]:
+    return lambda: ll.stats.contributions_applied >= n
 
 
 class Sent:
@@ -120,6 +138,7 @@ async def test_entries_agent_dead_letters_an_entry_whose_extraction_raises_and_c
     async with ll.agents["entries"].test_context() as agent:
         for raw in raws:
             await agent.put(raw, key=BLOG.encode())
+        await until(handled(ll, 3), "handled 3 entries")
 
     [letter] = letters.records
     assert letter["value"] == raws[1] and letter["key"] == BLOG.encode(), "the original bytes"
@@ -140,6 +159,7 @@ async def test_views_agent_writes_one_small_row_per_entry_and_key_however_hot_th
             ef = EntryFacts(**{**{f: getattr(ef, f) for f in ef.__slots__}, "position": Position("entries", 0, i)})
             for body in contributions(ef):
                 await agent.put(body, key=b"k")
+        await until(applied(ll, 600), "applied 600 contributions")
     rows = ll.views["casualties"].table
     assert len(rows) == 300, "one row per entry under the one hot key"
     sizes = [len(orjson.dumps(v)) for v in rows.values()]
@@ -171,6 +191,7 @@ async def test_entries_agent_dead_letters_an_entry_too_large_to_store_and_carrie
     async with ll.agents["entries"].test_context() as agent:
         for raw in raws:
             await agent.put(raw, key=BLOG.encode())
+        await until(handled(ll, 3), "handled 3 entries")
     [letter] = letters.records
     assert letter["value"] == raws[1] and letter["key"] == BLOG.encode()
     headers = read_headers(letter["headers"])
@@ -189,10 +210,13 @@ async def test_entries_agent_dead_letters_an_entry_whose_facts_record_kafka_refu
     letters = Sent()
     sent: list[bytes] = []
 
-    async def refusing(**kw: Any) -> None:
-        if b"/e2" in kw["value"]:
+    async def refusing(**kw: Any) -> asyncio.Future[None]:
+        if b"/e2" in kw["value"]:  # a batch holding e2, or e2 alone
             raise MessageSizeTooLargeError("the message is 1200000 bytes")
         sent.append(kw["value"])
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
 
     monkeypatch.setattr(ll.facts_topic, "send", refusing)
     monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
@@ -200,6 +224,7 @@ async def test_entries_agent_dead_letters_an_entry_whose_facts_record_kafka_refu
     async with ll.agents["entries"].test_context() as agent:
         for raw in raws:
             await agent.put(raw, key=BLOG.encode())
+        await until(handled(ll, 3), "handled 3 entries")
     [letter] = letters.records
     assert letter["value"] == raws[1] and letter["key"] == BLOG.encode()
     assert read_headers(letter["headers"])["stage"] == "size"
@@ -223,6 +248,7 @@ async def test_row_table_sees_rows_recovered_behind_its_back_once_the_generation
     async with ll.agents["views"].test_context() as agent:
         for body in contributions(first):
             await agent.put(body, key=b"k")
+        await until(applied(ll, 2), "applied 2 contributions")
     assert rows.get(c1.key) == {"entries": {"b/e1": r1}}, "a row reads back exactly as it went in"
     rows.table.data[row_key(c2.key, c2.entry_key)] = pack(r2, ITEM_FIELDS)  # as recovery fills the store
     assert sorted(rows[c1.key]["entries"]) == ["b/e1"], "the index is kept, not rebuilt per read"

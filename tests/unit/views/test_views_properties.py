@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from schemas.facts import Fact
 from streams.core.records import EntryFacts
+from streams.core.timeline import TIMELINE
 from streams.views.contrib import Contribution, State, apply
 from streams.views.memory import ViewSet
 from streams.views.render import view_document
@@ -159,7 +160,7 @@ def test_documents_do_not_depend_on_interleaving_or_redelivery(
     # the same contributions over the wire, applied in any order
     wire = [Contribution.from_json(orjson.loads(orjson.dumps(c.to_json()))) for c in shipped]
     data.draw(st.randoms(use_true_random=False)).shuffle(wire)
-    states: dict[str, dict[str, State]] = {v: {} for v in VIEWS}
+    states: dict[str, dict[str, State]] = {v: {} for v in (*VIEWS, TIMELINE)}
     for c in wire:
         states[c.view][c.key] = apply(states[c.view].get(c.key), c)
         if data.draw(st.integers(0, 19)) == 0:  # a stored state read back from a changelog
