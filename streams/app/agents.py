@@ -26,7 +26,7 @@ from aiokafka.errors import MessageSizeTooLargeError
 from schemas.codec import parse_envelope, to_event
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
-from streams.app.facts_format import batch, unbatch
+from streams.app.facts_format import RECORD_BYTES, batch, unbatch
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Step, step
@@ -149,12 +149,12 @@ class Agents:
             self.store(result, {ef.position: ev})
 
     async def send(self, contributions: Sequence[Contribution]) -> None:
-        """One facts record per target partition (split only at the record limit); waits until Kafka has them."""
+        """One facts record per target partition (split at ``RECORD_BYTES``); waits until Kafka has them."""
         s = self.settings
         topic = self.ll.facts_topic
         futures = [
             await topic.send(key=key, value=body, partition=partition)
-            for partition, key, body in batch(contributions, s.topic_partitions, s.max_record_bytes)
+            for partition, key, body in batch(contributions, s.topic_partitions, min(RECORD_BYTES, s.max_record_bytes))
         ]
         await asyncio.gather(*futures)
 

@@ -37,8 +37,9 @@ from streams.app.committed import read_committed
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
 from streams.core.pipeline import Extractor, default_extractor
-from streams.core.timeline import TIMELINE
+from streams.core.timeline import TIMELINE, TIMELINE_CODEC
 from streams.views.routing import ITEM_FIELDS, VIEWS
+from streams.views.rows import item_codec
 
 
 def faust_broker_credentials(settings: Settings) -> Any:
@@ -172,7 +173,8 @@ def build_app(
         return assignment, recovered
 
     tables = {
-        view: RowTable(table, generation, ITEM_FIELDS if view in VIEWS else None) for view, table in raw_tables.items()
+        view: RowTable(table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC)
+        for view, table in raw_tables.items()
     }
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
 

@@ -15,6 +15,11 @@ from aiokafka.partitioner import murmur2
 
 from streams.views.contrib import Contribution
 
+#: a batch's record to one partition is split into records of at most this size (a contribution
+#: larger than this still makes a record of its own, up to ``Settings.max_record_bytes``): large
+#: enough that a record carries hundreds of contributions, small enough for any broker and consumer
+RECORD_BYTES = 64 * 1024
+
 
 def partition_of(key: bytes, partitions: int) -> int:
     """The partition a key hashes to: what a Kafka client's default partitioner picks."""

@@ -15,16 +15,16 @@ from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from streams.views.contrib import State
-from streams.views.rows import Record, group_rows, pack, row_key, split_row_key, unpack
+from streams.views.rows import PLAIN, Record, RowCodec, row_key, split_row_key
 
 
 class RowTable:
     """View states over a faust table whose keys are row keys and whose values are entry records."""
 
-    def __init__(self, table: Any, generation: Callable[[], Hashable], fields: tuple[str, ...] | None = None) -> None:
+    def __init__(self, table: Any, generation: Callable[[], Hashable], codec: RowCodec = PLAIN) -> None:
         self.table = table
-        #: the view's item fields, for :func:`streams.views.rows.pack` (None: rows stored as they are)
-        self.fields = fields
+        #: how rows are stored (:func:`streams.views.rows.item_codec` for a view's rows)
+        self.codec = codec
         self.name: str = table.name
         self._generation = generation
         self._seen: Hashable = None
@@ -37,7 +37,7 @@ class RowTable:
         return record
 
     def put_row(self, state_key: str, entry_key: str, record: Record) -> None:
-        self.table[row_key(state_key, entry_key)] = pack(record, self.fields)
+        self.table[row_key(state_key, entry_key)] = self.codec.pack(record, entry_key)
         if self._members is not None:
             self._members.setdefault(state_key, set()).add(entry_key)
 
@@ -62,7 +62,7 @@ class RowTable:
         for entry in entries:
             record = self.table.get(row_key(state_key, entry))
             if record is not None:
-                records[entry] = unpack(record, self.fields)
+                records[entry] = self.codec.unpack(record, entry)
         return {"entries": records} if records else default
 
     def __getitem__(self, key: bytes | str) -> State:
@@ -84,10 +84,13 @@ class RowTable:
     def items(self) -> Iterator[tuple[bytes, State]]:
         """Every view key with its state, from one pass over the rows."""
         generation = self._generation()
-        fields = self.fields
-        states = group_rows(
-            (bytes(row), unpack(record, fields) if record is not None else None) for row, record in self.table.items()
-        )
-        self._members, self._seen = {k: set(s["entries"]) for k, s in states.items()}, generation
-        for key in sorted(states):
-            yield key.encode(), states[key]
+        unpack = self.codec.unpack
+        grouped: dict[str, dict[str, Record]] = {}
+        for row, record in self.table.items():
+            if record is None:
+                continue
+            state, entry = split_row_key(bytes(row))
+            grouped.setdefault(state, {})[entry] = unpack(record, entry)
+        self._members, self._seen = {k: set(records) for k, records in grouped.items()}, generation
+        for key in sorted(grouped):
+            yield key.encode(), {"entries": grouped[key]}

@@ -11,9 +11,20 @@ from typing import Any
 
 from streams.core.records import EntryFacts
 from streams.views.contrib import Contribution, State, live_records
+from streams.views.rows import Record, RowCodec, layout, pack, unpack
 
 TIMELINE = "timeline"
 MAX_TEXT = 4000
+
+#: the fields of a timeline item, and of each of its facts, in :func:`timeline_contribution`'s order
+TIMELINE_FIELDS: tuple[str, ...] = (
+    "blog_id", "entry_id", "event_type", "published_at", "occurred_at", "source_published_at",
+    "source_updated_at", "title", "text", "facts",
+)  # fmt: skip
+FACT_FIELDS: tuple[str, ...] = (
+    "metric", "low", "best", "high", "qualifier", "place", "region_code", "claimant", "span",
+)  # fmt: skip
+_FACTS_LAYOUT = layout(FACT_FIELDS)
 
 
 def timeline_contribution(ef: EntryFacts) -> Contribution:
@@ -59,3 +70,50 @@ def timeline_document(states: Mapping[str, State], blog_id: str | None = None) -
         items = [it for it in items if it["blog_id"] == blog_id]
     items.sort(key=lambda it: (it["published_at"], it["blog_id"], it["entry_id"]), reverse=True)
     return {"view": TIMELINE, "items": items}
+
+
+def pack_timeline(record: Record, entry_key: str) -> Record:
+    """The stored form of a timeline row: :func:`streams.views.rows.pack`, with each fact a list of
+    its values (``"f"``: the fingerprint of ``FACT_FIELDS``) and the title not repeated at the head
+    of the text (``"h"``). :func:`unpack_timeline` gives the record back."""
+    items = record["items"]
+    facts_ok = len(items) == 1 and all(
+        isinstance(f, dict) and len(f) == len(FACT_FIELDS) and f.keys() == set(FACT_FIELDS)
+        for f in items[0].get("facts") or ()
+    )
+    if not facts_ok or not isinstance(items[0].get("facts"), list):
+        return pack(record, TIMELINE_FIELDS, entry_key)
+    item = dict(items[0])
+    item["facts"] = [[f[k] for k in FACT_FIELDS] for f in item["facts"]]
+    title, text = item.get("title"), item.get("text")
+    head = isinstance(title, str) and isinstance(text, str) and bool(title) and text.startswith(title + "\n\n")
+    if head:
+        item["text"] = text[len(title) + 2 :]  # type: ignore[arg-type,index]
+    out = pack({"stamp": record["stamp"], "items": [item]}, TIMELINE_FIELDS, entry_key)
+    if "p" not in out:  # not the timeline's fields: stored as it came
+        return record
+    out["f"] = _FACTS_LAYOUT
+    if head:
+        out["h"] = 1
+    return out
+
+
+def unpack_timeline(stored: Record, entry_key: str) -> Record:
+    """The record a :func:`pack_timeline` result stands for; raises ``ValueError`` on another layout."""
+    record = unpack(stored, TIMELINE_FIELDS, entry_key)
+    if "f" not in stored:
+        return record
+    if stored["f"] != _FACTS_LAYOUT:
+        raise ValueError(
+            f"a timeline row packed with fact layout {stored['f']!r}, not {_FACTS_LAYOUT!r}: the table was "
+            "written by another version of liveledger; rebuild it (new app id) from the log"
+        )
+    [item] = record["items"]
+    item["facts"] = [dict(zip(FACT_FIELDS, values, strict=True)) for values in item["facts"]]
+    if stored.get("h"):
+        item["text"] = f"{item['title']}\n\n{item['text']}"
+    return record
+
+
+#: how the worker stores timeline rows
+TIMELINE_CODEC = RowCodec(pack_timeline, unpack_timeline)

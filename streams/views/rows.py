@@ -38,7 +38,8 @@ True
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from streams.views.contrib import Contribution, State, stamp_of
@@ -103,11 +104,18 @@ def layout(fields: tuple[str, ...]) -> str:
     return f"{zlib.crc32(','.join(fields).encode()):08x}"
 
 
-def pack(record: Record, fields: tuple[str, ...] | None) -> Record:
+def _split_entry_key(entry_key: str) -> tuple[str, str]:
+    blog_id, _, entry_id = entry_key.partition("/")
+    return blog_id, entry_id
+
+
+def pack(record: Record, fields: tuple[str, ...] | None, entry_key: str | None = None) -> Record:
     """The stored form of a record; :func:`unpack` gives the record back.
 
     Field names are stored as their index in ``fields`` (``"l"`` is the fingerprint of ``fields``),
-    published time and log position are read back from the stamp when they equal it.
+    published time and log position are read back from the stamp when they equal it (``"s"``: both,
+    ``"t"``: the time only), the blog and entry ids from the row's entry key when they make it up
+    (``"e"``; ``entry_key`` given, and the blog id has no ``/``).
 
     >>> fields = ("entry_id", "best", "low")
     >>> r = {"stamp": ["t", 0, 1], "items": [{"entry_id": "e1", "best": 3, "low": None},
@@ -128,25 +136,35 @@ def pack(record: Record, fields: tuple[str, ...] | None) -> Record:
     stamp = record["stamp"]
     out: Record = {"stamp": stamp, "l": layout(fields)}
     position = common.get("position")
-    if (
-        common.get("published_at") == stamp[0]
-        and isinstance(position, dict)
-        and position.keys() == {"topic", "partition", "offset"}
-        and [position["partition"], position["offset"]] == stamp[1:]
-    ):
-        del common["published_at"]
-        common["position"] = position["topic"]
-        out["s"] = 1  # published_at and position come from the stamp
+    if common.get("published_at") == stamp[0]:
+        if (
+            isinstance(position, dict)
+            and position.keys() == {"topic", "partition", "offset"}
+            and [position["partition"], position["offset"]] == stamp[1:]
+        ):
+            common["position"] = position["topic"]
+            out["s"] = 1  # published_at and position come from the stamp
+        else:
+            out["t"] = 1  # published_at comes from the stamp
+        derived = {"published_at"}
+    else:
+        derived = set()
+    if entry_key is not None and "blog_id" in common and "entry_id" in common:
+        blog_id, entry_id = common["blog_id"], common["entry_id"]
+        if isinstance(blog_id, str) and "/" not in blog_id and f"{blog_id}/{entry_id}" == entry_key:
+            derived |= {"blog_id", "entry_id"}
+            out["e"] = 1  # the ids come from the entry key
     index = {name: str(i) for i, name in enumerate(fields)}
-    out["c"] = {index[k]: v for k, v in common.items()}
+    out["c"] = {index[k]: v for k, v in common.items() if k not in derived}
     out["p"] = [{index[k]: v for k, v in it.items() if v is not None and k not in common} for it in items]
     return out
 
 
-def unpack(stored: Record, fields: tuple[str, ...] | None) -> Record:
+def unpack(stored: Record, fields: tuple[str, ...] | None, entry_key: str | None = None) -> Record:
     """The record a :func:`pack` result stands for (a record stored as it is comes back as it is).
 
-    Raises ``ValueError`` on a row packed with other item fields (a table written by another version).
+    Raises ``ValueError`` on a row packed with other item fields (a table written by another version),
+    or packed with its ids in the entry key when ``entry_key`` is not given.
     """
     if fields is None or "p" not in stored:
         return stored
@@ -161,7 +179,30 @@ def unpack(stored: Record, fields: tuple[str, ...] | None) -> Record:
     if stored.get("s"):
         base["published_at"] = stamp[0]
         base["position"] = {"topic": base["position"], "partition": stamp[1], "offset": stamp[2]}
+    elif stored.get("t"):
+        base["published_at"] = stamp[0]
+    if stored.get("e"):
+        if entry_key is None:
+            raise ValueError("a view row that keeps its ids in its entry key, read without the entry key")
+        base["blog_id"], base["entry_id"] = _split_entry_key(entry_key)
     return {"stamp": stamp, "items": [{**base, **{fields[int(i)]: v for i, v in p.items()}} for p in stored["p"]]}
+
+
+@dataclass(frozen=True, slots=True)
+class RowCodec:
+    """How one table stores its rows: ``pack(record, entry_key)`` and its inverse ``unpack(stored, entry_key)``."""
+
+    pack: Callable[[Record, str], Record]
+    unpack: Callable[[Record, str], Record]
+
+
+def item_codec(fields: tuple[str, ...]) -> RowCodec:
+    """:func:`pack` and :func:`unpack` over a view's item fields."""
+    return RowCodec(lambda r, e: pack(r, fields, e), lambda s, e: unpack(s, fields, e))
+
+
+#: rows stored as they are
+PLAIN = RowCodec(lambda r, e: r, lambda s, e: s)
 
 
 def state_of(records: Mapping[str, Record]) -> State:

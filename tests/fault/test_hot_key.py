@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import existing_changelog_topics
 from liveledger.settings import Settings
+from streams.app.facts_format import unbatch
 from tests.fault.test_faults import wait_views_equal_replay
 from tests.support.worker import WorkerProcess, settings_env
 
@@ -103,9 +104,16 @@ async def test_twenty_thousand_entries_about_one_place_and_day(settings: Setting
     largest: dict[str, int] = {}
     started = time.monotonic()
     for topic in await written_topics(settings):
-        sizes = [len(r.value or b"") + len(r.key or b"") async for r in read_topic(settings, topic)]
+        sizes: list[int] = []
+        entries: set[str] = set()
+        async for r in read_topic(settings, topic):
+            sizes.append(len(r.value or b"") + len(r.key or b""))
+            if topic == settings.facts_topic:  # a record holds a batch's contributions to one partition
+                entries.update(c.entry_key for c in unbatch(r.value or b""))
         largest[topic] = max(sizes, default=0)
-        if topic == settings.facts_topic or any(t in topic for t in ("casualties", "figures", "timeline", "index")):
+        if topic == settings.facts_topic:
+            assert len(entries) == ENTRIES, f"the facts records carry {len(entries)} entries"
+        elif any(t in topic for t in ("casualties", "figures", "timeline", "index")):
             assert len(sizes) >= ENTRIES, f"the worker wrote {len(sizes)} records to {topic}"
     assert time.monotonic() - started < 600
     assert max(largest.values()) <= LIMIT, f"records over {LIMIT} bytes: {largest}"

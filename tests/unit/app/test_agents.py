@@ -235,10 +235,10 @@ async def test_entries_agent_dead_letters_an_entry_whose_facts_record_kafka_refu
 async def test_row_table_sees_rows_recovered_behind_its_back_once_the_generation_changes(ll: LiveLedgerApp) -> None:
     from streams.app.rowstore import RowTable
     from streams.views.routing import ITEM_FIELDS
-    from streams.views.rows import apply_row, pack, row_key
+    from streams.views.rows import apply_row, item_codec, pack, row_key
 
     generation = [0]
-    rows = RowTable(ll.views["casualties"].table, lambda: generation[0], ITEM_FIELDS)
+    rows = RowTable(ll.views["casualties"].table, lambda: generation[0], item_codec(ITEM_FIELDS))
     first = entry("e1", 1, (Fact(metric="killed", best=3, claimant="governor", **KHARKIV),))
     later = entry("e2", 2, (Fact(metric="killed", best=5, claimant="police", **KHARKIV),))
     [c1, _] = plan(first, {})[0]
@@ -250,7 +250,7 @@ async def test_row_table_sees_rows_recovered_behind_its_back_once_the_generation
             await agent.put(body, key=b"k")
         await until(applied(ll, 2), "applied 2 contributions")
     assert rows.get(c1.key) == {"entries": {"b/e1": r1}}, "a row reads back exactly as it went in"
-    rows.table.data[row_key(c2.key, c2.entry_key)] = pack(r2, ITEM_FIELDS)  # as recovery fills the store
+    rows.table.data[row_key(c2.key, c2.entry_key)] = pack(r2, ITEM_FIELDS, c2.entry_key)  # as recovery fills it
     assert sorted(rows[c1.key]["entries"]) == ["b/e1"], "the index is kept, not rebuilt per read"
     generation[0] += 1  # a new assignment, or the end of recovery
     assert rows[c1.key] == {"entries": {"b/e1": r1, "b/e2": r2}}

@@ -3,6 +3,7 @@ and a row's size depends on its entry only, never on how many entries share the 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import orjson
@@ -130,3 +131,35 @@ def test_a_packed_row_unpacks_to_the_record_and_is_smaller() -> None:
     assert pack(odd, ITEM_FIELDS) == odd and unpack(odd, ITEM_FIELDS) == odd
     tombstone = {"stamp": ["t", 0, 2], "items": []}
     assert unpack(pack(tombstone, ITEM_FIELDS), ITEM_FIELDS) == tombstone
+
+
+def test_rows_keep_their_ids_in_the_entry_key_and_timeline_rows_unpack_to_the_record() -> None:
+    from streams.core.timeline import TIMELINE_CODEC, timeline_contribution
+    from streams.views.routing import ITEM_FIELDS, route
+    from streams.views.rows import item_codec, unpack
+
+    facts = [
+        Fact(metric="killed", best=3, claimant="governor", span=(0, 7), region_code="UA-63", country="UA"),
+        Fact(metric="strikes", best=1, weapon="drone", span=(9, 20), region_code="UA-63", country="UA"),
+    ]
+    ef = event("e1", facts, published_at="2024-11-20T10:00:00Z", offset=5, occurred_at="2024-11-20T08:00:00Z")
+    codec = item_codec(ITEM_FIELDS)
+    for c in route(ef):
+        record = apply_row(None, c)
+        assert record is not None
+        stored = orjson.loads(orjson.dumps(codec.pack(record, c.entry_key)))
+        assert stored.get("e") == 1 and codec.unpack(stored, c.entry_key) == record
+        with pytest.raises(ValueError, match="read without the entry key"):
+            unpack(stored, ITEM_FIELDS)
+    tl = timeline_contribution(ef)
+    record = apply_row(None, tl)
+    assert record is not None
+    stored = orjson.loads(orjson.dumps(TIMELINE_CODEC.pack(record, tl.entry_key)))
+    assert TIMELINE_CODEC.unpack(stored, tl.entry_key) == record
+    assert len(orjson.dumps(stored)) < len(orjson.dumps(record)) - 150, "fact keys, nulls and ids are not stored"
+    other = {**stored, "f": "00000000"}
+    with pytest.raises(ValueError, match="fact layout"):
+        TIMELINE_CODEC.unpack(other, tl.entry_key)
+    later = dataclasses.replace(ef, facts=(), retracted=True, position=dataclasses.replace(ef.position, offset=9))
+    gone = apply_row(record, timeline_contribution(later))  # a retraction: the tombstone is stored as it is
+    assert gone is not None and TIMELINE_CODEC.unpack(TIMELINE_CODEC.pack(gone, tl.entry_key), tl.entry_key) == gone
