@@ -2,7 +2,7 @@
 
     python bench/bench_pipeline.py [--entries 20000] [--rate 1000] [--seconds 10] [--queries 1000]
                                    [--process-entries 5000] [--scale [--scale-entries 100000]]
-                                   [--compare DIR] [--json]
+                                   [--compare DIR] [--two-workers] [--json]
 
 Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
 Prints, with the targets:
@@ -15,6 +15,7 @@ Prints, with the targets:
                  back from the real changelog topics) and the worker's RSS at the end
   --scale        one worker catching up on --scale-entries entries: its rate over the first 10,000 and
                  over the last 10,000, side by side (ratio >= 0.9x: the cost of a write does not grow)
+  --two-workers  the process measurement again with two workers (one consumer group) sharing the partitions
   --compare DIR  runs the process (and scale) measurement also with the worker of the source tree DIR
                  (e.g. an export of an older commit), on the same log, one after the other
   --json         prints one JSON object with the figures after the table
@@ -210,6 +211,7 @@ def main() -> int:
     ap.add_argument("--scale-compare", action="store_true", help="run --scale with the --compare tree too")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds a catch-up may take")
     ap.add_argument("--skip-live", action="store_true", help="only the catch-up runs (process, scale)")
+    ap.add_argument("--two-workers", action="store_true", help="also catch up with two workers sharing the work")
     ap.add_argument("--json", action="store_true", help="print one JSON object with the figures")
     args = ap.parse_args()
 
@@ -241,6 +243,14 @@ def main() -> int:
             figures[f"{prefix}changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
             figures[f"{prefix}worker.rss_mb"] = round(r["rss_mb"], 1)
             rows += process_rows(label, r)
+        if args.two_workers:
+            one = figures["process.entries_per_s"]
+            print(f"catch-up with two workers: {args.process_entries} entries", flush=True)
+            r = process_run(bootstrap, tag + "t", tmp, args.process_entries, None, args.timeout, log.entries_topic, 2)
+            figures["two_workers.entries_per_s"] = round(r["rate"], 1)
+            figures["two_workers.ratio"] = round(r["rate"] / one, 3)
+            rows.append(("process, two workers", f"{r['rate']:,.0f}", f"one worker {one:,.0f}/s",
+                         f"{r['rate'] / one:.2f}x", ">= 1.4x"))  # fmt: skip
         if args.scale:
             n = args.scale_entries
             print(f"publishing {n} entries for the scale run", flush=True)

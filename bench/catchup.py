@@ -62,46 +62,63 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def catch_up(settings: Settings, n: int, log: Path, tree: Path | None, timeout: float) -> dict[str, Any]:
-    """A worker (of ``tree``, else this one) catches up on ``n`` entries already in the log.
+def catch_up(
+    settings: Settings, n: int, log: Path, tree: Path | None, timeout: float, workers: int = 1
+) -> dict[str, Any]:
+    """``workers`` worker processes (of ``tree``, else this one) catch up on ``n`` entries already in the log.
 
-    Samples ``(seconds, entries processed)`` every 0.2 s; the end is when every entry is processed
-    and the views agent has applied everything (the applied count stops moving for 2 s).
+    They share one app id (one consumer group), each with its own web port and state directory.
+    Samples ``(seconds, entries processed by all)`` every 0.2 s; the end is when every entry is
+    processed and the views agents have applied everything (the applied count stops moving for 2 s).
+    RSS is the largest of the workers'.
     """
     # both trees' workers name their changelogs alike; made before start, as ``liveledger worker`` does now
     names = build_app(settings, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
     asyncio.run(ensure_changelog_topics(settings, names))
-    worker = WorkerProcess(settings, log)
+    procs = [
+        WorkerProcess(
+            settings.model_copy(update={"web_port": free_port(), "data_dir": settings.data_dir / f"w{i}"})
+            if i
+            else settings,
+            log.with_suffix(f".{i}.log") if i else log,
+        )
+        for i in range(workers)
+    ]
     cwd = os.getcwd()
     if tree is not None:
         os.chdir(tree)  # the child runs ``python -m liveledger.cli.main`` from its working directory
     try:
-        worker.start()
+        for worker in procs:
+            worker.start()
     finally:
         os.chdir(cwd)
     try:
-        worker.wait_ready(timeout)
+        for worker in procs:
+            worker.wait_ready(timeout)
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
         applied, changed = -1, t0
         deadline = t0 + timeout
         while time.perf_counter() < deadline:
-            h = worker.health()
+            healths = [worker.health() for worker in procs]
             now = time.perf_counter()
-            done = h["entries_processed"] + h["dead_letters"]
+            done = sum(h["entries_processed"] + h["dead_letters"] for h in healths)
             samples.append((now - t0, done))
-            if h["contributions_applied"] != applied:
-                applied, changed = h["contributions_applied"], now
+            total_applied = sum(h["contributions_applied"] for h in healths)
+            if total_applied != applied:
+                applied, changed = total_applied, now
             elif done >= n and now - changed >= 2.0:
                 break
             time.sleep(0.2)
         else:
-            raise TimeoutError(f"the worker processed {samples[-1][1]} of {n} in {timeout}s; log:\n{worker.log_tail()}")
+            tail = procs[0].log_tail()
+            raise TimeoutError(f"the workers processed {samples[-1][1]} of {n} in {timeout}s; log:\n{tail}")
         elapsed = changed - t0
-        rss = rss_mb(worker.proc.pid) if worker.proc is not None else float("nan")
+        rss = max(rss_mb(w.proc.pid) if w.proc is not None else float("nan") for w in procs)
     finally:
-        worker.stop()
-    return {"n": n, "seconds": elapsed, "rate": n / elapsed, "rss_mb": rss, "samples": samples}
+        for worker in procs:
+            worker.stop()
+    return {"n": n, "seconds": elapsed, "rate": n / elapsed, "rss_mb": rss, "samples": samples, "workers": workers}
 
 
 def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
@@ -112,11 +129,11 @@ def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
 
 
 def process_run(
-    bootstrap: str, tag: str, tmp: Path, n: int, tree: Path | None, timeout: float, entries_topic: str
+    bootstrap: str, tag: str, tmp: Path, n: int, tree: Path | None, timeout: float, entries_topic: str, workers: int = 1
 ) -> dict[str, Any]:
-    """Catch up on the log of ``entries_topic`` with a worker of its own (app id, facts, tables)."""
+    """Catch up on the log of ``entries_topic`` with workers of their own (app id, facts, tables)."""
     s = make_settings(bootstrap, tag, tmp / tag, free_port()).model_copy(update={"entries_topic": entries_topic})
-    r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout)
+    r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout, workers)
     r["changelog_bytes"] = asyncio.run(changelog_bytes(s))
     r["bytes_per_entry"] = r["changelog_bytes"] / n
     return r

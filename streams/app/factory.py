@@ -83,14 +83,19 @@ class LiveLedgerApp:
 
 
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
-    """Memory settings that fit a small machine: the budget is split across the tables."""
-    per_table = max(4, settings.rocksdb_memory_mb // (len(VIEWS) + 2)) * 1024 * 1024
+    """Memory settings that fit a small machine: the budget is split across the tables' partitions.
+
+    faust opens one RocksDB per table partition, so with 12 partitions a worker holding them all
+    runs 72 databases: each gets its share of ``rocksdb_memory_mb``, never less than 1 MB.
+    """
+    databases = (len(VIEWS) + 2) * settings.topic_partitions
+    per_db = max(1024 * 1024, settings.rocksdb_memory_mb * 1024 * 1024 // databases)
     return {
         "driver": "rocksdict",
-        "write_buffer_size": per_table // 4,
+        "write_buffer_size": per_db // 2,
         "max_write_buffer_number": 2,
-        "block_cache_size": per_table // 2,
-        "max_open_files": 256,
+        "block_cache_size": per_db // 2,
+        "max_open_files": 64,
     }
 
 
