@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     #: the broker's max.message.bytes; equals ``streams.views.limits.MAX_RECORD_BYTES`` by default.
     max_record_bytes: int = Field(default=900_000, ge=1024)
     #: a worker agent takes up to this many events at a time, waiting at most ``batch_ms`` for them
-    batch_max_events: int = Field(default=500, ge=1)
+    batch_max_events: int = Field(default=200, ge=1)
     batch_ms: float = Field(default=5.0, gt=0)
 
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"

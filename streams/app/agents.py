@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
+#: entries extracted between two turns of the event loop (the API shares the worker's loop)
+YIELD_EVERY = 8
+
 #: an entry event (faust's) and what the pure core made of it
 Decoded = tuple[Any, EntryFacts]
 
@@ -79,7 +82,9 @@ class Agents:
     async def decode(self, events: Sequence[Any]) -> list[Decoded]:
         """Each event's entry facts; an event that fails is dead-lettered (stage decode or extract)."""
         out: list[Decoded] = []
-        for ev in events:
+        for i, ev in enumerate(events):
+            if i % YIELD_EVERY == YIELD_EVERY - 1:
+                await asyncio.sleep(0)  # extraction is CPU work: let the API and the consumer run between entries
             msg = ev.message
             stage = "decode"
             try:
