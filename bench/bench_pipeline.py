@@ -18,7 +18,7 @@ Prints, with the targets:
   --two-workers  the process measurement again with two workers (one consumer group) sharing the partitions
   --compare DIR  runs the process (and scale) measurement also with the worker of the source tree DIR
                  (e.g. an export of an older commit), on the same log, one after the other
-  --json         prints one JSON object with the figures after the table
+  --json         prints one JSON object with the figures before the table (also when a later run fails)
 The machine is small and shared: read the ratios, which are measured back to back.
 """
 
@@ -221,10 +221,10 @@ def main() -> int:
     if not bootstrap:
         cfg = local.config_on_free_ports(tmp / "broker")
         bootstrap, _ = local.start(cfg)
+    figures: dict[str, Any] = {}
+    rows: list[Row] = []
     try:
         tag = uuid.uuid4().hex[:8]
-        figures: dict[str, Any] = {}
-        rows: list[Row] = []
         if not args.skip_live:
             rows += live_rows(args, bootstrap, tag, tmp, figures)
 
@@ -272,16 +272,16 @@ def main() -> int:
                 figures[f"{prefix}scale.worker.rss_mb"] = round(r["rss_mb"], 1)
                 rows += scale_rows(label, r, first, last)
 
-        width = [max(len(str(row[i])) for row in rows) for i in range(5)]
-        print()
-        for row in rows:
-            print("  ".join(str(c).ljust(w) for c, w in zip(row, width, strict=True)))
-        if args.json:
-            print(orjson.dumps(figures, option=orjson.OPT_SORT_KEYS).decode())
-        return 0
     finally:
         if cfg is not None:
             local.stop(cfg)
+        if args.json:  # what was measured, even when a later run failed
+            print(orjson.dumps(figures, option=orjson.OPT_SORT_KEYS).decode(), flush=True)
+    width = [max(len(str(row[i])) for row in rows) for i in range(5)]
+    print()
+    for row in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, width, strict=True)))
+    return 0
 
 
 def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, figures: dict[str, Any]) -> list[Row]:

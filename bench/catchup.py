@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+import urllib.error
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,26 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def health(worker: WorkerProcess) -> dict[str, Any] | None:
+    """The worker's health, or None when it did not answer in time (busy on a loaded machine)."""
+    try:
+        return worker.health()
+    except (TimeoutError, urllib.error.URLError, ConnectionError) as e:
+        if isinstance(e, urllib.error.HTTPError):
+            raise
+        return None
+
+
+def wait_ready(worker: WorkerProcess, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        h = health(worker)
+        if h is not None and h.get("ready"):
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"worker not ready within {timeout}s; log:\n{worker.log_tail()}")
+
+
 def catch_up(
     settings: Settings, n: int, log: Path, tree: Path | None, timeout: float, workers: int = 1
 ) -> dict[str, Any]:
@@ -94,13 +115,16 @@ def catch_up(
         os.chdir(cwd)
     try:
         for worker in procs:
-            worker.wait_ready(timeout)
+            wait_ready(worker, timeout)
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
         applied, changed = -1, t0
         deadline = t0 + timeout
         while time.perf_counter() < deadline:
-            healths = [worker.health() for worker in procs]
+            answers = [health(worker) for worker in procs]
+            if any(h is None for h in answers):  # a worker too busy to answer within 10 s: ask again
+                continue
+            healths = [h for h in answers if h is not None]
             now = time.perf_counter()
             done = sum(h["entries_processed"] + h["dead_letters"] for h in healths)
             samples.append((now - t0, done))
