@@ -18,6 +18,8 @@ import orjson
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
 
+from liveledger.api.audit_routes import register_audit_routes
+from liveledger.api.audit_status import AuditStatus
 from liveledger.api.cache import RenderCache
 from liveledger.api.gather import GatherError, gather_rendered, gather_states, local_states
 from liveledger.api.metrics import render_metrics
@@ -197,6 +199,9 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(internal(internal_rendered))
 
+    audit = AuditStatus(ll.chain)
+    register_audit_routes(ll, cache, audit, guarded=guarded, internal=internal)
+
     async def health(view: View, request: Request) -> Response:
         s = ll.stats
         broker_ok = await probe.reachable()
@@ -214,6 +219,7 @@ def register_api(ll: LiveLedgerApp) -> None:
                 "dead_letters": s.dead_letters,
                 "last_published_at": s.last_published_at,
                 "visible_ms": s.latency_summary(),
+                "audit": audit.to_json(),
             },
             status=200 if ready else 503,
         )
@@ -221,7 +227,7 @@ def register_api(ll: LiveLedgerApp) -> None:
     app.page("/api/v1/health", name="api-health")(health)
 
     async def metrics(view: View, request: Request) -> Response:
-        return view.text(render_metrics(ll), content_type="text/plain; version=0.0.4")
+        return view.text(render_metrics(ll, audit), content_type="text/plain; version=0.0.4")
 
     app.page("/metrics", name="metrics")(metrics)
 

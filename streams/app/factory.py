@@ -39,8 +39,10 @@ from schemas.codec import parse_envelope, to_event
 from streams.app.committed import read_committed
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import batch, unbatch
+from streams.app.lineage import lineage_table, record_lineage
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
+from streams.core.chain_watch import ChainWatch
 from streams.core.pipeline import Extractor, default_extractor, entry_facts
 from streams.core.records import Position
 from streams.core.timeline import TIMELINE, timeline_contribution
@@ -84,10 +86,16 @@ class LiveLedgerApp:
     agents: dict[str, Any] = field(default_factory=dict)
     #: called with (view, key) after every apply, e.g. to invalidate cached renderings
     listeners: list[Callable[[str, str], None]] = field(default_factory=list)
+    #: every contribution planned, with its sentences, for the explain API (streams.app.lineage)
+    lineage: RowTable | None = None
+    #: the hash chain of each blog, checked as the entries agent consumes (streams.core.chain_watch)
+    chain: ChainWatch = field(default_factory=ChainWatch)
 
     def changelog_topics(self) -> list[str]:
         """The changelog topic of every table (no I/O: faust only names them here)."""
         tables = [rows.table for rows in self.views.values()] + [self.entry_index]
+        if self.lineage is not None:
+            tables.append(self.lineage.table)
         return sorted(str(t.changelog_topic.get_topic_name()) for t in tables)
 
 
@@ -184,7 +192,9 @@ def build_app(
     tables = {
         view: RowTable(table, generation, ITEM_FIELDS if view in VIEWS else None) for view, table in raw_tables.items()
     }
+    lineage = RowTable(lineage_table(app, settings.topic_partitions, table_opts), generation)
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
+    ll.lineage = lineage
 
     async def dead_letter(stage: str, error: BaseException, message: Any) -> None:
         headers = dead_letter_headers(
@@ -208,6 +218,7 @@ def build_app(
     async def process_entries(stream: Any) -> None:
         async for event in stream.events():
             msg = event.message
+            ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value)
             position = Position(msg.topic, msg.partition, msg.offset)
             stage = "decode"
             try:
@@ -236,6 +247,7 @@ def build_app(
             # so a redelivered older event cannot make the next correction miss a tombstone.
             if known is None or list(ef.stamp) >= known["stamp"]:
                 entry_index[ef.entry_key] = {"stamp": list(ef.stamp), "keys": new_keys}
+            record_lineage(lineage, ef, contributions)
             ll.stats.entries_processed += 1
             ll.stats.contributions_emitted += len(contributions)
             ll.stats.last_published_at = ef.published_at
