@@ -6,7 +6,7 @@
   download (``Content-Disposition: attachment``).
 - ``POST /api/v1/audit/verify-runs``: ``liveledger audit verify`` reports its result here
   (:mod:`liveledger.api.audit_status`); the API token when one is set, else this machine only.
-- ``GET /api/v1/audit/status``: the badge's data (also in ``/api/v1/health``).
+- ``GET /api/v1/audit/status``: the badge's data (also in ``/api/v1/health``); read-protected like the views.
 - ``GET /api/v1/internal/lineage?view=&key=``: this worker's lineage rows of a key, for the others.
 """
 
@@ -100,15 +100,11 @@ def register_audit_routes(
         status.reported(run)
         return _json(view, status.to_json()["verify"])
 
-    class AuditRoutes(View):
-        async def get(self, request: Request) -> Response:
-            return await audit_status(self, request)
-
     class VerifyRuns(View):
         async def post(self, request: Request) -> Response:
             return await verify_runs(self, request)
 
-    app.page("/api/v1/audit/status", name="api-audit-status")(AuditRoutes)
+    app.page("/api/v1/audit/status", name="api-audit-status")(guarded(audit_status))
     app.page("/api/v1/audit/verify-runs", name="api-verify-runs")(VerifyRuns)
 
     async def internal_lineage(view: View, request: Request) -> Response:
