@@ -43,6 +43,10 @@ FACT_FIELDS: tuple[str, ...] = (
 
 Record = dict[str, Any]
 
+#: the longest sentence a record quotes whole; a longer one is cut to this many characters around
+#: the figure, so a record stays small whatever the entry (a body may be one 100 kB "sentence")
+MAX_SENTENCE = 600
+
 
 def sentence_at(text: str, span: list[int] | tuple[int, int] | None) -> str | None:
     """The sentence of ``text`` holding ``span``: from the last stop before it to the next after."""
@@ -57,6 +61,17 @@ def sentence_at(text: str, span: list[int] | tuple[int, int] | None) -> str | No
     return text[left:right].strip()
 
 
+def clipped_sentence(text: str, span: list[int] | tuple[int, int] | None) -> str | None:
+    """:func:`sentence_at`, cut to ``MAX_SENTENCE`` characters around the span, with ``…`` where cut."""
+    sentence = sentence_at(text, span)
+    if sentence is None or len(sentence) <= MAX_SENTENCE or span is None:
+        return sentence
+    start = max(0, sentence.find(text[span[0] : span[1]]))
+    left = max(0, min(start - MAX_SENTENCE // 3, len(sentence) - MAX_SENTENCE))
+    right = left + MAX_SENTENCE
+    return ("…" if left else "") + sentence[left:right] + ("…" if right < len(sentence) else "")
+
+
 def contribution_record(c: Contribution, ef: EntryFacts) -> Record:
     """What one contribution of ``ef`` to ``c.key`` says, with the sentences of its facts."""
     facts = []
@@ -66,8 +81,8 @@ def contribution_record(c: Contribution, ef: EntryFacts) -> Record:
             {
                 **{k: it.get(k) for k in FACT_FIELDS},
                 "span": span,
-                "quote": ef.text[span[0] : span[1]] if span else None,
-                "sentence": sentence_at(ef.text, span),
+                "quote": ef.text[span[0] : span[1]][:MAX_SENTENCE] if span else None,
+                "sentence": clipped_sentence(ef.text, span),
             }
         )
     return {

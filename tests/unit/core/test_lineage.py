@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from streams.core.lineage import contribution_record, explain_document, fate, sentence_at
+from streams.core.lineage import (
+    MAX_SENTENCE,
+    clipped_sentence,
+    contribution_record,
+    explain_document,
+    fate,
+    sentence_at,
+)
 from streams.core.pipeline import entry_facts
 from streams.core.records import Position
 from streams.views.routing import plan
@@ -52,3 +59,12 @@ def test_a_correction_supersedes_and_a_retraction_removes() -> None:
     now = _records([first, fixed])
     assert fate(now[0][1], now[1][1]) == ("superseded by correction", "ev-e1-2")
     assert fate(now[1][1], now[1][1]) == ("current", None)
+
+
+def test_a_very_long_sentence_is_cut_around_its_figure() -> None:
+    text = "word " * 2000 + "at least 7 people were killed " + "and more words " * 2000 + "."
+    start = text.index("at least 7")
+    clipped = clipped_sentence(text, [start, start + 17])
+    assert clipped is not None and "at least 7 people" in clipped
+    assert clipped.startswith("…") and clipped.endswith("…") and len(clipped) == MAX_SENTENCE + 2
+    assert clipped_sentence(BODY, [12, 20]) == sentence_at(BODY, [12, 20])
