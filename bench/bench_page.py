@@ -10,7 +10,9 @@ worker catch up, then opens the page in headless Chromium ``--rounds`` times and
                  sets ``data-first-render-ms`` on <html>), median and max over the rounds
   explain        click on the largest casualty number -> the panel shows every report behind it
                  (the panel's ``data-ms``), median and max
-  API bytes      the size of each document the page fetches on a full redraw
+  API            the size of each document the page fetches on a full redraw (the page asks for the
+                 newest 300 timeline entries; the whole timeline is shown for comparison) and the
+                 time to fetch it, median of 3
 
 The machine is small and shared: figures move with the load beside them.
 """
@@ -38,7 +40,7 @@ from liveledger.broker import local  # noqa: E402
 from tests.e2e.browser import DevTools  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 
-FETCHED = ("timeline", "casualties", "strikes", "figures", "audit/status")
+FETCHED = ("timeline", "timeline?limit=300", "casualties", "strikes", "figures", "audit/status")
 BIGGEST = (
     "[...document.querySelectorAll('#casualties-table tbody td[data-explain-view]')]"
     ".sort((a, b) => JSON.parse(b.dataset.explainKeys).length - JSON.parse(a.dataset.explainKeys).length)[0]"
@@ -107,10 +109,15 @@ def main() -> int:
             t0 = time.monotonic()
             caught_up(worker, args.entries, args.timeout)
             print(f"worker caught up in {time.monotonic() - t0:.1f} s", flush=True)
-            sizes = {}
+            sizes: dict[str, tuple[int, float]] = {}
             for name in FETCHED:
-                with urllib.request.urlopen(f"{worker.url}/api/v1/{name}", timeout=60) as resp:
-                    sizes[name] = len(resp.read())
+                times = []
+                for _ in range(3):
+                    t1 = time.perf_counter()
+                    with urllib.request.urlopen(f"{worker.url}/api/v1/{name}", timeout=60) as resp:
+                        size = len(resp.read())
+                    times.append((time.perf_counter() - t1) * 1000)
+                sizes[name] = (size, statistics.median(times))
             renders, explains, keys = asyncio.run(measure(worker.url, tmp, args.rounds, args.entries))
     finally:
         if cfg is not None:
@@ -118,8 +125,8 @@ def main() -> int:
     print(f"\npage at {args.entries} entries, {args.rounds} rounds (headless Chromium, this machine)")
     print(f"  first render       median {statistics.median(renders):8.0f} ms   max {max(renders):8.0f} ms")
     print(f"  explain ({keys} keys)  median {statistics.median(explains):8.0f} ms   max {max(explains):8.0f} ms")
-    for name, size in sizes.items():
-        print(f"  GET /api/v1/{name:<14} {size:>10,} bytes")
+    for name, (size, ms) in sizes.items():
+        print(f"  GET /api/v1/{name:<24} {size:>10,} bytes  {ms:8.0f} ms (median of 3)")
     return 0
 
 

@@ -68,6 +68,15 @@ def _internal_ok(ll: LiveLedgerApp, request: Request) -> bool:
     return hmac.compare_digest(given.encode(), f"Bearer {token}".encode())
 
 
+def _limit(text: str | None) -> int | None:
+    """The timeline's ``limit`` parameter: a whole number of entries, at least 1."""
+    if text is None:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise QueryError(f"limit: {text!r} is not a whole number of entries (at least 1)")
+    return int(text)
+
+
 def is_ready(ll: LiveLedgerApp) -> bool:
     """True once the worker has partitions assigned and its tables have recovered from changelogs."""
     app: Any = ll.app
@@ -150,11 +159,15 @@ def register_api(ll: LiveLedgerApp) -> None:
         view_endpoint(name)
 
     async def timeline(view: View, request: Request) -> Response:
-        unknown = set(request.query) - {"blog"}
+        unknown = set(request.query) - {"blog", "limit"}
         if unknown:
-            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog")
+            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog or limit")
+        limit = _limit(request.query.get("limit"))
         states = await gather_states(ll, TIMELINE)
-        return _json(view, timeline_document(states, request.query.get("blog")))
+        doc = timeline_document(states, request.query.get("blog"))
+        if limit is not None:  # the newest entries only, and how many there are in all
+            doc = {**doc, "items": doc["items"][:limit], "total": len(doc["items"])}
+        return _json(view, doc)
 
     app.page("/api/v1/timeline", name="api-timeline")(guarded(timeline))
 

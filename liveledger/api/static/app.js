@@ -12,8 +12,10 @@ const POLL_MS = 2500;
 // With PROTECT_READS on, the page asks for the read token once and keeps it for the tab's session.
 const TOKEN_KEY = "liveledger-read-token";
 const FETCH_TIMEOUT_MS = 8000;
+// The timeline shows the newest entries; a blog of thousands would make every redraw slow.
+const TIMELINE_LIMIT = 300;
 const VIEWS = {
-  timeline: "/api/v1/timeline",
+  timeline: `/api/v1/timeline?limit=${TIMELINE_LIMIT}`,
   casualties: "/api/v1/casualties",
   strikes: "/api/v1/strikes",
   figures: "/api/v1/figures",

@@ -102,6 +102,8 @@ export function renderTimeline(doc) {
   }
   if (!items.length) frag.append(el("li", { class: "empty" }, "No entries yet."));
   list.replaceChildren(frag);
-  document.getElementById("timeline-count").textContent = `(${items.length})`;
+  const total = doc.total ?? items.length;
+  document.getElementById("timeline-count").textContent =
+    total > items.length ? `(newest ${items.length} of ${total.toLocaleString("en-US")})` : `(${items.length})`;
   markExplained();
 }
