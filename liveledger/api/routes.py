@@ -78,8 +78,14 @@ def _limit(text: str | None) -> int | None:
 
 
 def is_ready(ll: LiveLedgerApp) -> bool:
-    """True once the worker has partitions assigned and its tables have recovered from changelogs."""
+    """True once the worker has partitions assigned and its tables have recovered from changelogs.
+
+    False again once it starts stopping: its consumer, and with it the tables' partitions, go
+    first, so a read would see empty views while the web server still answers.
+    """
     app: Any = ll.app
+    if getattr(app, "should_stop", False):
+        return False
     try:
         recovered = app.tables.recovery.completed.is_set()
     except Exception:
@@ -125,6 +131,8 @@ def register_api(ll: LiveLedgerApp) -> None:
             if ll.settings.protect_reads and not _token_ok(ll, request):
                 return _problem(view, 401, "reads are protected: send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
             try:
+                if getattr(app, "should_stop", False):
+                    return _problem(view, 503, "the worker is stopping; retry, or ask another worker")
                 if not is_ready(ll):
                     return _problem(view, 503, "the worker is recovering its tables; retry in a moment")
                 return await fun(view, request, **match)

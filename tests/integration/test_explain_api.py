@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import urllib.error
 import urllib.parse
 from collections.abc import AsyncIterator
@@ -156,3 +158,36 @@ async def test_health_and_metrics_show_the_chain_and_the_last_verify(settings: S
     kinds = {(p["kind"], p["offset"]) for p in chain["problems"]}
     assert ("altered", sent.offset) in kinds, chain["problems"]
     assert "liveledger_chain_ok 0" in get_bytes(f"{worker.url}/metrics").decode()
+
+
+async def test_either_of_two_workers_explains_every_key(settings: Settings, tmp_path: Path, free_port: int) -> None:
+    """Lineage rows live in their blog's partition, view rows in their key's: explain gathers both."""
+    from tests.integration.test_two_workers import incident_lines
+
+    await publish_lines(settings, incident_lines())
+    extractor, version = default_extractor()
+    rebuilt = rebuild(await read_log(settings), extractor=extractor, extractor_version=version, keep_history=True)
+    keys = sorted(d["incident_id"] for d in rebuilt.views.document("casualties")["items"])
+    assert len(keys) == 30
+    other = settings.model_copy(update={"web_port": free_port, "data_dir": tmp_path / "w2"})
+    with WorkerProcess(settings, tmp_path / "w1.log") as w1, WorkerProcess(other, tmp_path / "w2.log") as w2:
+        for w in (w1, w2):
+            w.wait_ready()
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if all(len(w.view("casualties")["items"]) == 30 for w in (w1, w2)):
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the two workers never both served the full view"
+            await asyncio.sleep(0.5)
+        held = [
+            sum(len(get_json(f"{w.url}/api/v1/internal/lineage?view=casualties&key={urllib.parse.quote(k)}"))
+                for k in keys)
+            for w in (w1, w2)
+        ]  # fmt: skip
+        assert held[0] and held[1] and sum(held) == 30, held
+        for key in keys:
+            want = explain(rebuilt, "casualties", key)
+            assert api_explain(w1, "casualties", key) == want == api_explain(w2, "casualties", key), key
