@@ -40,6 +40,7 @@ from liveledger.broker import local  # noqa: E402
 from tests.e2e.browser import DevTools  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 
+LIMIT = 300  # the page's TIMELINE_LIMIT (liveledger/api/static/app.js)
 FETCHED = ("timeline", "timeline?limit=300", "casualties", "strikes", "figures", "audit/status")
 BIGGEST = (
     "[...document.querySelectorAll('#casualties-table tbody td[data-explain-view]')]"
@@ -47,11 +48,12 @@ BIGGEST = (
 )
 
 
-async def measure(url: str, tmp: Path, rounds: int, entries: int) -> tuple[list[float], list[float], int]:
+async def measure(url: str, profile: Path, rounds: int, shows: int) -> tuple[list[float], list[float], int]:
+    """First render and explain times of the page at ``url``, which shows ``shows`` timeline entries."""
     renders: list[float] = []
     explains: list[float] = []
     keys = 0
-    dt = DevTools(tmp / "profile", f"{url}/", tmp / "chromium.log").launch()
+    dt = DevTools(profile, url, profile.parent / "chromium.log").launch()
     async with dt:
         for i in range(rounds):
             if i:
@@ -59,8 +61,8 @@ async def measure(url: str, tmp: Path, rounds: int, entries: int) -> tuple[list[
                 await asyncio.sleep(0.5)
             ms = await dt.wait_for("document.documentElement.dataset.firstRenderMs", "the first render", limit_s=120)
             shown = await dt.evaluate("document.querySelectorAll('#timeline li.entry').length")
-            if shown != entries:
-                raise RuntimeError(f"the page shows {shown} entries, not {entries}")
+            if shown != shows:
+                raise RuntimeError(f"the page shows {shown} timeline entries, not {shows}")
             renders.append(float(ms))
             keys = int(await dt.evaluate(f"JSON.parse(({BIGGEST}).dataset.explainKeys).length"))
             await dt.evaluate("document.getElementById('explain-panel').dataset.state = ''; true")
@@ -118,13 +120,22 @@ def main() -> int:
                         size = len(resp.read())
                     times.append((time.perf_counter() - t1) * 1000)
                 sizes[name] = (size, statistics.median(times))
-            renders, explains, keys = asyncio.run(measure(worker.url, tmp, args.rounds, args.entries))
+            runs = {
+                f"newest {min(LIMIT, args.entries)} (the page)": asyncio.run(
+                    measure(f"{worker.url}/", tmp / "profile-page", args.rounds, min(LIMIT, args.entries))
+                ),
+                f"all {args.entries} (/?timeline=all)": asyncio.run(
+                    measure(f"{worker.url}/?timeline=all", tmp / "profile-all", args.rounds, args.entries)
+                ),
+            }
     finally:
         if cfg is not None:
             local.stop(cfg)
     print(f"\npage at {args.entries} entries, {args.rounds} rounds (headless Chromium, this machine)")
-    print(f"  first render       median {statistics.median(renders):8.0f} ms   max {max(renders):8.0f} ms")
-    print(f"  explain ({keys} keys)  median {statistics.median(explains):8.0f} ms   max {max(explains):8.0f} ms")
+    for label, (renders, explains, keys) in runs.items():
+        print(f"  timeline shows {label}:")
+        print(f"    first render       median {statistics.median(renders):8.0f} ms   max {max(renders):8.0f} ms")
+        print(f"    explain ({keys} keys)  median {statistics.median(explains):8.0f} ms   max {max(explains):8.0f} ms")
     for name, (size, ms) in sizes.items():
         print(f"  GET /api/v1/{name:<24} {size:>10,} bytes  {ms:8.0f} ms (median of 3)")
     return 0

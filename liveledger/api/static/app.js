@@ -13,9 +13,11 @@ const POLL_MS = 2500;
 const TOKEN_KEY = "liveledger-read-token";
 const FETCH_TIMEOUT_MS = 8000;
 // The timeline shows the newest entries; a blog of thousands would make every redraw slow.
+// `/?timeline=all` shows every entry (bench/bench_page.py measures both).
 const TIMELINE_LIMIT = 300;
+const TIMELINE_ALL = new URLSearchParams(window.location.search).get("timeline") === "all";
 const VIEWS = {
-  timeline: `/api/v1/timeline?limit=${TIMELINE_LIMIT}`,
+  timeline: TIMELINE_ALL ? "/api/v1/timeline" : `/api/v1/timeline?limit=${TIMELINE_LIMIT}`,
   casualties: "/api/v1/casualties",
   strikes: "/api/v1/strikes",
   figures: "/api/v1/figures",
