@@ -35,7 +35,8 @@ function sentence(f) {
 }
 
 // Whether a contribution counts in the value shown, and if not, why.
-function verdict(view, c, value, metric) {
+// `latest` is the newest contribution that still counts (contributions come oldest first).
+function verdict(view, c, value, metric, latest) {
   const by = c.changed_by_event ? ` (event ${c.changed_by_event})` : "";
   switch (c.status) {
     case "retracted": return ["retracted", `Retracted${by}: does not count.`];
@@ -64,14 +65,13 @@ function verdict(view, c, value, metric) {
       : ["superseded", `Superseded by a later report (entry ${m.entry_id}).`];
   }
   if (view === "figures") return ["counts", "Counts: a point in the claimant's history."];
-  const entries = value.entries || [];
-  return entries[entries.length - 1] === c.entry_id ? ["counts", "Counts: the incident's latest report."]
-    : ["superseded", "The same incident reported again: not added."];
+  return latest && latest.event_id === c.event_id ? ["counts", "Counts: the latest report of this incident."]
+    : ["superseded", "The same incident reported again: it is not added."];
 }
 
-function contribution(view, c, value, metric, entry) {
+function contribution(view, c, value, metric, entry, latest) {
   const facts = (c.facts || []).filter((f) => !metric || f.metric === metric);
-  const [kind, why] = verdict(view, c, value, metric);
+  const [kind, why] = verdict(view, c, value, metric, latest);
   const when = c.source_published_at || c.published_at;
   const p = c.position || {};
   return el("li", { class: "contribution", "data-entry-id": c.entry_id, "data-blog-id": c.blog_id,
@@ -118,8 +118,9 @@ async function openExplain(view, keys, metric, entry) {
       const items = doc.contributions.filter((c) => relevant(view, c, doc.value)
         && (!metric || !c.facts.length || c.facts.some((f) => f.metric === metric)));
       const list = el("ol", { class: "contributions" });
+      const latest = items.filter((c) => c.status === "current").pop();
       for (const c of items) {
-        const li = contribution(view, c, doc.value, metric, entry);
+        const li = contribution(view, c, doc.value, metric, entry, latest);
         list.append(li);
         const k = `${c.blog_id}/${c.entry_id}`;
         if (li.dataset.verdict === "counts" || !audit.explained.has(k)) audit.explained.set(k, li.dataset.verdict === "counts" ? "counts" : "other");
