@@ -58,8 +58,8 @@ async def measure(url: str, profile: Path, rounds: int, shows: int) -> tuple[lis
         for i in range(rounds):
             if i:
                 await dt.call("Page.reload", ignoreCache=True)
-                await asyncio.sleep(0.5)
-            ms = await dt.wait_for("document.documentElement.dataset.firstRenderMs", "the first render", limit_s=120)
+                await asyncio.sleep(1.0)
+            ms = await dt.wait_for("document.documentElement?.dataset.firstRenderMs", "the first render", limit_s=120)
             shown = await dt.evaluate("document.querySelectorAll('#timeline li.entry').length")
             if shown != shows:
                 raise RuntimeError(f"the page shows {shown} timeline entries, not {shows}")
