@@ -7,6 +7,8 @@ unknown hash; a moved or replayed event points at the wrong predecessor.
 The chain is unkeyed: a forger who rewrites a whole tail keeps it valid. Signed
 checkpoints (``schemas.checkpoint``) and anchors saved outside Kafka catch that
 (``replay.anchors``).
+
+The per-record rules live in :mod:`streams.core.chain_watch`, which the worker also runs as it consumes.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replay.source import LogRecord
-from schemas.codec import link_ok
-from schemas.envelope import GENESIS_HASH
+from streams.core.chain_watch import ChainState
 
 
 @dataclass
@@ -44,11 +45,9 @@ class ChainReport:
 
 
 def verify_chain(records: Iterable[LogRecord]) -> ChainReport:
-    """Check every record in log order (partition, offset)."""
+    """Check every record in log order (partition, offset), with the rules of :class:`ChainState`."""
     report = ChainReport()
-    heads: dict[str, str] = {}
-    seen: dict[str, dict[str, int]] = {}
-    last_time: dict[str, str] = {}
+    state = ChainState()
     ordered = sorted(records, key=lambda r: (r.position.partition, r.position.offset))
 
     def problem(rec: LogRecord, blog: str | None, kind: str, detail: str) -> None:
@@ -69,37 +68,8 @@ def verify_chain(records: Iterable[LogRecord]) -> ChainReport:
             problem(rec, None, "unreadable", rec.error or "not an envelope")
             continue
         blog = rec.envelope.blog_id
-        if rec.key is not None and rec.key != blog.encode():
-            problem(rec, blog, "wrong key", f"record key {rec.key!r} is not its blog id")
-        if not link_ok(doc):
-            problem(rec, blog, "altered", "stored hash does not match the event's content")
-        expected = heads.get(blog, GENESIS_HASH)
-        prev = rec.envelope.prev_hash
-        known = seen.setdefault(blog, {})
-        if rec.envelope.hash in known:
-            problem(rec, blog, "duplicate", f"same hash as the event at offset {known[rec.envelope.hash]}")
-        elif prev != expected:
-            if prev in known:
-                problem(
-                    rec,
-                    blog,
-                    "reordered or forked",
-                    f"links to the event at offset {known[prev]}, not to the blog's previous event",
-                )
-            elif prev == GENESIS_HASH:
-                problem(rec, blog, "reordered or forked", "claims to be the blog's first event but is not")
-            else:
-                problem(rec, blog, "missing event", "links to an event that is not in the log")
-        if blog in last_time and rec.envelope.published_at < last_time[blog]:
-            problem(
-                rec,
-                blog,
-                "out of time order",
-                f"published_at {rec.envelope.published_at} is before the previous event's {last_time[blog]}",
-            )
-        last_time[blog] = rec.envelope.published_at
-        known[rec.envelope.hash] = rec.position.offset
-        heads[blog] = rec.envelope.hash
+        for kind, detail in state.check(rec.position.partition, rec.position.offset, rec.key, doc, rec.envelope):
+            problem(rec, blog, kind, detail)
         info = report.blogs.setdefault(blog, {"events": 0, "partition": rec.position.partition})
         info["events"] += 1
         info["head"] = rec.envelope.hash

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Protocol
 
 import orjson
 
-from streams.views.contrib import live_records
-from streams.views.memory import ViewSet
+from streams.views.contrib import State, live_records
 from streams.views.render import render_all
+
+
+class StateSource(Protocol):
+    """Where the states of a view come from: a replay's ``ViewSet``, or the worker's tables."""
+
+    def states(self, view: str) -> Mapping[str, State]: ...
+
+    def state(self, view: str, key: str) -> State | None: ...
+
 
 INCIDENT_COLUMNS = (
     "incident_id",
@@ -55,7 +63,7 @@ def _precision(items: list[dict[str, Any]]) -> str:
     return "day" if any(it.get("occurred_at") for it in items) else "published-day"
 
 
-def incident_rows(views: ViewSet) -> Iterator[dict[str, Any]]:
+def incident_rows(views: StateSource) -> Iterator[dict[str, Any]]:
     """One row per incident and metric."""
     for key in sorted(views.states("casualties")):
         state = views.state("casualties", key)
@@ -86,7 +94,7 @@ def _incident_rows(doc: dict[str, Any], state: Any) -> Iterator[dict[str, Any]]:
         }
 
 
-def claim_rows(views: ViewSet) -> Iterator[dict[str, Any]]:
+def claim_rows(views: StateSource) -> Iterator[dict[str, Any]]:
     for key in sorted(views.states("figures")):
         for _, _, items in live_records(views.state("figures", key)):
             for it in items:

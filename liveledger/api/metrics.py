@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from liveledger.api.audit_status import AuditStatus
 from streams.app.factory import LiveLedgerApp
 
 
@@ -23,7 +24,39 @@ def _consumer_lag(ll: LiveLedgerApp) -> dict[tuple[str, int], int]:
     return out
 
 
-def render_metrics(ll: LiveLedgerApp) -> str:
+def _audit_lines(audit: AuditStatus) -> list[str]:
+    """The chain check per blog and the last ``audit verify`` run."""
+    chain = audit.chain.status()
+    lines = [
+        "# HELP liveledger_chain_ok 1 while every record the worker consumed links into its blog's hash chain.",
+        "# TYPE liveledger_chain_ok gauge",
+        f"liveledger_chain_ok {int(chain['ok'])}",
+        "# HELP liveledger_chain_problems_total Altered, missing, reordered or unreadable records seen.",
+        "# TYPE liveledger_chain_problems_total counter",
+        f"liveledger_chain_problems_total {chain['problem_count']}",
+        "# HELP liveledger_chain_verified_offset The last offset of a blog's chain checked by this worker.",
+        "# TYPE liveledger_chain_verified_offset gauge",
+    ]
+    for blog, info in chain["blogs"].items():
+        label = blog.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(
+            f'liveledger_chain_verified_offset{{blog="{label}",partition="{info["partition"]}",'
+            f'ok="{str(info["ok"]).lower()}"}} {info["verified_to_offset"]}'
+        )
+    run = audit.last_verify
+    lines += [
+        "# HELP liveledger_audit_verify_equal 1 when the last `audit verify` found live views equal to a replay.",
+        "# TYPE liveledger_audit_verify_equal gauge",
+        "# HELP liveledger_audit_verify_runs_total `audit verify` runs reported since the worker started.",
+        "# TYPE liveledger_audit_verify_runs_total counter",
+        f"liveledger_audit_verify_runs_total {audit.runs}",
+    ]
+    if run is not None:
+        lines.insert(-3, f"liveledger_audit_verify_equal {int(run.equal)}")
+    return lines
+
+
+def render_metrics(ll: LiveLedgerApp, audit: AuditStatus | None = None) -> str:
     s = ll.stats
     lines = [
         "# HELP liveledger_entries_processed_total Entry events run through extraction and routing.",
@@ -55,4 +88,6 @@ def render_metrics(ll: LiveLedgerApp) -> str:
     ]
     for (topic, part), lag in sorted(_consumer_lag(ll).items()):
         lines.append(f'liveledger_consumer_lag{{topic="{topic}",partition="{part}"}} {lag}')
+    if audit is not None:
+        lines += _audit_lines(audit)
     return "\n".join(lines) + "\n"

@@ -36,6 +36,46 @@ class Health(BaseModel):
     visible_ms: dict[str, float | int | None]
 
 
+class ExplainFact(_Open):
+    metric: str
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str
+    claimant: str | None
+    relay: str | None
+    span: list[int] | None
+    quote: str | None
+    sentence: str | None
+
+
+class Contribution(_Open):
+    entry_id: str
+    blog_id: str
+    event_id: str
+    event_type: str
+    title: str
+    published_at: str
+    source_published_at: str | None
+    occurred_at: str | None
+    position: dict[str, str | int]
+    status: str
+    changed_by_event: str | None
+    facts: list[ExplainFact]
+
+
+class Explanation(BaseModel):
+    view: str
+    key: str
+    value: dict[str, Any] | None
+    contributions: list[Contribution]
+
+
+class AuditState(BaseModel):
+    chain: dict[str, Any]
+    verify: dict[str, Any] | None
+
+
 class Rejection(BaseModel):
     line: int
     error: str
@@ -179,9 +219,65 @@ def _json_response(desc: str, schema: str) -> dict[str, Any]:
     return {"description": desc, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
+def _audit_paths(bad: dict[str, Any]) -> dict[str, Any]:
+    """Explain, export and the verified badge (``liveledger.api.audit_routes``)."""
+    path_param = {"in": "path", "required": True, "schema": {"type": "string", "minLength": 1}}
+    return {
+        "/api/v1/explain/{view}/{key}": {
+            "get": {
+                "summary": "Every contribution behind one view value, from the worker's state (as `audit explain`)",
+                "operationId": "explain",
+                "parameters": [
+                    {"name": "view", **path_param, "schema": {"type": "string", "enum": list(PARAMS)}},
+                    {"name": "key", **path_param, "description": "the view key, e.g. UA-63/2024-11-20/guided-bomb"},
+                ],
+                "responses": {
+                    "200": _json_response("The value and its contributions, oldest first", "Explanation"),
+                    "404": _json_response("No such view, or no entry ever contributed to the key", "Problem"),
+                },
+            }
+        },
+        "/api/v1/export/{what}": {
+            "get": {
+                "summary": "Incidents or claims as `audit export` gives them",
+                "operationId": "export",
+                "parameters": [
+                    {"name": "what", **path_param, "schema": {"type": "string", "enum": ["incidents", "claims"]}},
+                    {
+                        "name": "format",
+                        "in": "query",
+                        "required": False,
+                        "schema": {"type": "string", "enum": ["csv", "jsonl"]},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The rows, as a download",
+                        "content": {
+                            "text/csv": {"schema": {"type": "string"}},
+                            "application/x-ndjson": {"schema": {"type": "string"}},
+                        },
+                    },
+                    "400": bad,
+                    "404": _json_response("Nothing to export under that name", "Problem"),
+                },
+            }
+        },
+        "/api/v1/audit/status": {
+            "get": {
+                "summary": "The hash chain as the worker checked it, per blog, and the last `audit verify` run",
+                "operationId": "audit_status",
+                "responses": {"200": _json_response("Chain and verify status", "AuditState")},
+            }
+        },
+    }
+
+
 @lru_cache(maxsize=1)
 def openapi_document() -> dict[str, Any]:
-    models: list[type[BaseModel]] = [Problem, Health, PublishSummary, Incident, *DOCUMENT_MODELS.values()]
+    models: list[type[BaseModel]] = [
+        Problem, Health, PublishSummary, Incident, Explanation, AuditState, *DOCUMENT_MODELS.values()
+    ]  # fmt: skip
     schemas: dict[str, Any] = {}
     for m in models:
         s = m.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -240,6 +336,7 @@ def openapi_document() -> dict[str, Any]:
             },
         }
     }
+    paths.update(_audit_paths(bad))
     paths["/api/v1/entries"] = {
         "post": {
             "summary": "Publish entries (JSON object or array, the publish input shape); needs the API token",

@@ -18,6 +18,8 @@ import orjson
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
 
+from liveledger.api.audit_routes import register_audit_routes
+from liveledger.api.audit_status import AuditStatus
 from liveledger.api.cache import RenderCache
 from liveledger.api.gather import GatherError, gather_rendered, gather_states, local_states
 from liveledger.api.metrics import render_metrics
@@ -66,9 +68,24 @@ def _internal_ok(ll: LiveLedgerApp, request: Request) -> bool:
     return hmac.compare_digest(given.encode(), f"Bearer {token}".encode())
 
 
+def _limit(text: str | None) -> int | None:
+    """The timeline's ``limit`` parameter: a whole number of entries, at least 1."""
+    if text is None:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise QueryError(f"limit: {text!r} is not a whole number of entries (at least 1)")
+    return int(text)
+
+
 def is_ready(ll: LiveLedgerApp) -> bool:
-    """True once the worker has partitions assigned and its tables have recovered from changelogs."""
+    """True once the worker has partitions assigned and its tables have recovered from changelogs.
+
+    False again once it starts stopping: its consumer, and with it the tables' partitions, go
+    first, so a read would see empty views while the web server still answers.
+    """
     app: Any = ll.app
+    if getattr(app, "should_stop", False):
+        return False
     try:
         recovered = app.tables.recovery.completed.is_set()
     except Exception:
@@ -114,6 +131,8 @@ def register_api(ll: LiveLedgerApp) -> None:
             if ll.settings.protect_reads and not _token_ok(ll, request):
                 return _problem(view, 401, "reads are protected: send Authorization: Bearer <LIVELEDGER_API_TOKEN>")
             try:
+                if getattr(app, "should_stop", False):
+                    return _problem(view, 503, "the worker is stopping; retry, or ask another worker")
                 if not is_ready(ll):
                     return _problem(view, 503, "the worker is recovering its tables; retry in a moment")
                 return await fun(view, request, **match)
@@ -148,11 +167,15 @@ def register_api(ll: LiveLedgerApp) -> None:
         view_endpoint(name)
 
     async def timeline(view: View, request: Request) -> Response:
-        unknown = set(request.query) - {"blog"}
+        unknown = set(request.query) - {"blog", "limit"}
         if unknown:
-            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog")
+            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog or limit")
+        limit = _limit(request.query.get("limit"))
         states = await gather_states(ll, TIMELINE)
-        return _json(view, timeline_document(states, request.query.get("blog")))
+        doc = timeline_document(states, request.query.get("blog"))
+        if limit is not None:  # the newest entries only, and how many there are in all
+            doc = {**doc, "items": doc["items"][:limit], "total": len(doc["items"])}
+        return _json(view, doc)
 
     app.page("/api/v1/timeline", name="api-timeline")(guarded(timeline))
 
@@ -197,6 +220,9 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(internal(internal_rendered))
 
+    audit = AuditStatus(ll.chain)
+    register_audit_routes(ll, cache, audit, guarded=guarded, internal=internal)
+
     async def health(view: View, request: Request) -> Response:
         s = ll.stats
         broker_ok = await probe.reachable()
@@ -214,6 +240,7 @@ def register_api(ll: LiveLedgerApp) -> None:
                 "dead_letters": s.dead_letters,
                 "last_published_at": s.last_published_at,
                 "visible_ms": s.latency_summary(),
+                "audit": audit.to_json(),
             },
             status=200 if ready else 503,
         )
@@ -221,7 +248,7 @@ def register_api(ll: LiveLedgerApp) -> None:
     app.page("/api/v1/health", name="api-health")(health)
 
     async def metrics(view: View, request: Request) -> Response:
-        return view.text(render_metrics(ll), content_type="text/plain; version=0.0.4")
+        return view.text(render_metrics(ll, audit), content_type="text/plain; version=0.0.4")
 
     app.page("/metrics", name="metrics")(metrics)
 

@@ -33,3 +33,19 @@ def get(settings: Settings, path: str, params: dict[str, str] | None = None) -> 
             f"no worker answered at {settings.api_url} ({e}); start one with `liveledger worker` "
             "or set LIVELEDGER_API_URL"
         ) from e
+
+
+def post_json(settings: Settings, path: str, body: bytes) -> bytes:
+    """POST a JSON ``body`` to ``path`` on ``LIVELEDGER_API_URL``; the raw answer, or ApiError."""
+    url = settings.api_url.rstrip("/") + path
+    req = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "application/json"})
+    if settings.api_token is not None:
+        req.add_header("Authorization", f"Bearer {settings.api_token.get_secret_value()}")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            answer: bytes = resp.read()
+            return answer
+    except urllib.error.HTTPError as e:
+        raise ApiError(f"{url} answered {e.code}: {e.read().decode(errors='replace')}") from e
+    except (urllib.error.URLError, OSError) as e:
+        raise ApiError(f"no worker answered at {settings.api_url} ({e})") from e

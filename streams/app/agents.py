@@ -27,6 +27,7 @@ from schemas.codec import parse_envelope, to_event
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
+from streams.app.lineage import record_lineage
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Step, step
@@ -86,6 +87,7 @@ class Agents:
             if i % YIELD_EVERY == YIELD_EVERY - 1:
                 await asyncio.sleep(0)  # extraction is CPU work: let the API and the consumer run between entries
             msg = ev.message
+            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value)
             stage = "decode"
             try:
                 _, env = parse_envelope(msg.value or b"")
@@ -170,6 +172,11 @@ class Agents:
         for key, known in result.index.items():
             with for_event(origin[(key, known.stamp)]):
                 table[key] = known.to_json()
+        lineage = self.ll.lineage
+        if lineage is not None:  # what the explain API answers from
+            for planned in result.planned:
+                with for_event(events[planned.entry.position]):
+                    record_lineage(lineage, planned.entry, planned.contributions)
         stats = self.ll.stats
         for planned in result.planned:
             stats.entries_processed += 1

@@ -34,8 +34,10 @@ from mode import CrashingSupervisor
 from liveledger.settings import Settings
 from streams.app.agents import Agents
 from streams.app.committed import read_committed
+from streams.app.lineage import lineage_table
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
+from streams.core.chain_watch import ChainWatch
 from streams.core.pipeline import Extractor, default_extractor
 from streams.core.timeline import TIMELINE, TIMELINE_CODEC
 from streams.views.routing import ITEM_FIELDS, VIEWS
@@ -75,10 +77,16 @@ class LiveLedgerApp:
     agents: dict[str, Any] = field(default_factory=dict)
     #: called with (view, key) after every apply, e.g. to invalidate cached renderings
     listeners: list[Callable[[str, str], None]] = field(default_factory=list)
+    #: every contribution planned, with its sentences, for the explain API (streams.app.lineage)
+    lineage: RowTable | None = None
+    #: the hash chain of each blog, checked as the entries agent consumes (streams.core.chain_watch)
+    chain: ChainWatch = field(default_factory=ChainWatch)
 
     def changelog_topics(self) -> list[str]:
         """The changelog topic of every table (no I/O: faust only names them here)."""
         tables = [rows.table for rows in self.views.values()] + [self.entry_index]
+        if self.lineage is not None:
+            tables.append(self.lineage.table)
         return sorted(str(t.changelog_topic.get_topic_name()) for t in tables)
 
 
@@ -181,7 +189,9 @@ def build_app(
         view: RowTable(table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC)
         for view, table in raw_tables.items()
     }
+    lineage = RowTable(lineage_table(app, settings.topic_partitions, table_opts), generation)
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
+    ll.lineage = lineage
 
     agents = Agents(ll, extractor, version)
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.kafka
 
 async def test_changelogs_are_created_compacted_with_the_partition_count(settings: Settings) -> None:
     names = build_app(settings, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
-    assert f"{settings.app_id}-view-casualties-changelog" in names and len(names) == 6
+    assert f"{settings.app_id}-view-casualties-changelog" in names and len(names) == 7
     await ensure_changelog_topics(settings, names)
     await ensure_changelog_topics(settings, names)  # again: nothing to do
     admin = admin_client(settings)

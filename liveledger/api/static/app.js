@@ -4,16 +4,24 @@
 // textContent / text nodes / setAttribute, never through innerHTML.
 
 import { barChart, lineChart } from "./charts.js";
+import { describeFact, el, factValue, num, pad2, parseTime, utcLabel } from "./dom.js";
+import { explainAttrs, initAudit, renderAudit } from "./audit.js";
+import { renderTimeline } from "./timeline.js";
 
 const POLL_MS = 2500;
 // With PROTECT_READS on, the page asks for the read token once and keeps it for the tab's session.
 const TOKEN_KEY = "liveledger-read-token";
 const FETCH_TIMEOUT_MS = 8000;
+// The timeline shows the newest entries; a blog of thousands would make every redraw slow.
+// `/?timeline=all` shows every entry (bench/bench_page.py measures both).
+const TIMELINE_LIMIT = 300;
+const TIMELINE_ALL = new URLSearchParams(window.location.search).get("timeline") === "all";
 const VIEWS = {
-  timeline: "/api/v1/timeline",
+  timeline: TIMELINE_ALL ? "/api/v1/timeline" : `/api/v1/timeline?limit=${TIMELINE_LIMIT}`,
   casualties: "/api/v1/casualties",
   strikes: "/api/v1/strikes",
   figures: "/api/v1/figures",
+  audit: "/api/v1/audit/status",
 };
 // Casualty columns always shown; other casualty metrics get a column when present.
 const CORE_CASUALTY_METRICS = ["killed", "injured", "casualties", "missing"];
@@ -31,161 +39,9 @@ const state = {
 
 // ---- small helpers ----------------------------------------------------------
 
-// Build an element: attrs are set with setAttribute, children are nodes or plain text.
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-const num = (v) => (v === null || v === undefined ? "" : Number(v).toLocaleString("en-US"));
-const pad2 = (n) => String(n).padStart(2, "0");
 const clock = (d) => `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 const metricOrder = (m) => (METRIC_ORDER.includes(m) ? METRIC_ORDER.indexOf(m) : METRIC_ORDER.length);
 const byMetric = (a, b) => metricOrder(a) - metricOrder(b) || (a < b ? -1 : a > b ? 1 : 0);
-
-// The API gives microseconds ("...12.345678Z"); keep milliseconds so every browser parses it.
-function parseTime(iso) {
-  if (!iso) return NaN;
-  return Date.parse(String(iso).replace(/(\.\d{3})\d+/, "$1"));
-}
-
-function utcLabel(iso) {
-  const t = parseTime(iso);
-  if (Number.isNaN(t)) return String(iso || "");
-  const d = new Date(t);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} `
-    + `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
-}
-
-// "killed: best 3 (at_least) — regional governor, Kharkiv"
-function describeFact(f) {
-  const parts = [];
-  if (f.best !== null && f.best !== undefined) parts.push(`best ${num(f.best)}`);
-  const hasLow = f.low !== null && f.low !== undefined;
-  const hasHigh = f.high !== null && f.high !== undefined;
-  if ((hasLow && f.low !== f.best) || (hasHigh && f.high !== f.best)) {
-    parts.push(`range ${hasLow ? num(f.low) : "?"}–${hasHigh ? num(f.high) : "?"}`);
-  }
-  let text = `${f.metric}: ${parts.join(", ")} (${f.qualifier})`;
-  if (f.claimant) text += ` — ${f.claimant}`;
-  if (f.place) text += `, ${f.place}`;
-  return text;
-}
-
-function factValue(f) {
-  if (f.best !== null && f.best !== undefined) return f.best;
-  const hasLow = f.low !== null && f.low !== undefined;
-  const hasHigh = f.high !== null && f.high !== undefined;
-  if (hasLow && hasHigh) return (f.low + f.high) / 2;
-  return hasLow ? f.low : hasHigh ? f.high : null;
-}
-
-// ---- timeline ---------------------------------------------------------------
-
-// Spans are [start, end) in code points (Python string offsets), so work on an array of
-// code points, not on UTF-16 units. Bad spans are dropped; overlapping ones are merged into
-// one highlighted run whose tooltip lists every figure in it.
-function highlightRuns(chars, facts) {
-  const spans = [];
-  for (const f of facts) {
-    const sp = f.span;
-    if (!Array.isArray(sp) || sp.length !== 2) continue;
-    const start = Math.max(0, Math.min(chars.length, Number(sp[0])));
-    const end = Math.max(0, Math.min(chars.length, Number(sp[1])));
-    if (Number.isInteger(start) && Number.isInteger(end) && start < end) spans.push({ start, end, facts: [f] });
-  }
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const runs = [];
-  for (const sp of spans) {
-    const last = runs[runs.length - 1];
-    if (last && sp.start < last.end) {
-      last.end = Math.max(last.end, sp.end);
-      last.facts.push(...sp.facts);
-    } else {
-      runs.push({ ...sp, facts: [...sp.facts] });
-    }
-  }
-  return runs;
-}
-
-// Append chars[from, to) to `into`, wrapping highlighted runs in <mark>.
-function appendMarked(into, chars, runs, from, to) {
-  let pos = from;
-  for (const run of runs) {
-    const s = Math.max(run.start, from);
-    const e = Math.min(run.end, to);
-    if (s >= e) continue;
-    if (pos < s) into.append(chars.slice(pos, s).join(""));
-    const metrics = [...new Set(run.facts.map((f) => f.metric))].join(" ");
-    into.append(el("mark", { title: run.facts.map(describeFact).join("\n"), "data-metric": metrics,
-      "data-facts": run.facts.length }, chars.slice(s, e).join("")));
-    pos = e;
-  }
-  if (pos < to) into.append(chars.slice(pos, to).join(""));
-}
-
-function entryText(item) {
-  const chars = Array.from(item.text || "");
-  const runs = highlightRuns(chars, item.facts || []);
-  const box = el("div", { class: "entry-text" });
-  // The text is "title\n\nbody" when the entry has a title (the API gives the title itself).
-  const titleLen = item.title ? Array.from(item.title).length : -1;
-  if (titleLen > 0) {
-    const h = el("h3", { class: "entry-title" });
-    appendMarked(h, chars, runs, 0, titleLen);
-    const p = el("p", { class: "entry-body" });
-    appendMarked(p, chars, runs, titleLen + 2, chars.length);
-    box.append(h, p);
-  } else {
-    const p = el("p", { class: "entry-body" });
-    appendMarked(p, chars, runs, 0, chars.length);
-    box.append(p);
-  }
-  return box;
-}
-
-function factChips(facts) {
-  if (!facts.length) return null;
-  const ul = el("ul", { class: "facts" });
-  for (const f of facts) {
-    const value = factValue(f);
-    ul.append(el("li", { class: "fact", title: describeFact(f), "data-metric": f.metric, "data-value": value,
-      "data-claimant": f.claimant, "data-has-span": Array.isArray(f.span) ? "1" : "0" },
-    el("span", { class: "fact-metric" }, f.metric.replace(/_/g, " ")), " ",
-    el("strong", {}, value === null ? "?" : num(value)),
-    f.claimant ? el("span", { class: "fact-claimant" }, ` · ${f.claimant}`) : null));
-  }
-  return ul;
-}
-
-function renderTimeline(doc) {
-  const items = doc.items || [];
-  const list = document.getElementById("timeline");
-  const frag = document.createDocumentFragment();
-  for (const item of items) {
-    const corrected = item.event_type === "entry.corrected";
-    const when = item.occurred_at || item.source_published_at || item.published_at;
-    frag.append(el("li", { class: "entry", "data-entry-id": item.entry_id, "data-blog-id": item.blog_id,
-      "data-event-type": item.event_type },
-    el("div", { class: "entry-meta" },
-      el("time", { datetime: when, title: `published ${item.published_at}`
-        + (item.source_published_at ? `, posted by the blog ${item.source_published_at}` : "") }, utcLabel(when)),
-      corrected ? el("span", { class: "badge corrected" }, "corrected") : null,
-      el("span", { class: "entry-id" }, `${item.blog_id} / ${item.entry_id}`)),
-    entryText(item),
-    factChips(item.facts || [])));
-  }
-  if (!items.length) frag.append(el("li", { class: "empty" }, "No entries yet."));
-  list.replaceChildren(frag);
-  document.getElementById("timeline-count").textContent = `(${items.length})`;
-}
 
 // ---- casualties table -------------------------------------------------------
 
@@ -197,8 +53,14 @@ function renderCasualties(doc) {
 
   // Per area: place names and the disputed incidents, from the incident documents.
   const info = {};
+  const keys = { overall: { all: [] } };  // area -> metric -> incident keys, for the explain panel
   for (const inc of doc.items || []) {
     const area = inc.area || inc.region_code || inc.country || "unknown";
+    const k = (keys[area] ||= { all: [] });
+    for (const into of [k, keys.overall]) {
+      into.all.push(inc.key);
+      for (const m of Object.keys(inc.metrics || {})) (into[m] ||= []).push(inc.key);
+    }
     const a = (info[area] ||= { places: new Set(), disputed: [] });
     for (const p of inc.places || []) a.places.add(p);
     const notes = Object.entries(inc.metrics || {}).filter(([, m]) => m.disputed).map(([name, m]) =>
@@ -212,12 +74,13 @@ function renderCasualties(doc) {
     ...metrics.map((m) => el("th", { scope: "col", class: "num", "data-metric": m }, m)),
     el("th", { scope: "col" }, "Disputed")));
 
-  const cells = (g) => metrics.map((m) => {
+  const cells = (g, area) => metrics.map((m) => {
     const t = g.metrics?.[m];
     if (!t) return el("td", { class: "num none", "data-metric": m }, "–");
     const range = t.low !== t.high ? el("span", { class: "range" }, ` (${num(t.low)}–${num(t.high)})`) : null;
     return el("td", { class: "num", "data-metric": m, "data-value": t.best, "data-low": t.low,
-      "data-high": t.high, title: `${t.incidents} incident(s)` }, num(t.best), range);
+      "data-high": t.high, title: `${t.incidents} incident(s); click for the sentences behind it`,
+      ...explainAttrs("casualties", keys[area]?.[m] || [], m) }, num(t.best), range);
   });
 
   const body = document.createDocumentFragment();
@@ -229,8 +92,9 @@ function renderCasualties(doc) {
       : el("td", { class: "undisputed" }, "");
     body.append(el("tr", { "data-region": area, "data-disputed": a.disputed.length },
       el("th", { scope: "row" }, el("span", { class: "code" }, area), places ? ` ${places}` : null),
-      el("td", { class: "num", "data-metric": "incidents", "data-value": g.incidents }, num(g.incidents)),
-      ...cells(g), disputed));
+      el("td", { class: "num", "data-metric": "incidents", "data-value": g.incidents,
+        ...explainAttrs("casualties", keys[area]?.all || []) }, num(g.incidents)),
+      ...cells(g, area), disputed));
   }
   if (!Object.keys(groups).length) {
     body.append(el("tr", {}, el("td", { colspan: metrics.length + 3, class: "empty" }, "No casualty reports yet.")));
@@ -239,8 +103,9 @@ function renderCasualties(doc) {
   const totalDisputed = Object.values(info).reduce((n, a) => n + a.disputed.length, 0);
   table.tFoot.replaceChildren(overall ? el("tr", { "data-region": "overall" },
     el("th", { scope: "row" }, "All regions"),
-    el("td", { class: "num", "data-metric": "incidents", "data-value": overall.incidents }, num(overall.incidents)),
-    ...cells(overall), el("td", { class: totalDisputed ? "disputed" : "" }, totalDisputed ? `⚠ ${totalDisputed}` : ""))
+    el("td", { class: "num", "data-metric": "incidents", "data-value": overall.incidents,
+      ...explainAttrs("casualties", keys.overall.all) }, num(overall.incidents)),
+    ...cells(overall, "overall"), el("td", { class: totalDisputed ? "disputed" : "" }, totalDisputed ? `⚠ ${totalDisputed}` : ""))
     : "");
 }
 
@@ -249,14 +114,16 @@ function renderCasualties(doc) {
 function renderStrikes(doc) {
   const counts = doc.counts?.by_region?.counts || {};
   const places = {};
+  const keys = {};
   for (const inc of doc.items || []) {
     for (const p of inc.places || []) (places[inc.area] ||= new Set()).add(p);
+    (keys[inc.area] ||= []).push(inc.key);
   }
   const data = Object.entries(counts)
     .map(([area, value]) => ({ area, value, label: places[area] ? `${area} ${[...places[area]].sort().join(", ")}` : area }))
     .sort((a, b) => b.value - a.value || (a.area < b.area ? -1 : 1))
     .map((d) => ({ label: d.label, value: d.value, title: `${d.label}: ${d.value} strike incident(s)`,
-      attrs: { "data-region": d.area } }));
+      attrs: { "data-region": d.area, ...explainAttrs("strikes", keys[d.area] || [], "strikes") } }));
   document.getElementById("strikes-chart").replaceChildren(barChart(data, { emptyText: "No strikes reported yet." }));
   const weapons = Object.entries(doc.counts?.by_weapon?.counts || {}).map(([w, n]) => `${w.replace(/-/g, " ")} ${n}`);
   const total = doc.counts?.by_region?.total ?? 0;
@@ -301,7 +168,8 @@ function drawFigures() {
       .map((p) => ({ x: parseTime(p.source_published_at || p.published_at), y: factValue(p), p }))
       .filter((p) => !Number.isNaN(p.x) && p.y !== null)
       .map(({ x, y, p }) => ({ x, y, title: `${label}: ${describeFact({ ...p, metric: it.metric })} `
-        + `— entry ${p.entry_id}, published ${utcLabel(p.published_at)}` }));
+        + `— entry ${p.entry_id}, published ${utcLabel(p.published_at)}`,
+      attrs: { "data-entry-id": p.entry_id, ...explainAttrs("figures", [it.key], it.metric, p.entry_id) } }));
     return { label, points, attrs: { "data-key": it.key, "data-claimant": it.claimant || "unattributed",
       "data-metric": it.metric } };
   });
@@ -316,7 +184,7 @@ function drawFigures() {
 // ---- polling ----------------------------------------------------------------
 
 const RENDER = { timeline: renderTimeline, casualties: renderCasualties, strikes: renderStrikes,
-  figures: renderFigures };
+  figures: renderFigures, audit: renderAudit };
 
 class TokenNeeded extends Error {}
 
@@ -404,6 +272,9 @@ async function refresh() {
       }
     });
     const updated = document.getElementById("updated");
+    if (!errors.length && !document.documentElement.dataset.firstRenderMs) {  // read by bench/bench_page.py
+      document.documentElement.dataset.firstRenderMs = String(Math.round(performance.now()));
+    }
     if (!errors.length) {
       state.lastOk = new Date();
       updated.textContent = `updated ${clock(state.lastOk)}`;
@@ -445,4 +316,5 @@ document.getElementById("figures-metric").addEventListener("change", (ev) => {
   drawFigures();
 });
 
+initAudit({ fetchText });
 tick();

@@ -81,7 +81,7 @@ export function barChart(data, { width = 520, barHeight = 22, gap = 8, labelWidt
   return root;
 }
 
-// Multi-line chart. series: [{label, points: [{x: number, y: number, title?}], attrs?}];
+// Multi-line chart. series: [{label, points: [{x: number, y: number, title?, attrs?}], attrs?}];
 // x is a number (e.g. milliseconds since 1970), formatted with xFormat.
 export function lineChart(series, { width = 520, height = 260, xFormat = plain, yFormat = plain,
   emptyText = "no data yet" } = {}) {
@@ -133,7 +133,8 @@ export function lineChart(series, { width = 520, height = 260, xFormat = plain, 
     g.appendChild(tooltip(svg("path", { d, fill: "none", stroke: colour, "stroke-width": 2.5,
       "data-points": s.points.length, ...(s.attrs || {}) }), s.label));
     for (const p of s.points) {
-      g.appendChild(tooltip(svg("circle", { cx: x(p.x), cy: y(p.y), r: 4, fill: colour, "data-value": p.y }),
+      g.appendChild(tooltip(svg("circle", { cx: x(p.x), cy: y(p.y), r: 4, fill: colour, "data-value": p.y,
+        ...(p.attrs || {}) }),
         p.title || `${s.label}: ${yFormat(p.y)}`));
     }
     root.appendChild(g);
