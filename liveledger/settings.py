@@ -23,7 +23,11 @@ class Settings(BaseSettings):
     facts_topic: str = "liveledger.facts"
     deadletter_topic: str = "liveledger.deadletter"
     topic_partitions: int = Field(default=3, ge=1)
-    replication_factor: int = Field(default=1, ge=1)
+    #: replicas of each new topic; default: 3 when the cluster has 3 brokers or more, else one per broker
+    replication_factor: int | None = Field(default=None, ge=1)
+    #: ``production`` refuses topics with fewer than 3 replicas, min.insync.replicas < 2 or unclean
+    #: leader election on (``liveledger.kafka.durability``)
+    profile: Literal["development", "production"] = "development"
 
     max_body_bytes: int = Field(default=100_000, ge=1)
     #: the largest record the worker writes (a facts record, a view row); an entry whose contribution

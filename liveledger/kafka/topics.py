@@ -10,6 +10,13 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaError
 
 from liveledger.errors import LiveledgerError
+from liveledger.kafka.durability import (
+    PRODUCTION_REPLICAS,
+    check_durable,
+    cluster_brokers,
+    replica_configs,
+    topic_replicas,
+)
 from liveledger.settings import Settings
 
 #: Settings under which nothing on a topic is ever deleted.
@@ -46,11 +53,18 @@ async def ensure_topic(
     admin: AIOKafkaAdminClient,
     name: str,
     partitions: int,
-    replication: int,
+    replication: int | None,
     configs: Mapping[str, str],
 ) -> bool:
-    """Create ``name`` with ``configs`` when missing. Returns whether it was created."""
-    resp = await admin.create_topics([NewTopic(name, partitions, replication, topic_configs=dict(configs))])
+    """Create ``name`` with ``configs`` when missing. Returns whether it was created.
+
+    ``replication`` None: 3 replicas when the cluster has 3 brokers or more, else one per broker.
+    With 3 replicas the topic needs 2 in sync; unclean leader election is always off.
+    """
+    if replication is None:
+        replication = max(1, min(PRODUCTION_REPLICAS, await cluster_brokers(admin)))
+    full = {**replica_configs(replication), **configs}
+    resp = await admin.create_topics([NewTopic(name, partitions, replication, topic_configs=full)])
     for err in resp.to_object()["topic_errors"]:
         code = err["error_code"]
         if code == _TOPIC_EXISTS:
@@ -115,6 +129,12 @@ async def check_partitions(admin: AIOKafkaAdminClient, name: str, expected: int)
             )
 
 
+async def check_topic_durable(admin: AIOKafkaAdminClient, settings: Settings, name: str) -> None:
+    """Under ``LIVELEDGER_PROFILE=production``, refuse ``name`` unless it is durable (3 replicas, 2 in sync)."""
+    if settings.profile == "production":
+        check_durable(settings, name, await topic_replicas(admin, name), await topic_config(admin, name))
+
+
 async def ensure_log_topics(settings: Settings, *, include_derived: bool = True) -> None:
     """Create the entries (and derived facts and dead-letter) topics; check they keep history."""
     admin = admin_client(settings)
@@ -132,6 +152,7 @@ async def ensure_log_topics(settings: Settings, *, include_derived: bool = True)
         for name in names:
             await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, KEEP_FOREVER)
             check_keeps_history(name, await topic_config(admin, name))
+            await check_topic_durable(admin, settings, name)
         if include_derived:
             await check_partitions(admin, settings.facts_topic, settings.topic_partitions)
     finally:
@@ -159,6 +180,12 @@ async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
         for name in names:
             await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, CHANGELOG_CONFIG)
             await check_partitions(admin, name, settings.topic_partitions)
+            await check_topic_durable(admin, settings, name)
+        # faust's own topic (one partition, read by every worker): made here too, so that it has
+        # the cluster's replication rather than faust's default of one copy
+        leader = f"{settings.app_id}-__assignor-__leader"
+        await ensure_topic(admin, leader, 1, settings.replication_factor, {})
+        await check_topic_durable(admin, settings, leader)
     finally:
         await admin.close()
 

@@ -122,7 +122,9 @@ def build_app(
         store=settings.store,
         datadir=str(settings.data_dir / "faust"),
         topic_partitions=settings.topic_partitions,
-        topic_replication_factor=settings.replication_factor,
+        # only for a topic faust would create itself; liveledger.kafka.topics makes them all first,
+        # with the cluster's replication (3 on a 3-broker cluster)
+        topic_replication_factor=settings.replication_factor or 1,
         processing_guarantee="at_least_once",
         consumer_auto_offset_reset="earliest",
         web_enabled=True,
