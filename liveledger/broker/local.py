@@ -216,9 +216,7 @@ def _format_storage(cfg: BrokerConfig, libs: Path, cluster_id: str | None = None
         return
     cluster_id = cluster_id or new_cluster_id()
     scram = cfg.tls.scram_arguments() if cfg.tls else []
-    cmd = _java_cmd(
-        cfg, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(cfg.props_file), *scram
-    )
+    cmd = _java_cmd(cfg, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(cfg.props_file), *scram)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise BrokerStartFailed(f"formatting KRaft storage failed:\n{proc.stdout}{proc.stderr}")

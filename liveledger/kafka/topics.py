@@ -49,6 +49,19 @@ def admin_client(settings: Settings) -> AIOKafkaAdminClient:
     )
 
 
+async def started_admin(settings: Settings, fallback: str) -> AIOKafkaAdminClient:
+    """A started admin client; when it cannot connect, an error that names the setting to fix."""
+    admin = admin_client(settings)
+    try:
+        await admin.start()
+    except KafkaError as e:
+        await admin.close()
+        from liveledger.kafka.security import connect_failure  # it builds on this module's errors
+
+        raise await connect_failure(settings, e, fallback) from e
+    return admin
+
+
 async def ensure_topic(
     admin: AIOKafkaAdminClient,
     name: str,
@@ -137,14 +150,11 @@ async def check_topic_durable(admin: AIOKafkaAdminClient, settings: Settings, na
 
 async def ensure_log_topics(settings: Settings, *, include_derived: bool = True) -> None:
     """Create the entries (and derived facts and dead-letter) topics; check they keep history."""
-    admin = admin_client(settings)
-    try:
-        await admin.start()
-    except KafkaError as e:
-        raise BrokerUnreachable(
-            f"no Kafka broker answered at {settings.kafka_bootstrap} ({e}); start one with "
-            "`liveledger broker start` or set LIVELEDGER_KAFKA_BOOTSTRAP"
-        ) from e
+    admin = await started_admin(
+        settings,
+        f"no Kafka broker answered at {settings.kafka_bootstrap}; start one with "
+        "`liveledger broker start` or set LIVELEDGER_KAFKA_BOOTSTRAP",
+    )
     try:
         names = [settings.entries_topic]
         if include_derived:
@@ -171,11 +181,7 @@ async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
     ("... the changelog topic ... has 0 partitions"). Created before the worker starts, they are in
     its first metadata.
     """
-    admin = admin_client(settings)
-    try:
-        await admin.start()
-    except KafkaError as e:
-        raise BrokerUnreachable(f"no Kafka broker answered at {settings.kafka_bootstrap} ({e})") from e
+    admin = await started_admin(settings, f"no Kafka broker answered at {settings.kafka_bootstrap}")
     try:
         for name in names:
             await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, CHANGELOG_CONFIG)

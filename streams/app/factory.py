@@ -53,16 +53,15 @@ _log = logging.getLogger(__name__)
 
 def faust_broker_credentials(settings: Settings) -> Any:
     """SASL/SSL settings for faust, from the same settings as the aiokafka clients."""
-    if settings.security_protocol == "PLAINTEXT":
+    if settings.kafka_security_protocol == "PLAINTEXT":
         return None
     kw = settings.kafka_client_kwargs()
     ssl_context = kw.get("ssl_context")
-    if settings.sasl_mechanism:
-        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
+    if "sasl_mechanism" in kw:
         return faust.SASLCredentials(
-            username=settings.sasl_username or "",
-            password=password,
-            mechanism=settings.sasl_mechanism,
+            username=kw["sasl_plain_username"] or "",
+            password=kw["sasl_plain_password"] or "",
+            mechanism=kw["sasl_mechanism"],
             ssl_context=ssl_context,
         )
     return ssl_context
