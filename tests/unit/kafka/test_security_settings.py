@@ -39,5 +39,5 @@ def test_sasl_without_credentials_names_what_is_missing() -> None:
 
 
 def test_a_missing_ca_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="LIVELEDGER_KAFKA_SSL_CAFILE=.*nope.pem is not a readable file"):
+    with pytest.raises(ValidationError, match=r"LIVELEDGER_KAFKA_SSL_CAFILE=.*nope\.pem is not a readable file"):
         Settings(kafka_security_protocol="SSL", kafka_ssl_cafile=tmp_path / "nope.pem")
