@@ -18,7 +18,7 @@ import pytest
 from aiokafka.admin import NewTopic
 
 from liveledger.broker import local
-from liveledger.kafka.durability import replica_configs
+from liveledger.kafka.durability import WeakTopic, replica_configs
 from liveledger.kafka.topics import (
     KEEP_FOREVER,
     admin_client,
@@ -32,7 +32,7 @@ from liveledger.publish.requests import Request, parse_line
 from liveledger.settings import Settings
 from replay.chain import verify_chain
 from replay.source import read_log
-from tests.conftest import Cluster, isolated_settings
+from tests.conftest import Broker, Cluster, isolated_settings
 from tests.fault.test_faults import figure_lines, wait_views_equal_replay
 from tests.support.worker import WorkerProcess
 
@@ -87,19 +87,14 @@ async def create_led_by(settings: Settings, topic: str, node: int, others: list[
 
 
 def short_lines(n: int) -> list[bytes]:
-    """``n`` short entries over five blogs, each with one editor figure (cheap to extract)."""
-    return [
-        orjson.dumps(
-            {
-                "entry_id": f"c{i:05d}",
-                "blog_id": f"cluster-{i % 5}",
-                "title": "Update",
-                "body": f"Update {i}.",
-                "figures": [{"metric": "drones_downed", "best": 1 + i % 9, "claimant": "air force"}],
-            }
-        )
-        for i in range(n)
-    ]
+    """``n`` short entries over five blogs; every tenth carries an editor figure (cheap for the worker)."""
+    out = []
+    for i in range(n):
+        entry: dict[str, Any] = {"entry_id": f"c{i:05d}", "blog_id": f"cluster-{i % 5}", "body": f"Update {i}."}
+        if i % 10 == 0:
+            entry["figures"] = [{"metric": "drones_downed", "best": 1 + i % 9, "claimant": "air force"}]
+        out.append(orjson.dumps(entry))
+    return out
 
 
 async def test_topics_on_three_brokers_have_three_replicas_two_in_sync(cluster: Cluster, tmp_path: Path) -> None:
@@ -118,6 +113,29 @@ async def test_topics_on_three_brokers_have_three_replicas_two_in_sync(cluster: 
             assert {len(r) for r in (await replicas(settings, topic)).values()} == {3}, topic
     finally:
         await admin.close()
+
+
+async def test_production_refuses_the_topics_one_broker_keeps(broker: Broker, tmp_path: Path) -> None:
+    settings = isolated_settings(broker.bootstrap, tmp_path / "state", profile="production")
+    with pytest.raises(WeakTopic) as refused:
+        await ensure_log_topics(settings)
+    message = str(refused.value)
+    assert f"topic {settings.entries_topic!r} is refused under LIVELEDGER_PROFILE=production" in message
+    assert "replication factor 1 (needs >= 3)" in message and "min.insync.replicas=1 (needs >= 2)" in message
+    await ensure_log_topics(isolated_settings(broker.bootstrap, tmp_path / "dev"))  # development: accepted
+
+
+async def test_production_refuses_a_topic_with_one_replica_in_sync(cluster: Cluster, tmp_path: Path) -> None:
+    settings = isolated_settings(cluster.bootstrap, tmp_path / "state", profile="production")
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        configs = {**KEEP_FOREVER, "min.insync.replicas": "1"}
+        await admin.create_topics([NewTopic(settings.entries_topic, 3, 3, topic_configs=configs)])
+    finally:
+        await admin.close()
+    with pytest.raises(WeakTopic, match=r"'.*\.entries' is refused .*: min\.insync\.replicas=1 \(needs >= 2\)\."):
+        await ensure_log_topics(settings)
 
 
 async def publish_with_retries(settings: Settings, lines: list[bytes], acked: set[str]) -> int:
@@ -152,7 +170,7 @@ async def publish_with_retries(settings: Settings, lines: list[bytes], acked: se
     return failures
 
 
-@pytest.mark.timeout(900)  # its own waits are bounded: 240 s to the kill, 300 s of publishing, 420 s for the views
+@pytest.mark.timeout(900)  # its own waits are bounded: 240 s to the kill, 300 s publishing, 420 + 60 s for the views
 async def test_kill_9_of_the_entries_leader_while_publishing(cluster: Cluster, tmp_path: Path) -> None:
     settings = isolated_settings(cluster.bootstrap, tmp_path / "state")
     victim = 1
@@ -191,9 +209,12 @@ async def test_kill_9_of_the_entries_leader_while_publishing(cluster: Cluster, t
         assert set(per_entry.values()) == {1}, [e for e, n in per_entry.items() if n > 1][:5]
         report = verify_chain(records)
         assert report.ok, report.problems[:5]
-        await wait_views_equal_replay(w, settings, within_s=420)
+        caught_up = await asyncio.to_thread(w.wait_processed, ENTRIES, timeout=420)
+        caught_up_s = time.monotonic() - started
+        await wait_views_equal_replay(w, settings, within_s=60)
     print(
         f"\n{ENTRIES} published in {published_s:.1f}s (killed at {at_kill}, {failures} chunk(s) sent again); "
+        f"worker caught up after {caught_up_s:.1f}s ({caught_up['entries_processed']} entries), "
         f"views equal replay after {time.monotonic() - started:.1f}s"
     )
 
