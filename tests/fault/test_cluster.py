@@ -63,6 +63,17 @@ async def leaders(settings: Settings, topic: str) -> dict[int, int]:
     return {p["partition"]: p["leader"] for t in described if t["topic"] == topic for p in t["partitions"]}
 
 
+async def wait_leaders_move(settings: Settings, topic: str, victim: int, within_s: float = 60.0) -> dict[int, int]:
+    """Wait until no partition of ``topic`` is led by ``victim`` or leaderless (the controller noticed the kill)."""
+    deadline = time.monotonic() + within_s
+    while True:
+        now = await leaders(settings, topic)
+        if now and not set(now.values()) & {victim, -1}:
+            return now
+        assert time.monotonic() < deadline, f"{topic} leaders still {now} {within_s:.0f}s after node {victim} died"
+        await asyncio.sleep(0.5)
+
+
 async def replicas(settings: Settings, topic: str) -> dict[int, list[int]]:
     admin = admin_client(settings)
     await admin.start()
@@ -196,7 +207,7 @@ async def test_kill_9_of_the_entries_leader_while_publishing(cluster: Cluster, t
             while len(acked) < at_kill + 2 * CHUNK and not task.done():  # publishing goes on without it
                 assert time.monotonic() < deadline, f"publishing stalled at {len(acked)} after the kill"
                 await asyncio.sleep(0.05)
-            assert victim not in set((await leaders(settings, settings.entries_topic)).values())
+            await wait_leaders_move(settings, settings.entries_topic, victim)
         finally:
             await asyncio.to_thread(cluster.restart, victim)
         failures = await asyncio.wait_for(task, 300)
@@ -242,7 +253,7 @@ async def test_kill_9_of_a_changelog_leader_while_the_worker_runs(cluster: Clust
             while w.health()["entries_processed"] < min(len(lines), processed + 600):  # it goes on without it
                 assert time.monotonic() < deadline, w.log_tail()
                 await asyncio.sleep(0.1)
-            assert (await leaders(settings, view_changelog))[0] not in (victim, -1)
+            await wait_leaders_move(settings, view_changelog, victim)
         finally:
             await asyncio.to_thread(cluster.restart, victim)
         await wait_views_equal_replay(w, settings, within_s=300)
