@@ -133,7 +133,6 @@ async def test_a_wrong_password_is_one_line_naming_the_setting(secure_broker: Se
     settings = secure_settings(secure_broker, tmp_path / "state", kafka_sasl_password=SecretStr("not-it"))
     refused = await probe(settings)
     assert isinstance(refused, AuthenticationRefused)
-    print(f"\n{refused}")
     (tmp_path / "one.jsonl").write_bytes(figure_lines(1)[0] + b"\n")
     for args in (["publish", str(tmp_path / "one.jsonl")], ["replay", "--json"]):
         done = cli(settings, *args)
@@ -151,7 +150,6 @@ async def test_an_untrusted_certificate_is_one_line_naming_the_setting(
     refused = await probe(settings)
     assert isinstance(refused, UntrustedCertificate)
     assert str(secure_broker.other_cafile) in str(refused)
-    print(f"\n{refused}")
     done = cli(settings, "worker", "--data-dir", str(tmp_path / "w"))
     assert done.returncode == 2, (done.stdout, done.stderr)
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
