@@ -67,16 +67,21 @@ async def probe(settings: Settings) -> ConnectError | None:
             f"the TLS handshake with {where} failed ({e.reason or e}); does the broker listen with TLS? "
             f"LIVELEDGER_KAFKA_SECURITY_PROTOCOL is {protocol}"
         )
-    except (ConnectionRefusedError, OSError) as e:
-        if isinstance(e, ConnectionResetError | asyncio.IncompleteReadError) and "SSL" in protocol:
-            return TlsMismatch(
-                f"{where} closed the connection during the TLS handshake; check LIVELEDGER_KAFKA_SECURITY_PROTOCOL"
-            )
-        return BrokerNotAnswering(f"no Kafka broker answered at {where}: {e}")
-    except TimeoutError:
+    except TimeoutError:  # before OSError, of which it is a subclass
         return BrokerNotAnswering(
             f"{where} did not answer within {_ProbeTimeout:.0f}s; check LIVELEDGER_KAFKA_SECURITY_PROTOCOL "
             f"({protocol}) against the broker's listener"
+        )
+    except ConnectionResetError:
+        if "SSL" in protocol:
+            return TlsMismatch(
+                f"{where} closed the connection during the TLS handshake; check LIVELEDGER_KAFKA_SECURITY_PROTOCOL"
+            )
+        return BrokerNotAnswering(f"{where} closed the connection; check LIVELEDGER_KAFKA_SECURITY_PROTOCOL")
+    except OSError as e:
+        return BrokerNotAnswering(
+            f"no Kafka broker answered at {where}: {e}; start one with `liveledger broker start` "
+            "or set LIVELEDGER_KAFKA_BOOTSTRAP"
         )
     except KafkaError as e:
         if protocol.startswith("SASL_") and _is_auth_failure(e):
