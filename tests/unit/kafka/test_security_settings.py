@@ -41,3 +41,12 @@ def test_sasl_without_credentials_names_what_is_missing() -> None:
 def test_a_missing_ca_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"LIVELEDGER_KAFKA_SSL_CAFILE=.*nope\.pem is not a readable file"):
         Settings(kafka_security_protocol="SSL", kafka_ssl_cafile=tmp_path / "nope.pem")
+
+
+async def test_no_broker_at_the_bootstrap_address_is_named() -> None:
+    from liveledger.broker.local import free_port
+    from liveledger.kafka.security import BrokerNotAnswering, probe
+
+    refused = await probe(Settings(kafka_bootstrap=f"127.0.0.1:{free_port()}"))
+    assert isinstance(refused, BrokerNotAnswering)
+    assert "LIVELEDGER_KAFKA_BOOTSTRAP" in str(refused) and "liveledger broker start" in str(refused)
