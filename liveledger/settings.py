@@ -1,7 +1,8 @@
 """Settings, read from the environment with the ``LIVELEDGER_`` prefix.
 
-``LIVELEDGER_KAFKA_BOOTSTRAP=127.0.0.1:9092`` and the like. SASL and SSL
-options are passed through to every Kafka client.
+``LIVELEDGER_KAFKA_BOOTSTRAP=127.0.0.1:9092`` and the like. The ``LIVELEDGER_KAFKA_SECURITY_PROTOCOL``,
+``LIVELEDGER_KAFKA_SASL_*`` and ``LIVELEDGER_KAFKA_SSL_*`` options go to every Kafka client (aiokafka
+and faust alike).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -24,7 +25,11 @@ class Settings(BaseSettings):
     deadletter_topic: str = "liveledger.deadletter"
     #: partitions of every topic and table: the most worker processes that can share the work
     topic_partitions: int = Field(default=12, ge=1)
-    replication_factor: int = Field(default=1, ge=1)
+    #: replicas of each new topic; default: 3 when the cluster has 3 brokers or more, else one per broker
+    replication_factor: int | None = Field(default=None, ge=1)
+    #: ``production`` refuses topics with fewer than 3 replicas, min.insync.replicas < 2 or unclean
+    #: leader election on (``liveledger.kafka.durability``)
+    profile: Literal["development", "production"] = "development"
 
     max_body_bytes: int = Field(default=100_000, ge=1)
     #: the largest record the worker writes (a facts record, a view row); an entry whose contribution
@@ -35,13 +40,16 @@ class Settings(BaseSettings):
     batch_max_events: int = Field(default=200, ge=1)
     batch_ms: float = Field(default=5.0, gt=0)
 
-    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
-    ssl_cafile: Path | None = None
-    ssl_certfile: Path | None = None
-    ssl_keyfile: Path | None = None
+    #: how Kafka clients (publisher, worker, replay, admin) talk to the brokers; see the README's settings
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    #: CA certificates (PEM) that sign the brokers' certificates; default: the system's
+    kafka_ssl_cafile: Path | None = None
+    #: a client certificate and key (PEM), for brokers that require one
+    kafka_ssl_certfile: Path | None = None
+    kafka_ssl_keyfile: Path | None = None
 
     app_id: str = "liveledger"
     data_dir: Path = Path(".liveledger")
@@ -78,19 +86,40 @@ class Settings(BaseSettings):
         token = self.internal_token or self.api_token
         return None if token is None else token.get_secret_value()
 
+    @model_validator(mode="after")
+    def _security_is_whole(self) -> Settings:
+        """A SASL protocol needs its mechanism and credentials; files named must exist."""
+        if self.kafka_security_protocol.startswith("SASL_"):
+            missing = [
+                f"LIVELEDGER_KAFKA_{name.upper()}"
+                for name in ("sasl_mechanism", "sasl_username", "sasl_password")
+                if getattr(self, f"kafka_{name}") is None
+            ]
+            if missing:
+                raise ValueError(
+                    f"LIVELEDGER_KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs {', '.join(missing)}"
+                )
+        for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+            path = getattr(self, f"kafka_{name}")
+            if path is not None and not Path(path).is_file():
+                raise ValueError(f"LIVELEDGER_KAFKA_{name.upper()}={path} is not a readable file")
+        return self
+
     def kafka_client_kwargs(self) -> dict[str, Any]:
         """Security keyword arguments for aiokafka clients."""
-        kw: dict[str, Any] = {"security_protocol": self.security_protocol}
-        if self.security_protocol in ("SSL", "SASL_SSL"):
+        kw: dict[str, Any] = {"security_protocol": self.kafka_security_protocol}
+        if self.kafka_security_protocol in ("SSL", "SASL_SSL"):
             from aiokafka.helpers import create_ssl_context
 
             kw["ssl_context"] = create_ssl_context(
-                cafile=str(self.ssl_cafile) if self.ssl_cafile else None,
-                certfile=str(self.ssl_certfile) if self.ssl_certfile else None,
-                keyfile=str(self.ssl_keyfile) if self.ssl_keyfile else None,
+                cafile=str(self.kafka_ssl_cafile) if self.kafka_ssl_cafile else None,
+                certfile=str(self.kafka_ssl_certfile) if self.kafka_ssl_certfile else None,
+                keyfile=str(self.kafka_ssl_keyfile) if self.kafka_ssl_keyfile else None,
             )
-        if self.sasl_mechanism:
-            kw["sasl_mechanism"] = self.sasl_mechanism
-            kw["sasl_plain_username"] = self.sasl_username
-            kw["sasl_plain_password"] = self.sasl_password.get_secret_value() if self.sasl_password else None
+        if self.kafka_security_protocol.startswith("SASL_") and self.kafka_sasl_mechanism:
+            kw["sasl_mechanism"] = self.kafka_sasl_mechanism
+            kw["sasl_plain_username"] = self.kafka_sasl_username
+            kw["sasl_plain_password"] = (
+                self.kafka_sasl_password.get_secret_value() if self.kafka_sasl_password else None
+            )
         return kw

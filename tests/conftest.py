@@ -102,3 +102,37 @@ def settings(broker: Broker, tmp_path: Path) -> Settings:
 @pytest.fixture
 def free_port() -> int:
     return _free_port()
+
+
+@dataclass
+class Cluster:
+    """A 3-node local KRaft cluster (``liveledger.broker.cluster``); tests kill and restart its nodes."""
+
+    nodes: list[local.BrokerConfig]
+
+    @property
+    def bootstrap(self) -> str:
+        return ",".join(cfg.bootstrap for cfg in self.nodes)
+
+    def node(self, node_id: int) -> local.BrokerConfig:
+        return next(cfg for cfg in self.nodes if cfg.node_id == node_id)
+
+    def restart(self, node_id: int) -> None:
+        """Start a killed node again and wait until the cluster lists all its brokers."""
+        from liveledger.broker import cluster
+
+        local.start(self.node(node_id))
+        cluster.wait_for_brokers(self.nodes, len(self.nodes))
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    """Three brokers on free loopback ports, started by the same code as ``liveledger broker start --nodes 3``."""
+    from liveledger.broker import cluster as cluster_mod
+
+    nodes = cluster_mod.cluster_configs(3, tmp_path_factory.mktemp("cluster"))
+    cluster_mod.start(nodes)
+    try:
+        yield Cluster(nodes)
+    finally:
+        cluster_mod.stop(nodes)

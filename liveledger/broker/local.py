@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from liveledger.broker.props import LOG4J, BrokerTls, node_properties
 from liveledger.errors import LiveledgerError
 
 KAFKA_VERSION = "3.9.1"
@@ -73,10 +74,26 @@ class BrokerConfig:
     data_dir: Path = Path(".liveledger/broker")
     kafka_home: Path = Path()
     heap_mb: int = 512
+    node_id: int = 1
+    #: ``controller.quorum.voters``; default: this node alone
+    voters: str = ""
+    #: how many nodes the cluster has (replication of internal and new topics)
+    cluster_size: int = 1
+    #: a SASL_SSL client listener instead of PLAINTEXT
+    tls: BrokerTls | None = None
 
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def ready_bootstrap(self) -> str:
+        """A plaintext address that answers without credentials (the internal listener under TLS)."""
+        return self.bootstrap if self.tls is None else f"127.0.0.1:{self.tls.internal_port}"
+
+    @property
+    def quorum_voters(self) -> str:
+        return self.voters or f"{self.node_id}@127.0.0.1:{self.controller_port}"
 
     @property
     def pid_file(self) -> Path:
@@ -154,36 +171,17 @@ def _read_pid(cfg: BrokerConfig) -> int | None:
 
 
 def _write_properties(cfg: BrokerConfig) -> None:
-    logs = (cfg.data_dir / "kraft-logs").resolve()
-    props = {
-        "process.roles": "broker,controller",
-        "node.id": "1",
-        "controller.quorum.voters": f"1@127.0.0.1:{cfg.controller_port}",
-        "listeners": f"PLAINTEXT://127.0.0.1:{cfg.port},CONTROLLER://127.0.0.1:{cfg.controller_port}",
-        "advertised.listeners": f"PLAINTEXT://127.0.0.1:{cfg.port}",
-        "controller.listener.names": "CONTROLLER",
-        "inter.broker.listener.name": "PLAINTEXT",
-        "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-        "log.dirs": str(logs),
-        "num.partitions": "3",
-        "offsets.topic.replication.factor": "1",
-        "offsets.topic.num.partitions": "6",
-        "transaction.state.log.replication.factor": "1",
-        "transaction.state.log.min.isr": "1",
-        "group.initial.rebalance.delay.ms": "0",
-        "auto.create.topics.enable": "true",
-        "log.flush.interval.ms": "1000",
-    }
-    cfg.props_file.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
-    (cfg.data_dir / "log4j.properties").write_text(
-        "log4j.rootLogger=WARN, file\n"
-        "log4j.appender.file=org.apache.log4j.FileAppender\n"
-        f"log4j.appender.file.File={(cfg.data_dir / 'server.log').resolve()}\n"
-        "log4j.appender.file.layout=org.apache.log4j.PatternLayout\n"
-        "log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n\n"
-        "log4j.logger.kafka=INFO\n"
-        "log4j.logger.org.apache.kafka=WARN\n"
+    props = node_properties(
+        node_id=cfg.node_id,
+        port=cfg.port,
+        controller_port=cfg.controller_port,
+        voters=cfg.quorum_voters,
+        log_dirs=(cfg.data_dir / "kraft-logs").resolve(),
+        cluster_size=cfg.cluster_size,
+        tls=cfg.tls,
     )
+    cfg.props_file.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
+    (cfg.data_dir / "log4j.properties").write_text(LOG4J.format(log=(cfg.data_dir / "server.log").resolve()))
 
 
 def _java_cmd(cfg: BrokerConfig, libs: Path, main: str, *args: str) -> list[str]:
@@ -213,11 +211,12 @@ def new_cluster_id() -> str:
             return cluster_id
 
 
-def _format_storage(cfg: BrokerConfig, libs: Path) -> None:
+def _format_storage(cfg: BrokerConfig, libs: Path, cluster_id: str | None = None) -> None:
     if any((cfg.data_dir / "kraft-logs").glob("meta.properties")):
         return
-    cluster_id = new_cluster_id()
-    cmd = _java_cmd(cfg, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(cfg.props_file))
+    cluster_id = cluster_id or new_cluster_id()
+    scram = cfg.tls.scram_arguments() if cfg.tls else []
+    cmd = _java_cmd(cfg, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(cfg.props_file), *scram)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise BrokerStartFailed(f"formatting KRaft storage failed:\n{proc.stdout}{proc.stderr}")
@@ -250,19 +249,33 @@ def wait_until_ready(bootstrap: str, timeout: float = 90.0) -> None:
 
 def start(cfg: BrokerConfig, *, timeout: float = 90.0) -> tuple[str, bool]:
     """Start the broker unless it runs already. Returns (bootstrap, started_now)."""
+    proc = launch(cfg)
+    if proc is None:
+        wait_until_ready(cfg.ready_bootstrap, timeout=timeout)
+        return cfg.bootstrap, False
+    await_started(cfg, proc, timeout=timeout)
+    return cfg.bootstrap, True
+
+
+def launch(cfg: BrokerConfig, *, cluster_id: str | None = None) -> subprocess.Popen[bytes] | None:
+    """Format the storage if new and start the JVM without waiting; None when it runs already.
+
+    The nodes of a cluster are all launched before any is awaited: a node opens its client port
+    only once the controller quorum (a majority of the nodes) has elected a leader.
+    """
     cfg.data_dir.mkdir(parents=True, exist_ok=True)
     pid = _read_pid(cfg)
     if pid is not None and _port_taken(cfg.port):
-        wait_until_ready(cfg.bootstrap, timeout=timeout)
-        return cfg.bootstrap, False
-    for port in (cfg.port, cfg.controller_port):
+        return None
+    ports = [cfg.port, cfg.controller_port] + ([cfg.tls.internal_port] if cfg.tls else [])
+    for port in ports:
         if _port_taken(port):
             raise PortInUse(
                 f"port {port} on 127.0.0.1 is taken by another process; choose others with --port / --controller-port"
             )
     libs = ensure_jars(cfg.kafka_home)
     _write_properties(cfg)
-    _format_storage(cfg, libs)
+    _format_storage(cfg, libs, cluster_id)
     log = cfg.log_file.open("ab")
     proc = subprocess.Popen(
         _java_cmd(cfg, libs, "kafka.Kafka", str(cfg.props_file)),
@@ -271,7 +284,13 @@ def start(cfg: BrokerConfig, *, timeout: float = 90.0) -> tuple[str, bool]:
         stdin=subprocess.DEVNULL,
         start_new_session=True,
     )
+    log.close()
     cfg.pid_file.write_text(str(proc.pid))
+    return proc
+
+
+def await_started(cfg: BrokerConfig, proc: subprocess.Popen[bytes], *, timeout: float = 90.0) -> None:
+    """Wait until a launched node opens its client port and answers metadata, or raise BrokerStartFailed."""
     deadline = time.monotonic() + timeout
     while not _port_taken(cfg.port):
         if proc.poll() is not None:
@@ -281,8 +300,27 @@ def start(cfg: BrokerConfig, *, timeout: float = 90.0) -> tuple[str, bool]:
         if time.monotonic() > deadline:
             raise BrokerStartFailed(f"broker did not open port {cfg.port} within {timeout:.0f}s")
         time.sleep(0.25)
-    wait_until_ready(cfg.bootstrap, timeout=max(5.0, deadline - time.monotonic()))
-    return cfg.bootstrap, True
+    wait_until_ready(cfg.ready_bootstrap, timeout=max(5.0, deadline - time.monotonic()))
+
+
+def signal_stop(cfg: BrokerConfig) -> None:
+    """Ask the node to shut down (SIGTERM) without waiting; ``stop`` then waits for it."""
+    pid = _read_pid(cfg)
+    if pid is not None:
+        os.kill(pid, signal.SIGTERM)
+
+
+def kill(cfg: BrokerConfig) -> bool:
+    """kill -9 the node (fault tests): no clean shutdown, no flush. Returns whether one was running."""
+    pid = _read_pid(cfg)
+    if pid is None:
+        return False
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10.0
+    while _read_pid(cfg) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    cfg.pid_file.unlink(missing_ok=True)
+    return True
 
 
 def stop(cfg: BrokerConfig, *, timeout: float = 30.0) -> bool:

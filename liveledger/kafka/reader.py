@@ -10,7 +10,8 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 
-from liveledger.kafka.topics import BrokerUnreachable, admin_client
+from liveledger.kafka.security import connect_failure
+from liveledger.kafka.topics import admin_client
 from liveledger.settings import Settings
 
 Progress = Callable[[int, int], None]
@@ -64,7 +65,8 @@ async def read_topic(
     try:
         await consumer.start()
     except KafkaError as e:
-        raise BrokerUnreachable(f"no Kafka broker answered at {settings.kafka_bootstrap} ({e})") from e
+        await consumer.stop()
+        raise await connect_failure(settings, e, f"no Kafka broker answered at {settings.kafka_bootstrap}") from e
     try:
         ends = await end_offsets(settings, consumer, topic)
         if until is not None:

@@ -10,6 +10,13 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaError
 
 from liveledger.errors import LiveledgerError
+from liveledger.kafka.durability import (
+    PRODUCTION_REPLICAS,
+    check_durable,
+    cluster_brokers,
+    replica_configs,
+    topic_replicas,
+)
 from liveledger.settings import Settings
 
 #: Settings under which nothing on a topic is ever deleted.
@@ -42,15 +49,35 @@ def admin_client(settings: Settings) -> AIOKafkaAdminClient:
     )
 
 
+async def started_admin(settings: Settings, fallback: str) -> AIOKafkaAdminClient:
+    """A started admin client; when it cannot connect, an error that names the setting to fix."""
+    admin = admin_client(settings)
+    try:
+        await admin.start()
+    except KafkaError as e:
+        await admin.close()
+        from liveledger.kafka.security import connect_failure  # it builds on this module's errors
+
+        raise await connect_failure(settings, e, fallback) from e
+    return admin
+
+
 async def ensure_topic(
     admin: AIOKafkaAdminClient,
     name: str,
     partitions: int,
-    replication: int,
+    replication: int | None,
     configs: Mapping[str, str],
 ) -> bool:
-    """Create ``name`` with ``configs`` when missing. Returns whether it was created."""
-    resp = await admin.create_topics([NewTopic(name, partitions, replication, topic_configs=dict(configs))])
+    """Create ``name`` with ``configs`` when missing. Returns whether it was created.
+
+    ``replication`` None: 3 replicas when the cluster has 3 brokers or more, else one per broker.
+    With 3 replicas the topic needs 2 in sync; unclean leader election is always off.
+    """
+    if replication is None:
+        replication = max(1, min(PRODUCTION_REPLICAS, await cluster_brokers(admin)))
+    full = {**replica_configs(replication), **configs}
+    resp = await admin.create_topics([NewTopic(name, partitions, replication, topic_configs=full)])
     for err in resp.to_object()["topic_errors"]:
         code = err["error_code"]
         if code == _TOPIC_EXISTS:
@@ -115,16 +142,19 @@ async def check_partitions(admin: AIOKafkaAdminClient, name: str, expected: int)
             )
 
 
+async def check_topic_durable(admin: AIOKafkaAdminClient, settings: Settings, name: str) -> None:
+    """Under ``LIVELEDGER_PROFILE=production``, refuse ``name`` unless it is durable (3 replicas, 2 in sync)."""
+    if settings.profile == "production":
+        check_durable(settings, name, await topic_replicas(admin, name), await topic_config(admin, name))
+
+
 async def ensure_log_topics(settings: Settings, *, include_derived: bool = True) -> None:
     """Create the entries (and derived facts and dead-letter) topics; check they keep history."""
-    admin = admin_client(settings)
-    try:
-        await admin.start()
-    except KafkaError as e:
-        raise BrokerUnreachable(
-            f"no Kafka broker answered at {settings.kafka_bootstrap} ({e}); start one with "
-            "`liveledger broker start` or set LIVELEDGER_KAFKA_BOOTSTRAP"
-        ) from e
+    admin = await started_admin(
+        settings,
+        f"no Kafka broker answered at {settings.kafka_bootstrap}; start one with "
+        "`liveledger broker start` or set LIVELEDGER_KAFKA_BOOTSTRAP",
+    )
     try:
         names = [settings.entries_topic]
         if include_derived:
@@ -132,6 +162,7 @@ async def ensure_log_topics(settings: Settings, *, include_derived: bool = True)
         for name in names:
             await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, KEEP_FOREVER)
             check_keeps_history(name, await topic_config(admin, name))
+            await check_topic_durable(admin, settings, name)
         if include_derived:
             await check_partitions(admin, settings.facts_topic, settings.topic_partitions)
     finally:
@@ -150,15 +181,17 @@ async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
     ("... the changelog topic ... has 0 partitions"). Created before the worker starts, they are in
     its first metadata.
     """
-    admin = admin_client(settings)
-    try:
-        await admin.start()
-    except KafkaError as e:
-        raise BrokerUnreachable(f"no Kafka broker answered at {settings.kafka_bootstrap} ({e})") from e
+    admin = await started_admin(settings, f"no Kafka broker answered at {settings.kafka_bootstrap}")
     try:
         for name in names:
             await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, CHANGELOG_CONFIG)
             await check_partitions(admin, name, settings.topic_partitions)
+            await check_topic_durable(admin, settings, name)
+        # faust's own topic (one partition, read by every worker): made here too, so that it has
+        # the cluster's replication rather than faust's default of one copy
+        leader = f"{settings.app_id}-__assignor-__leader"
+        await ensure_topic(admin, leader, 1, settings.replication_factor, {})
+        await check_topic_durable(admin, settings, leader)
     finally:
         await admin.close()
 

@@ -46,16 +46,15 @@ from streams.views.rows import item_codec
 
 def faust_broker_credentials(settings: Settings) -> Any:
     """SASL/SSL settings for faust, from the same settings as the aiokafka clients."""
-    if settings.security_protocol == "PLAINTEXT":
+    if settings.kafka_security_protocol == "PLAINTEXT":
         return None
     kw = settings.kafka_client_kwargs()
     ssl_context = kw.get("ssl_context")
-    if settings.sasl_mechanism:
-        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
+    if "sasl_mechanism" in kw:
         return faust.SASLCredentials(
-            username=settings.sasl_username or "",
-            password=password,
-            mechanism=settings.sasl_mechanism,
+            username=kw["sasl_plain_username"] or "",
+            password=kw["sasl_plain_password"] or "",
+            mechanism=kw["sasl_mechanism"],
             ssl_context=ssl_context,
         )
     return ssl_context
@@ -126,7 +125,9 @@ def build_app(
         store=settings.store,
         datadir=str(settings.data_dir / "faust"),
         topic_partitions=settings.topic_partitions,
-        topic_replication_factor=settings.replication_factor,
+        # only for a topic faust would create itself; liveledger.kafka.topics makes them all first,
+        # with the cluster's replication (3 on a 3-broker cluster)
+        topic_replication_factor=settings.replication_factor or 1,
         processing_guarantee="at_least_once",
         consumer_auto_offset_reset="earliest",
         web_enabled=True,
