@@ -192,8 +192,25 @@ async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
         leader = f"{settings.app_id}-__assignor-__leader"
         await ensure_topic(admin, leader, 1, settings.replication_factor, {})
         await check_topic_durable(admin, settings, leader)
+        await wait_visible(admin, [*names, leader])
     finally:
         await admin.close()
+
+
+async def wait_visible(admin: AIOKafkaAdminClient, names: list[str], *, wait_s: float = 30.0) -> None:
+    """Wait (bounded) until the broker's metadata lists every topic of ``names`` with its partitions.
+
+    A topic just created may be missing from the metadata for a moment (more so on a loaded machine);
+    a worker whose first metadata misses a changelog crashes on its first event.
+    """
+    deadline = asyncio.get_running_loop().time() + wait_s
+    while True:
+        missing = [t["topic"] for t in await admin.describe_topics(names) if t["error_code"] or not t["partitions"]]
+        if not missing:
+            return
+        if asyncio.get_running_loop().time() > deadline:
+            raise KafkaSetupError(f"topics {', '.join(sorted(missing))} did not appear in the broker's metadata")
+        await asyncio.sleep(0.2)
 
 
 async def existing_changelog_topics(settings: Settings) -> list[str]:
