@@ -93,7 +93,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and (toks[k].low not in lx.AUX or _acronym(toks, k))
         and toks[k].low not in lx.PREPS
         and toks[k].low not in lx.CONJ
-        and (toks[k].low not in lx.RIGHT_CUES or toks[k].low in ("refugees", "prisoners", "hostages"))
+        and (toks[k].low not in lx.RIGHT_CUES or toks[k].low in _HELD_NOUNS)
         and toks[k].low not in ("a", "per", "each", "every", "daily", "overnight", "of", "that", "said", "says")
         and toks[k].low not in lx.HIT_VERBS
         and toks[k].low not in _SUBJECT_STOP
@@ -135,6 +135,9 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if noun_metric is None and m.best == 1 and subj_low == ["death"]:
         noun_metric = "killed"  # "resulting in one death"
     left = left_cue(toks, m.i)
+    if left is None and subj_low[:1] == ["lives"] and m.i >= 1 and toks[m.i - 1].low in _LIFE_VERBS:
+        left = "killed"  # "the clashes claimed five lives", "the flood took 30 lives"
+        subj_toks = []
     if cue is None and noun_metric is None and left is None:
         # "seven personnel of the border force were killed", "one child, a shepherd, was killed",
         # "more than 400 people who were injured"
@@ -145,8 +148,19 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         cue = None  # "one of the two pilots was killed": the verb is the one's, not the two's
     if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
-    if cue is None and noun_metric is None and k < n and toks[k].low in ("and", "or") and not toll_before(toks, m.i):
-        cue = shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
+    if (
+        cue is None
+        and (noun_metric is None or subj_low[-1:] in _HELD_LAST)
+        and left is None
+        and k < n
+        and toks[k].low in ("and", "or")
+        and not toll_before(toks, m.i)
+    ):
+        # "104 of the missiles and 81 of the drones were destroyed", "five hostages and six guerrillas were
+        # killed"; not "killed five men and at least 20 injured" (the verb before is the first count's)
+        cue = shared_cue(toks, k + 1)
+        if noun_metric is not None and cue not in ("killed", "injured", "missing"):
+            cue = None  # "4,000 refugees and 300 detainees": each noun keeps its own metric
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
         cue = "downed"
@@ -166,7 +180,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and prev.via in ("left", "part", "list")
         and prev.start >= toks[0].start  # the same sentence: token indices of another one do not compare
         and m.i >= 1
-        and toks[m.i - 1].low in ("and", ",")
+        and (toks[m.i - 1].low in ("and", ",") or _also_joined(toks, m.i))
         and prev.tok_j >= m.i - 6
         and not singled_out(toks, m)
     ):
@@ -281,6 +295,12 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     return Figure(metric, m.low, m.best, m.high, qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
 
 
+def _also_joined(toks: list[Token], i: int) -> bool:
+    """ "killing a commander but also 14 bystanders", "seven civilians as well as two soldiers"."""
+    before = tuple(t.low for t in toks[max(0, i - 3) : i])
+    return before[-2:] in (("but", "also"), ("and", "also")) or before == ("as", "well", "as")
+
+
 def _acronym(toks: list[Token], k: int) -> bool:
     """ "5 IS militants": a capitalised group name, not the verb (unless the whole headline is capitals)."""
     t = toks[k]
@@ -322,6 +342,10 @@ _PART_METRICS = frozenset(
     | {"drones_downed", "drones_launched", "missiles_downed", "missiles_launched"}
 )
 _ASIDE_DASHES = frozenset({"–", "—"})
+_LIFE_VERBS = frozenset({"claimed", "claiming", "claims", "claim", "took", "taking", "takes", "cost", "costing", "costs"})
+#: Nouns of people held or uprooted: the counted subject, whose fate a verb after them may tell.
+_HELD_NOUNS = frozenset({"refugees", "prisoners", "hostages", "detainees", "captives", "evacuees"})
+_HELD_LAST = [[w] for w in _HELD_NOUNS]
 _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(

@@ -32,7 +32,7 @@ def toll_before(toks: list[Token], i: int) -> str | None:
     ):
         return None
     p = i - 2
-    stop = max(-1, i - 16)
+    stop = max(-1, i - 24)
     aside = False
     while p > stop:  # "the toll from the collapse of a wall in Kolwezi rose to 14"
         t = toks[p]
