@@ -8,7 +8,7 @@ from streams.extract import lexicon as lx
 from streams.extract.tokens import Token
 
 BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
-_LEFT_FILLERS = frozenset({"another", "a", "further", "an", "additional", "the", "some", "over", "all"})
+_LEFT_FILLERS = frozenset({"another", "a", "further", "an", "additional", "the", "some", "over", "all", '"', "“"})
 AIR_FAMILIES = frozenset({"downed", "launched"})
 
 
@@ -117,9 +117,14 @@ def left_cue(toks: list[Token], i: int) -> str | None:
     if p < 0:
         return None
     low = toks[p].low
-    if low not in lx.LEFT_CUES and p >= 2 and toks[p - 1].low == "and" and low.endswith("ed"):
-        if lx.LEFT_CUES.get(toks[p - 2].low) == "killed":
-            return "killed"  # "killed and tortured 180 civilians"
+    if (
+        low not in lx.LEFT_CUES
+        and p >= 2
+        and toks[p - 1].low == "and"
+        and low.endswith("ed")
+        and lx.LEFT_CUES.get(toks[p - 2].low) == "killed"
+    ):
+        return "killed"  # "killed and tortured 180 civilians"
     for words, metric in lx.LEFT_PHRASES:
         if low == words[-1]:
             s = p - len(words) + 1

@@ -24,7 +24,8 @@ RIGHT_CUES: dict[str, str] = {
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
     "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
     "massacred": "killed", "assassinated": "killed", "beheaded": "killed", "corpses": "killed",
-    "drowned": "killed", "martyred": "killed", "slaughtered": "killed",
+    "drowned": "killed", "martyred": "killed", "slaughtered": "killed", "executions": "killed",
+    "killings": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
@@ -44,7 +45,7 @@ RIGHT_CUES: dict[str, str] = {
 NOUN_ONLY: frozenset[str] = words(
     """
     deaths fatalities injuries casualties prisoners pows captives hostages refugees evacuees
-    arrests detainees detentions dead fatality
+    arrests detainees detentions dead fatality executions killings
     """
 )
 
@@ -54,6 +55,7 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("lost", "his", "life"), "killed"),
     (("lost", "her", "life"), "killed"),
     (("gunned", "down"), "killed"),
+    (("wiped", "out"), "killed"),
     (("burnt", "alive"), "killed"),
     (("burned", "alive"), "killed"),
     (("sustained", "injuries"), "injured"),
