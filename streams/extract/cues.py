@@ -45,7 +45,12 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
     steps = 0
     while k < n and steps < 8:
         low = toks[k].low
-        if low in lx.AUX or _adverb(low) or (low in _HEARSAY and k + 1 < n and toks[k + 1].low == "to"):
+        if (
+            low in lx.AUX
+            or _adverb(low)
+            or (low in _HEARSAY and k + 1 < n and toks[k + 1].low == "to")
+            or (low == "very" and k + 1 < n and (toks[k + 1].low in lx.AUX or _adverb(toks[k + 1].low)))
+        ):
             k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
         elif k > 0 and toks[k - 1].low in _CORE_AUX and (w := _when_words(toks, k)):
             k += w  # "were last weekend killed", "was on Tuesday shot dead", "were yesterday buried"

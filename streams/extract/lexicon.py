@@ -187,7 +187,8 @@ PERSON_SINGULAR: frozenset[str] = words(
     militant fighter gunman villager policewoman constable trader shopkeeper businessman vendor
     youth protester demonstrator activist leader commander official suspect inmate herder miner
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
-    sergeant captain delegate agent hawker member cadre thief robber biker
+    sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen
+    national migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor
     """
 )
 
@@ -272,13 +273,16 @@ NOT_CONFLICT: frozenset[str] = words(
     """
     team teams rivals opponents scored goals league tournament championship striker strikers
     coach squad innings batsman wicket wickets inflation spinners bowlers seamers batsmen
+    crude brent barrel shares stocks investors oversupply ftse nasdaq
     """
 )
+
+_FINANCE = words("inflation crude brent barrel shares stocks investors oversupply ftse nasdaq")
 
 # --- Everyday senses (senses.py) ---------------------------------------------------------------
 
 #: Words of a game being played: a sentence with one of these and no word of violence is sport.
-SPORT_WORDS: frozenset[str] = NOT_CONFLICT - {"inflation"} | words(
+SPORT_WORDS: frozenset[str] = NOT_CONFLICT - _FINANCE | words(
     """
     goal goalkeeper keeper midfielder midfielders defender defenders winger wingers referee
     penalty derby fixture cup match matches overs runs lap laps podium race teammates game

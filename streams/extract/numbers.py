@@ -46,6 +46,7 @@ for _words, _qual in [
     (("at", "least"), "at_least"), (("atleast",), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
+    (("upward", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("exceeding",), "more_than"), (("above",), "more_than"),
     (("well", "over"), "more_than"), (("just", "over"), "more_than"), (("greater", "than"), "more_than"),
     (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("at", "most"), "up_to"),
@@ -291,8 +292,8 @@ def _digits_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
         elif w == "hundred" and divisor == 1:
             value *= 100
             j += 1
-    if value % divisor:
-        return None, j, False  # "1.5" on its own is no count
+    if value % divisor or (divisor > 1 and j == k + 1):
+        return None, j, False  # "1.5" and "8.00" on their own are no count (a clock time, a price)
     return value // divisor, j, False
 
 
