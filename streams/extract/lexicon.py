@@ -109,6 +109,7 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("attacked", "ukraine", "with"), "launched"),
     (("claimed", "the", "lives", "of"), "killed"),
     (("bodies", "of"), "killed"),
+    (("the", "body", "of"), "killed"),
     (("shot", "dead"), "killed"),
     (("shooting", "dead"), "killed"),
     (("shoot", "dead"), "killed"),

@@ -38,6 +38,7 @@ from streams.extract.shapes import (
     to_death,
     toll_before,
 )
+from streams.extract.tallies import tally_label
 from streams.extract.tokens import Token
 
 _SUBJECT_SKIP = frozenset({"the", "more", "other", "others", "of", "them", "those", "these", "further", "death"})
@@ -203,6 +204,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         # "Among the injured are two children", "among those killed were: three medics"
         metric = AMONG_GROUP.get(toks[b - 2].low)
         via = "left" if metric else via
+    if metric is None and (label := tally_label(toks, m.i)) is not None:
+        metric, via = label, "left"  # "the dead, three men and one woman", "people hurt included 12 Britons"
     if metric is None:
         toll = toll_before(toks, m.i)
         if toll is not None:
@@ -263,6 +266,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
+    if metric == "casualties" and sj.death_toll_label(toks, m.i):
+        metric = "killed"  # "the confirmed death toll - 50 casualties -": the casualties are the dead
     if metric is None or (via not in ("right", "left") and singled_out(toks, m)):
         return None
     if (
@@ -349,6 +354,7 @@ _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
+    | {"treated"}  # "29 treated in five hospitals": the verb (shapes.people_cue)
 )
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _SUPERLATIVE_STARTS = frozenset({"largest", "biggest", "most", "best", "worst", "deadliest", "few", "main", "first"})

@@ -112,3 +112,10 @@ def part_aside(toks: list[Token], p: int) -> bool:
     if p + 2 >= len(toks) or not (toks[p].kind == "num" or toks[p].low in NUMBER_WORDS):
         return False
     return toks[p + 1].low == "of" and toks[p + 2].low in ("whom", "them", "which")
+
+
+def death_toll_label(toks: list[Token], i: int) -> bool:
+    """ "the death toll - 50 casualties", "death toll: 35 casualties": a death toll labels the count at ``i``."""
+    return (
+        i >= 3 and toks[i - 1].text in ("-", "–", "—", ":") and (toks[i - 3].low, toks[i - 2].low) == ("death", "toll")
+    )
