@@ -15,10 +15,11 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
     n = len(toks)
     taken = {k for m in mentions for k in range(m.i, m.j)}
     pair_end = 0  # "a man and a woman were hurt" is one count of two: its second "a" is no count of its own
-    for i, t in enumerate(toks):
-        low = t.low
+    starts = _STARTS
+    for i in [i for i, t in enumerate(toks) if t.low in starts]:  # the few tokens that can open one
         if i < pair_end:
             continue
+        low = toks[i].low
         if low in lx.ZERO_WORDS and i not in taken:
             fig = _zero_at(toks, i)
             if fig is not None:
@@ -36,6 +37,9 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
                 out.append(fig)
                 pair_end = fig.tok_j
     return out
+
+
+_STARTS = lx.ZERO_WORDS | {"a", "an", "another", "the"}
 
 
 def _pair_ahead(toks: list[Token], i: int) -> bool:
