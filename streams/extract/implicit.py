@@ -217,6 +217,15 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
         t = toks[k]
         if t.low in lx.PERSON_SINGULAR:
             break
+        if (
+            t.text == "("
+            and k + 2 < n
+            and toks[k + 1].kind == "word"
+            and len(toks[k + 1].text) <= 6
+            and toks[k + 2].text == ")"
+        ):
+            k += 3  # "a local Awami League (AL) leader"
+            continue
         if (t.kind == "punct" and t.text != "-") or t.low in lx.AUX or t.low in lx.PREPS or t.low in lx.CONJ:
             return None
         k += 1

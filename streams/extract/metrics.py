@@ -101,8 +101,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and toks[k].low not in _SUBJECT_STOP
         and not (k > subj_start and sj.participle_after_noun(toks, k))
         and not (toks[k].low in _PHRASE_STARTS and right_cue(toks, k) is not None)  # "people lost their lives"
-    ) or (k < n and toks[k].text == "-" and k > subj_start and not toks[k].space_before):
-        k += 1
+    ) or (k < n and toks[k].text in ("-", "'", "’") and k > subj_start and not toks[k].space_before):
+        k += 1  # "pro-government militias", "three villagers' bodies"
     subj_toks = toks[subj_start:k]
     taken = False
     if subj_toks and subj_toks[-1].low in sj.CAPTIVE_WORDS and sj.take_verb_before(toks, m.i):
@@ -303,8 +303,9 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and m.j < n
         and toks[m.j].low in ("more", "additional", "further")
         and metric != "strikes"
+        and via != "left"
     ):
-        return None  # "two more bodies were found": an increment, not a figure
+        return None  # "two more bodies were found": an increment; "troops killed 3 more militants" is an act
     subject = None if metric == "strikes" else _subject(subj_toks)
     return Figure(metric, m.low, m.best, m.high, qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
 
@@ -382,7 +383,7 @@ def _killed_or_injured(toks: list[Token], k: int) -> bool:
 
 def _subject(subj: list[Token]) -> str | None:
     words = [t.text for t in subj if t.low not in _SUBJECT_SKIP and t.low not in lx.NOUN_ONLY]
-    while words and words[-1] == "-":
+    while words and words[-1] in ("-", "'", "’"):
         words.pop()
     if not words:
         return None

@@ -239,3 +239,31 @@ def test_a_scaled_decimal_is_still_a_count() -> None:
 @pytest.mark.parametrize("text", both("Brent crude fell to $70 a barrel after a dock strike in the port ended."))
 def test_a_strike_among_words_of_finance_is_no_attack(text: str) -> None:
     assert facts_of(text) == []
+
+
+# --- event notes ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("Police killed 4 more gunmen in a second raid on Friday."),
+        *both("A crowd beat to death four more suspects in the market."),
+    ],
+)
+def test_more_after_an_active_verb_is_the_act_s_count(text: str) -> None:
+    assert killed(text) == [4]
+
+
+def test_more_bodies_found_stay_an_increment() -> None:
+    assert killed("Four more bodies were found in the river.") == []
+
+
+@pytest.mark.parametrize("text", ["5 fishermen's bodies were found on the shore.", "5 farmers' bodies were found."])
+def test_a_possessive_subject(text: str) -> None:
+    assert killed(text) == [5]
+
+
+@pytest.mark.parametrize("text", both("A local Farmers Union (FU) leader was shot dead near the depot."))
+def test_an_acronym_in_brackets_inside_a_singular_subject(text: str) -> None:
+    assert killed(text) == [1]
