@@ -8,7 +8,7 @@ from streams.extract import lexicon as lx
 from streams.extract.tokens import Token
 
 BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
-_LEFT_FILLERS = frozenset({"another", "a", "further", "an", "additional", "the", "some", "over", "all"})
+_LEFT_FILLERS = frozenset({"another", "a", "further", "an", "additional", "the", "some", "over", "all", '"', "“"})
 AIR_FAMILIES = frozenset({"downed", "launched"})
 
 
@@ -43,18 +43,41 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
                 k = j
                 break
     steps = 0
-    while (
-        k < n
-        and steps < 8
-        and (
-            toks[k].low in lx.AUX
-            or _adverb(toks[k].low)
-            or (toks[k].low in _HEARSAY and k + 1 < n and toks[k + 1].low == "to")
-        )
-    ):
-        k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
+    while k < n and steps < 8:
+        low = toks[k].low
+        if (
+            low in lx.AUX
+            or _adverb(low)
+            or (low in _HEARSAY and k + 1 < n and toks[k + 1].low == "to")
+            or (low == "very" and k + 1 < n and (toks[k + 1].low in lx.AUX or _adverb(toks[k + 1].low)))
+        ):
+            k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
+        elif k > 0 and toks[k - 1].low in _CORE_AUX and (w := _when_words(toks, k)):
+            k += w  # "were last weekend killed", "was on Tuesday shot dead", "were yesterday buried"
+        else:
+            break
         steps += 1
     return k if k < n else None
+
+
+_CORE_AUX = frozenset({"were", "was", "been", "are", "is"})
+#: Time words that may sit between an auxiliary and its participle.
+_WHEN_ONE = frozenset({"yesterday", "today", "overnight", "tonight", "earlier", "again"})
+_WHEN_UNITS = frozenset(
+    {"week", "weekend", "night", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "morning", "evening", "afternoon"}
+)  # fmt: skip
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _when_words(toks: list[Token], k: int) -> int:
+    """How many tokens at ``k`` make a short time phrase: "yesterday", "last weekend", "on Tuesday"."""
+    low = toks[k].low
+    if low in _WHEN_ONE or low in _DAYS:
+        return 1
+    if k + 1 < len(toks) and toks[k + 1].low in _WHEN_UNITS and low in ("last", "this", "on"):
+        return 2
+    return 0
 
 
 #: Verbs of hearsay before "to have been": "are suspected to have been killed".
@@ -71,6 +94,10 @@ _NOT_ADVERBS = frozenset(
 def _adverb(low: str) -> bool:
     """ "intentionally", "allegedly", "brutally": a manner adverb between the auxiliary and the verb."""
     return len(low) > 5 and low.endswith(_ADVERB_ENDS) and low not in _NOT_ADVERBS
+
+
+#: Nouns of a counted whole after an active verb: "killing a family of seven".
+_COLLECTIVES = frozenset({"family", "total", "group"})
 
 
 def right_cue(toks: list[Token], k: int) -> str | None:
@@ -90,9 +117,19 @@ def left_cue(toks: list[Token], i: int) -> str | None:
     while p >= 0 and toks[p].low in _LEFT_FILLERS and skipped < 2:
         p -= 1
         skipped += 1
+    if p >= 3 and toks[p].low == "of" and toks[p - 1].low in _COLLECTIVES and toks[p - 2].low in ("a", "an"):
+        p -= 3  # "killing a family of seven", "killed a total of 19"
     if p < 0:
         return None
     low = toks[p].low
+    if (
+        low not in lx.LEFT_CUES
+        and p >= 2
+        and toks[p - 1].low == "and"
+        and low.endswith("ed")
+        and lx.LEFT_CUES.get(toks[p - 2].low) == "killed"
+    ):
+        return "killed"  # "killed and tortured 180 civilians"
     for words, metric in lx.LEFT_PHRASES:
         if low == words[-1]:
             s = p - len(words) + 1

@@ -15,15 +15,16 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
     n = len(toks)
     taken = {k for m in mentions for k in range(m.i, m.j)}
     pair_end = 0  # "a man and a woman were hurt" is one count of two: its second "a" is no count of its own
-    for i, t in enumerate(toks):
-        low = t.low
+    starts = _STARTS
+    for i in [i for i, t in enumerate(toks) if t.low in starts]:  # the few tokens that can open one
         if i < pair_end:
             continue
+        low = toks[i].low
         if low in lx.ZERO_WORDS and i not in taken:
             fig = _zero_at(toks, i)
             if fig is not None:
                 out.append(fig)
-        elif low in ("a", "an") and i not in taken and i + 1 < n:
+        elif low in ("a", "an", "another") and i not in taken and i + 1 < n:
             fig = _one_at(toks, i) or _air_one_at(toks, i)
             if fig is not None:
                 out.append(fig)
@@ -36,6 +37,9 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
                 out.append(fig)
                 pair_end = fig.tok_j
     return out
+
+
+_STARTS = lx.ZERO_WORDS | {"a", "an", "another", "the"}
 
 
 def _pair_ahead(toks: list[Token], i: int) -> bool:
@@ -53,6 +57,8 @@ def _zero_at(toks: list[Token], i: int) -> Figure | None:
     k = i + 1
     if low == "none" and k + 1 < n and toks[k].low == "of":
         return _none_of_air(toks, i)
+    if low == "no" and k + 1 < n and toks[k].text == "-" and toks[k + 1].low == "one" and not toks[k].space_before:
+        k += 1  # "no-one was injured"
     if low in ("no", "without"):
         if k + 2 < n and toks[k].low == "reports" and toks[k + 1].low == "of" and toks[k + 2].low in _ZERO_NOUNS:
             k += 2  # "there are no reports of deaths"
@@ -78,7 +84,7 @@ def _zero_at(toks: list[Token], i: int) -> Figure | None:
         if k == i + 1:
             return None
     cue_k = skip_to_cue(toks, k)
-    if cue_k is None or (cue_k == k and low in ("no", "without")):
+    if cue_k is None or (cue_k == k and low in ("no", "without") and not _bare_fate(toks, k)):
         return None
     cue = right_cue(toks, cue_k)
     if cue is None or cue in AIR_FAMILIES:
@@ -86,6 +92,18 @@ def _zero_at(toks: list[Token], i: int) -> Figure | None:
     if toks[cue_k].low == "hurt":
         cue = "casualties"  # "nobody was hurt": neither killed nor injured
     return Figure(cue, None, 0, None, "exact", toks[i].start, toks[k - 1].end, None, None, i, k, "zero")
+
+
+#: Verbs of a fate that stand bare after "no one" / "no civilians": "no one died in the fire".
+_BARE_FATES = frozenset({"died", "perished", "dead", "hurt", "injured", "wounded", "killed", "missing"})
+
+
+def _bare_fate(toks: list[Token], c: int) -> bool:
+    """ "no one died", "no civilians killed in the raid": a bare fate with nothing acted on after it."""
+    if toks[c].low not in _BARE_FATES:
+        return False
+    nxt = toks[c + 1] if c + 1 < len(toks) else None
+    return nxt is None or nxt.kind == "punct" or nxt.low in lx.PREPS or nxt.low in lx.CONJ
 
 
 _AIR_SINGULAR = lx.AIR_SINGULAR
@@ -199,6 +217,15 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
         t = toks[k]
         if t.low in lx.PERSON_SINGULAR:
             break
+        if (
+            t.text == "("
+            and k + 2 < n
+            and toks[k + 1].kind == "word"
+            and len(toks[k + 1].text) <= 6
+            and toks[k + 2].text == ")"
+        ):
+            k += 3  # "a local Awami League (AL) leader"
+            continue
         if (t.kind == "punct" and t.text != "-") or t.low in lx.AUX or t.low in lx.PREPS or t.low in lx.CONJ:
             return None
         k += 1

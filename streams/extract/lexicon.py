@@ -24,7 +24,8 @@ RIGHT_CUES: dict[str, str] = {
     "deaths": "killed", "fatalities": "killed", "dying": "killed",
     "fatality": "killed", "succumbed": "killed", "lynched": "killed", "fatally": "killed",
     "massacred": "killed", "assassinated": "killed", "beheaded": "killed", "corpses": "killed",
-    "drowned": "killed", "martyred": "killed",
+    "drowned": "killed", "martyred": "killed", "slaughtered": "killed", "executions": "killed",
+    "killings": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
     "hospitalized": "injured", "injuries": "injured",
     "casualties": "casualties",
@@ -44,7 +45,7 @@ RIGHT_CUES: dict[str, str] = {
 NOUN_ONLY: frozenset[str] = words(
     """
     deaths fatalities injuries casualties prisoners pows captives hostages refugees evacuees
-    arrests detainees detentions dead fatality
+    arrests detainees detentions dead fatality executions killings
     """
 )
 
@@ -54,6 +55,7 @@ RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("lost", "his", "life"), "killed"),
     (("lost", "her", "life"), "killed"),
     (("gunned", "down"), "killed"),
+    (("wiped", "out"), "killed"),
     (("burnt", "alive"), "killed"),
     (("burned", "alive"), "killed"),
     (("sustained", "injuries"), "injured"),
@@ -80,6 +82,8 @@ LEFT_CUES: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
     "assassinated": "killed", "beheaded": "killed", "beheading": "killed", "murdered": "killed",
     "lynched": "killed", "executed": "killed", "executing": "killed",
+    "massacred": "killed", "massacring": "killed", "massacres": "killed", "slaughtered": "killed",
+    "slaughtering": "killed", "murdering": "killed", "assassinating": "killed",
     "injuring": "injured", "injured": "injured", "injures": "injured", "wounding": "injured",
     "wounded": "injured", "wounds": "injured", "hurting": "injured", "hurt": "injured",
     "captured": "captured", "capturing": "captured", "captures": "captured",
@@ -105,6 +109,7 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("attacked", "ukraine", "with"), "launched"),
     (("claimed", "the", "lives", "of"), "killed"),
     (("bodies", "of"), "killed"),
+    (("the", "body", "of"), "killed"),
     (("shot", "dead"), "killed"),
     (("shooting", "dead"), "killed"),
     (("shoot", "dead"), "killed"),
@@ -183,7 +188,8 @@ PERSON_SINGULAR: frozenset[str] = words(
     militant fighter gunman villager policewoman constable trader shopkeeper businessman vendor
     youth protester demonstrator activist leader commander official suspect inmate herder miner
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
-    sergeant captain delegate agent hawker member cadre thief robber biker
+    sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen
+    migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor
     """
 )
 
@@ -268,13 +274,16 @@ NOT_CONFLICT: frozenset[str] = words(
     """
     team teams rivals opponents scored goals league tournament championship striker strikers
     coach squad innings batsman wicket wickets inflation spinners bowlers seamers batsmen
+    crude brent barrel shares stocks investors oversupply ftse nasdaq
     """
 )
+
+_FINANCE = words("inflation crude brent barrel shares stocks investors oversupply ftse nasdaq")
 
 # --- Everyday senses (senses.py) ---------------------------------------------------------------
 
 #: Words of a game being played: a sentence with one of these and no word of violence is sport.
-SPORT_WORDS: frozenset[str] = NOT_CONFLICT - {"inflation"} | words(
+SPORT_WORDS: frozenset[str] = NOT_CONFLICT - _FINANCE | words(
     """
     goal goalkeeper keeper midfielder midfielders defender defenders winger wingers referee
     penalty derby fixture cup match matches overs runs lap laps podium race teammates game

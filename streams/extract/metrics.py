@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from streams.extract import lexicon as lx
+from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
 from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.groups import singled_out, total_of_a_part
@@ -37,6 +38,7 @@ from streams.extract.shapes import (
     to_death,
     toll_before,
 )
+from streams.extract.tallies import tally_label
 from streams.extract.tokens import Token
 
 _SUBJECT_SKIP = frozenset({"the", "more", "other", "others", "of", "them", "those", "these", "further", "death"})
@@ -93,20 +95,20 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and (toks[k].low not in lx.AUX or _acronym(toks, k))
         and toks[k].low not in lx.PREPS
         and toks[k].low not in lx.CONJ
-        and (toks[k].low not in lx.RIGHT_CUES or toks[k].low in ("refugees", "prisoners", "hostages"))
+        and (toks[k].low not in lx.RIGHT_CUES or toks[k].low in sj.HELD_NOUNS)
         and toks[k].low not in ("a", "per", "each", "every", "daily", "overnight", "of", "that", "said", "says")
         and toks[k].low not in lx.HIT_VERBS
         and toks[k].low not in _SUBJECT_STOP
-        and not (k > subj_start and _participle_after_noun(toks, k))
+        and not (k > subj_start and sj.participle_after_noun(toks, k))
         and not (toks[k].low in _PHRASE_STARTS and right_cue(toks, k) is not None)  # "people lost their lives"
-    ) or (k < n and toks[k].text == "-" and k > subj_start and not toks[k].space_before):
-        k += 1
+    ) or (k < n and toks[k].text in ("-", "'", "’") and k > subj_start and not toks[k].space_before):
+        k += 1  # "pro-government militias", "three villagers' bodies"
     subj_toks = toks[subj_start:k]
     taken = False
-    if subj_toks and subj_toks[-1].low in _CAPTIVE_WORDS and _take_verb_before(toks, m.i):
+    if subj_toks and subj_toks[-1].low in sj.CAPTIVE_WORDS and sj.take_verb_before(toks, m.i):
         subj_toks = subj_toks[:-1]  # "took 27 soldiers prisoner"
         taken = True
-    if k + 1 < n and toks[k].text == "," and toks[k + 1].low in ("including", "among"):
+    if k + 1 < n and toks[k].text == "," and (toks[k + 1].low in ("including", "among") or sj.part_aside(toks, k + 1)):
         # "Five people, including two children, were killed": skip the aside.
         j = k + 2
         while j < min(n, k + 18):
@@ -131,10 +133,19 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     cue = people_cue(toks, cue_k) if cue_k is not None else None
     if cue is not None and cue_k == k and k > m.j and acts_on(toks, cue_k):
         cue = None  # "two gunmen killed three villagers": the gunmen's act, not their fate
+    if cue is not None and cue_k == m.j and (adj := sj.killed_after_adjective(toks, cue_k)) is not None:
+        # "eight displaced Syrians were killed": the participle describes the people
+        subj_toks, k, cue_k, cue = toks[cue_k : cue_k + 2], cue_k + 2, adj, "killed"
+        subj_low = [t.low for t in subj_toks]
     noun_metric = next((lx.RIGHT_CUES[w] for w in subj_low if w in lx.NOUN_ONLY), None)
     if noun_metric is None and m.best == 1 and subj_low == ["death"]:
         noun_metric = "killed"  # "resulting in one death"
     left = left_cue(toks, m.i)
+    if left is not None and cue is not None and cue_k == m.j and sj.adjective_at(toks, m.j):
+        cue = None  # "shot dead 20 displaced people": the verb before is the figure's
+    if left is None and sj.takes_lives(toks, m, subj_low):
+        left = "killed"  # "the clashes claimed five lives", "the flood took 30 lives"
+        subj_toks = []
     if cue is None and noun_metric is None and left is None:
         # "seven personnel of the border force were killed", "one child, a shepherd, was killed",
         # "more than 400 people who were injured"
@@ -145,8 +156,19 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         cue = None  # "one of the two pilots was killed": the verb is the one's, not the two's
     if cue is None and cue_k is not None and toks[cue_k].low in lx.ATTACK_VERBS and air_noun(subj_low):
         cue = "launched"  # "eight drones attacked the city"; "two drones hit a depot" is a strike, no launch count
-    if cue is None and noun_metric is None and k < n and toks[k].low in ("and", "or") and not toll_before(toks, m.i):
-        cue = shared_cue(toks, k + 1)  # "104 of the missiles and 81 of the drones were destroyed"
+    if (
+        cue is None
+        and (noun_metric is None or sj.held_last(subj_low))
+        and left is None
+        and k < n
+        and toks[k].low in ("and", "or")
+        and not toll_before(toks, m.i)
+    ):
+        # "104 of the missiles and 81 of the drones were destroyed", "five hostages and six guerrillas were
+        # killed"; not "killed five men and at least 20 injured" (the verb before is the first count's)
+        cue = shared_cue(toks, k + 1)
+        if noun_metric is not None and cue not in sj.FATES:
+            cue = None  # "4,000 refugees and 300 detainees": each noun keeps its own metric
     if cue == "launched" and left == "downed" and cue_k is not None and toks[cue_k].low in ("fired", "launched"):
         # "shot down nine missiles fired at the city": the verb before is the figure's.
         cue = "downed"
@@ -166,7 +188,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and prev.via in ("left", "part", "list")
         and prev.start >= toks[0].start  # the same sentence: token indices of another one do not compare
         and m.i >= 1
-        and toks[m.i - 1].low in ("and", ",")
+        and (toks[m.i - 1].low in ("and", ",") or sj.also_joined(toks, m.i))
         and prev.tok_j >= m.i - 6
         and not singled_out(toks, m)
     ):
@@ -182,6 +204,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         # "Among the injured are two children", "among those killed were: three medics"
         metric = AMONG_GROUP.get(toks[b - 2].low)
         via = "left" if metric else via
+    if metric is None and (label := tally_label(toks, m.i)) is not None:
+        metric, via = label, "left"  # "the dead, three men and one woman", "people hurt included 12 Britons"
     if metric is None:
         toll = toll_before(toks, m.i)
         if toll is not None:
@@ -233,7 +257,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     ):
         metric, via = prev.metric, "list"  # "73 deaths in Morelos, 43 in Puebla and one in Oaxaca"
     if metric is None:
-        if any(w in lx.TROOP_NOUNS for w in subj_low) or _strong_force(toks, m):
+        if any(w in lx.TROOP_NOUNS for w in subj_low) or sj.strong_force(toks, m):
             metric, via = "troops", "noun"
         elif subj_low and (
             subj_low[-1] in lx.STRIKE_COUNT_NOUNS
@@ -242,13 +266,15 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
+    if metric == "casualties" and sj.death_toll_label(toks, m.i):
+        metric = "killed"  # "the confirmed death toll - 50 casualties -": the casualties are the dead
     if metric is None or (via not in ("right", "left") and singled_out(toks, m)):
         return None
     if (
         metric == "troops"
         and left == "troops"
         and not any(w in lx.TROOP_NOUNS for w in subj_low)
-        and not _strong_force(toks, m)
+        and not sj.strong_force(toks, m)
     ):
         return None  # "sent 3 letters"
     if metric in ("downed", "launched"):
@@ -260,8 +286,10 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric = f"{fam}_{metric}"
     elif of_total:
         return None
-    elif metric == "casualties" and left == "casualties" and subj_low and not _people(subj_low):
+    elif metric == "casualties" and left == "casualties" and subj_low and not sj.people_words(subj_low):
         return None  # "lost 30 tanks"
+    if subj_low[:1] == ["family"] and m.i >= 1 and toks[m.i - 1].low == "of":
+        return None  # "eight members of one family": the family is no count of people
     if subj_low and subj_low[-1] in lx.OTHER_OBJECT_NOUNS and not metric.startswith(("drones", "missiles", "strikes")):
         return None
     if metric == "killed" and cue_k is not None and via == "right" and _killed_or_injured(toks, cue_k):
@@ -275,8 +303,9 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and m.j < n
         and toks[m.j].low in ("more", "additional", "further")
         and metric != "strikes"
+        and via != "left"
     ):
-        return None  # "two more bodies were found": an increment, not a figure
+        return None  # "two more bodies were found": an increment; "troops killed 3 more militants" is an act
     subject = None if metric == "strikes" else _subject(subj_toks)
     return Figure(metric, m.low, m.best, m.high, qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
 
@@ -326,38 +355,10 @@ _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
+    | {"treated"}  # "29 treated in five hospitals": the verb (shapes.people_cue)
 )
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _SUPERLATIVE_STARTS = frozenset({"largest", "biggest", "most", "best", "worst", "deadliest", "few", "main", "first"})
-_CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "captive", "captives", "hostage", "hostages"})
-_TAKE_VERBS = frozenset({"took", "taken", "take", "takes", "taking"})
-
-
-def _take_verb_before(toks: list[Token], i: int) -> bool:
-    return any(toks[p].low in _TAKE_VERBS for p in range(max(0, i - 3), i))
-
-
-def _participle_after_noun(toks: list[Token], k: int) -> bool:
-    """ "soldiers lying by the road", "troops sent to Russia": a participle ends the counted noun."""
-    low = toks[k].low
-    if len(low) < 5 or not (low.endswith("ing") or low.endswith("ed")):
-        return False
-    before = toks[k - 1].low
-    return (
-        before in lx.TROOP_NOUNS or before in _IRREGULAR_PLURALS or (before.endswith("s") and not before.endswith("ss"))
-    )
-
-
-_IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})
-
-
-def _people(words: list[str]) -> bool:
-    return any(w in lx.TROOP_NOUNS or w in ("people", "men", "civilians", "lives", "personnel") for w in words)
-
-
-def _strong_force(toks: list[Token], m: NumberMention) -> bool:
-    j = m.j
-    return j + 2 < len(toks) and toks[j].text == "-" and toks[j + 1].low == "strong"
 
 
 _BOMB_VERBS = lx.HIT_VERBS | lx.DROP_VERBS
@@ -382,7 +383,7 @@ def _killed_or_injured(toks: list[Token], k: int) -> bool:
 
 def _subject(subj: list[Token]) -> str | None:
     words = [t.text for t in subj if t.low not in _SUBJECT_SKIP and t.low not in lx.NOUN_ONLY]
-    while words and words[-1] == "-":
+    while words and words[-1] in ("-", "'", "’"):
         words.pop()
     if not words:
         return None

@@ -46,6 +46,7 @@ for _words, _qual in [
     (("at", "least"), "at_least"), (("atleast",), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
+    (("upward", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("exceeding",), "more_than"), (("above",), "more_than"),
     (("well", "over"), "more_than"), (("just", "over"), "more_than"), (("greater", "than"), "more_than"),
     (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("at", "most"), "up_to"),
@@ -86,28 +87,26 @@ def find_numbers(toks: list[Token]) -> list[NumberMention]:
     """Every number phrase in ``toks`` that may be a count, left to right."""
     out: list[NumberMention] = []
     n = len(toks)
-    i = 0
-    while i < n:
+    starters = _STARTERS
+    resume = 0  # the first index not yet inside a mention
+    # One comprehension finds the few tokens that can begin a phrase; only those are looked at.
+    for i in [i for i, t in enumerate(toks) if t.kind == "num" or t.low in starters]:
+        if i < resume:
+            continue
         t = toks[i]
         if t.kind != "num":
             low = t.low
-            if low not in _STARTERS:
-                i += 1
-                continue
             if low in _ARTICLES:
                 if i + 1 >= n or toks[i + 1].low not in _AFTER_ARTICLE:
-                    i += 1
                     continue
             elif low not in _CORE_WORDS and not _core_soon(toks, i + 1):
-                i += 1  # a qualifier word ("about", "over", "in") with no number after it
-                continue
+                continue  # a qualifier word ("about", "over", "in") with no number after it
         m = _mention_at(toks, i)
         if m is None:
-            i += 1
             continue
         if m.low is not None or m.best is not None or m.high is not None:
             out.append(m)
-        i = max(m.j, i + 1)
+        resume = max(m.j, i + 1)
     return out
 
 
@@ -291,8 +290,8 @@ def _digits_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
         elif w == "hundred" and divisor == 1:
             value *= 100
             j += 1
-    if value % divisor:
-        return None, j, False  # "1.5" on its own is no count
+    if value % divisor or (divisor > 1 and j == k + 1):
+        return None, j, False  # "1.5" and "8.00" on their own are no count (a clock time, a price)
     return value // divisor, j, False
 
 

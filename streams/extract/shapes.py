@@ -32,7 +32,7 @@ def toll_before(toks: list[Token], i: int) -> str | None:
     ):
         return None
     p = i - 2
-    stop = max(-1, i - 16)
+    stop = max(-1, i - 24)
     aside = False
     while p > stop:  # "the toll from the collapse of a wall in Kolwezi rose to 14"
         t = toks[p]
@@ -338,6 +338,7 @@ def relative_cue(toks: list[Token], i: int, k: int) -> int | None:
 _LIST_SEPARATORS = frozenset({",", "and", "-", "–", "—", ":", ";", "("})
 #: Prepositions that open an item's place or origin: "43 in Puebla", "five from Saudi Arabia".
 _ITEM_PREPS = frozenset({"in", "from", "at", "on", "near", "among"})
+_PHRASE_PREPS = lx.PREPS | _ITEM_PREPS | {"following", "after"}
 
 
 def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_end: int) -> bool:
@@ -363,8 +364,8 @@ def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_
     if p < i and toks[p].low in lx.RIGHT_CUES:
         p += 1
     parallel = p < i and toks[p].low in _ITEM_PREPS and j < n and toks[j].low == toks[p].low
-    if p < i and (toks[p].low in lx.PREPS or toks[p].low in _ITEM_PREPS):
-        p += 1  # "in the state of Mexico", "by falling trees"
+    while p < i and (toks[p].low in _PHRASE_PREPS):
+        p += 1  # "in the state of Mexico", "by falling trees", "following the deluge on the weekend"
         while p < i and toks[p].kind == "word" and not _verbish(toks[p].low) and toks[p].low not in _LIST_SEPARATORS:
             p += 1
     seps = 0

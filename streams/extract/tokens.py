@@ -43,15 +43,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = out.append
     pos = start
     first = True
-    for ws, num, word, other in _TOKEN_RE.findall(text[start:end]):
+    piece = text[start:end]
+    # The text keeps the apostrophe as written (claimants are quoted as written); the lowercase
+    # form used for matching has the plain one. One look per sentence says whether any word needs it.
+    curly = "’" in piece or "ʼ" in piece
+    for ws, num, word, other in _TOKEN_RE.findall(piece):
         s = pos + len(ws)
         space = first or s != pos
         first = False
         if word:
             e = s + len(word)
-            # The text keeps the apostrophe as written (claimants are quoted as written); the
-            # lowercase form used for matching has the plain one.
-            low = word.translate(_APOSTROPHES).lower() if "’" in word or "ʼ" in word else word.lower()
+            low = word.translate(_APOSTROPHES).lower() if curly else word.lower()
             append(Token(word, low, s, e, "word", space, word[0].isupper()))
         elif num:
             e = s + len(num)
