@@ -63,6 +63,11 @@ SETTLEMENT_WORDS = frozenset(
     ["town", "city", "village", "settlement", "suburb", "outskirts", "port", "district", "region"]
 )
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʿ": "'", "ʾ": "'"})
+#: Letters that Unicode does not decompose into a Latin base letter ("Diyarbakır" is "Diyarbakir" in English text).
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
+     "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H", "ŧ": "t"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def normalize(name: str) -> str:
     if name.isascii():
         s = name.lower().replace("'", "").replace("`", "").replace("-", " ").replace(".", "")
         return " ".join(s.split()) if "  " in s or s[:1] == " " or s[-1:] == " " else s
-    s = unicodedata.normalize("NFKD", name.translate(_APOS))
+    s = unicodedata.normalize("NFKD", name.translate(_APOS).translate(_UNDECOMPOSED))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("'", "").replace("-", " ").replace(".", "")
     return " ".join(s.split())
@@ -230,7 +235,7 @@ class Gazetteer:
 _TYPE_WORDS = words(
     """
     governorate province region state division oblast krai kray county prefecture department municipality
-    emirate territory district voivodeship canton
+    emirate territory district voivodeship canton governate
     """
 )
 _DIPHTHONG_RE = re.compile(r"a([wy])(?=[^aeiouy]|$)")
@@ -286,7 +291,8 @@ def gazetteer() -> Gazetteer:
 def subdivision_index() -> dict[tuple[str, str], str]:
     """(country, region name key or ``~`` + its loose key) -> ISO 3166-2, for reading coded data.
 
-    The best-ranked name wins; a loose key that two subdivisions of one country share is left out.
+    The best-ranked name wins; a loose key that two subdivisions of one country share is left out;
+    pycountry's ISO names fill in what the gazetteer's names lack.
     """
     out: dict[tuple[str, str], tuple[int, int, str]] = {}
     loose: dict[tuple[str, str], set[str]] = {}
@@ -300,6 +306,12 @@ def subdivision_index() -> dict[tuple[str, str], str]:
                 loose.setdefault((r.country, "~" + loose_key(key)), set()).add(r.iso)
     index = {k: v[2] for k, v in out.items()}
     index.update({k: next(iter(v)) for k, v in loose.items() if len(v) == 1})
+    import pycountry
+
+    for sub in pycountry.subdivisions:  # ISO's own names, where GeoNames spells them otherwise
+        key = normalize(sub.name)
+        for k in dict.fromkeys((key, bare_region_name(key))):
+            index.setdefault((sub.country_code, k), sub.code)
     return index
 
 
