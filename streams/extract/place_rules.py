@@ -5,6 +5,7 @@ Pure predicates over gazetteer candidates, for ``places``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from streams.extract.gazetteer import (
@@ -179,7 +180,7 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
 
 
 def _bracket_before(text: str, out: list[Place], k: int, reg: str, gaz: Gazetteer, settled: dict[str, str]) -> None:
-    """"Bossaso town (Bossaso, Bari)", "Rafah (Rafah, North Sinai)": the town before the bracket lies there too."""
+    """ "Bossaso town (Bossaso, Bari)", "Rafah (Rafah, North Sinai)": the town before the bracket lies there too."""
     if k == 0 or _BRACKET_OPEN_RE.fullmatch(text, out[k - 1].end, out[k].start) is None:
         return
     t = out[k - 1]
@@ -304,3 +305,30 @@ def followed_by_region(toks: list[Token], j: int) -> bool:
         if toks[k].low in REGION_WORDS:
             return toks[j].text == "," or toks[j].low == "in"
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_re() -> re.Pattern[str] | None:
+    """The outlets whose names hold a place name ("Agence France-Presse", "Times of Israel", "Kyiv Post")."""
+    from streams.extract.gazetteer import gazetteer, normalize
+    from streams.extract.outlets import OUTLETS
+
+    gaz = gazetteer()
+    placey = [
+        o
+        for o in OUTLETS.values()
+        if len(o.split()) > 1 or "-" in o
+        if any(normalize(w) in gaz.countries or normalize(w) in gaz.names for w in re.split(r"[\s-]+", o))
+    ]
+    if not placey:
+        return None
+    alts = (r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", o)) for o in sorted(placey, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def outlet_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where outlets named after a place stand in ``text[start:end]``: their place names are no scene."""
+    pattern = _outlet_re()
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]

@@ -35,6 +35,7 @@ from streams.extract.place_rules import (
     foreign_town,
     longest_country,
     name_goes_on,
+    outlet_spans,
     region_over_town,
     run_end,
     settle_pairs,
@@ -98,10 +99,11 @@ def find_places(
     lower_mode = not any(t.is_cap for t in words)
     title_case = len(words) >= 4 and sum(1 for t in words if t.is_cap) >= 0.7 * len(words)
     out: list[Place] = []
+    outlets = outlet_spans(text, toks[0].start, toks[-1].end) if toks else []
     i = 0
     while i < n:
         t = toks[i]
-        if t.kind != "word" or not (t.is_cap or lower_mode):
+        if t.kind != "word" or not (t.is_cap or lower_mode) or (outlets and _inside(t.start, outlets)):
             i += 1
             continue
         described = _described_at(toks, i, gaz) or demonym_capital(toks, i)
@@ -129,6 +131,10 @@ def find_places(
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
     return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:

@@ -46,7 +46,7 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
     for p in sent.places:
         if p.kind == "mention" or p in sent.listed:
             continue
-        if a is not None and a.covers(p.start, p.end):
+        if a is not None and a.covers(p.start, p.end) and not _local_witness(a):
             continue  # "Ukraine's air force said", "the ministry in Kyiv said": the claimant's place
         after = p.start >= f.end
         if not after and _where_said(text, sent.start, p, f):
@@ -143,10 +143,34 @@ def listed_places(text: str, places: list[Place]) -> set[Place]:
     return out
 
 
+#: Claimants who speak from the scene: their place is where it happened ("villagers in X said").
+_LOCAL_WITNESSES = frozenset(
+    {
+        "villagers",
+        "residents",
+        "witnesses",
+        "eyewitnesses",
+        "locals",
+        "survivors",
+        "inhabitants",
+        "villager",
+        "resident",
+    }
+)
+
+
+def _local_witness(a: Attribution) -> bool:
+    first = (a.claimant or "").split(" ", 1)[0].lower()
+    return first in _LOCAL_WITNESSES or (
+        first in ("local", "the") and (a.claimant or "").lower().split()[-1:] == ["residents"]
+    )
+
+
 def event_places(sent: Sentence) -> list[Place]:
-    """The sentence's places outside its attribution ("the governor of the Kursk region said")."""
+    """The sentence's places outside its attribution ("the governor of the Kursk region said"), but for
+    the places of witnesses on the scene ("villagers in Hajjah province said")."""
     a = sent.attribution
-    if a is None:
+    if a is None or _local_witness(a):
         return sent.places
     return [p for p in sent.places if not a.covers(p.start, p.end)]
 
@@ -184,3 +208,30 @@ def entry_place(groups: list[list[Place]]) -> Place | None:
     if found is not None:
         return found if unregioned is None or unregioned.country in ("", found.country) else None
     return unregioned if unregioned is not None and unregioned.kind != "mention" else None
+
+
+def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
+    """The country a figure with no place of its own lies in: the one country the entry names, or else
+    the one country its figures' sentences and headline place events in ("killed six in southwestern
+    Nepal", while "Agence France-Presse" or "rival Eritrea" is no scene). None when that is not one country.
+    """
+    if len(named) == 1:
+        return named[0]
+    scenes = {p.country for g in groups for p in g if p.kind != "mention" and p.country}
+    if len(scenes) == 1 and (not named or next(iter(scenes)) in named):
+        return scenes.pop()
+    return None
+
+
+def narrowed(place: Place | None, entry: Place | None, text: str) -> Place | None:
+    """A figure's country narrowed to the entry's one region in it: "killing eight in northwestern
+    Ethiopia ... The bomb went off in Humera in Tigray State" -> ET-TI. Not across a whole country
+    ("18 died across Malawi"), and never into another country."""
+    if place is None or place.kind != "country" or entry is None or entry.region_code is None:
+        return place
+    if entry.country != place.country or _WHOLE_COUNTRY_RE.search(text, max(0, place.start - 20), place.start):
+        return place
+    return entry
+
+
+_WHOLE_COUNTRY_RE = re.compile(r"\b(?:across|throughout|nationwide|all\s+over|around)\s+(?:the\s+)?\S*\s*$", re.I)
