@@ -309,9 +309,9 @@ def subdivision_index() -> dict[tuple[str, str], str]:
     import pycountry
 
     for sub in pycountry.subdivisions:  # ISO's own names, where GeoNames spells them otherwise
-        key = normalize(sub.name)
-        for k in dict.fromkeys((key, bare_region_name(key))):
-            index.setdefault((sub.country_code, k), sub.code)
+        iso_key = normalize(sub.name)
+        for name in dict.fromkeys((iso_key, bare_region_name(iso_key))):
+            index.setdefault((str(sub.country_code), name), str(sub.code))
     return index
 
 

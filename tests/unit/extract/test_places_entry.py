@@ -1,0 +1,75 @@
+"""Where a figure lies when its own words say little: the entry's country and region, outlets, witnesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extract.gazetteer import normalize
+
+from .helpers import facts_of, one
+
+
+def test_an_outlet_named_after_a_country_names_no_country() -> None:
+    f = one("Agence France Presse reported that gunmen killed four farmers near a well.", "killed")
+    assert f.country is None
+    g = one("The Times of Israel said a rocket killed two men in a field outside Sderot.", "killed")
+    assert g.country == "IL"  # the place of the event still counts, only the outlet's name does not
+
+
+def test_a_placeless_figure_takes_the_one_country_the_entry_places_its_figures_in() -> None:
+    text = (
+        "Officials in Niger said soldiers killed nine herders in southern Chad. Another 20 were wounded, a medic said."
+    )
+    assert one(text, "injured").country == "TD"  # Niger is where the officials are, not where it happened
+
+
+def test_two_scene_countries_leave_a_placeless_figure_without_one() -> None:
+    text = "Shelling killed five people in Armenia and three in Azerbaijan. Another 30 were wounded, officials said."
+    assert one(text, "injured").country is None
+
+
+def test_a_country_is_narrowed_to_the_one_region_the_entry_names_in_it() -> None:
+    text = "Gunmen killed eight people in western Kenya on Sunday, police said. The attack took place in Kisumu County."
+    f = one(text, "killed")
+    assert (f.country, f.region_code) == ("KE", "KE-17")
+
+
+def test_a_figure_across_a_whole_country_stays_the_country() -> None:
+    text = "Twelve people died across Kenya during the protests, police said. Three of them were shot in Kisumu County."
+    counts = {f.best: (f.country, f.region_code) for f in facts_of(text, "killed")}
+    assert counts == {12: ("KE", None), 3: ("KE", "KE-17")}
+
+
+def test_a_region_in_another_country_does_not_narrow() -> None:
+    text = "A bomb killed six people in northern Nigeria, the army said. Officials in Niamey, Niger, condemned it."
+    f = one(text, "killed")
+    assert (f.country, f.region_code) == ("NG", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers in Bani Qais in northern Hajjah province said an air raid killed nine people.",
+        "Witnesses in Hajjah province said an air raid killed nine people.",
+    ],
+)
+def test_witnesses_on_the_scene_keep_their_place(text: str) -> None:
+    f = one(text, "killed")
+    assert (f.country, f.region_code) == ("YE", "YE-HJ")
+
+
+def test_an_official_elsewhere_still_does_not_place_the_figure() -> None:
+    f = one("The ministry in Kyiv said shelling killed two people in Kherson.", "killed")
+    assert f.region_code == "UA-65"
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [("Diyarbakır", "diyarbakir"), ("Łódź", "lodz"), ("Tromsø", "tromso"), ("Đà Nẵng", "da nang")],
+)
+def test_letters_unicode_does_not_decompose_fold_to_their_latin_base(written: str, key: str) -> None:
+    assert normalize(written) == key
+
+
+def test_a_turkish_province_spelt_with_a_dotless_i() -> None:
+    assert one("Two people were killed in Şanlıurfa on Monday.", "killed").region_code == "TR-63"
