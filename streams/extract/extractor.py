@@ -41,7 +41,6 @@ from streams.extract.placing import (
     event_places,
     listed_places,
     names_a_place,
-    narrowed,
     place_for,
 )
 from streams.extract.sentences import split_sentences
@@ -223,9 +222,7 @@ def _finish(
     heads: list[bool] = []  # whether each row comes from the headline
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
-        place = narrowed(place_for(f, sent, text), fallback, text) or (
-            None if f.metric in INTERCEPTION_METRICS else fallback
-        )
+        place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":

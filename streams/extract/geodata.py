@@ -170,3 +170,10 @@ def towns_of(country: str) -> tuple[CityRecord, ...]:
     except orjson.JSONDecodeError:
         out = [_city(r, True) for r in orjson.loads(blob).values() if r.get("countrycode") == country]
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Country alpha-2 -> the name of its capital, from GeoNames' country table."""
+    rows = orjson.loads(_data_file("countries.json"))
+    return {str(r["iso"]): str(r["capital"]) for r in rows.values() if r.get("iso") and r.get("capital")}

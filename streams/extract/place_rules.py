@@ -9,6 +9,7 @@ import functools
 import re
 
 from streams.extract.gazetteer import (
+    LOCATIVE,
     REGION_WORDS,
     WAR_COUNTRIES,
     Gazetteer,
@@ -17,8 +18,9 @@ from streams.extract.gazetteer import (
     _Candidate,
     bare_region_name,
     name_key,
+    normalize,
 )
-from streams.extract.geodata import demonyms, parents
+from streams.extract.geodata import capitals, demonyms, parents
 from streams.extract.tokens import Token, words
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
@@ -332,3 +334,29 @@ def outlet_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     if pattern is None:
         return []
     return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def entry_capital(toks: list[Token], i: int, gaz: Gazetteer, countries: frozenset[str]) -> tuple[Place, int] | None:
+    """The capital of the one country the entry names, where "the capital" stands as a scene ("killed 22
+    in a market outside the capital"). Not where the capital's name follows ("the capital, Kabul"): that
+    name is read itself. None when the entry names no country or several."""
+    n = len(toks)
+    if toks[i].low != "capital" or i < 2 or toks[i - 1].low != "the" or toks[i - 2].low not in LOCATIVE:
+        return None
+    named = [c for c in countries if len(c) == 2]
+    if len(named) != 1:
+        return None
+    comma = i + 1 < n and toks[i + 1].text == ","
+    k = i + 2 if comma else i + 1
+    if k < n and toks[k].kind == "word" and ((toks[k].is_cap and not comma) or name_key(toks[k].text) in gaz.names):
+        return None
+    name = capitals().get(named[0])
+    city = gaz.lookup_city(normalize(name), False, frozenset(named)) if name else None
+    if city is None or city.country != named[0] or city.region_code is None:
+        return None
+    return Place(toks[i].start, toks[i].end, "capital", city.region_code, city.country, "city"), i + 1
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans``."""
+    return bool(spans) and any(a <= pos < b for a, b in spans)

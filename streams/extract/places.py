@@ -30,9 +30,11 @@ from streams.extract.place_rules import (
     NEIGHBOURHOOD_PREFIXES,
     demonym_capital,
     divided_region,
+    entry_capital,
     followed_by_region,
     foreign_region,
     foreign_town,
+    inside,
     longest_country,
     name_goes_on,
     outlet_spans,
@@ -103,10 +105,10 @@ def find_places(
     i = 0
     while i < n:
         t = toks[i]
-        if t.kind != "word" or not (t.is_cap or lower_mode) or (outlets and _inside(t.start, outlets)):
+        if t.kind != "word" or not (t.is_cap or lower_mode or t.low == "capital") or inside(t.start, outlets):
             i += 1
             continue
-        described = _described_at(toks, i, gaz) or demonym_capital(toks, i)
+        described = _described_at(toks, i, gaz) or demonym_capital(toks, i) or entry_capital(toks, i, gaz, countries)
         if described is not None:
             out.append(described[0])
             i = described[1]
@@ -115,7 +117,7 @@ def find_places(
             i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
         hit = None
-        if _may_start_name(t.text, gaz):
+        if (t.is_cap or lower_mode) and _may_start_name(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
         if hit is None:
             hit = _loose_region_at(text, toks, i, gaz, war, countries)
@@ -131,10 +133,6 @@ def find_places(
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
     return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:

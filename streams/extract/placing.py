@@ -221,17 +221,3 @@ def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
     if len(scenes) == 1 and (not named or next(iter(scenes)) in named):
         return scenes.pop()
     return None
-
-
-def narrowed(place: Place | None, entry: Place | None, text: str) -> Place | None:
-    """A figure's country narrowed to the entry's one region in it: "killing eight in northwestern
-    Ethiopia ... The bomb went off in Humera in Tigray State" -> ET-TI. Not across a whole country
-    ("18 died across Malawi"), and never into another country."""
-    if place is None or place.kind != "country" or entry is None or entry.region_code is None:
-        return place
-    if entry.country != place.country or _WHOLE_COUNTRY_RE.search(text, max(0, place.start - 20), place.start):
-        return place
-    return entry
-
-
-_WHOLE_COUNTRY_RE = re.compile(r"\b(?:across|throughout|nationwide|all\s+over|around)\s+(?:the\s+)?\S*\s*$", re.I)
