@@ -350,13 +350,31 @@ def entry_capital(toks: list[Token], i: int, gaz: Gazetteer, countries: frozense
     k = i + 2 if comma else i + 1
     if k < n and toks[k].kind == "word" and ((toks[k].is_cap and not comma) or name_key(toks[k].text) in gaz.names):
         return None
-    name = capitals().get(named[0])
-    city = gaz.lookup_city(normalize(name), False, frozenset(named)) if name else None
-    if city is None or city.country != named[0] or city.region_code is None:
+    region = capital_region(gaz, named[0])
+    if region is None:
         return None
-    return Place(toks[i].start, toks[i].end, "capital", city.region_code, city.country, "city"), i + 1
+    return Place(toks[i].start, toks[i].end, "capital", region, named[0], "city"), i + 1
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies in one of ``spans``."""
     return bool(spans) and any(a <= pos < b for a, b in spans)
+
+
+def capital_region(gaz: Gazetteer, country: str) -> str | None:
+    """The ISO 3166-2 region of a country's capital (GeoNames' country table names the capital)."""
+    name = capitals().get(country)
+    city = gaz.lookup_city(normalize(name), False, frozenset({country})) if name else None
+    return city.region_code if city is not None and city.country == country else None
+
+
+def country_capital(place: Place, i: int, toks: list[Token], gaz: Gazetteer) -> tuple[Place, int]:
+    """A country named before "capital" is its capital: "Burundi's capital", "the Central African Republic
+    capital" (token ``i`` follows the country's name). Anything else is returned as it is."""
+    if place.kind not in ("country", "mention") or i >= len(toks) or toks[i].low != "capital":
+        return place, i
+    region = capital_region(gaz, place.country)
+    if region is None:
+        return place, i
+    kind = "city" if place.kind == "country" else "mention"  # "troops from Burundi's capital": still no scene
+    return Place(place.start, toks[i].end, "capital", region, place.country, kind), i + 1

@@ -28,6 +28,7 @@ from streams.extract.place_rules import (
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
+    country_capital,
     demonym_capital,
     divided_region,
     entry_capital,
@@ -124,7 +125,7 @@ def find_places(
         if hit is None:
             i += 1
             continue
-        place, i = hit
+        place, i = country_capital(*hit, toks, gaz)  # "Burundi's capital": the capital city
         if place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
             # "Kyiv says", "Moscow denied": a capital standing for its government, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")

@@ -14,7 +14,7 @@ from streams.extract.context import StrikeContext
 from streams.extract.cues import Figure
 from streams.extract.gazetteer import Place
 from streams.extract.geodata import parents
-from streams.extract.tokens import Token
+from streams.extract.tokens import Token, words
 
 
 class Sentence:
@@ -145,17 +145,8 @@ def listed_places(text: str, places: list[Place]) -> set[Place]:
 
 #: Claimants who speak from the scene: their place is where it happened ("villagers in X said").
 _LOCAL_WITNESSES = frozenset(
-    {
-        "villagers",
-        "residents",
-        "witnesses",
-        "eyewitnesses",
-        "locals",
-        "survivors",
-        "inhabitants",
-        "villager",
-        "resident",
-    }
+    words("villagers villager residents resident witnesses eyewitnesses locals survivors inhabitants")
+    | words("doctors doctor medics paramedics nurses")
 )
 
 

@@ -68,6 +68,7 @@ def test_a_turkish_province_spelt_with_a_dotless_i() -> None:
     [
         # "the capital" of the one country the entry names is a scene of its own
         ("Shells killed nine people at a bus stop outside the capital, officials in Yemen said.", "YE-SA"),
+        ("Shells killed nine people at a bus stop outside the capital, officials in Chad said.", "TD-ND"),
         ("the toll in nepal rose to 181 in the capital , police said .", "NP-P3"),
         # the capital's own name after it is read instead
         ("A bomb killed 11 people in the capital, Kabul, police said.", "AF-KAB"),
@@ -81,3 +82,20 @@ def test_the_capital_of_no_country_or_of_two_stays_unplaced() -> None:
     assert one("Police said 4 people were killed in the capital on Friday.", "killed").region_code is None
     text = "Troops from Chad and Niger said 4 people were killed in the capital on Friday."
     assert one(text, "killed").region_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Clashes in Nepal's capital killed at least 15 people, the police said.", "NP-P3"),
+        ("Clashes in Chad's capital killed at least 15 people, the police said.", "TD-ND"),
+        ("Fresh fighting in the Central African Republic capital killed at least 10 civilians.", "CF-BGF"),
+    ],
+)
+def test_a_countrys_capital_named_by_the_country(text: str, region: str) -> None:
+    assert one(text, "killed").region_code == region
+
+
+def test_a_capital_people_come_from_is_no_scene() -> None:
+    f = one("Troops from Nepal's capital killed 3 people in Pokhara.", "killed")
+    assert f.region_code == "NP-P4"
