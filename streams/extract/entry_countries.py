@@ -6,6 +6,7 @@ import re
 
 from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
 from streams.extract.geodata import demonyms
+from streams.extract.place_rules import outlet_spans
 from streams.extract.tokens import words
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -33,6 +34,9 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     lower = not any(c.isupper() for c in text)
     # Capitalised words only (every word in lowercase text): the rest cannot start a place name here.
     ws = [(m.start(), m.end()) for m in (_CONTEXT_WORD_RE if lower else _CAP_WORD_RE).finditer(text)]
+    outlets = outlet_spans(text)
+    if outlets:  # "Agence France-Presse reported": no sign of France
+        ws = [w for w in ws if not any(a <= w[0] < b for a, b in outlets)]
     n = len(ws)
     firsts = gaz.firsts
     dem = demonyms()

@@ -34,7 +34,15 @@ from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
 from streams.extract.period import sentence_is_cumulative, toll_is_regional
 from streams.extract.places import find_places
-from streams.extract.placing import Sentence, entry_place, event_places, listed_places, names_a_place, place_for
+from streams.extract.placing import (
+    Sentence,
+    entry_country,
+    entry_place,
+    event_places,
+    listed_places,
+    names_a_place,
+    place_for,
+)
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
 from streams.extract.trail import SourceTrail
@@ -154,7 +162,7 @@ def extract_text(text: str) -> list[Fact]:
         headline_places = event_places(head)
     # A nationality ("Israeli strike", "Afghan forces") names who acted as often as where: never a country.
     named = [c for c in countries or () if len(c) == 2]
-    only_country = named[0] if len(named) == 1 else None
+    only_country = entry_country(named, [event_places(sent) for _, sent, _ in pending] + [headline_places or []])
     known = countries or frozenset()
     elsewhere: list[list[Place]] = []
     if quiet and not names_a_place([event_places(sent) for _, sent, _ in pending] + [headline_places or []]):

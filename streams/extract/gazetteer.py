@@ -18,14 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from streams.extract.geodata import (
-    CityRecord,
-    big_cities,
-    read_data,
-    region_aliases,
-    subdivision_rows,
-    towns_of,
-)
+from streams.extract.geodata import towns_of
 from streams.extract.tokens import words
 
 #: Countries preferred for ambiguous names in text about the war in Ukraine.
@@ -70,6 +63,11 @@ SETTLEMENT_WORDS = frozenset(
     ["town", "city", "village", "settlement", "suburb", "outskirts", "port", "district", "region"]
 )
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʿ": "'", "ʾ": "'"})
+#: Letters that Unicode does not decompose into a Latin base letter ("Diyarbakır" is "Diyarbakir" in English text).
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
+     "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H", "ŧ": "t"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +94,7 @@ def normalize(name: str) -> str:
     if name.isascii():
         s = name.lower().replace("'", "").replace("`", "").replace("-", " ").replace(".", "")
         return " ".join(s.split()) if "  " in s or s[:1] == " " or s[-1:] == " " else s
-    s = unicodedata.normalize("NFKD", name.translate(_APOS))
+    s = unicodedata.normalize("NFKD", name.translate(_APOS).translate(_UNDECOMPOSED))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("'", "").replace("-", " ").replace(".", "")
     return " ".join(s.split())
@@ -149,6 +147,8 @@ class Gazetteer:
         if got is None:
             index: dict[str, list[_Candidate]] = {}
             if country not in SMALL_TOWN_COUNTRIES:  # those are in ``names`` already
+                from streams.extract.gazetteer_build import _index
+
                 for rec in towns_of(country):
                     if MIN_TOWN_POPULATION <= rec.population < MIN_POPULATION_ELSEWHERE:
                         _index(index, rec, self.common, alternates=True)
@@ -235,17 +235,11 @@ class Gazetteer:
 _TYPE_WORDS = words(
     """
     governorate province region state division oblast krai kray county prefecture department municipality
-    emirate territory district voivodeship canton
+    emirate territory district voivodeship canton governate
     """
 )
 _DIPHTHONG_RE = re.compile(r"a([wy])(?=[^aeiouy]|$)")
 _ARTICLES = words("al el ar ad as an at ash az adh ed es ez")
-
-
-def _all_common(key: str, common: frozenset[str]) -> bool:
-    """Whether a name is an article and ordinary words ("the capital"): never a region's name in text."""
-    ws = key.split()
-    return len(ws) > 1 and ws[0] == "the" and all(w in common or w in DIRECTION_WORDS for w in ws[1:])
 
 
 def bare_region_name(key: str) -> str:
@@ -280,105 +274,25 @@ def loose_key(key: str) -> str:
     return "".join(out)
 
 
-def _index(index: dict[str, list[_Candidate]], rec: CityRecord, common: frozenset[str], alternates: bool) -> None:
-    keys = {normalize(rec.name): 5.0}
-    if alternates:
-        for alt in rec.alternates:
-            if _usable_alt(alt):
-                keys.setdefault(normalize(alt), 1.0)
-    for key, weight in keys.items():
-        if not key or key in common or key.count(" ") >= MAX_NAME_TOKENS:
-            continue
-        cand = _Candidate(weight * max(rec.population, 1), rec.country, rec.region_code, rec.population)
-        lst = index.get(key)
-        if lst is None:
-            index[key] = [cand]
-        elif cand not in lst:
-            lst.append(cand)
-
-
-_LATIN_NAME_RE = re.compile(r"[A-Za-z\u00C0-\u024F' .’ʼ-]+")
-
-
-def _usable_alt(name: str) -> bool:
-    """Whether an alternate name is a plausible English-text spelling (Latin script, no codes)."""
-    if len(name) < 4 or not name[0].isupper() or name.isupper():
-        return False
-    return _LATIN_NAME_RE.fullmatch(name) is not None
-
-
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the in-memory gazetteer once (about a second on one core)."""
-    import pycountry
+    """The gazetteer, once per process: the prebuilt index when it is current, else built from its sources."""
+    from streams.extract.gazetteer_index import load_index
 
-    common = frozenset(w for ln in read_data("common_words.txt") for w in ln.split())
-    regions_l: dict[str, dict[str, Region]] = {}
+    got = load_index()
+    if got is None:
+        from streams.extract.gazetteer_build import build_gazetteer
 
-    def add_region(name: str, r: Region) -> None:
-        full = normalize(name)
-        for key in {full, bare_region_name(full)}:
-            if not key or key in common or key in DIRECTION_WORDS or _all_common(key, common):
-                continue
-            slot = regions_l.setdefault(key, {})
-            old = slot.get(r.iso)
-            if old is None or (r.rank, -r.level) > (old.rank, -old.level):
-                slot[r.iso] = r
-
-    for row in subdivision_rows():
-        for k, name in enumerate(row.names):
-            rank = (2 if k == 0 else 1) if row.own else 0
-            add_region(name, Region(rank, row.level, row.iso, row.country))
-    for iso, spellings in region_aliases():
-        for name in spellings:
-            add_region(name, Region(3, 1, iso, iso[:2]))
-    regions = {k: tuple(v.values()) for k, v in regions_l.items()}
-    loose_l: dict[str, dict[str, Region]] = {}
-    for key, cands in regions.items():
-        for r in cands:
-            if r.level == 1 and r.rank > 0:
-                loose_l.setdefault(loose_key(key), {}).setdefault(r.iso, r)
-    loose_regions = {k: tuple(v.values()) for k, v in loose_l.items() if len(k) >= MIN_LOOSE_KEY}
-    names: dict[str, list[_Candidate]] = {}
-    for rec in big_cities(SMALL_TOWN_COUNTRIES, ALTERNATES_FROM):
-        _index(names, rec, common, alternates=bool(rec.alternates))
-    for cc in sorted(SMALL_TOWN_COUNTRIES):
-        for rec in towns_of(cc):
-            _index(names, rec, common, alternates=True)
-    countries: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            v = getattr(c, attr, None)
-            if v and "," not in v:
-                countries[normalize(v)] = c.alpha_2
-    for ln in read_data("country_aliases.tsv"):
-        alias, code = ln.split("\t")
-        countries[normalize(alias)] = code
-    described: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for ln in read_data("described.tsv"):
-        phrase, name, iso = ln.split("\t")
-        parts = tuple(phrase.replace("-", " - ").split())
-        described.setdefault(parts[0], []).append((parts, name, iso))
-    for ln in read_data("locality_regions.tsv"):
-        cc, iso, written = ln.split("\t")
-        for alias in written.split("|"):
-            key = normalize(alias)
-            lst = names.setdefault(key, [])
-            mine = [c for c in lst if c.country == cc]
-            if mine:
-                lst[:] = [c._replace(region_code=iso) if c.country == cc else c for c in lst]
-            else:
-                lst.append(_Candidate(5.0 * _LOCALITY_POPULATION, cc, iso, _LOCALITY_POPULATION))
-    frozen = {k: tuple(v) for k, v in names.items()}
-    firsts = frozenset(k.split(" ", 1)[0] for keys in (frozen, regions, countries) for k in keys)
-    return Gazetteer(frozen, regions, countries, described, common, loose_regions, firsts)
+        got = build_gazetteer()
+    return got
 
 
 @functools.lru_cache(maxsize=1)
 def subdivision_index() -> dict[tuple[str, str], str]:
     """(country, region name key or ``~`` + its loose key) -> ISO 3166-2, for reading coded data.
 
-    The best-ranked name wins; a loose key that two subdivisions of one country share is left out.
+    The best-ranked name wins; a loose key that two subdivisions of one country share is left out;
+    pycountry's ISO names fill in what the gazetteer's names lack.
     """
     out: dict[tuple[str, str], tuple[int, int, str]] = {}
     loose: dict[tuple[str, str], set[str]] = {}
@@ -392,6 +306,12 @@ def subdivision_index() -> dict[tuple[str, str], str]:
                 loose.setdefault((r.country, "~" + loose_key(key)), set()).add(r.iso)
     index = {k: v[2] for k, v in out.items()}
     index.update({k: next(iter(v)) for k, v in loose.items() if len(v) == 1})
+    import pycountry
+
+    for sub in pycountry.subdivisions:  # ISO's own names, where GeoNames spells them otherwise
+        iso_key = normalize(sub.name)
+        for name in dict.fromkeys((iso_key, bare_region_name(iso_key))):
+            index.setdefault((str(sub.country_code), name), str(sub.code))
     return index
 
 

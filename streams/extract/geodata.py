@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 from typing import NamedTuple
 
@@ -138,16 +137,20 @@ def big_cities(skip: frozenset[str], alternates_from: int) -> list[CityRecord]:
 
 
 @functools.lru_cache(maxsize=1)
-def _towns_blob() -> tuple[bytes, dict[str, list[int]]]:
-    """The ``cities1000`` file and, per country, where its records' ``"countrycode"`` fields stand."""
-    blob = _data_file("cities1000.json")
-    at: dict[str, list[int]] = {}
-    for m in _COUNTRY_FIELD_RE.finditer(blob):
-        at.setdefault(m.group(1).decode(), []).append(m.start())
-    return blob, at
+def _towns_blob() -> bytes:
+    """The ``cities1000`` file, read once."""
+    return _data_file("cities1000.json")
 
 
-_COUNTRY_FIELD_RE = re.compile(rb'"countrycode": "([A-Z]{2})"')
+def _country_fields(blob: bytes, country: str) -> list[int]:
+    """Where the records of ``country`` have their ``"countrycode"`` field (one byte search, no regex)."""
+    needle = b'"countrycode": "' + country.encode() + b'"'
+    out = []
+    pos = blob.find(needle)
+    while pos >= 0:
+        out.append(pos)
+        pos = blob.find(needle, pos + len(needle))
+    return out
 
 
 @functools.cache
@@ -157,13 +160,20 @@ def towns_of(country: str) -> tuple[CityRecord, ...]:
     A record is a flat JSON object, so the braces around its ``"countrycode"``
     field delimit it; if the layout is ever different the whole file is parsed.
     """
-    blob, at = _towns_blob()
+    blob = _towns_blob()
     out: list[CityRecord] = []
     try:
-        for pos in at.get(country, ()):
+        for pos in _country_fields(blob, country):
             s = blob.rfind(b"{", 0, pos)
             e = blob.find(b"}", pos)
             out.append(_city(orjson.loads(blob[s : e + 1]), True))
     except orjson.JSONDecodeError:
         out = [_city(r, True) for r in orjson.loads(blob).values() if r.get("countrycode") == country]
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Country alpha-2 -> the name of its capital, from GeoNames' country table."""
+    rows = orjson.loads(_data_file("countries.json"))
+    return {str(r["iso"]): str(r["capital"]) for r in rows.values() if r.get("iso") and r.get("capital")}

@@ -5,9 +5,11 @@ Pure predicates over gazetteer candidates, for ``places``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from streams.extract.gazetteer import (
+    LOCATIVE,
     REGION_WORDS,
     WAR_COUNTRIES,
     Gazetteer,
@@ -16,8 +18,9 @@ from streams.extract.gazetteer import (
     _Candidate,
     bare_region_name,
     name_key,
+    normalize,
 )
-from streams.extract.geodata import demonyms, parents
+from streams.extract.geodata import capitals, demonyms, parents
 from streams.extract.tokens import Token, words
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
@@ -179,7 +182,7 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
 
 
 def _bracket_before(text: str, out: list[Place], k: int, reg: str, gaz: Gazetteer, settled: dict[str, str]) -> None:
-    """"Bossaso town (Bossaso, Bari)", "Rafah (Rafah, North Sinai)": the town before the bracket lies there too."""
+    """ "Bossaso town (Bossaso, Bari)", "Rafah (Rafah, North Sinai)": the town before the bracket lies there too."""
     if k == 0 or _BRACKET_OPEN_RE.fullmatch(text, out[k - 1].end, out[k].start) is None:
         return
     t = out[k - 1]
@@ -304,3 +307,74 @@ def followed_by_region(toks: list[Token], j: int) -> bool:
         if toks[k].low in REGION_WORDS:
             return toks[j].text == "," or toks[j].low == "in"
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_re() -> re.Pattern[str] | None:
+    """The outlets whose names hold a place name ("Agence France-Presse", "Times of Israel", "Kyiv Post")."""
+    from streams.extract.gazetteer import gazetteer, normalize
+    from streams.extract.outlets import OUTLETS
+
+    gaz = gazetteer()
+    placey = [
+        o
+        for o in OUTLETS.values()
+        if len(o.split()) > 1 or "-" in o
+        if any(normalize(w) in gaz.countries or normalize(w) in gaz.names for w in re.split(r"[\s-]+", o))
+    ]
+    if not placey:
+        return None
+    alts = (r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", o)) for o in sorted(placey, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def outlet_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where outlets named after a place stand in ``text[start:end]``: their place names are no scene."""
+    pattern = _outlet_re()
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def entry_capital(toks: list[Token], i: int, gaz: Gazetteer, countries: frozenset[str]) -> tuple[Place, int] | None:
+    """The capital of the one country the entry names, where "the capital" stands as a scene ("killed 22
+    in a market outside the capital"). Not where the capital's name follows ("the capital, Kabul"): that
+    name is read itself. None when the entry names no country or several."""
+    n = len(toks)
+    if toks[i].low != "capital" or i < 2 or toks[i - 1].low != "the" or toks[i - 2].low not in LOCATIVE:
+        return None
+    named = [c for c in countries if len(c) == 2]
+    if len(named) != 1:
+        return None
+    comma = i + 1 < n and toks[i + 1].text == ","
+    k = i + 2 if comma else i + 1
+    if k < n and toks[k].kind == "word" and ((toks[k].is_cap and not comma) or name_key(toks[k].text) in gaz.names):
+        return None
+    region = capital_region(gaz, named[0])
+    if region is None:
+        return None
+    return Place(toks[i].start, toks[i].end, "capital", region, named[0], "city"), i + 1
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans``."""
+    return bool(spans) and any(a <= pos < b for a, b in spans)
+
+
+def capital_region(gaz: Gazetteer, country: str) -> str | None:
+    """The ISO 3166-2 region of a country's capital (GeoNames' country table names the capital)."""
+    name = capitals().get(country)
+    city = gaz.lookup_city(normalize(name), False, frozenset({country})) if name else None
+    return city.region_code if city is not None and city.country == country else None
+
+
+def country_capital(place: Place, i: int, toks: list[Token], gaz: Gazetteer) -> tuple[Place, int]:
+    """A country named before "capital" is its capital: "Burundi's capital", "the Central African Republic
+    capital" (token ``i`` follows the country's name). Anything else is returned as it is."""
+    if place.kind not in ("country", "mention") or i >= len(toks) or toks[i].low != "capital":
+        return place, i
+    region = capital_region(gaz, place.country)
+    if region is None:
+        return place, i
+    kind = "city" if place.kind == "country" else "mention"  # "troops from Burundi's capital": still no scene
+    return Place(place.start, toks[i].end, "capital", region, place.country, kind), i + 1

@@ -28,13 +28,17 @@ from streams.extract.place_rules import (
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
+    country_capital,
     demonym_capital,
     divided_region,
+    entry_capital,
     followed_by_region,
     foreign_region,
     foreign_town,
+    inside,
     longest_country,
     name_goes_on,
+    outlet_spans,
     region_over_town,
     run_end,
     settle_pairs,
@@ -98,13 +102,14 @@ def find_places(
     lower_mode = not any(t.is_cap for t in words)
     title_case = len(words) >= 4 and sum(1 for t in words if t.is_cap) >= 0.7 * len(words)
     out: list[Place] = []
+    outlets = outlet_spans(text, toks[0].start, toks[-1].end) if toks else []
     i = 0
     while i < n:
         t = toks[i]
-        if t.kind != "word" or not (t.is_cap or lower_mode):
+        if t.kind != "word" or not (t.is_cap or lower_mode or t.low == "capital") or inside(t.start, outlets):
             i += 1
             continue
-        described = _described_at(toks, i, gaz) or demonym_capital(toks, i)
+        described = _described_at(toks, i, gaz) or demonym_capital(toks, i) or entry_capital(toks, i, gaz, countries)
         if described is not None:
             out.append(described[0])
             i = described[1]
@@ -113,14 +118,14 @@ def find_places(
             i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
         hit = None
-        if _may_start_name(t.text, gaz):
+        if (t.is_cap or lower_mode) and _may_start_name(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
         if hit is None:
             hit = _loose_region_at(text, toks, i, gaz, war, countries)
         if hit is None:
             i += 1
             continue
-        place, i = hit
+        place, i = country_capital(*hit, toks, gaz)  # "Burundi's capital": the capital city
         if place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
             # "Kyiv says", "Moscow denied": a capital standing for its government, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")

@@ -14,7 +14,7 @@ from streams.extract.context import StrikeContext
 from streams.extract.cues import Figure
 from streams.extract.gazetteer import Place
 from streams.extract.geodata import parents
-from streams.extract.tokens import Token
+from streams.extract.tokens import Token, words
 
 
 class Sentence:
@@ -46,7 +46,7 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
     for p in sent.places:
         if p.kind == "mention" or p in sent.listed:
             continue
-        if a is not None and a.covers(p.start, p.end):
+        if a is not None and a.covers(p.start, p.end) and not _local_witness(a):
             continue  # "Ukraine's air force said", "the ministry in Kyiv said": the claimant's place
         after = p.start >= f.end
         if not after and _where_said(text, sent.start, p, f):
@@ -143,10 +143,25 @@ def listed_places(text: str, places: list[Place]) -> set[Place]:
     return out
 
 
+#: Claimants who speak from the scene: their place is where it happened ("villagers in X said").
+_LOCAL_WITNESSES = frozenset(
+    words("villagers villager residents resident witnesses eyewitnesses locals survivors inhabitants")
+    | words("doctors doctor medics paramedics nurses")
+)
+
+
+def _local_witness(a: Attribution) -> bool:
+    first = (a.claimant or "").split(" ", 1)[0].lower()
+    return first in _LOCAL_WITNESSES or (
+        first in ("local", "the") and (a.claimant or "").lower().split()[-1:] == ["residents"]
+    )
+
+
 def event_places(sent: Sentence) -> list[Place]:
-    """The sentence's places outside its attribution ("the governor of the Kursk region said")."""
+    """The sentence's places outside its attribution ("the governor of the Kursk region said"), but for
+    the places of witnesses on the scene ("villagers in Hajjah province said")."""
     a = sent.attribution
-    if a is None:
+    if a is None or _local_witness(a):
         return sent.places
     return [p for p in sent.places if not a.covers(p.start, p.end)]
 
@@ -184,3 +199,16 @@ def entry_place(groups: list[list[Place]]) -> Place | None:
     if found is not None:
         return found if unregioned is None or unregioned.country in ("", found.country) else None
     return unregioned if unregioned is not None and unregioned.kind != "mention" else None
+
+
+def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
+    """The country a figure with no place of its own lies in: the one country the entry names, or else
+    the one country its figures' sentences and headline place events in ("killed six in southwestern
+    Nepal", while "Agence France-Presse" or "rival Eritrea" is no scene). None when that is not one country.
+    """
+    if len(named) == 1:
+        return named[0]
+    scenes = {p.country for g in groups for p in g if p.kind != "mention" and p.country}
+    if len(scenes) == 1 and (not named or next(iter(scenes)) in named):
+        return scenes.pop()
+    return None

@@ -76,3 +76,29 @@ def test_states_count_ignores_the_coders_own_remarks() -> None:
     assert states_count("Fourteen? No: fourteen were not stated, but twelve were.", 12)
     assert not states_count("A clash left several dead. Fatalities coded as 10.", 10)
     assert not states_count("Losses of 1,400 tonnes.", 14)
+
+
+PITF_PLACES = (
+    ",Country,Region,District,Locality,Deaths.Number,Description\n"
+    '1,SYR,Western,Hama Governate,Hama,5,"Shelling killed five."\n'
+    '2,NGA,,,Maiduguri,3,"A bomb killed three."\n'
+    '3,ISR,Gaza,,,2,"A strike killed two."\n'
+    '4,SUD,Southern Darfur,,,4,"Raiders killed four."\n'
+    '5,SYR,Southern,,Kiswah (Damascus),6,"Six were shot."\n'
+    '6,SYR, , ,multiple locations,7,"Seven died."\n'
+    '7,TUR,Diyarbakir,,,1,"One died."\n'
+)
+
+
+def test_pitf_region_comes_from_region_then_district_then_the_coded_town(tmp_path: Path) -> None:
+    rows = list(read_rows(_write(tmp_path, "pitf.csv", PITF_PLACES), "pitf"))
+    assert [r.region for r in rows] == [
+        "SY-HM",  # "Western" is a part of Syria, not a subdivision: the District names the governorate
+        "NG-BO",  # only the town is coded
+        "PS-GZA",  # PITF files Gaza under ISR: the name is looked up in PS first
+        "SD-DS",  # "Southern Darfur" is South Darfur
+        "SY-RD",  # a coder's note in brackets is dropped from the town's name
+        None,  # no place that one region holds
+        "TR-21",
+    ]
+    assert rows[5].admin1 == "multiple locations"  # counted as not resolvable, named in the report
