@@ -52,6 +52,7 @@ SAY_VERBS = words(
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates", "report"})
+_NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
 _ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | {"according"}
@@ -158,6 +159,10 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
         return None
     tweets = src.tweets(toks) if "@" in lows else []
     if len(tweets) < 2:
+        if not tweets:
+            cut = _clause_cut(toks)
+            if cut:
+                return _clauses(text, toks, cut)
         return _one_part(text, toks, tweets[0] if tweets else None)
     cuts = [0] + [next(k for k, t in enumerate(toks) if t.start == tw.start) for tw in tweets[1:]] + [len(toks)]
     parts = [_one_part(text, toks[a:b], tweets[q]) for q, (a, b) in enumerate(itertools.pairwise(cuts))]
@@ -173,6 +178,40 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
 
 
 _FIELDS = ("claimant", "relay", "pronoun", "start", "end", "pieces", "anaphor", "last", "lead_outlet")
+
+
+#: Conjunctions that open a clause with a source of its own: "A said 5, while B said 7".
+_CONTRAST = words("while whereas though although but")
+#: How many tokens after the conjunction the clause's source may start ("though other sources put").
+_CLAUSE_HEAD = 4
+
+
+def _clause_cut(toks: list[Token]) -> int:
+    """Where a contrastive clause opens (", while ..."), or 0; the last such clause of the sentence."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].text == "," and toks[k + 1].low in _CONTRAST:
+            return k + 1
+    return 0
+
+
+def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
+    """ "A said 5 were killed, while B put the toll at 7": each clause's figures are its own source's.
+
+    The split holds only when the later clause opens with its source (its subject);
+    a source closing the sentence (", while 3 were hurt, police said") speaks for all of it.
+    """
+    whole = _one_part(text, toks, None)
+    later = _one_part(text, toks[cut:], None)
+    head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
+    if later is None or later.pronoun or not later.pieces or later.pieces[0][0] > head_end:
+        return whole
+    first = _one_part(text, toks[:cut], None)
+    top = first or Attribution(None, None, False, later.start, later.end, [])
+    top.pieces = [*(first.pieces if first else []), *later.pieces]
+    top.start, top.end = min(s for s, _ in top.pieces), max(e for _, e in top.pieces)
+    top.last = later.last or top.last
+    top.segments = [(toks[cut].start, later)]
+    return top
 
 
 def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribution | None:
@@ -208,6 +247,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
             continue  # "were reported killed", "is said to", "the estimated total"
+        if k >= 1 and toks[k - 1].low in _NEGATIONS:
+            continue  # "the minister did not say why": no claim is made
         if k >= 1 and low in src.NOUN_VERBS and toks[k - 1].low in src.NOUN_ADJECTIVES:
             continue  # "detailed reports from elsewhere": a noun
         if k + 1 < n and toks[k + 1].low == "to" and low not in ("told", "tells"):

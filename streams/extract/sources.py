@@ -25,7 +25,7 @@ ROLE_WORDS = words(
     """
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
-    ambassador director chairman representative authorities administration agency
+    ambassador director chairman representative authorities administration agency undersecretary
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
