@@ -47,11 +47,12 @@ SAY_VERBS = words(
     """
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted report
+    acknowledged warned informed reporting saying estimate notes tweeted report tell
     """
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates", "report"})
+_TELL = frozenset({"told", "tells", "tell"})
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
@@ -89,6 +90,16 @@ class Attribution:
         return got
 
 
+#: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
+_PUBLISHER_OWNERS = frozenset({"our", "my"})
+_STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
+
+
+def _publisher(np: str) -> bool:
+    ws = np.lower().split()
+    return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
+
+
 class _Found:
     """The sources of one sentence as they are found, left to right."""
 
@@ -112,9 +123,9 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if is_pronoun(np):
+        if is_pronoun(np) or _publisher(np):
             if self.claimant is None and not self.pronoun:
-                self.pronoun, self.anaphor = True, np.lower()
+                self.pronoun, self.anaphor = True, "we" if _publisher(np) else np.lower()
             return
         self.claimant = self.claimant or np
         self.last = np
@@ -243,6 +254,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
         if low not in SAY_VERBS:
             continue
+        if k + 2 < n and toks[k + 1].text == "." and not toks[k + 1].space_before and not toks[k + 2].space_before:
+            continue  # "reported.ly": a web address, not a verb
         if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
@@ -251,7 +264,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "the minister did not say why": no claim is made
         if k >= 1 and low in src.NOUN_VERBS and toks[k - 1].low in src.NOUN_ADJECTIVES:
             continue  # "detailed reports from elsewhere": a noun
-        if k + 1 < n and toks[k + 1].low == "to" and low not in ("told", "tells"):
+        if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:
             continue  # "reported to be injured", ", said to be near"
         left = np_left(text, toks, k)
         if left is not None and low == "saying" and is_pronoun(left[0]):
@@ -259,6 +272,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
+            quoted = _reports_as(text, toks, k) if outlet(left[0]) is not None else None
+            if quoted is not None:
+                found.cite(quoted[0])  # "the AP reports Kenyan officials as saying": the officials claim
+                span += [t.start, quoted[1]]
         elif not puts and (low != "writes" or src.has_role(toks[k + 1 :])):  # ", writes Jane Doe": a byline
             right = np_right(text, toks, k + 1)
             if right is not None and (k == 0 or toks[k - 1].text in BOUNDARY) and closes(toks, right[1]):
@@ -269,7 +286,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if on is not None:
                 found.relay = found.relay or on[0]
                 span += [t.start, on[1]]
-        if low in ("told", "tells") and k + 1 < n:
+        if low in _TELL and k + 1 < n:
             right = np_right(text, toks, k + 1)
             if right is not None and outlet(right[0]) is not None:
                 found.relay = found.relay or outlet(right[0])
@@ -280,6 +297,17 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     if a is not None and tweet is not None:
         a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
     return a
+
+
+def _reports_as(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source of "<outlet> reports <source> as saying/declaring" after the verb at ``toks[k]``."""
+    right = np_right(text, toks, k + 1)
+    if right is None:
+        return None
+    after = next((q for q in range(k + 1, len(toks)) if toks[q].start >= right[1]), len(toks))
+    if after + 1 < len(toks) and toks[after].low == "as" and toks[after + 1].low.endswith("ing"):
+        return right
+    return None
 
 
 def _social(toks: list[Token], found: _Found, tweet: src.Tweet | None) -> None:

@@ -108,7 +108,8 @@ def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
 def _in_handle(t: Token, handle: str) -> bool:
     if t.text == ".":
         return not t.space_before  # "haaretz.com"
-    return t.kind == "word" and t.low not in _STOP and ((len(t.low) >= 3 and t.low in handle) or t.low == "com")
+    known = len(t.low) >= 3 or t.low in _OUTLET_WORDS  # "citizen tv kenya (@citizentvkenya)"
+    return t.kind == "word" and t.low not in _STOP and ((known and t.low in handle) or t.low == "com")
 
 
 def puts_toll(toks: list[Token], k: int) -> bool:

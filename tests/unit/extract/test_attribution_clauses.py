@@ -98,3 +98,62 @@ def test_courtesy_titles_join_the_full_name() -> None:
     low = claimant_ids(["foreign minister anna-lena okafor", "mr okafor"], [])
     assert low["mr okafor"] == "anna-lena okafor"
     assert claimant_id("the undersecretary for civil defence") != "civil defence"
+
+
+def attr(s: str) -> tuple[str | None, str | None]:
+    a = find_attribution(s, tokenize(s))
+    assert a is not None, s
+    return (a.claimant.lower() if a.claimant else None, a.relay.lower() if a.relay else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("Our correspondent says about 60 homes were flattened.")
+    + both("My colleague Ana Diaz tells me 9 people were arrested."),
+)
+def test_the_blogs_own_staff_are_no_claimant(text: str) -> None:
+    assert attr(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text", both("My colleague in Lima, Ana Diaz, says the Peruvian government has reported 4 deaths.")
+)
+def test_a_claimant_quoted_by_our_staff_is_the_claimant(text: str) -> None:
+    assert attr(text)[0] == "peruvian government"
+
+
+@pytest.mark.parametrize("text", both("The AP reports Nigerian officials as saying 31 gunmen were killed."))
+def test_an_outlet_reporting_a_source_as_saying(text: str) -> None:
+    assert attr(text) == ("nigerian officials", "ap")
+
+
+@pytest.mark.parametrize("text", both("Police tell local media that 11 people have died."))
+def test_tell_in_the_present(text: str) -> None:
+    assert attr(text) == ("police", "local media")
+
+
+def test_a_web_address_is_no_speech_verb() -> None:
+    s = "echoing reported.ly 's doubts , state tv is reporting that 13 people died ."
+    assert attr(s) == (None, "state tv")
+
+
+@pytest.mark.parametrize("text", both("According to Portuguese media, police confirmed that 5 people were killed."))
+def test_a_countrys_media_are_a_relay_and_the_police_claim(text: str) -> None:
+    assert attr(text) == ("police", "portuguese media")
+
+
+def test_outlets_named_by_their_wording() -> None:
+    from streams.extract.outlets import outlet
+
+    assert outlet("the Nairobi Times") == "Nairobi Times"
+    assert outlet("the China Times") == "China Times"
+    assert outlet("Mainichi Shimbun") == "Mainichi Shimbun"
+    assert outlet("Ukrainian television") is None
+    assert outlet("social media") is None
+    assert outlet("human media") is None
+
+
+def test_a_tweeting_tv_station_is_a_relay() -> None:
+    s = "Metro TV Ghana (@metrotvghana) 12 people injured in the market fire ."
+    got = facts_of(s, "injured")
+    assert got and got[0].claimant is None and (got[0].relay or "").lower() == "metro tv ghana"
