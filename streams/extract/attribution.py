@@ -47,11 +47,12 @@ SAY_VERBS = words(
     """
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted report tell
+    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urged urges
     """
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates", "report"})
+_CLAIM_VERBS = frozenset({"claimed", "claims"})
 _TELL = frozenset({"told", "tells", "tell"})
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
@@ -260,8 +261,12 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
             continue  # "were reported killed", "is said to", "the estimated total"
+        if low == "speaking" and not (k >= 1 and progressive(toks, k)):
+            continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
         if k >= 1 and toks[k - 1].low in _NEGATIONS:
             continue  # "the minister did not say why": no claim is made
+        if low in _CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
+            continue  # "the group claimed responsibility for the attack": no figure is claimed
         if k >= 1 and low in src.NOUN_VERBS and toks[k - 1].low in src.NOUN_ADJECTIVES:
             continue  # "detailed reports from elsewhere": a noun
         if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:

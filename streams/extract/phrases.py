@@ -66,7 +66,7 @@ def is_pronoun(np: str) -> bool:
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, alone, stand for the body named before ("the organisation said", "the group said").
-_ANAPHORS = frozenset({"organisation", "organization", "group", "monitor", "monitoring group"})
+_ANAPHORS = frozenset({"organisation", "organization", "group", "monitor", "monitoring group", "charity"})
 
 
 def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
@@ -190,6 +190,8 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             continue
         if t.text in BOUNDARY or t.kind == "num" or (t.low in _LEFT_STOP and t.text != "WHO") or _quote(toks, p):
             break
+        if t.low in _TIME_WORDS or (t.low == "night" and p >= 1 and toks[p - 1].low == "last"):
+            break  # "the revised toll last night police said": the time ends the phrase before it
         if t.low in _PRONOUNS and p < e and t.text != "US":
             break  # "that he told": no phrase runs over a pronoun
         possessive = p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")
@@ -212,6 +214,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
 
 
 _ROLE_LINKS = frozenset({"with", "at"})
+_TIME_WORDS = words("yesterday today tonight overnight")
 #: Words that end a source joined to another by "and" ("the military and Magen David Adom said").
 _JOINED_SOURCES = src.ROLE_WORDS | INSTITUTION_WORDS | words("activists sources medics rescuers witnesses monitors")
 
@@ -256,7 +259,9 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
                 break  # "office of the presidency", "spokesman for the police" go on
         if e > s and t.low == "for" and toks[e - 1].low not in src.ROLE_WORDS | INSTITUTION_WORDS:
             break  # "cited firefighters for the death toll"
-        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in src.ING_NOUNS:
+        # "the monitoring group", "UK-based monitoring group": a descriptor, not "an official giving ..."
+        lead = e + 1 < n and toks[e + 1].low in _DESCRIPTORS and (e == s or toks[e - 1].low.endswith("based"))
+        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in src.ING_NOUNS and not lead:
             break  # "an official giving a figure of 19"
         e += 1
     if e <= s:
@@ -266,6 +271,10 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         later = np_right(text, toks, e + 1)
         if later is not None:
             return later
+    if e + 1 < n and toks[e].low == "the" and toks[e - 1].low in _DESCRIPTORS:
+        named = np_right(text, toks, e)  # "monitoring group the Syrian Observatory": the name it describes
+        if named is not None:
+            return named
     np = toks[s:e]
     if e + 1 < n and toks[e].text == "," and _has_role_word(toks, s, e - 1):
         # "according to the regional head, Oleh Kiper": a role, then the name in apposition
@@ -279,6 +288,10 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             e = q
     words = clean(np)
     return (words, toks[e - 1].end) if words else None
+
+
+#: Nouns that describe a body whose name follows them ("the monitoring group the Syrian Observatory").
+_DESCRIPTORS = words("group monitor organisation organization charity body watchdog")
 
 
 def closes(toks: list[Token], end: int) -> bool:

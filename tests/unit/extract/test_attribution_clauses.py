@@ -157,3 +157,35 @@ def test_a_tweeting_tv_station_is_a_relay() -> None:
     s = "Metro TV Ghana (@metrotvghana) 12 people injured in the market fire ."
     got = facts_of(s, "injured")
     assert got and got[0].claimant is None and (got[0].relay or "").lower() == "metro tv ghana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("At least 9 fighters died, according to a statement from the UK-based monitoring group the Kurdish Watch."),
+)
+def test_a_descriptor_before_a_name_gives_the_name(text: str) -> None:
+    assert attr(text)[0] == "kurdish watch"
+
+
+@pytest.mark.parametrize(
+    "text", both("The regional aid network said 12 were killed. The charity said 30 people were wounded.")
+)
+def test_the_charity_stands_for_the_body_named_before(text: str) -> None:
+    assert by_value(text, "injured")[30][0] == "regional aid network"
+
+
+@pytest.mark.parametrize("text", both("This is an updated toll last night police said 6 had died."))
+def test_a_time_phrase_ends_the_phrase_before_the_source(text: str) -> None:
+    assert attr(text)[0] == "police"
+
+
+@pytest.mark.parametrize("text", both("A local cell claimed responsibility for the bombing that left 4 dead."))
+def test_claiming_responsibility_claims_no_figure(text: str) -> None:
+    assert all(f.claimant is None for f in facts_of(text, "killed"))
+
+
+@pytest.mark.parametrize(
+    "text", both("Defence chief Lena Moss is speaking now at the ministry: we have flown over 90 air strikes so far.")
+)
+def test_a_speaker_announced_in_the_progressive_owns_the_colon_quote(text: str) -> None:
+    assert attr(text)[0] == "defence chief lena moss"
