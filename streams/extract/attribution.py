@@ -141,6 +141,10 @@ class _Found:
                 self.lead = self.lead or "claimant"
         else:
             self.relay = self.relay or named
+            head = np.split(" and ")[0] if " and " in np else ""
+            if head and outlet(head) is None and not is_pronoun(head):
+                self.claimant = self.last = head  # "citing officials and local media": the officials claim
+                self.lead = self.lead or "claimant"
 
     def result(self) -> Attribution | None:
         if self.claimant is None and self.relay is None and not self.pronoun:

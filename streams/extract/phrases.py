@@ -33,7 +33,7 @@ _ADVERBS_BEFORE_VERB = words(
 _RIGHT_STOP = words(
     """
     that as in on at who which when while after because if on, was were is are had has have said
-    says told on the to by with from
+    says told on the to by with from there
     """
 )
 _LEADING_DROP = frozenset({"the", "a", "an", "unnamed", "anonymous", "one"})

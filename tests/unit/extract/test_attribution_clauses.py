@@ -189,3 +189,13 @@ def test_claiming_responsibility_claims_no_figure(text: str) -> None:
 )
 def test_a_speaker_announced_in_the_progressive_owns_the_colon_quote(text: str) -> None:
     assert attr(text)[0] == "defence chief lena moss"
+
+
+@pytest.mark.parametrize("text", both("Earlier the AP said 15 people had died, citing officials and local media."))
+def test_a_source_cited_together_with_media_is_the_claimant(text: str) -> None:
+    assert attr(text) == ("officials", "ap")
+
+
+def test_there_ends_the_listener_of_told() -> None:
+    s = "the port authority chief has told afp there are 6 dead ."
+    assert attr(s)[1] == "afp"
