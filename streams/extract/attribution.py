@@ -47,12 +47,14 @@ SAY_VERBS = words(
     """
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urged urges
+    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
     """
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates", "report"})
 _CLAIM_VERBS = frozenset({"claimed", "claims"})
+_URGE = frozenset({"urges", "urged"})
+_DOMAINS = words("ly com org net io co uk tv fm info")
 _TELL = frozenset({"told", "tells", "tell"})
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
@@ -259,12 +261,14 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
         if low not in SAY_VERBS:
             continue
-        if k + 2 < n and toks[k + 1].text == "." and not toks[k + 1].space_before and not toks[k + 2].space_before:
-            continue  # "reported.ly": a web address, not a verb
+        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in _DOMAINS and not _spaced(toks, k + 1):
+            continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
         if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
             continue  # "were reported killed", "is said to", "the estimated total"
+        if low in _URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
+            continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
         if low == "speaking" and not (k >= 1 and progressive(toks, k)):
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
         if k >= 1 and toks[k - 1].low in _NEGATIONS:
@@ -306,6 +310,11 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     if a is not None and tweet is not None:
         a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
     return a
+
+
+def _spaced(toks: list[Token], k: int) -> bool:
+    """Whether a space stands on either side of ``toks[k]``."""
+    return toks[k].space_before or toks[k + 1].space_before
 
 
 def _reports_as(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:

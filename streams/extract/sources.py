@@ -48,7 +48,7 @@ CLAUSE_END = words(
 ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing")
 ISSUE_VERBS = words("released issued published posted put sent shared tweeted gave")
 #: "The UN puts the number at ...": a source giving a figure without a speech verb.
-PUT_VERBS = words("put puts putting revised revises raised raises lowered updated gave gives")
+PUT_VERBS = words("put puts putting placed places revised revises raised raises lowered updated gave gives")
 TOLL_NOUNS = words("toll number figure tally count")
 #: Words that make a tweet's author an outlet rather than a person or a body.
 _OUTLET_WORDS = words("news post times tv radio herald tribune journal gazette telegraph daily press com channel")

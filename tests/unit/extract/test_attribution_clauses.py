@@ -199,3 +199,28 @@ def test_a_source_cited_together_with_media_is_the_claimant(text: str) -> None:
 def test_there_ends_the_listener_of_told() -> None:
     s = "the port authority chief has told afp there are 6 dead ."
     assert attr(s)[1] == "afp"
+
+
+def test_a_verb_before_a_closing_quote_is_still_a_verb() -> None:
+    s = 'Reuters reported "shelling killed 4 people in the old town, the rights observatory said."'
+    assert attr(s) == ("rights observatory", "reuters")
+
+
+def test_a_missing_space_after_a_verb_is_no_web_address() -> None:
+    s = "The raid left 6 dead, medics said.Fighting went on."
+    assert attr(s)[0] == "medics"
+
+
+@pytest.mark.parametrize(
+    "text", both("Local officials placed the toll at 8 dead, while a ministry spokesman stated that only 5 had died.")
+)
+def test_placed_the_toll_is_a_claim_of_its_own_clause(text: str) -> None:
+    got = by_value(text, "killed")
+    assert got[8][0] == "local officials"
+    assert got[5][0] == "ministry spokesman"
+
+
+def test_urges_tags_a_quote_only_at_the_end_of_its_clause() -> None:
+    assert attr("There are 4,000 foreign troops on our soil, the president urges.")[0] == "president"
+    s = "The acting leader on Sunday urged both sides to free 30 prisoners."
+    assert find_attribution(s, tokenize(s)) is None
