@@ -218,11 +218,10 @@ def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
     The split holds only when the later clause opens with its source (its subject);
     a source closing the sentence (", while 3 were hurt, police said") speaks for all of it.
     """
-    whole = _one_part(text, toks, None)
     later = _one_part(text, toks[cut:], None)
     head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
     if later is None or later.pronoun or not later.pieces or later.pieces[0][0] > head_end:
-        return whole
+        return _one_part(text, toks, None)
     first = _one_part(text, toks[:cut], None)
     top = first or Attribution(None, None, False, later.start, later.end, [])
     top.pieces = [*(first.pieces if first else []), *later.pieces]
