@@ -47,11 +47,16 @@ SAY_VERBS = words(
     """
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted report
+    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
     """
 )
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates", "report"})
+_CLAIM_VERBS = frozenset({"claimed", "claims"})
+_URGE = frozenset({"urges", "urged"})
+_DOMAINS = words("ly com org net io co uk tv fm info")
+_TELL = frozenset({"told", "tells", "tell"})
+_NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
 _ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | {"according"}
@@ -88,6 +93,16 @@ class Attribution:
         return got
 
 
+#: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
+_PUBLISHER_OWNERS = frozenset({"our", "my"})
+_STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
+
+
+def _publisher(np: str) -> bool:
+    ws = np.lower().split()
+    return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
+
+
 class _Found:
     """The sources of one sentence as they are found, left to right."""
 
@@ -111,9 +126,9 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if is_pronoun(np):
+        if is_pronoun(np) or _publisher(np):
             if self.claimant is None and not self.pronoun:
-                self.pronoun, self.anaphor = True, np.lower()
+                self.pronoun, self.anaphor = True, "we" if _publisher(np) else np.lower()
             return
         self.claimant = self.claimant or np
         self.last = np
@@ -128,6 +143,10 @@ class _Found:
                 self.lead = self.lead or "claimant"
         else:
             self.relay = self.relay or named
+            head = np.split(" and ")[0] if " and " in np else ""
+            if head and outlet(head) is None and not is_pronoun(head):
+                self.claimant = self.last = head  # "citing officials and local media": the officials claim
+                self.lead = self.lead or "claimant"
 
     def result(self) -> Attribution | None:
         if self.claimant is None and self.relay is None and not self.pronoun:
@@ -158,6 +177,10 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
         return None
     tweets = src.tweets(toks) if "@" in lows else []
     if len(tweets) < 2:
+        if not tweets:
+            cut = _clause_cut(toks)
+            if cut:
+                return _clauses(text, toks, cut)
         return _one_part(text, toks, tweets[0] if tweets else None)
     cuts = [0] + [next(k for k, t in enumerate(toks) if t.start == tw.start) for tw in tweets[1:]] + [len(toks)]
     parts = [_one_part(text, toks[a:b], tweets[q]) for q, (a, b) in enumerate(itertools.pairwise(cuts))]
@@ -173,6 +196,39 @@ def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
 
 
 _FIELDS = ("claimant", "relay", "pronoun", "start", "end", "pieces", "anaphor", "last", "lead_outlet")
+
+
+#: Conjunctions that open a clause with a source of its own: "A said 5, while B said 7".
+_CONTRAST = words("while whereas though although but")
+#: How many tokens after the conjunction the clause's source may start ("though other sources put").
+_CLAUSE_HEAD = 4
+
+
+def _clause_cut(toks: list[Token]) -> int:
+    """Where a contrastive clause opens (", while ..."), or 0; the last such clause of the sentence."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].text == "," and toks[k + 1].low in _CONTRAST:
+            return k + 1
+    return 0
+
+
+def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
+    """ "A said 5 were killed, while B put the toll at 7": each clause's figures are its own source's.
+
+    The split holds only when the later clause opens with its source (its subject);
+    a source closing the sentence (", while 3 were hurt, police said") speaks for all of it.
+    """
+    later = _one_part(text, toks[cut:], None)
+    head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
+    if later is None or later.pronoun or not later.pieces or later.pieces[0][0] > head_end:
+        return _one_part(text, toks, None)
+    first = _one_part(text, toks[:cut], None)
+    top = first or Attribution(None, None, False, later.start, later.end, [])
+    top.pieces = [*(first.pieces if first else []), *later.pieces]
+    top.start, top.end = min(s for s, _ in top.pieces), max(e for _, e in top.pieces)
+    top.last = later.last or top.last
+    top.segments = [(toks[cut].start, later)]
+    return top
 
 
 def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribution | None:
@@ -204,13 +260,23 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
         if low not in SAY_VERBS:
             continue
+        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in _DOMAINS and not _spaced(toks, k + 1):
+            continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
         if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
             continue  # "were reported killed", "is said to", "the estimated total"
+        if low in _URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
+            continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
+        if low == "speaking" and not (k >= 1 and progressive(toks, k)):
+            continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
+        if k >= 1 and toks[k - 1].low in _NEGATIONS:
+            continue  # "the minister did not say why": no claim is made
+        if low in _CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
+            continue  # "the group claimed responsibility for the attack": no figure is claimed
         if k >= 1 and low in src.NOUN_VERBS and toks[k - 1].low in src.NOUN_ADJECTIVES:
             continue  # "detailed reports from elsewhere": a noun
-        if k + 1 < n and toks[k + 1].low == "to" and low not in ("told", "tells"):
+        if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:
             continue  # "reported to be injured", ", said to be near"
         left = np_left(text, toks, k)
         if left is not None and low == "saying" and is_pronoun(left[0]):
@@ -218,6 +284,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
+            quoted = _reports_as(text, toks, k) if outlet(left[0]) is not None else None
+            if quoted is not None:
+                found.cite(quoted[0])  # "the AP reports Kenyan officials as saying": the officials claim
+                span += [t.start, quoted[1]]
         elif not puts and (low != "writes" or src.has_role(toks[k + 1 :])):  # ", writes Jane Doe": a byline
             right = np_right(text, toks, k + 1)
             if right is not None and (k == 0 or toks[k - 1].text in BOUNDARY) and closes(toks, right[1]):
@@ -228,7 +298,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if on is not None:
                 found.relay = found.relay or on[0]
                 span += [t.start, on[1]]
-        if low in ("told", "tells") and k + 1 < n:
+        if low in _TELL and k + 1 < n:
             right = np_right(text, toks, k + 1)
             if right is not None and outlet(right[0]) is not None:
                 found.relay = found.relay or outlet(right[0])
@@ -239,6 +309,22 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     if a is not None and tweet is not None:
         a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
     return a
+
+
+def _spaced(toks: list[Token], k: int) -> bool:
+    """Whether a space stands on either side of ``toks[k]``."""
+    return toks[k].space_before or toks[k + 1].space_before
+
+
+def _reports_as(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source of "<outlet> reports <source> as saying/declaring" after the verb at ``toks[k]``."""
+    right = np_right(text, toks, k + 1)
+    if right is None:
+        return None
+    after = next((q for q in range(k + 1, len(toks)) if toks[q].start >= right[1]), len(toks))
+    if after + 1 < len(toks) and toks[after].low == "as" and toks[after + 1].low.endswith("ing"):
+        return right
+    return None
 
 
 def _social(toks: list[Token], found: _Found, tweet: src.Tweet | None) -> None:

@@ -88,7 +88,7 @@ _TITLE_WORDS = words(
     representative head leader deputy general lieutenant colonel major captain sergeant
     officer official aide senator lawmaker mp king prince emir sheikh pope
     commissioner coordinator administrator doctor dr editor correspondent reporter journalist
-    analyst researcher
+    analyst researcher mr mrs ms undersecretary
     """
 )
 #: Words that make a phrase an institution (or part of a title), never part of a name.
@@ -232,7 +232,7 @@ def qualified_only(short: str, full: str) -> bool:
 
 
 def _parse(mention: str) -> _Parsed:
-    raw = _TOKEN_RE.findall(mention.translate(_APOSTROPHES))
+    raw = _join_possessives(_TOKEN_RE.findall(mention.translate(_APOSTROPHES)))
     while raw and raw[0].lower() in _LEADING_DROP:
         raw = raw[1:]
     cased = any(ch.isupper() for ch in mention)
@@ -247,8 +247,22 @@ def _parse(mention: str) -> _Parsed:
     if len(low) != len(raw):
         raw = low  # reordered: only the lowercase form matters from here
     name = _name(low, raw, cased)
-    title = tuple(w for w in low[: len(low) - len(name)] if w not in _ARTICLES)
+    # "Dubai's media office" and "Dubai media office" are one body
+    title = tuple(_strip_possessive(w) for w in low[: len(low) - len(name)] if w not in _ARTICLES)
     return _Parsed(country, title, tuple(name))
+
+
+def _join_possessives(raw: list[str]) -> list[str]:
+    """Tokenised text's "ukraine 's air force" read as "ukraine's air force"."""
+    if "'s" not in raw and "'" not in raw:
+        return raw
+    out: list[str] = []
+    for t in raw:
+        if t in ("'s", "'") and out:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def _strip_possessive(w: str) -> str:
@@ -299,6 +313,10 @@ def _name(low: list[str], raw: list[str], cased: bool) -> list[str]:
         return name  # "governor Ivan Fedorov", "secretary of state Antony Blinken"
     if cased and len(name) >= 2 and low[k - 1] in _INSTITUTION_WORDS:
         return name  # "Ukraine's military intelligence Kyrylo Budanov"
+    if not cased and len(name) >= 2 and low[k - 1] in _INSTITUTION_WORDS and any(map(_is_title_word, low[:k])):
+        return name  # lowercased "governor of the kharkiv region oleh syniehubov"
+    if not cased and len(name) >= 3 and low[k - 1] == "of" and k >= 2 and _is_title_word(low[k - 2]):
+        return name[-2:]  # lowercased "mayor of kos george kyritsis": the place, then the name
     return []  # "Houthi-run Al Masirah TV": not a person after a title
 
 

@@ -4,7 +4,10 @@ Each line: ``{"entry_id", "title", "body", "facts": [{"metric", "low", "best",
 "high", ..., "region_code", "claimant", "relay", "evidence"}]}``. A predicted
 fact matches a gold fact of the same entry with the same metric and the same
 ``(low, best, high)``; matching is greedy and one-to-one, in gold order.
-Region and attribution accuracy are measured over matched pairs only.
+Region and attribution accuracy are measured over matched pairs only. A
+claimant is right when it is the same source as the label: the same words, or
+the same canonical claimant id (``Fact.claimant_id``) that the label gets among
+the entry's claimants ("andrae" labels "Munich police chief Andrae").
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from schemas.facts import Fact
 from streams.extract import extract
+from streams.extract.claimants import claimant_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,23 @@ def norm_claimant(v: object) -> str | None:
     return s or None
 
 
+def same_claimant(p: Fact, label: object, pred: Sequence[Fact]) -> bool:
+    """Whether ``p``'s claimant is the source ``label`` names, by wording or by canonical id.
+
+    The label's id is computed among the claimants the extractor found in the same
+    entry (``pred``), as the extractor computes ``p.claimant_id``: a label that drops
+    a title ("le drian" for "foreign minister le drian") is the same claimant; a
+    missing claimant, or another source, is not.
+    """
+    if norm_claimant(p.claimant) == norm_claimant(label):
+        return True
+    if not p.claimant_id or not isinstance(label, str) or not label.strip():
+        return False
+    mentions = [q.claimant for q in pred if q.claimant]
+    ids = claimant_ids([*mentions, label], [q.country for q in pred])
+    return ids.get(label) == p.claimant_id
+
+
 def load_corpus(path: str | Path) -> list[dict[str, Any]]:
     """The entries of a JSONL corpus; blank lines are skipped."""
     out = []
@@ -144,7 +165,7 @@ def evaluate(
             per[str(metric)] = c + Counts(tp=1)
             region = Accuracy(region.correct + (p.region_code == g.get("region_code")), region.total + 1)
             claimant = Accuracy(
-                claimant.correct + (norm_claimant(p.claimant) == norm_claimant(g.get("claimant"))),
+                claimant.correct + same_claimant(p, g.get("claimant"), pred),
                 claimant.total + 1,
             )
             relay = Accuracy(relay.correct + (norm_claimant(p.relay) == norm_claimant(g.get("relay"))), relay.total + 1)

@@ -43,7 +43,12 @@ _KIND_AFTER_NEWS = words("agency site website channel")
 #: Words only an outlet's own name ends in ("Orlando Sentinel", "Tolo News", "VRT radio").
 _NAME_ENDS = words(
     "news times post sentinel herald tribune journal gazette telegraph radio tv television newspaper broadcaster"
+    " shimbun"
 )
+#: Of those, the words that end only a paper's own name: "the China Times" is a paper, "Ukrainian television" is none.
+_PROPER_ENDS = words("times post sentinel herald tribune journal gazette telegraph shimbun")
+#: "Spanish media", "Kenyan media": a country's press as a whole, an outlet that carries claims.
+_PRESS = words("media press")
 #: Descriptors after a known outlet's name, dropped: "Reuters news agency", "Ukrainska Pravda newspaper".
 _DESCRIPTORS = words("news agency newspaper site website channel service")
 _MAX_NAME = 4
@@ -102,9 +107,20 @@ def _by_wording(ws: list[str], low: list[str]) -> str | None:
             return " ".join(ws[k + 1 :])  # "the Belgian news agency Belga", "state broadcaster Rai News"
     if 2 <= n <= _MAX_NAME + 1 and low[-1] in _NAME_ENDS and low[0] not in _NOT_OUTLET_FIRST:
         start = 1 if low[0] in ("the", "a", "an") else 0
-        if n - start >= 2 and not (n - start == 2 and low[start] in COUNTRY_WORDS):
-            return " ".join(ws[start:])  # "the Orlando Sentinel", "Tolo News", "VRT radio"
+        national = n - start == 2 and low[start] in COUNTRY_WORDS and low[-1] not in _PROPER_ENDS
+        if n - start >= 2 and not national:
+            return " ".join(ws[start:])  # "the Orlando Sentinel", "Tolo News", "VRT radio", "China Times"
+    if n == 2 and low[1] in _PRESS and _demonym(low[0]):
+        return " ".join(ws)  # "Spanish media"
     return None
+
+
+def _demonym(w: str) -> bool:
+    """A nationality adjective ("Spanish", "Kenyan", "Japanese", "Iraqi"); a known country word counts too."""
+    return w in COUNTRY_WORDS or (len(w) > 4 and w.endswith(_DEMONYM_ENDS) and w != "multi" and w.isalpha())
+
+
+_DEMONYM_ENDS = ("ish", "ian", "ese", "ean", "yan", "can", "i")
 
 
 def document_owner(toks: list[Token]) -> int:

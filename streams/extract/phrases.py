@@ -21,7 +21,7 @@ _LEFT_STOP = words(
     were was is are has have had been be being that which who whom when while after as but
     because so if then where than or also later earlier previously separately reportedly since
     before until to by with from at on into over killed injured wounded dead died missing said
-    says told claimed reported there here this these those
+    says told claimed reported there here this these those though although whereas
     """
 )
 _ADVERBS_BEFORE_VERB = words(
@@ -33,7 +33,7 @@ _ADVERBS_BEFORE_VERB = words(
 _RIGHT_STOP = words(
     """
     that as in on at who which when while after because if on, was were is are had has have said
-    says told on the to by with from
+    says told on the to by with from there
     """
 )
 _LEADING_DROP = frozenset({"the", "a", "an", "unnamed", "anonymous", "one"})
@@ -66,7 +66,7 @@ def is_pronoun(np: str) -> bool:
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, alone, stand for the body named before ("the organisation said", "the group said").
-_ANAPHORS = frozenset({"organisation", "organization", "group", "monitor", "monitoring group"})
+_ANAPHORS = frozenset({"organisation", "organization", "group", "monitor", "monitoring group", "charity"})
 
 
 def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
@@ -94,6 +94,11 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         if name is None:
             return None
         ns, ne = name
+        if ns >= 3 and toks[ns - 1].low == "of" and toks[ns - 2].text == ",":
+            # "Jane Roe, of the city's main hospital, said": the person before the aside speaks
+            person = _collect_left(toks, ns - 3)
+            words = clean(toks[person[0] : person[1] + 1]) if person is not None else ""
+            return (words, toks[person[0]].start) if person is not None and words else None
         if ns >= 2 and toks[ns - 1].text == "," and toks[ns].low in ("a", "an"):
             # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
             got = _collect_left(toks, ns - 2)
@@ -170,16 +175,25 @@ def _role_length(toks: list[Token], role: tuple[int, int]) -> int:
 def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
     if p < 0:
         return None
+    if toks[p].low in _PRONOUNS and not (p >= 1 and toks[p - 1].low in DOCUMENT_NOUNS):
+        return p, p  # "Dyer did not explain why he said": the pronoun is the whole phrase
     e = p
     s = p + 1
-    while p >= 0 and e - p < MAX_NP:
+    glue = 0  # tokenised "' s" and "-" inside words ("egypt ' s", "al - zinati") count as no word
+    while p >= 0 and e - p - glue < MAX_NP:
         t = toks[p]
+        if p < e and (t.text in ("'", "-") or (t.low == "s" and p >= 1 and toks[p - 1].text == "'")):
+            glue += 1
         if t.low in _ROLE_LINKS and p < e and p >= 1 and toks[p - 1].low in src.ROLE_WORDS:
             s = p
             p -= 1  # "an official with the mountaineering department", "a spokesman at the ministry"
             continue
         if t.text in BOUNDARY or t.kind == "num" or (t.low in _LEFT_STOP and t.text != "WHO") or _quote(toks, p):
             break
+        if t.low in _TIME_WORDS or (t.low == "night" and p >= 1 and toks[p - 1].low == "last"):
+            break  # "the revised toll last night police said": the time ends the phrase before it
+        if t.low in _PRONOUNS and p < e and t.text != "US":
+            break  # "that he told": no phrase runs over a pronoun
         possessive = p + 1 <= e and toks[p + 1].low in ("its", "their", "his", "her")
         if t.low == "and" and not possessive and not (p >= 1 and p < e and toks[p - 1].low in _JOINED_SOURCES):
             break  # "the Sudanese government and local activists said" goes on
@@ -200,6 +214,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
 
 
 _ROLE_LINKS = frozenset({"with", "at"})
+_TIME_WORDS = words("yesterday today tonight overnight")
 #: Words that end a source joined to another by "and" ("the military and Magen David Adom said").
 _JOINED_SOURCES = src.ROLE_WORDS | INSTITUTION_WORDS | words("activists sources medics rescuers witnesses monitors")
 
@@ -244,7 +259,9 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
                 break  # "office of the presidency", "spokesman for the police" go on
         if e > s and t.low == "for" and toks[e - 1].low not in src.ROLE_WORDS | INSTITUTION_WORDS:
             break  # "cited firefighters for the death toll"
-        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in src.ING_NOUNS:
+        # "the monitoring group", "UK-based monitoring group": a descriptor, not "an official giving ..."
+        lead = e + 1 < n and toks[e + 1].low in _DESCRIPTORS and (e == s or toks[e - 1].low.endswith("based"))
+        if e > s and len(t.low) > 4 and t.low.endswith("ing") and t.low not in src.ING_NOUNS and not lead:
             break  # "an official giving a figure of 19"
         e += 1
     if e <= s:
@@ -254,6 +271,10 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         later = np_right(text, toks, e + 1)
         if later is not None:
             return later
+    if e + 1 < n and toks[e].low == "the" and toks[e - 1].low in _DESCRIPTORS:
+        named = np_right(text, toks, e)  # "monitoring group the Syrian Observatory": the name it describes
+        if named is not None:
+            return named
     np = toks[s:e]
     if e + 1 < n and toks[e].text == "," and _has_role_word(toks, s, e - 1):
         # "according to the regional head, Oleh Kiper": a role, then the name in apposition
@@ -267,6 +288,10 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             e = q
     words = clean(np)
     return (words, toks[e - 1].end) if words else None
+
+
+#: Nouns that describe a body whose name follows them ("the monitoring group the Syrian Observatory").
+_DESCRIPTORS = words("group monitor organisation organization charity body watchdog")
 
 
 def closes(toks: list[Token], end: int) -> bool:
@@ -300,6 +325,8 @@ def clean(toks: list[Token]) -> str:
         toks = toks[1:]
     if len(toks) > 3 and toks[1].text == "-" and toks[2].low == "based":
         toks = toks[3:]  # "the London-based Syrian Observatory": where it sits is no part of its name
+    elif len(toks) > 1 and toks[0].low.endswith("-based"):
+        toks = toks[1:]  # the same written as one token
     while toks and (toks[-1].text == "-" or toks[-1].low in src.TRAILING_DROP):
         toks = toks[:-1]
     if len(toks) >= 3 and toks[-1].low in ("it", "they") and toks[-2].low in DOCUMENT_NOUNS:

@@ -25,7 +25,7 @@ ROLE_WORDS = words(
     """
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
-    ambassador director chairman representative authorities administration agency
+    ambassador director chairman representative authorities administration agency undersecretary
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
@@ -48,7 +48,7 @@ CLAUSE_END = words(
 ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing")
 ISSUE_VERBS = words("released issued published posted put sent shared tweeted gave")
 #: "The UN puts the number at ...": a source giving a figure without a speech verb.
-PUT_VERBS = words("put puts putting revised revises raised raises lowered updated gave gives")
+PUT_VERBS = words("put puts putting placed places revised revises raised raises lowered updated gave gives")
 TOLL_NOUNS = words("toll number figure tally count")
 #: Words that make a tweet's author an outlet rather than a person or a body.
 _OUTLET_WORDS = words("news post times tv radio herald tribune journal gazette telegraph daily press com channel")
@@ -108,7 +108,8 @@ def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
 def _in_handle(t: Token, handle: str) -> bool:
     if t.text == ".":
         return not t.space_before  # "haaretz.com"
-    return t.kind == "word" and t.low not in _STOP and ((len(t.low) >= 3 and t.low in handle) or t.low == "com")
+    known = len(t.low) >= 3 or t.low in _OUTLET_WORDS  # "citizen tv kenya (@citizentvkenya)"
+    return t.kind == "word" and t.low not in _STOP and ((known and t.low in handle) or t.low == "com")
 
 
 def puts_toll(toks: list[Token], k: int) -> bool:

@@ -30,7 +30,7 @@ from streams.extract.claimants import is_person
 
 _PERSONS = frozenset({"he", "she", "his", "her"})
 _PUBLISHER = frozenset({"we", "i", "you"})
-_BODY_NOUNS = frozenset({"organisation", "organization", "group", "monitor"})
+_BODY_NOUNS = frozenset({"organisation", "organization", "group", "monitor", "charity"})
 
 
 class SourceTrail:
