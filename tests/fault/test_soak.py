@@ -1,0 +1,170 @@
+"""A bounded soak: one worker under a steady 200 entries/s, killed with kill -9 at intervals.
+
+Short form (CI, by default): 2 minutes, a kill every 40 s. Full form, by hand::
+
+    LIVELEDGER_SOAK_S=600 LIVELEDGER_SOAK_KILL_EVERY_S=120 .venv/bin/pytest -m soak tests/fault/test_soak.py -s
+
+At the end the live views equal a replay of the log, the log holds each entry once, and neither
+the worker nor the publisher grows: the worker's RSS at the same age in each life, and the
+publisher's RSS from the first minute to the end, stay within 20 %; their open file descriptors
+do not grow. The figures are printed (``-s`` shows them). Real broker, real processes, loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+import pytest
+
+from liveledger.publish.publisher import Publisher
+from liveledger.publish.requests import parse_line
+from liveledger.settings import Settings
+from replay.source import read_log
+from tests.fault.test_faults import REGIONS, wait_views_equal_replay
+from tests.support.worker import WorkerProcess
+
+SOAK_S = float(os.environ.get("LIVELEDGER_SOAK_S", "120"))
+KILL_EVERY_S = float(os.environ.get("LIVELEDGER_SOAK_KILL_EVERY_S", "40"))
+RATE = 200  # entries per second
+TICK_S = 0.1
+SAMPLE_S = 2.0
+
+pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.soak]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no VmRSS for process {pid}")
+
+
+def fds(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def entry(i: int) -> bytes:
+    """Entry ``i``: editor figures over a few regions and days, spread over four blogs."""
+    return orjson.dumps(
+        {
+            "entry_id": f"soak{i:07d}",
+            "blog_id": f"soak-{i % 4}",
+            "title": "Update",
+            "body": f"Update {i}: officials gave new figures for the region.",
+            "occurred_at": f"2024-10-{1 + (i // 40) % 28:02d}T08:00:00Z",
+            "figures": [
+                {"metric": "injured", "best": 1 + i % 13, "region_code": REGIONS[i % len(REGIONS)], "country": "UA"},
+            ],
+        }
+    )
+
+
+@dataclass
+class Life:
+    """One worker process between two kills: its RSS and descriptors, sampled."""
+
+    started: float
+    samples: list[tuple[float, float, int]] = field(default_factory=list)  # (age s, RSS MB, fds)
+
+    def at_age(self, age: float) -> tuple[float, int]:
+        """RSS and fds of the last sample no older than ``age``."""
+        fit = [(r, f) for a, r, f in self.samples if a <= age]
+        assert fit, f"no sample before age {age:.0f} s"
+        return fit[-1]
+
+
+@pytest.mark.timeout(int(SOAK_S) + 900)
+async def test_soak_one_worker_kill_9_at_intervals(settings: Settings, tmp_path: Path) -> None:
+    lives: list[Life] = []
+    publisher_samples: list[tuple[float, float, int]] = []  # (s since start, RSS MB, fds) of this process
+    published = duplicates = 0
+    stop = asyncio.Event()
+    me = os.getpid()
+
+    async def start_worker(n: int) -> WorkerProcess:
+        w = WorkerProcess(settings, tmp_path / f"worker{n}.log")
+        await asyncio.to_thread(w.start)
+        lives.append(Life(time.monotonic()))
+        return w
+
+    async with Publisher(settings) as pub:
+        worker = await start_worker(0)
+        await asyncio.to_thread(worker.wait_ready)
+        t0 = time.monotonic()
+
+        async def publish() -> None:
+            nonlocal published, duplicates
+            sent = 0
+            while not stop.is_set():
+                due = int((time.monotonic() - t0) * RATE)  # catch up in one go after a slow tick
+                lines = [entry(i) for i in range(sent, due)]
+                if sent >= 50:
+                    lines.append(entry(sent - 50))  # an entry sent again: recognised, not published twice
+                reqs = [(i, r) for i, b in enumerate(lines) if (r := parse_line(b, i, settings.max_body_bytes))]
+                for _, out in await pub.publish_many(reqs):
+                    assert not isinstance(out, Exception), out
+                    published += out.status == "published"
+                    duplicates += out.status == "duplicate"
+                sent = due
+                await asyncio.sleep(max(0.0, t0 + (sent + RATE * TICK_S) / RATE - time.monotonic()))
+
+        async def sample() -> None:
+            while not stop.is_set():
+                now = time.monotonic()
+                life = lives[-1]
+                proc = worker.proc
+                if proc is not None and proc.poll() is None:
+                    life.samples.append((now - life.started, rss_mb(proc.pid), fds(proc.pid)))
+                publisher_samples.append((now - t0, rss_mb(me), fds(me)))
+                await asyncio.sleep(SAMPLE_S)
+
+        tasks = [asyncio.create_task(publish()), asyncio.create_task(sample())]
+        try:
+            kills = 0
+            while time.monotonic() - t0 < SOAK_S:
+                await asyncio.sleep(min(1.0, SOAK_S - (time.monotonic() - t0)))
+                for t in tasks:
+                    if t.done():
+                        t.result()  # a failed publisher or sampler fails the soak at once
+                if time.monotonic() - lives[-1].started >= KILL_EVERY_S and SOAK_S - (time.monotonic() - t0) > 10:
+                    worker.kill()
+                    assert worker.proc is not None and worker.proc.returncode == -9
+                    kills += 1
+                    worker = await start_worker(kills)
+        finally:
+            stop.set()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        elapsed = time.monotonic() - t0
+    try:
+        await wait_views_equal_replay(worker, settings, within_s=300)
+    finally:
+        worker.stop()
+
+    counts = Counter(r.envelope.entry_id for r in await read_log(settings) if r.envelope is not None)
+    assert len(counts) == published and set(counts.values()) == {1}
+    assert published >= 0.95 * RATE * SOAK_S, f"{published} published in {elapsed:.0f} s: the publisher fell behind"
+
+    # the worker at the same age in every life (the youngest full life's age less one sample)
+    age = min(lf.samples[-1][0] for lf in lives[:-1]) - SAMPLE_S if len(lives) > 1 else lives[0].samples[-1][0]
+    worker_rss = [lf.at_age(age)[0] for lf in lives]
+    worker_fds = [lf.at_age(age)[1] for lf in lives]
+    warm = [s for s in publisher_samples if s[0] >= min(60.0, SOAK_S / 2)]
+    pub_rss = (warm[0][1], max(s[1] for s in warm), warm[-1][1])
+    pub_fds = (warm[0][2], max(s[2] for s in warm), warm[-1][2])
+    print(
+        f"\nsoak: {elapsed:.0f} s, {published} published ({published / elapsed:.0f}/s), {duplicates} duplicates, "
+        f"{len(lives) - 1} kills\n"
+        f"worker RSS MB at age {age:.0f} s per life: {[round(r) for r in worker_rss]}\n"
+        f"worker fds at that age per life: {worker_fds}\n"
+        f"publisher RSS MB (first minute, max, end): {[round(r) for r in pub_rss]}; fds: {list(pub_fds)}"
+    )
+    assert max(worker_rss) <= 1.2 * min(worker_rss), f"worker RSS not flat within 20 %: {worker_rss}"
+    assert max(worker_fds) <= min(worker_fds) + 8, f"worker file descriptors grow: {worker_fds}"
+    assert pub_rss[1] <= 1.2 * pub_rss[0], f"publisher RSS grows: {pub_rss}"
+    assert pub_fds[1] <= pub_fds[0] + 8, f"publisher file descriptors grow: {pub_fds}"
