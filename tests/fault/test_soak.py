@@ -84,8 +84,16 @@ async def test_soak_one_worker_kill_9_at_intervals(settings: Settings, tmp_path:
     lives: list[Life] = []
     publisher_samples: list[tuple[float, float, int]] = []  # (s since start, RSS MB, fds) of this process
     published = duplicates = 0
+    backlogs: list[int | None] = []
     stop = asyncio.Event()
     me = os.getpid()
+
+    async def behind(w: WorkerProcess) -> int | None:
+        """Entries published that the worker has not processed yet (None: it did not answer)."""
+        try:
+            return published - int((await asyncio.to_thread(w.health))["entries_processed"])
+        except OSError:
+            return None
 
     async def start_worker(n: int) -> WorkerProcess:
         w = WorkerProcess(settings, tmp_path / f"worker{n}.log")
@@ -133,6 +141,7 @@ async def test_soak_one_worker_kill_9_at_intervals(settings: Settings, tmp_path:
                     if t.done():
                         t.result()  # a failed publisher or sampler fails the soak at once
                 if time.monotonic() - lives[-1].started >= KILL_EVERY_S and SOAK_S - (time.monotonic() - t0) > 10:
+                    backlogs.append(await behind(worker))
                     worker.kill()
                     assert worker.proc is not None and worker.proc.returncode == -9
                     kills += 1
@@ -141,7 +150,13 @@ async def test_soak_one_worker_kill_9_at_intervals(settings: Settings, tmp_path:
             stop.set()
             await asyncio.gather(*tasks, return_exceptions=True)
         elapsed = time.monotonic() - t0
+        backlogs.append(await behind(worker))
     try:
+        # the worker may be behind (a kill costs it a restart): bounded by the backlog, at 50 entries/s at least
+        backlog_s = max(300.0, published / 50)
+        caught_up = time.monotonic()
+        await asyncio.to_thread(worker.wait_processed, published, timeout=backlog_s)
+        caught_up = time.monotonic() - caught_up
         await wait_views_equal_replay(worker, settings, within_s=300)
     finally:
         worker.stop()
@@ -159,7 +174,8 @@ async def test_soak_one_worker_kill_9_at_intervals(settings: Settings, tmp_path:
     pub_fds = (warm[0][2], max(s[2] for s in warm), warm[-1][2])
     print(
         f"\nsoak: {elapsed:.0f} s, {published} published ({published / elapsed:.0f}/s), {duplicates} duplicates, "
-        f"{len(lives) - 1} kills\n"
+        f"{len(lives) - 1} kills; the worker caught up {caught_up:.0f} s after publishing stopped\n"
+        f"worker backlog (entries published, not yet processed) at each kill and at the end: {backlogs}\n"
         f"worker RSS MB at age {age:.0f} s per life: {[round(r) for r in worker_rss]}\n"
         f"worker fds at that age per life: {worker_fds}\n"
         f"publisher RSS MB (first minute, max, end): {[round(r) for r in pub_rss]}; fds: {list(pub_fds)}"
