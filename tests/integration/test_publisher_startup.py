@@ -20,7 +20,7 @@ from liveledger.errors import LiveledgerError
 from liveledger.kafka.topics import admin_client
 from liveledger.publish.index import LogIndex
 from liveledger.publish.publisher import Publisher
-from liveledger.publish.requests import parse_line
+from liveledger.publish.requests import Request, parse_line
 from liveledger.publish.store import IndexStore
 from liveledger.settings import Settings
 from replay.chain import verify_chain
@@ -202,3 +202,21 @@ def test_a_publisher_killed_mid_append_leaves_a_checkpoint_that_catches_up(setti
     assert len(counts) == 20_000 and set(counts.values()) == {1}
     report = verify_chain(records)
     assert report.ok, report.problems[:5]
+
+
+async def test_a_fenced_publisher_does_not_count_its_own_events_twice(settings: Settings) -> None:
+    """After a fence, the catch-up starts after this publisher's own committed records, not before them."""
+
+    def reqs(batch: list[bytes]) -> list[tuple[int, Request]]:
+        return [(i, r) for i, b in enumerate(batch) if (r := parse_line(b, i, settings.max_body_bytes)) is not None]
+
+    async with Publisher(settings, checkpoint=False) as a:
+        await a.publish_many(reqs(lines(30, blogs=1)))
+        async with Publisher(settings, checkpoint=False) as b:  # takes the fence from a
+            await b.publish_many(reqs(lines(5, prefix="b", blogs=1)))
+        await a.publish_many(reqs(lines(7, prefix="a", blogs=1)))  # fenced once, then takes the fence back
+        counted = a.index.head("blog-0").events
+    report = verify_chain(await read_log(settings))
+    assert report.ok, report.problems[:5]
+    assert report.blogs["blog-0"]["events"] == 42
+    assert counted == 42, "the head's event count is what the log holds"
