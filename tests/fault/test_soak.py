@@ -212,16 +212,18 @@ async def test_soak_one_worker_kill_9_at_intervals(settings: Settings, tmp_path:
         backlogs.append(await behind(worker))
     # the figures first, so that a worker that cannot catch up still leaves them
     # the worker at the same age in every life (the youngest full life's age less one sample)
-    age = min(lf.samples[-1][0] for lf in lives[:-1]) - SAMPLE_S if len(lives) > 1 else lives[0].samples[-1][0]
-    worker_rss = [lf.at_age(age)[0] for lf in lives]
-    worker_fds = [lf.at_age(age)[1][0] for lf in lives]
-    worker_sst = [lf.at_age(age)[1][1] for lf in lives]
+    sampled = [lf for lf in lives if lf.samples]  # a worker may come up only after publishing stopped
+    full = sampled[:-1] or sampled
+    age = min(lf.samples[-1][0] for lf in full) - (SAMPLE_S if len(sampled) > 1 else 0.0)
+    worker_rss = [lf.at_age(age)[0] for lf in sampled]
+    worker_fds = [lf.at_age(age)[1][0] for lf in sampled]
+    worker_sst = [lf.at_age(age)[1][1] for lf in sampled]
     warm = [s for s in publisher_samples if s[0] >= min(60.0, SOAK_S / 2)]
     pub_rss = (warm[0][1], max(s[1] for s in warm), warm[-1][1])
     pub_fds = (warm[0][2][0], max(s[2][0] for s in warm), warm[-1][2][0])
     print(
         f"\nsoak: {elapsed:.0f} s, {published} published ({published / elapsed:.0f}/s), {duplicates} duplicates, "
-        f"{len(lives) - 1} kills (lives of {[round(lf.samples[-1][0]) for lf in lives]} s)\n"
+        f"{len(lives) - 1} kills (sampled lives of {[round(lf.samples[-1][0]) for lf in sampled]} s)\n"
         f"worker lag (offsets not committed) at each kill and at the end: {backlogs}\n"
         f"worker RSS MB at age {age:.0f} s per life: {[round(r) for r in worker_rss]}\n"
         f"worker fds at that age per life: {worker_fds} (and RocksDB .sst files open: {worker_sst})\n"
