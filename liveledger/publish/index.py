@@ -1,8 +1,11 @@
 """The publisher's memory of the log: what each entry holds and where each blog's chain ends.
 
-The durable dedupe state is the entries topic itself: at start-up the
-publisher reads it from the beginning and rebuilds this index, so an
-identical entry published again after a restart is still recognised.
+The durable dedupe state is the entries topic itself. The publisher keeps a checkpoint of this
+index (``liveledger.publish.store``) and reads the log from where it ends; without one it reads the
+log from the beginning. Either way an identical entry published again after a restart is recognised.
+
+With a checkpoint, ``entries`` is an overlay: what changed since the last ``take_changes`` and what
+was looked up; anything else is looked up in the checkpoint (``lookup``).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -35,6 +38,10 @@ def event_id_for(blog_id: str, entry_id: str, digest: str) -> str:
     """Deterministic event id: the same content always gets the same id."""
     h = hashlib.sha256(f"{blog_id}\x00{entry_id}\x00{digest}".encode()).hexdigest()
     return f"ev-{h[:32]}"
+
+
+class EntryLookup(Protocol):
+    def get(self, blog_id: str, entry_id: str) -> EntryState | None: ...
 
 
 @dataclass
@@ -62,7 +69,7 @@ class _Journal:
 
     def keep(self, index: LogIndex, key: tuple[str, str], blog: str) -> None:
         if key not in self.entries:
-            old = index.entries.get(key)
+            old = index.load(key)
             self.entries[key] = (
                 None if old is None else EntryState(old.published_digest, set(old.correction_digests), old.retracted)
             )
@@ -78,8 +85,13 @@ class LogIndex:
     heads: dict[str, BlogHead] = field(default_factory=dict)
     events: int = 0
     unreadable: int = 0
+    #: where entries not in ``entries`` are looked up (the checkpoint); None: ``entries`` holds all
+    lookup: EntryLookup | None = None
     #: what a transaction changed, to undo it when the transaction does not commit
     _undo: _Journal | None = None
+    #: entries and heads changed since the last ``take_changes``
+    _dirty_entries: set[tuple[str, str]] = field(default_factory=set)
+    _dirty_heads: set[str] = field(default_factory=set)
 
     def begin(self) -> None:
         """Start journalling: ``rollback`` then undoes every ``note`` until ``commit``."""
@@ -95,17 +107,40 @@ class LogIndex:
         for key, old in j.entries.items():
             if old is None:
                 self.entries.pop(key, None)
+                self._dirty_entries.discard(key)  # the checkpoint never had it: it was looked up absent
             else:
                 self.entries[key] = old
         for blog, old_head in j.heads.items():
             if old_head is None:
                 self.heads.pop(blog, None)
+                self._dirty_heads.discard(blog)
             else:
                 self.heads[blog] = old_head
         self.events = j.events
 
+    def load(self, key: tuple[str, str]) -> EntryState | None:
+        """The entry's state, from the overlay or else the checkpoint (then kept in the overlay)."""
+        st = self.entries.get(key)
+        if st is None and self.lookup is not None:
+            st = self.lookup.get(*key)
+            if st is not None:
+                self.entries[key] = st
+        return st
+
     def entry(self, blog_id: str, entry_id: str) -> EntryState | None:
-        return self.entries.get((blog_id, entry_id))
+        return self.load((blog_id, entry_id))
+
+    def take_changes(self) -> tuple[dict[tuple[str, str], EntryState], dict[str, BlogHead]]:
+        """Entries and heads changed since the last call; with a checkpoint, the overlay is emptied."""
+        if self._undo is not None:
+            raise RuntimeError("take_changes inside a transaction")
+        entries = {k: self.entries[k] for k in self._dirty_entries if k in self.entries}
+        heads = {b: self.heads[b] for b in self._dirty_heads if b in self.heads}
+        self._dirty_entries.clear()
+        self._dirty_heads.clear()
+        if self.lookup is not None:
+            self.entries.clear()
+        return entries, heads
 
     def head(self, blog_id: str) -> BlogHead:
         return self.heads.get(blog_id, BlogHead())
@@ -120,7 +155,11 @@ class LogIndex:
         key = (event.blog_id, event.entry_id)
         if self._undo is not None:
             self._undo.keep(self, key, event.blog_id)
-        st = self.entries.setdefault(key, EntryState())
+        st = self.load(key)
+        if st is None:
+            st = self.entries[key] = EntryState()
+        self._dirty_entries.add(key)
+        self._dirty_heads.add(event.blog_id)
         if event.type == "entry.published":
             st.published_digest = digest
         elif event.type == "entry.corrected":

@@ -1,9 +1,11 @@
 """The publisher: turns requests into immutable, hash-chained events on the entries topic.
 
-Use it as an async context manager. ``start`` checks the topic keeps history,
-reads the log back to rebuild the dedupe index (the log is the durable dedupe
-state) and opens an idempotent ``acks=all`` producer. One publisher process
-per blog at a time: the hash chain assumes a single writer.
+Use it as an async context manager. ``start`` checks the topic keeps history, opens the
+publisher's checkpoint of its dedupe index (``liveledger.publish.store``) and checks it against the
+log (``liveledger.publish.tail_check``; a stale one is rebuilt), takes the write fence
+(``liveledger.publish.txn``) and reads the log from where the checkpoint ends: start-up costs the
+tail, not the whole log. Without a checkpoint (``checkpoint=False``, or every slot taken) it reads
+the log from the beginning.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
 from liveledger.publish.index import LogIndex, content_digest, event_id_for
 from liveledger.publish.keys import signing_key
 from liveledger.publish.requests import Correction, NewEntry, PublishError, Request, Retraction
+from liveledger.publish.resume import Resume
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint
@@ -42,6 +45,8 @@ WRITE_ATTEMPTS = 40
 STEP_TIMEOUT_S = 15.0
 #: requests per transaction
 TXN_REQUESTS = 500
+#: records read from the log between two writes of the checkpoint (bounds memory during a rebuild)
+SAVE_EVERY = 20_000
 
 
 def _headers(event: DomainEvent) -> list[tuple[str, bytes]]:
@@ -83,13 +88,16 @@ def _utc_now() -> datetime:
 class Publisher:
     """Publishes entries, corrections and retractions; no I/O until ``start``."""
 
-    def __init__(self, settings: Settings, *, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(
+        self, settings: Settings, *, clock: Callable[[], datetime] = _utc_now, checkpoint: bool = True
+    ) -> None:
         self.settings = settings
         self.index = LogIndex()
+        self.resume = Resume(settings, use_checkpoint=checkpoint)
+        self.read_at_start = 0  # records read from the log at start
         self._clock = clock
         self._producer: AIOKafkaProducer | None = None
         self._txn_lock = asyncio.Lock()  # one transaction at a time on the producer
-        self._positions: dict[int, int] = {}  # next offset to read per partition of the entries topic
         self._broken: BaseException | None = None
         self._checkpointer: Checkpointer | None = None
 
@@ -107,19 +115,29 @@ class Publisher:
         await ensure_log_topics(self.settings, include_derived=False)
         if key is not None:
             await ensure_checkpoint_topic(self.settings)
-        await self._join()
+        self.index = await self.resume.open()
+        try:
+            self.read_at_start = await self._join()
+        except BaseException:
+            self.resume.close()
+            raise
         if key is not None:
             self._checkpointer = Checkpointer(self.settings, key)
             self._checkpointer.started(self.index)
 
-    async def _join(self) -> None:
-        """Take the write fence (a new transactional producer), then read the log to its committed end."""
+    async def _join(self) -> int:
+        """Take the write fence (a new transactional producer), then read the log to its committed end.
+
+        Returns how many records were read.
+        """
         if self._producer is not None:
             old, self._producer = self._producer, None
             await stop_quietly(old)
         self._producer = await start_fencing_producer(self.settings)
-        async for rec in read_topic(self.settings, self.settings.entries_topic, since=self._positions):
-            self._positions[rec.partition] = rec.offset + 1
+        read = 0
+        async for rec in read_topic(self.settings, self.settings.entries_topic, since=self.resume.positions):
+            read += 1
+            self.resume.take(rec.partition, rec.offset, rec.value or b"")
             try:
                 _, env = parse_envelope(rec.value or b"")
                 event = to_event(env)
@@ -127,6 +145,10 @@ class Publisher:
                 self.index.unreadable += 1
                 continue
             self.index.record(env, event)
+            if read % SAVE_EVERY == 0:
+                self.resume.save(self.index)
+        self.resume.save(self.index)
+        return read
 
     async def stop(self) -> None:
         if self._producer is None:
@@ -147,6 +169,7 @@ class Publisher:
             producer, self._producer = self._producer, None
             if producer is not None:
                 await stop_quietly(producer)
+            self.resume.close()
 
     async def _send_checkpoint(self, value: bytes, key: bytes) -> asyncio.Future[object]:
         assert self._producer is not None
@@ -282,6 +305,7 @@ class Publisher:
         assert producer is not None
         results: list[tuple[int, Outcome | PublishError]] = []
         pending: list[asyncio.Future[object]] = []
+        sent: list[tuple[asyncio.Future[object], bytes]] = []  # the entries sends, with their records
         due: list[Checkpoint] = []
         in_txn = False
         self.index.begin()
@@ -298,18 +322,18 @@ class Publisher:
                 if not in_txn:
                     await asyncio.wait_for(producer.begin_transaction(), STEP_TIMEOUT_S)
                     in_txn = True
-                pending.append(
-                    await producer.send(
-                        self.settings.entries_topic,
-                        value=raw,
-                        key=req.blog_id.encode(),
-                        timestamp_ms=int(event.published_at.timestamp() * 1000),
-                        headers=[
-                            ("type", event.type.encode()),
-                            ("version", str(CURRENT_VERSIONS[event.type]).encode()),
-                        ],
-                    )
+                fut = await producer.send(
+                    self.settings.entries_topic,
+                    value=raw,
+                    key=req.blog_id.encode(),
+                    timestamp_ms=int(event.published_at.timestamp() * 1000),
+                    headers=[
+                        ("type", event.type.encode()),
+                        ("version", str(CURRENT_VERSIONS[event.type]).encode()),
+                    ],
                 )
+                pending.append(fut)
+                sent.append((fut, raw))
             if in_txn:
                 if self._checkpointer is not None:
                     due = self._checkpointer.due(self.index)
@@ -325,6 +349,12 @@ class Publisher:
                 await abort_quietly(producer)
             raise
         self.index.commit()
+        # Nobody committed between this publisher's read of the log and its commit (that would have
+        # fenced it), so the log up to its own last record is what the index holds.
+        for fut, raw in sent:
+            meta: Any = fut.result()
+            self.resume.take(meta.partition, meta.offset, raw)
+        self.resume.save(self.index)
         if due and self._checkpointer is not None:
             self._checkpointer.signed_now(due)
         return results

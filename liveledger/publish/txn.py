@@ -4,7 +4,8 @@ Kafka's transactional producer is the fence (EventStoreDB's expected-version app
 all publishers of one entries topic share one ``transactional.id``. When a publisher starts (or
 restarts after losing the fence), the broker bumps the id's epoch: any other publisher's open
 transaction is aborted and its next send fails with ``ProducerFenced``. After starting, the
-publisher reads the log up to its committed end, so its chain heads are the true heads; an append
+publisher reads the log up to its committed end (from where its checkpoint ends, see
+``liveledger.publish.resume``), so its chain heads are the true heads; an append
 then commits only if nobody has fenced it since, i.e. only if it was linked to the true head.
 Readers use ``read_committed``, so an aborted (fenced) append is never seen.
 """
