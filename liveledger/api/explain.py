@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
 from liveledger.api.cache import RenderCache
-from liveledger.api.gather import GatherError, gather_rendered
+from liveledger.api.gather import GatherError, fetch_internal, gather_rendered, other_hosts
 from streams.app.factory import LiveLedgerApp
 from streams.app.lineage import lineage_of, lineage_states
 from streams.core.lineage import Record, explain_document
@@ -39,25 +37,11 @@ def value_of(view: str, key: str, rendered: dict[str, list[Doc]]) -> Doc | None:
 
 async def _other_lineage(ll: LiveLedgerApp, view: str, key: str) -> list[tuple[str, Record]]:
     assert ll.lineage is not None
-    me = str(ll.app.conf.canonical_url).rstrip("/")
-    try:
-        hosts = ll.app.router.table_metadata(ll.lineage.name)
-    except Exception:  # no assignment yet: only local rows exist
-        return []
-    token = ll.settings.worker_token()
-    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
     out: list[tuple[str, Record]] = []
-    for host in sorted({str(h).rstrip("/") for h, parts in hosts.items() if parts} - {me}):
-        url = f"{host}/api/v1/internal/lineage"
-        try:
-            async with ll.app.http_client.get(url, params={"view": view, "key": key}, headers=headers) as resp:
-                if resp.status != 200:
-                    raise GatherError(f"{url} answered {resp.status}")
-                body: Any = orjson.loads(await resp.read())
-        except GatherError:
-            raise
-        except Exception as e:
-            raise GatherError(f"worker at {host} did not answer for lineage: {e}") from e
+    for host in other_hosts(ll, ll.lineage.name):
+        body = await fetch_internal(
+            ll, host, "/api/v1/internal/lineage", {"view": view, "key": key}, what=" for lineage"
+        )
         out.extend((str(state), record) for state, record in body)
     return out
 

@@ -26,14 +26,32 @@ def local_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
     return {k.decode() if isinstance(k, bytes) else str(k): v for k, v in ll.views[view].items() if v is not None}
 
 
-def _other_hosts(ll: LiveLedgerApp, view: str) -> list[str]:
-    table = ll.views[view]
+def other_hosts(ll: LiveLedgerApp, table: str) -> list[str]:
+    """The other workers' URLs that hold a partition of ``table`` (none before an assignment)."""
     me = str(ll.app.conf.canonical_url).rstrip("/")
     try:
-        hosts = ll.app.router.table_metadata(table.name)
+        hosts = ll.app.router.table_metadata(table)
     except Exception:  # no assignment yet (worker starting): only local data exists
         return []
     return sorted({str(h).rstrip("/") for h, parts in hosts.items() if parts} - {me})
+
+
+async def fetch_internal(
+    ll: LiveLedgerApp, host: str, path: str, params: dict[str, str] | None = None, what: str = ""
+) -> Any:
+    """GET ``host`` + ``path`` with the worker token; the decoded JSON body, or GatherError (``what`` names the ask)."""
+    token = ll.settings.worker_token()
+    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+    url = f"{host}{path}"
+    try:
+        async with ll.app.http_client.get(url, params=params, headers=headers) as resp:
+            if resp.status != 200:
+                raise GatherError(f"{url} answered {resp.status}")
+            return orjson.loads(await resp.read())
+    except GatherError:
+        raise
+    except Exception as e:
+        raise GatherError(f"worker at {host} did not answer{what}: {e}") from e
 
 
 async def gather_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
@@ -48,18 +66,6 @@ async def gather_rendered(ll: LiveLedgerApp, cache: RenderCache, view: str) -> d
 
 async def _gather(ll: LiveLedgerApp, view: str, mine: dict[str, Any], kind: str) -> dict[str, Any]:
     states = mine
-    token = ll.settings.internal_token or ll.settings.api_token
-    headers = {} if token is None else {"Authorization": f"Bearer {token.get_secret_value()}"}
-    for host in _other_hosts(ll, view):
-        url = f"{host}/api/v1/internal/{kind}/{view}"
-        try:
-            async with ll.app.http_client.get(url, headers=headers) as resp:
-                if resp.status != 200:
-                    raise GatherError(f"{url} answered {resp.status}")
-                body: Any = orjson.loads(await resp.read())
-        except GatherError:
-            raise
-        except Exception as e:
-            raise GatherError(f"worker at {host} did not answer: {e}") from e
-        states.update(body)
+    for host in other_hosts(ll, ll.views[view].name):
+        states.update(await fetch_internal(ll, host, f"/api/v1/internal/{kind}/{view}"))
     return states
