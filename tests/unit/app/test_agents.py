@@ -15,6 +15,7 @@ from schemas.facts import Fact
 from streams.app.deadletter import read_headers
 from streams.app.factory import LiveLedgerApp, build_app
 from streams.app.facts_format import unbatch
+from streams.core.pipeline import Extractor
 from streams.core.records import EntryFacts, Position
 from streams.views.render import render_all
 from streams.views.routing import plan
@@ -112,6 +113,22 @@ class Sent:
         return done
 
 
+def recording_app(
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    extractor: Extractor = lambda title, body: [],
+    extractor_version: str = "none",
+) -> tuple[LiveLedgerApp, Sent, Sent]:
+    """A finalized app whose facts and dead-letter topics record what they are sent: (app, facts, letters)."""
+    ll = build_app(settings, extractor=extractor, extractor_version=extractor_version)
+    ll.app.finalize()
+    ll.app.flow_control.resume()
+    facts, letters = Sent(), Sent()
+    monkeypatch.setattr(ll.facts_topic, "send", facts.send)
+    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    return ll, facts, letters
+
+
 def failing_on_mark(title: str, body: str) -> list[Fact]:
     if "TRIGGER-EXTRACTOR-BUG" in body:
         raise RuntimeError("injected extractor bug")
@@ -122,12 +139,7 @@ async def test_entries_agent_dead_letters_an_entry_whose_extraction_raises_and_c
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = Settings(store="memory://", data_dir=tmp_path, app_id="agent-extract-test")
-    ll = build_app(settings, extractor=failing_on_mark, extractor_version="test-bug")
-    ll.app.finalize()
-    ll.app.flow_control.resume()
-    facts, letters = Sent(), Sent()
-    monkeypatch.setattr(ll.facts_topic, "send", facts.send)
-    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    ll, facts, letters = recording_app(settings, monkeypatch, failing_on_mark, "test-bug")
     raws = encoded(
         [
             published("e1", "Three killed in Kharkiv.", [killed(3)], n=1),
@@ -174,12 +186,7 @@ async def test_entries_agent_dead_letters_an_entry_too_large_to_store_and_carrie
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = Settings(store="memory://", data_dir=tmp_path, app_id="agent-size-test", max_record_bytes=4096)
-    ll = build_app(settings, extractor=lambda title, body: [], extractor_version="none")
-    ll.app.finalize()
-    ll.app.flow_control.resume()
-    facts, letters = Sent(), Sent()
-    monkeypatch.setattr(ll.facts_topic, "send", facts.send)
-    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    ll, facts, letters = recording_app(settings, monkeypatch)
     many = [killed(n, claimant=f"official number {n}") for n in range(1, 40)]
     raws = encoded(
         [

@@ -17,7 +17,6 @@ from liveledger.settings import Settings
 from schemas.codec import parse_envelope, to_event
 from schemas.events import DomainEvent
 from schemas.facts import Fact
-from streams.app.factory import build_app
 from streams.app.facts_format import unbatch
 from streams.core.pipeline import entry_facts
 from streams.core.records import Position
@@ -25,7 +24,7 @@ from streams.core.step import Known
 from streams.core.timeline import TIMELINE
 from streams.views.memory import ViewSet
 from streams.views.routing import VIEWS
-from tests.unit.app.test_agents import Sent, applied, handled, until
+from tests.unit.app.test_agents import applied, handled, recording_app, until
 from tests.unit.log_builders import BLOG, KHARKIV, encoded, killed, published, retracted
 
 SUMY = {"place": "Sumy", "region_code": "UA-59", "country": "UA", "weapon": "missile"}
@@ -78,12 +77,7 @@ async def test_the_agents_and_viewset_give_the_same_states(
     settings = Settings(
         store="memory://", data_dir=tmp_path, app_id="contract", batch_max_events=batch_max, batch_ms=batch_ms
     )
-    ll = build_app(settings, extractor=lambda title, body: [], extractor_version="none")
-    ll.app.finalize()
-    ll.app.flow_control.resume()
-    facts, letters = Sent(), Sent()
-    monkeypatch.setattr(ll.facts_topic, "send", facts.send)
-    monkeypatch.setattr(ll.deadletter_topic, "send", letters.send)
+    ll, facts, letters = recording_app(settings, monkeypatch)
     raws = SEQUENCES[sequence]()
 
     async with ll.agents["entries"].test_context() as agent:
