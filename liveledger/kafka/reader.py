@@ -11,7 +11,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 
 from liveledger.kafka.security import connect_failure
-from liveledger.kafka.topics import admin_client
+from liveledger.kafka.topics import describe_topic
 from liveledger.settings import Settings
 
 Progress = Callable[[int, int], None]
@@ -19,14 +19,8 @@ Progress = Callable[[int, int], None]
 
 async def partitions_of(settings: Settings, topic: str) -> list[int]:
     """The partition numbers of ``topic``; empty when it does not exist."""
-    admin = admin_client(settings)
-    await admin.start()
-    try:
-        described = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    for t in described:
-        if t["topic"] == topic and t["error_code"] == 0:
+    for t in await describe_topic(settings, topic):
+        if t["error_code"] == 0:
             return sorted(p["partition"] for p in t["partitions"])
     return []
 

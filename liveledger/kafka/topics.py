@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
@@ -47,6 +48,17 @@ def admin_client(settings: Settings) -> AIOKafkaAdminClient:
         request_timeout_ms=15000,
         **settings.kafka_client_kwargs(),
     )
+
+
+async def describe_topic(settings: Settings, topic: str) -> list[dict[str, Any]]:
+    """The broker's description of ``topic``: error code, and partitions with leader and replicas."""
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        described = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    return [t for t in described if t["topic"] == topic]
 
 
 async def started_admin(settings: Settings, fallback: str) -> AIOKafkaAdminClient:

@@ -22,6 +22,7 @@ from liveledger.kafka.durability import WeakTopic, replica_configs
 from liveledger.kafka.topics import (
     KEEP_FOREVER,
     admin_client,
+    describe_topic,
     ensure_changelog_topics,
     ensure_log_topics,
     existing_changelog_topics,
@@ -54,13 +55,7 @@ CHUNK = 1_000
 
 async def leaders(settings: Settings, topic: str) -> dict[int, int]:
     """partition -> node id of its leader (-1 while it has none)."""
-    admin = admin_client(settings)
-    await admin.start()
-    try:
-        described = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    return {p["partition"]: p["leader"] for t in described if t["topic"] == topic for p in t["partitions"]}
+    return {p["partition"]: p["leader"] for t in await describe_topic(settings, topic) for p in t["partitions"]}
 
 
 async def wait_leaders_move(settings: Settings, topic: str, victim: int, within_s: float = 60.0) -> dict[int, int]:
@@ -75,13 +70,7 @@ async def wait_leaders_move(settings: Settings, topic: str, victim: int, within_
 
 
 async def replicas(settings: Settings, topic: str) -> dict[int, list[int]]:
-    admin = admin_client(settings)
-    await admin.start()
-    try:
-        described = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    return {p["partition"]: list(p["replicas"]) for t in described if t["topic"] == topic for p in t["partitions"]}
+    return {p["partition"]: list(p["replicas"]) for t in await describe_topic(settings, topic) for p in t["partitions"]}
 
 
 async def create_led_by(settings: Settings, topic: str, node: int, others: list[int]) -> None:
