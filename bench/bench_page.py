@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -35,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.bench_pipeline import entry_lines  # noqa: E402
-from bench.catchup import free_port, make_settings, publish_only  # noqa: E402
+from bench.catchup import bench_broker, free_port, make_settings, publish_only  # noqa: E402
 from liveledger.broker import local  # noqa: E402
 from tests.e2e.browser import DevTools  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
@@ -98,11 +97,7 @@ def main() -> int:
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-page-"))
-    bootstrap = os.environ.get("LIVELEDGER_KAFKA_BOOTSTRAP")
-    cfg = None
-    if not bootstrap:
-        cfg = local.config_on_free_ports(tmp / "broker")
-        bootstrap, _ = local.start(cfg)
+    bootstrap, cfg = bench_broker(tmp)
     try:
         settings = make_settings(bootstrap, uuid.uuid4().hex[:8], tmp / "data", free_port())
         print(f"publishing {args.entries} entries", flush=True)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -45,6 +44,7 @@ sys.path.insert(0, str(REPO))
 from bench.catchup import (  # noqa: E402
     WINDOW,
     Row,
+    bench_broker,
     free_port,
     make_settings,
     process_rows,
@@ -216,11 +216,7 @@ def main() -> int:
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-"))
-    bootstrap = os.environ.get("LIVELEDGER_KAFKA_BOOTSTRAP")
-    cfg = None
-    if not bootstrap:
-        cfg = local.config_on_free_ports(tmp / "broker")
-        bootstrap, _ = local.start(cfg)
+    bootstrap, cfg = bench_broker(tmp)
     figures: dict[str, Any] = {}
     rows: list[Row] = []
     try:

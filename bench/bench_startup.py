@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from aiokafka import AIOKafkaProducer
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.catchup import bench_broker  # noqa: E402
 from liveledger.broker import local  # noqa: E402
 from liveledger.kafka.topics import ensure_log_topics  # noqa: E402
 from liveledger.publish.index import content_digest, event_id_for  # noqa: E402
@@ -169,11 +169,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as d:
         tmp = Path(d)
-        bootstrap = os.environ.get("LIVELEDGER_KAFKA_BOOTSTRAP")
-        cfg = None
-        if not bootstrap:
-            cfg = local.config_on_free_ports(tmp / "broker")
-            bootstrap, _ = local.start(cfg)
+        bootstrap, cfg = bench_broker(tmp)
         try:
             asyncio.run(warm_up(bootstrap, tmp))
             rows = []

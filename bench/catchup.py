@@ -40,6 +40,18 @@ def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settin
 free_port = local.free_port  # one definition: liveledger.broker.local
 
 
+def bench_broker(tmp: Path) -> tuple[str, local.BrokerConfig | None]:
+    """``LIVELEDGER_KAFKA_BOOTSTRAP`` when set, else a local broker started under ``tmp/broker``.
+
+    Returns the bootstrap address and the config to ``local.stop`` when the run is over (None: not ours).
+    """
+    bootstrap = os.environ.get("LIVELEDGER_KAFKA_BOOTSTRAP")
+    if bootstrap:
+        return bootstrap, None
+    cfg = local.config_on_free_ports(tmp / "broker")
+    return local.start(cfg)[0], cfg
+
+
 async def publish_only(settings: Settings, lines: list[bytes]) -> None:
     good, _ = read_requests(lines, settings.max_body_bytes)
     async with Publisher(settings) as pub:
