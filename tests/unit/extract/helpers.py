@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from schemas.facts import Fact
 from streams.extract import extract_text
+from streams.extract.attribution import find_attribution
+from streams.extract.tokens import tokenize
 
 
 def facts_of(text: str, metric: str | None = None) -> list[Fact]:
@@ -21,3 +23,10 @@ def one(text: str, metric: str) -> Fact:
 def bounds(f: Fact) -> tuple[int | None, int | None, int | None, str]:
     """(low, best, high, qualifier) of a fact."""
     return (f.low, f.best, f.high, f.qualifier)
+
+
+def attr(s: str) -> tuple[str | None, str | None]:
+    """(claimant, relay) of the attribution found in ``s``, lowercased; fails when none is found."""
+    a = find_attribution(s, tokenize(s))
+    assert a is not None, s
+    return (a.claimant.lower() if a.claimant else None, a.relay.lower() if a.relay else None)

@@ -13,7 +13,7 @@ from streams.extract.attribution import find_attribution
 from streams.extract.claimants import claimant_id, claimant_ids
 from streams.extract.tokens import tokenize
 
-from .helpers import facts_of
+from .helpers import attr, facts_of
 
 
 def both(s: str) -> list[str]:
@@ -98,12 +98,6 @@ def test_courtesy_titles_join_the_full_name() -> None:
     low = claimant_ids(["foreign minister anna-lena okafor", "mr okafor"], [])
     assert low["mr okafor"] == "anna-lena okafor"
     assert claimant_id("the undersecretary for civil defence") != "civil defence"
-
-
-def attr(s: str) -> tuple[str | None, str | None]:
-    a = find_attribution(s, tokenize(s))
-    assert a is not None, s
-    return (a.claimant.lower() if a.claimant else None, a.relay.lower() if a.relay else None)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from streams.extract.claimants import stands_for
 from streams.extract.outlets import outlet
 from streams.extract.tokens import tokenize
 
-from .helpers import facts_of, one
+from .helpers import attr, facts_of, one
 
 
 def both(s: str) -> list[str]:
@@ -27,12 +27,6 @@ def both(s: str) -> list[str]:
 def who(text: str, metric: str = "killed") -> tuple[str | None, str | None]:
     f = one(text, metric)
     return (f.claimant.lower() if f.claimant else None, f.relay.lower() if f.relay else None)
-
-
-def attr(s: str) -> tuple[str | None, str | None]:
-    a = find_attribution(s, tokenize(s))
-    assert a is not None, s
-    return (a.claimant.lower() if a.claimant else None, a.relay.lower() if a.relay else None)
 
 
 # --- outlets named by their wording, not only by the list ---
