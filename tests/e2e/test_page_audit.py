@@ -11,9 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import orjson
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from liveledger.cli.publish_cmd import publish_lines
 from liveledger.settings import Settings
@@ -21,6 +19,7 @@ from replay.source import read_log
 from tests.e2e import blog_fixture as fx
 from tests.e2e.browser import DevTools
 from tests.integration.test_audit import cli
+from tests.support.altered import send_altered_event
 from tests.support.worker import WorkerProcess
 
 pytestmark = pytest.mark.kafka
@@ -117,14 +116,7 @@ async def check_badges(dt: DevTools, worker: WorkerProcess, settings: Settings) 
     assert "equal" in await dt.evaluate("document.getElementById('verify-badge').textContent")
 
     # alter an event on the log (its stored hash left as it was)
-    doc = orjson.loads(next(r.raw for r in await read_log(settings) if r.envelope is not None))
-    altered = dict(doc, event_id="ev-altered", payload=dict(doc["payload"], body="Nothing happened."))
-    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
-    await producer.start()
-    try:
-        sent = await producer.send_and_wait(settings.entries_topic, orjson.dumps(altered), key=fx.BLOG.encode())
-    finally:
-        await producer.stop()
+    sent = await send_altered_event(settings, fx.BLOG, "Nothing happened.")
     text = await dt.wait_for(
         "(b => b.dataset.state === 'broken' && b.textContent)(document.getElementById('chain-badge'))",
         "the chain badge to turn red",

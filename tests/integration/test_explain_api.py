@@ -13,7 +13,6 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from liveledger.cli.publish_cmd import publish_lines
 from liveledger.settings import Settings
@@ -24,6 +23,7 @@ from streams.core.pipeline import default_extractor
 from streams.views.routing import history_key
 from tests.integration import views_fixture as fx
 from tests.integration.test_audit import INCIDENT, cli
+from tests.support.altered import send_altered_event
 from tests.support.worker import WorkerProcess, get_bytes, get_json
 
 pytestmark = pytest.mark.kafka
@@ -144,14 +144,7 @@ async def test_health_and_metrics_show_the_chain_and_the_last_verify(settings: S
     assert f'liveledger_chain_verified_offset{{blog="{fx.BLOG}"' in metrics
 
     # an event altered on the log (its hash left as it was) turns the check red, at its offset
-    doc = orjson.loads(next(r.raw for r in await read_log(settings) if r.envelope is not None))
-    altered = dict(doc, event_id="ev-altered", payload=dict(doc["payload"], body="Forty dead."))
-    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
-    await producer.start()
-    try:
-        sent = await producer.send_and_wait(settings.entries_topic, orjson.dumps(altered), key=fx.BLOG.encode())
-    finally:
-        await producer.stop()
+    sent = await send_altered_event(settings, fx.BLOG, "Forty dead.")
     worker.wait_processed(EVENTS + 1)
     chain = worker.health()["audit"]["chain"]
     assert not chain["ok"] and not chain["blogs"][fx.BLOG]["ok"]
