@@ -21,8 +21,10 @@ def prepare(settings: Settings) -> LiveLedgerApp:
     loop.run_until_complete(ensure_log_topics(settings))
     (settings.data_dir / "faust").mkdir(parents=True, exist_ok=True)
     ll = build_app(settings)
-    wipe_stale_state(settings, ll.app, loop.run_until_complete)  # before faust opens the stores
+    # The changelogs first: the state check reads their end offsets, and on a broker that creates
+    # topics on first use, reading one that is missing would create it with the broker's partitions.
     loop.run_until_complete(ensure_changelog_topics(settings, ll.changelog_topics()))
+    wipe_stale_state(settings, ll.app, loop.run_until_complete)  # before faust opens the stores
     register_api(ll)
     return ll
 
