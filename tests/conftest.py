@@ -131,8 +131,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     from liveledger.broker import cluster as cluster_mod
 
     nodes = cluster_mod.cluster_configs(3, tmp_path_factory.mktemp("cluster"))
-    cluster_mod.start(nodes)
     try:
+        cluster_mod.start(nodes)  # stops the nodes it launched if one fails; the finally stops the rest
         yield Cluster(nodes)
     finally:
         cluster_mod.stop(nodes)

@@ -29,10 +29,10 @@ def local_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
 def other_hosts(ll: LiveLedgerApp, table: str) -> list[str]:
     """The other workers' URLs that hold a partition of ``table`` (none before an assignment)."""
     me = str(ll.app.conf.canonical_url).rstrip("/")
-    try:
+    try:  # before an assignment the metadata is empty, not an error: only local data exists then
         hosts = ll.app.router.table_metadata(table)
-    except Exception:  # no assignment yet (worker starting): only local data exists
-        return []
+    except Exception as e:  # never answer from local data alone as if it were everything
+        raise GatherError(f"could not tell which workers hold {table!r}: {type(e).__name__}: {e}") from e
     return sorted({str(h).rstrip("/") for h, parts in hosts.items() if parts} - {me})
 
 

@@ -8,6 +8,7 @@ Every node is broker and controller at once; the controller quorum is all the no
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import time
 from pathlib import Path
 
@@ -73,15 +74,23 @@ def _cluster_id(configs: list[BrokerConfig]) -> str:
 def start(configs: list[BrokerConfig], *, timeout: float = 120.0) -> tuple[str, bool]:
     """Start every node that is not running, wait for all to serve. Returns (bootstrap, any_started)."""
     cluster_id = _cluster_id(configs)
-    launched = [(cfg, local.launch(cfg, cluster_id=cluster_id)) for cfg in configs]
-    deadline = time.monotonic() + timeout
-    for cfg, proc in launched:
-        left = max(5.0, deadline - time.monotonic())
-        if proc is None:
-            local.wait_until_ready(cfg.ready_bootstrap, timeout=left)
-        else:
-            local.await_started(cfg, proc, timeout=left)
-    wait_for_brokers(configs, len(configs), timeout=max(5.0, deadline - time.monotonic()))
+    launched: list[tuple[BrokerConfig, subprocess.Popen[bytes] | None]] = []
+    try:
+        for cfg in configs:
+            launched.append((cfg, local.launch(cfg, cluster_id=cluster_id)))
+        deadline = time.monotonic() + timeout
+        for cfg, proc in launched:
+            left = max(5.0, deadline - time.monotonic())
+            if proc is None:
+                local.wait_until_ready(cfg.ready_bootstrap, timeout=left)
+            else:
+                local.await_started(cfg, proc, timeout=left)
+        wait_for_brokers(configs, len(configs), timeout=max(5.0, deadline - time.monotonic()))
+    except BaseException:  # a node that failed must not leave the others running (JVMs on a small machine)
+        started = [cfg for cfg, proc in launched if proc is not None]
+        if started:
+            stop(started)
+        raise
     return bootstrap(configs), any(proc is not None for _, proc in launched)
 
 

@@ -8,20 +8,28 @@
   (:func:`streams.views.rows.coalesce`) -> one write per row changed.
 
 A batch is bounded by ``Settings.batch_max_events`` events and ``Settings.batch_ms`` of waiting
-(faust's ``Stream.take_events``). faust acks a batch's events only when the agent asks for the next
+(faust's ``Stream.take_events``). faust acks a batch's events when the agent asks for the next
 batch, so an offset is committed only after every write and dead letter of its batch is done: a
 kill -9 mid-batch redelivers the batch, and the row rule (newest stamp wins) makes that change
 nothing.
+
+faust also acks a batch's events when the agent body raises (``take_events`` acks in a
+``finally``), and commits on an agent's error, which would move the offsets past events that were
+neither processed nor dead-lettered. So nothing may leave a batch as an exception: a Kafka error
+that may pass (a leader moving) is retried in place for up to :data:`RETRY_S`, and any other failure
+of a batch stops the process at once without committing (:func:`stop_without_commit`, the same
+effect as kill -9), so that the batch is read again on restart.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import os
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
 from schemas.codec import parse_envelope, to_event
 from streams.app.current import for_event
@@ -47,6 +55,45 @@ YIELD_EVERY = 8
 #: an entry event (faust's) and what the pure core made of it
 Decoded = tuple[Any, EntryFacts]
 
+#: how long a send retries a Kafka error that may pass (a leader moving, a broker restarting)
+RETRY_S = 60.0
+
+#: the exit status of a worker stopped by a batch that failed (EX_SOFTWARE)
+EXIT_BATCH_FAILED = 70
+
+T = TypeVar("T")
+
+#: an agent's work on one batch of events
+BatchBody = Callable[[Sequence[Any]], Awaitable[None]]
+
+
+def stop_without_commit(error: BaseException) -> None:
+    """End the process now: no faust shutdown, so no commit of the failed batch's offsets."""
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    os._exit(EXIT_BATCH_FAILED)
+
+
+async def kafka_retry(what: str, attempt: Callable[[], Awaitable[T]], retry_s: float = RETRY_S) -> T:
+    """``await attempt()``, again after a retriable Kafka error, with backoff, for up to ``retry_s``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + retry_s
+    delay = 0.1
+    while True:
+        try:
+            return await attempt()
+        except KafkaError as e:
+            if not e.retriable or loop.time() + delay > deadline:
+                raise
+            _log.warning("%s: %s: %s; retrying in %.1f s", what, type(e).__name__, e, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+
+def _span(events: Sequence[Any]) -> str:
+    first, last = events[0].message, events[-1].message
+    return f"{first.topic}:{first.partition}:{first.offset} .. {last.topic}:{last.partition}:{last.offset}"
+
 
 class Agents:
     """The agent bodies of one app, over its topics and tables (``build_app`` registers them)."""
@@ -56,6 +103,21 @@ class Agents:
         self.settings = ll.settings
         self.extractor = extractor
         self.version = extractor_version
+        #: what a failed batch calls (tests replace it; the worker must not go on past the batch)
+        self.on_batch_failed: Callable[[BaseException], None] = stop_without_commit
+
+    async def guarded(self, agent: str, events: Sequence[Any], body: BatchBody) -> None:
+        """Run one batch; if it fails, stop before faust can ack and commit it (see the module docstring)."""
+        try:
+            await body(events)
+        except Exception as e:
+            _log.critical(
+                "the %s agent failed on a batch of %d events (%s): %s: %s; stopping the worker without "
+                "committing, so that the batch is read again on restart",
+                agent, len(events), _span(events), type(e).__name__, e, exc_info=True,
+            )  # fmt: skip
+            self.on_batch_failed(e)
+            raise
 
     # -- dead letters ---------------------------------------------------------------------------
     async def dead_letter(self, stage: str, error: BaseException, message: Any) -> None:
@@ -66,8 +128,12 @@ class Agents:
         headers = dead_letter_headers(
             stage=stage, error=error, topic=message.topic, partition=message.partition, offset=message.offset
         )
-        fut = await self.ll.deadletter_topic.send(key=message.key, value=message.value or b"", headers=headers)
-        await fut
+
+        async def attempt() -> Any:
+            fut = await self.ll.deadletter_topic.send(key=message.key, value=message.value or b"", headers=headers)
+            return await fut
+
+        await kafka_retry("sending a dead letter", attempt)
         self.ll.stats.dead_lettered(stage)
         _log.warning(
             "dead-lettered %s:%s:%s at stage %s: %s: %s",
@@ -78,7 +144,7 @@ class Agents:
     async def process_entries(self, stream: Any) -> None:
         s = self.settings
         async for events in stream.take_events(s.batch_max_events, s.batch_ms / 1000):
-            await self.entries_batch(events)
+            await self.guarded("entries", events, self.entries_batch)
 
     async def decode(self, events: Sequence[Any]) -> list[Decoded]:
         """Each event's entry facts; an event that fails is dead-lettered (stage decode or extract)."""
@@ -99,23 +165,32 @@ class Agents:
                 await self.dead_letter(stage, e, msg)
         return out
 
-    def known(self, decoded: Sequence[Decoded]) -> dict[str, Known]:
-        """The index records of the batch's entries."""
+    async def known(self, decoded: Sequence[Decoded]) -> tuple[list[Decoded], dict[str, Known]]:
+        """The batch's entries whose index record reads, and those records.
+
+        An entry whose stored record does not read cannot be planned (its tombstones would be
+        wrong): its event is dead-lettered at stage ``index``, and the rest of the batch goes on.
+        """
         index: dict[str, Known] = {}
+        kept: list[Decoded] = []
         table = self.ll.entry_index
         for ev, ef in decoded:
             with for_event(ev):
                 doc = table.get(ef.entry_key)
-            if doc is not None:
-                index[ef.entry_key] = Known.from_json(doc)
-        return index
+            try:
+                if doc is not None and ef.entry_key not in index:
+                    index[ef.entry_key] = Known.from_json(doc)
+            except (KeyError, TypeError, ValueError) as e:
+                await self.dead_letter("index", e, ev.message)
+                continue
+            kept.append((ev, ef))
+        return kept, index
 
     async def entries_batch(self, events: Sequence[Any]) -> None:
-        decoded = await self.decode(events)
+        decoded, index = await self.known(await self.decode(events))
         if not decoded:
             return
         entries = [ef for _, ef in decoded]
-        index = self.known(decoded)
         try:
             result: Step | None = step(index, entries, self.settings.max_record_bytes)
         except Exception:  # a bug of the core on one entry: find it by planning one at a time
@@ -159,11 +234,13 @@ class Agents:
         """One facts record per target partition (split at ``RECORD_BYTES``); waits until Kafka has them."""
         s = self.settings
         topic = self.ll.facts_topic
-        futures = [
-            await topic.send(key=key, value=body, partition=partition)
-            for partition, key, body in batch(contributions, s.topic_partitions, min(RECORD_BYTES, s.max_record_bytes))
-        ]
-        await asyncio.gather(*futures)
+        records = batch(contributions, s.topic_partitions, min(RECORD_BYTES, s.max_record_bytes))
+
+        async def attempt() -> Any:  # a resend after a retriable error is safe: rows are idempotent
+            futures = [await topic.send(key=key, value=body, partition=partition) for partition, key, body in records]
+            return await asyncio.gather(*futures)
+
+        await kafka_retry("sending facts", attempt)
 
     def store(self, result: Step, events: dict[Position, Any]) -> None:
         """The batch's new index records (each written for the event it comes from), and the counters."""
@@ -175,6 +252,8 @@ class Agents:
         lineage = self.ll.lineage
         if lineage is not None:  # what the explain API answers from
             for planned in result.planned:
+                if not planned.current:  # redelivered behind a later event of its entry
+                    continue
                 with for_event(events[planned.entry.position]):
                     record_lineage(lineage, planned.entry, planned.contributions)
         stats = self.ll.stats
@@ -187,10 +266,13 @@ class Agents:
     async def process_facts(self, stream: Any) -> None:
         s = self.settings
         async for events in stream.take_events(s.batch_max_events, s.batch_ms / 1000):
-            contributions: list[tuple[Contribution, Any]] = []
-            for event in events:
-                contributions.extend((c, event) for c in await self.read_facts(event.message))
-            self.apply(contributions)
+            await self.guarded("views", events, self.facts_batch)
+
+    async def facts_batch(self, events: Sequence[Any]) -> None:
+        contributions: list[tuple[Contribution, Any]] = []
+        for event in events:
+            contributions.extend((c, event) for c in await self.read_facts(event.message))
+        self.apply(contributions)
 
     async def read_facts(self, msg: Any) -> list[Contribution]:
         """The contributions of one facts record; one that is not ours is dead-lettered (stage contribution)."""

@@ -34,6 +34,7 @@ from mode import CrashingSupervisor
 from liveledger.settings import Settings
 from streams.app.agents import Agents
 from streams.app.committed import read_committed
+from streams.app.lineage import TABLE_NAME as LINEAGE_TABLE
 from streams.app.lineage import lineage_table
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
@@ -89,13 +90,20 @@ class LiveLedgerApp:
         return sorted(str(t.changelog_topic.get_topic_name()) for t in tables)
 
 
+ENTRY_INDEX_TABLE = "entry-index"
+
+#: the tables a worker keeps besides one per view (``build_app`` makes them)
+TABLES_BESIDE_VIEWS = (TIMELINE, ENTRY_INDEX_TABLE, LINEAGE_TABLE)
+
+
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
     """Memory settings that fit a small machine: the budget is split across the tables' partitions.
 
-    faust opens one RocksDB per table partition, so with 12 partitions a worker holding them all
-    runs 72 databases: each gets its share of ``rocksdb_memory_mb``, never less than 1 MB.
+    faust opens one RocksDB per table partition: the views, the timeline, the entry index and the
+    lineage make 7 tables, so with 12 partitions a worker holding them all runs 84 databases; each
+    gets its share of ``rocksdb_memory_mb``, never less than 1 MB.
     """
-    databases = (len(VIEWS) + 2) * settings.topic_partitions
+    databases = (len(VIEWS) + len(TABLES_BESIDE_VIEWS)) * settings.topic_partitions
     per_db = max(1024 * 1024, settings.rocksdb_memory_mb * 1024 * 1024 // databases)
     return {
         "driver": "rocksdict",
@@ -166,7 +174,7 @@ def build_app(
         for view in (*VIEWS, TIMELINE)
     }
     entry_index = app.Table(
-        "entry-index",
+        ENTRY_INDEX_TABLE,
         default=None,
         partitions=settings.topic_partitions,
         key_type=str,
@@ -194,6 +202,12 @@ def build_app(
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
     ll.lineage = lineage
 
+    def forget_revoked_chains(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        """A revoked entries partition's chain heads go stale while another worker consumes it."""
+        revoked = args[0] if args else kwargs.get("revoked", ())
+        ll.chain.forget(tp.partition for tp in revoked if tp.topic == settings.entries_topic)
+
+    app.on_partitions_revoked.connect(forget_revoked_chains)
     agents = Agents(ll, extractor, version)
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
         agents.process_entries

@@ -22,6 +22,7 @@ before the last offset seen on its partition is a redelivery, not a new event, a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,6 +139,20 @@ class ChainWatch:
             self._problem(partition, offset, blog, kind, detail)
         self._first.setdefault(blog, offset)
         self._verified[blog] = offset
+
+    def forget(self, partitions: Iterable[int]) -> None:
+        """Drop what is known of ``partitions`` (revoked in a rebalance).
+
+        Another worker may consume them meanwhile, so when one comes back its heads are stale: its
+        next record is then checked as on a resumed partition (each blog anchored on its first event
+        seen), not reported as a missing event. Problems found stay reported.
+        """
+        for partition in set(partitions):
+            self._partitions.pop(partition, None)
+            for blog in [b for b, chain in self.state.blogs.items() if chain.partition == partition]:
+                del self.state.blogs[blog]
+                self._verified.pop(blog, None)
+                self._first.pop(blog, None)
 
     def _problem(self, partition: int, offset: int, blog: str | None, kind: str, detail: str) -> None:
         self.problem_count += 1

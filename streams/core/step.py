@@ -64,6 +64,10 @@ class Planned:
 
     entry: EntryFacts
     contributions: tuple[Contribution, ...]
+    #: whether the event is the newest of its entry seen (it replaced the index record); an older
+    #: one (redelivered after a kill) still plans safe contributions, but its tombstones are for
+    #: keys a later event touched, so it is no part of the entry's history (the lineage skips it)
+    current: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +119,7 @@ def step(index: Mapping[str, Known], entries: Iterable[EntryFacts], max_record_b
         except RecordTooLarge as e:
             refused.append(Refused(ef, e))
             continue
-        planned.append(Planned(ef, tuple(contributions)))
+        planned.append(Planned(ef, tuple(contributions), record is not None))
         if record is not None:
             changed[key] = record
     return Step(tuple(planned), changed, tuple(refused))

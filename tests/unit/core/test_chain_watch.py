@@ -92,3 +92,29 @@ def test_the_watch_from_offset_zero_finds_what_verify_log_finds(ops: list[str]) 
     status = watched(log).status()
     assert status["problems"] == report.problems
     assert status["ok"] == report.ok
+
+
+def test_a_partition_back_after_a_rebalance_anchors_again_instead_of_reporting_a_missing_event() -> None:
+    raws = chain(6)
+    watch = watched(raws[:3])  # offsets 0-2; then the partition went to another worker for 3-4
+    stale = watched(raws[:3])
+    stale.observe(0, 5, KEY, raws[5])
+    assert [p["kind"] for p in stale.status()["problems"]] == ["missing event"], "what a stale head reports"
+
+    watch.forget([0])
+    watch.observe(0, 5, KEY, raws[5])
+    s = watch.status()
+    assert s["ok"], s["problems"]
+    blog = s["blogs"][BLOG]
+    assert (blog["from_offset"], blog["verified_to_offset"], blog["from_genesis"]) == (5, 5, False)
+
+
+def test_problems_found_before_a_rebalance_stay_reported() -> None:
+    raws = chain(3)
+    doc = orjson.loads(raws[1])
+    doc["payload"]["body"] = "Changed."
+    watch = watched([raws[0], orjson.dumps(doc)])
+    watch.forget([0])
+    watch.observe(0, 2, KEY, raws[2])
+    s = watch.status()
+    assert not s["ok"] and [(p["kind"], p["offset"]) for p in s["problems"]] == [("altered", 1)]
