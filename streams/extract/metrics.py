@@ -20,6 +20,7 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
+from streams.extract.asides import aside_cue
 from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.groups import singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
@@ -146,10 +147,10 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if left is None and sj.takes_lives(toks, m, subj_low):
         left = "killed"  # "the clashes claimed five lives", "the flood took 30 lives"
         subj_toks = []
-    if cue is None and noun_metric is None and left is None:
+    if cue is None and noun_metric in (None, "displaced") and left is None:
         # "seven personnel of the border force were killed", "one child, a shepherd, was killed",
         # "more than 400 people who were injured"
-        bridged = relative_cue(toks, m.i, k) or bridge_to_cue(toks, k)
+        bridged = relative_cue(toks, m.i, k) or bridge_to_cue(toks, k) or aside_cue(toks, m.i, k)
         if bridged is not None:
             cue_k, cue = bridged, people_cue(toks, bridged)
     if cue is not None and total_of_a_part(toks, m, k, cue_k):

@@ -90,6 +90,8 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
                 return True  # "12-year-old", "nine-storey", "24-hour"
         if nl in ("year", "years") or (nl == "old" and not vague):
             return True
+    if _age_aside(toks, k, end, value):
+        return True
     # A year ("in 2022"), unless a counted noun follows ("2000 troops").
     return (
         first.kind == "num"
@@ -99,3 +101,17 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
         and end == k + 1
         and not (end < n and toks[end].low in _COUNT_NOUNS_AFTER_YEARLIKE)
     )
+
+
+def _age_aside(toks: list[Token], k: int, end: int, value: int) -> bool:
+    """A bare number set off by commas right after a name is the person's age: "Ali Khan, 55, was shot".
+
+    Only digits, only after a capitalised word that is no sentence start, and only when a comma or
+    the sentence's end closes the aside ("..., 27, who ..."); "killed 12, police said" is a count.
+    """
+    if toks[k].kind != "num" or end != k + 1 or not 1 <= value <= 110 or k < 2:
+        return False
+    if toks[k - 1].text != "," or end >= len(toks) or toks[end].text != ",":
+        return False
+    name = toks[k - 2]
+    return name.kind == "word" and name.text[:1].isupper() and not name.text.isupper() and k - 2 > 0
