@@ -109,6 +109,7 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("attacked", "ukraine", "with"), "launched"),
     (("claimed", "the", "lives", "of"), "killed"),
     (("bodies", "of"), "killed"),
+    (("corpses", "of"), "killed"),
     (("the", "body", "of"), "killed"),
     (("shot", "dead"), "killed"),
     (("shooting", "dead"), "killed"),
@@ -264,7 +265,7 @@ NOT_MILITARY_BEFORE: frozenset[str] = words(
 )
 #: Before "strike"/"strikes" only ("a lightning attack" is one): "a 24-hour strike", "the tube strike".
 NOT_MILITARY_BEFORE_STRIKE: frozenset[str] = NOT_MILITARY_BEFORE | words(
-    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff"
+    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff sector"
 )
 #: Other senses, by the word after: "strike rate", "strike action", "strike price".
 NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price prices zone talks")
@@ -342,8 +343,11 @@ HYPOTHETICAL: frozenset[str] = words(
     planned planning if possible potential future prepare preparing vowed vows threat risk
     unless should any retaliatory fear fears feared avoid prevent deter no
     join joining joined vote votes voted authorise authorised authorize authorized approve approved
+    considering consider considers contemplating mulling weighing
     """
 )
+#: Nouns of intent before "for": "details for a missile strike", "plans for an attack" are no event yet.
+INTENT_NOUNS: frozenset[str] = words("details plan plans preparations proposal proposals options blueprint threat")
 
 # --- Air defence -------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
 from streams.extract.asides import aside_cue
 from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
-from streams.extract.groups import singled_out, total_of_a_part
+from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import everyday_figure, senses_of
@@ -80,6 +80,10 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     n = len(toks)
     # "83 of 120 drones were shot down": the 120 is the total launched.
     of_total = prev_m is not None and m.i >= 1 and toks[m.i - 1].low == "of" and prev_m.j == m.i - 1
+    if of_total and prev_m is not None and member_of_counted(toks, prev_m):
+        of_total = False  # "one of six officers killed": the six are the count
+    elif member_of_counted(toks, m):
+        return None
     k = m.j
     partitive = False
     if k + 1 < n and toks[k].low == "of" and toks[k + 1].low in ("which", "them", "these", "those", "whom", "the"):
@@ -378,7 +382,8 @@ def _dead_or_missing(toks: list[Token], k: int) -> bool:
 def _killed_or_injured(toks: list[Token], k: int) -> bool:
     n = len(toks)
     if k + 2 < n and toks[k + 1].low in ("or", "and"):
-        return lx.RIGHT_CUES.get(toks[k + 2].low) == "injured"
+        q = k + 3 if k + 3 < n and toks[k + 2].low in ("seriously", "badly", "critically") else k + 2
+        return lx.RIGHT_CUES.get(toks[q].low) == "injured"  # "killed or seriously injured"
     return False
 
 

@@ -33,7 +33,7 @@ _UNIT_WORDS = words(
 )
 _NOT_COUNT_BEFORE = words(
     """
-    no number article resolution unit brigade flight route highway page section chapter
+    aged no number article resolution unit brigade flight route highway page section chapter
     paragraph room gate platform level category grade covid ward channel apollo su mig tu kh
     mirage boeing airbus tupolev sukhoi antonov ilyushin embraer cessna
     """
@@ -106,12 +106,19 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
 def _age_aside(toks: list[Token], k: int, end: int, value: int) -> bool:
     """A bare number set off by commas right after a name is the person's age: "Ali Khan, 55, was shot".
 
-    Only digits, only after a capitalised word that is no sentence start, and only when a comma or
-    the sentence's end closes the aside ("..., 27, who ..."); "killed 12, police said" is a count.
+    Only digits, only after a word that may end a name (not a verb, number or function word; in
+    cased text a capitalised one), and only with a comma on each side: "killed 12, police said" and
+    "killed 14, 12 of them children" are counts.
     """
     if toks[k].kind != "num" or end != k + 1 or not 1 <= value <= 110 or k < 2:
         return False
     if toks[k - 1].text != "," or end >= len(toks) or toks[end].text != ",":
         return False
     name = toks[k - 2]
-    return name.kind == "word" and name.text[:1].isupper() and not name.text.isupper() and k - 2 > 0
+    if name.kind != "word" or name.low in _NOT_NAMES or name.low.endswith(("ed", "ing")) or name.text.isupper():
+        return False
+    return name.text[:1].isupper() or (name.text.islower() and (end + 1 >= len(toks) or toks[end + 1].kind != "num"))
+
+
+#: Words that end no name: "killing 12, ...", "including 14, ...", "them, 5, ...".
+_NOT_NAMES = words("and or of them those these including among to in at on from by with than killed dead died")
