@@ -319,14 +319,21 @@ def tally_figure(facts: Sequence[Fact]) -> int | None:
     return max(points) if points else None
 
 
-#: A text with no figure at all, once links are dropped ("daily total reported at http://..."): no report.
+#: A text with no figure at all once links are dropped ("daily death total reported at http://..."):
+#: a pointer to a total kept elsewhere, no report.
 _URL_RE = re.compile(r"https?://\S+")
-_REPORT_RE = re.compile(r"\d|\b(?:kill|dead|death|died|massacre|slain|shot|execut)", re.IGNORECASE)
+_WORD_RE = re.compile(r"[a-z]+")
 
 
 def carries_report(text: str) -> bool:
-    """Whether a row's text reports anything countable (not only a pointer to a total kept elsewhere)."""
-    return _REPORT_RE.search(_URL_RE.sub(" ", text)) is not None
+    """Whether a row's text states any figure: a digit, a number word or a vague quantity, or "a man"."""
+    from streams.extract.numbers import NUMBER_WORDS, VAGUE
+
+    low = _URL_RE.sub(" ", text.lower())
+    if any(c.isdigit() for c in low):
+        return True
+    ws = _WORD_RE.findall(low)
+    return any(w in NUMBER_WORDS or w in VAGUE or w in ("a", "an") for w in ws)
 
 
 def _region_ok(pred: str | None, gold: str) -> bool:
