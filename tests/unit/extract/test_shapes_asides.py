@@ -178,3 +178,32 @@ def test_carries_report() -> None:
     assert not carries_report("Daily total reported at http://example.org/a?b=3")
     assert carries_report("Gunmen killed a farmer in the north.")
     assert carries_report("Shelling killed 12 on Monday.")
+
+
+# --- a country's total over many incidents is no incident -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("At least 24 people were killed in violence across Syria on Sunday, activists said."),
+        *both("Across the country, 31 people were killed on Friday."),
+        *both("As many as 90 people were killed nationwide on Monday."),
+    ],
+)
+def test_nationwide_total_is_cumulative(text: str) -> None:
+    got = facts_of(text, "killed")
+    assert len(got) == 1 and got[0].cumulative
+
+
+@pytest.mark.parametrize(
+    "text", both("At least 15 civilians were killed in raids across the country, 12 of them in the city of Homs.")
+)
+def test_a_place_share_of_a_nationwide_total_is_an_incident(text: str) -> None:
+    got = {f.best: f.cumulative for f in facts_of(text, "killed")}
+    assert got == {15: True, 12: False}
+
+
+@pytest.mark.parametrize("text", both("Shelling killed 12 people in the city of Kharkiv on Monday."))
+def test_one_place_is_an_incident(text: str) -> None:
+    assert [f.cumulative for f in facts_of(text, "killed")] == [False]
