@@ -39,6 +39,8 @@ def aside_cue(toks: list[Token], i: int, k: int) -> int | None:
     A count inside a phrase ("members of one clan, were killed") is not the subject of the verb.
     """
     n = len(toks)
+    if k < n and toks[k].low in ("of", "from"):
+        k = _after_origin(toks, k)  # "Three herders of the valley, out with their goats, were shot dead"
     if k + 1 >= n or toks[k].text != "," or (i >= 1 and toks[i - 1].low in _INNER):
         return None
     if toks[k + 1].low in _AUX:
@@ -59,6 +61,17 @@ def aside_cue(toks: list[Token], i: int, k: int) -> int | None:
         if t.text in BOUNDARY:
             return None
     return None
+
+
+def _after_origin(toks: list[Token], k: int) -> int:
+    """The comma after a short origin phrase at ``k`` ("of Kalahandi", "from the valley"), else ``k``."""
+    for j in range(k + 1, min(len(toks), k + 6)):
+        t = toks[j]
+        if t.text == ",":
+            return j if j > k + 1 else k
+        if t.kind != "word" or t.low in _AUX:
+            return k
+    return k
 
 
 def _describes(t: Token) -> bool:

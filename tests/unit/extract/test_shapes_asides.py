@@ -34,6 +34,8 @@ def values(text: str, metric: str) -> list[int | None]:
         *[(t, 5) for t in both("Five fishermen, all from one village, died when the boat was shelled.")],
         *[(t, 6) for t in both("Six gunmen, affiliated with the rebel group were killed in a police raid.")],
         *[(t, 4) for t in both("Four traders, suspected of smuggling were shot dead by guards.")],
+        *[(t, 3) for t in both("Three herders of the valley, out with their goats, were shot dead by police.")],
+        *[(t, 2) for t in both("Two activists of the union, its youth wing, were killed in the clash.")],
     ],
 )
 def test_aside_between_count_and_verb(text: str, n: int) -> None:
