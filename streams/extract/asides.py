@@ -29,6 +29,8 @@ _AUX = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _BARE = frozenset({"died", "perished"})
 #: Words before a count that make it part of a phrase, not a clause's subject.
 _INNER = frozenset({"of", "from", "in", "to", "with", "by", "for", "at", "on", "near", "same"})
+#: Words that open a clause, not a one-word aside: "21 people, who were queueing, were killed".
+_NOT_ONE_WORD = frozenset({"who", "which", "that", "whom", "and", "but", "while", "as", "when", "after", "then"})
 #: Words after which the aside is a clause of its own, not a description of the subject.
 _CLAUSE_STOPS = frozenset({"and", "but", "while", "whereas", "as", "when", "after", "before", "then"})
 
@@ -45,6 +47,9 @@ def aside_cue(toks: list[Token], i: int, k: int) -> int | None:
         return None
     if toks[k + 1].low in _AUX:
         return _fate_at(toks, k + 1)  # "11 civilians, have been killed"
+    one_word = k + 2 < n and toks[k + 1].kind == "word" and toks[k + 1].low not in _NOT_ONE_WORD
+    if one_word and toks[k + 2].low in _AUX and (c := _fate_at(toks, k + 2)) is not None:
+        return c  # "eight herdsmen from Warsow, Somalia were killed"
     if toks[k + 1].low in _CLAUSE_STOPS:
         return None  # "five were killed, and 12 ..."
     if _count_at(toks[k + 1]):
@@ -63,15 +68,38 @@ def aside_cue(toks: list[Token], i: int, k: int) -> int | None:
     return None
 
 
+def relative_fate(toks: list[Token], i: int, k: int) -> int | None:
+    """The cue of the main verb after a relative clause with no commas: "40 people who had been
+    shopping at the market had been killed" (the clause's own verb is no fate: shopping).
+
+    Not after "the" ("the 96 fans who died": a group the reader knows), and the main verb must
+    open a verb group of its own after the clause.
+    """
+    n = len(toks)
+    if k >= n or toks[k].low not in ("who", "that") or (i >= 1 and toks[i - 1].low == "the"):
+        return None
+    for j in range(k + 3, min(n, k + 1 + MAX_ASIDE)):
+        t = toks[j]
+        if t.text in BOUNDARY or t.low in _CLAUSE_STOPS:
+            return None
+        if t.low in _AUX and toks[j - 1].low not in _AUX and toks[j - 1].low not in ("been", "be", "being"):
+            return _fate_at(toks, j)
+    return None
+
+
 def _after_origin(toks: list[Token], k: int) -> int:
-    """The comma after a short origin phrase at ``k`` ("of Kalahandi", "from the valley"), else ``k``."""
-    for j in range(k + 1, min(len(toks), k + 6)):
+    """The comma after a short origin phrase at ``k`` ("of Kalahandi", "from the valley", "of the
+    People's Front [PF]"), else ``k``."""
+    for j in range(k + 1, min(len(toks), k + 9)):
         t = toks[j]
         if t.text == ",":
             return j if j > k + 1 else k
-        if t.kind != "word" or t.low in _AUX:
+        if (t.kind != "word" and t.text not in _BRACKETS) or t.low in _AUX:
             return k
     return k
+
+
+_BRACKETS = frozenset("()[]'’")
 
 
 def _describes(t: Token) -> bool:

@@ -20,8 +20,8 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
-from streams.extract.asides import aside_cue
-from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.asides import aside_cue, relative_fate
+from streams.extract.cues import Figure, left_cue, per_after, right_cue, skip_to_cue
 from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
@@ -131,7 +131,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     subj_low = [t.low for t in subj_toks]
     if m.qualifier != "vague" and subj_start > m.j and toks[m.j].low == "of" and not subj_low:
         subj_start = k  # "of them"
-    per = _per_after(toks, m.j)
+    per = per_after(toks, m.j)
     metric: str | None = None
     via = ""
     cue_k = skip_to_cue(toks, k)
@@ -154,7 +154,12 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if cue is None and noun_metric in (None, "displaced") and left is None:
         # "seven personnel of the border force were killed", "one child, a shepherd, was killed",
         # "more than 400 people who were injured"
-        bridged = relative_cue(toks, m.i, k) or bridge_to_cue(toks, k) or aside_cue(toks, m.i, k)
+        bridged = (
+            relative_cue(toks, m.i, k)
+            or bridge_to_cue(toks, k)
+            or aside_cue(toks, m.i, k)
+            or relative_fate(toks, m.i, k)
+        )
         if bridged is not None:
             cue_k, cue = bridged, people_cue(toks, bridged)
     if cue is not None and total_of_a_part(toks, m, k, cue_k):
@@ -183,6 +188,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric, via = None, ""  # "shooting dead five soldiers who had surrendered": the verb before counts
     elif cue is not None:
         metric, via = cue, "right"
+        if cue == "captured" and left == "killed" and cue_k == k:
+            metric, via = "killed", "left"  # "killed 11 aid workers taken hostage": the verb before is the fate
     elif noun_metric is not None:
         metric, via = noun_metric, "noun"
     if left is not None and left != "dropped" and (metric is None or via == "noun"):
@@ -334,21 +341,6 @@ def _family_of(metric: str) -> str:
         if metric.endswith(suffix):
             return suffix
     return metric
-
-
-def _per_after(toks: list[Token], j: int) -> str | None:
-    n = len(toks)
-    for k in range(j, min(n, j + 6)):
-        t = toks[k]
-        if t.text in BOUNDARY:
-            return None
-        if t.low in lx.PER_WORDS:
-            return lx.PER_WORDS[t.low]
-        if t.low in ("a", "per", "each", "every", "an") and k + 1 < n and toks[k + 1].low in lx.PER_UNITS:
-            if k + 2 < n and toks[k + 2].low in ("after", "before", "earlier", "later", "ago", "of"):
-                return None
-            return lx.PER_UNITS[toks[k + 1].low]
-    return None
 
 
 _PART_METRICS = frozenset(

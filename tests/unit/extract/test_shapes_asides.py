@@ -209,3 +209,41 @@ def test_a_place_share_of_a_nationwide_total_is_an_incident(text: str) -> None:
 @pytest.mark.parametrize("text", both("Shelling killed 12 people in the city of Kharkiv on Monday."))
 def test_one_place_is_an_incident(text: str) -> None:
     assert [f.cumulative for f in facts_of(text, "killed")] == [False]
+
+
+# --- verbs separated from their count by a day, quotes, a relative clause or a place --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        *[(t, 25) for t in both("The raids killed on Friday 25 civilians and injured 130 others.")],
+        *[(t, 12) for t in both("Shelling killed overnight 12 people in the city.")],
+        *[(t, 19) for t in both('A total of 19 villagers were "gunned down" by soldiers.')],
+        *[(t, 40) for t in both("The agency said 40 people who had been queueing at a bakery had been killed.")],
+        *[(t, 10) for t in both("Ten civilians who were caught in the crossfire were killed.")],
+        *[(t, 8) for t in both("Eight herders from Dorra, Somalia were apparently killed in crossfire.")],
+        *[(t, 8) for t in both("Eight members of the People's Front [PF], were allegedly shot dead by troops.")],
+        *[(t, 11) for t in both("Rebels have killed 11 aid workers taken hostage from a clinic, the UN said.")],
+    ],
+)
+def test_verb_apart_from_its_count(text: str, n: int) -> None:
+    assert values(text, "killed")[:1] == [n]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "n"),
+    [
+        *[(t, "captured", 11) for t in both("Gunmen took 11 aid workers hostage.")],
+        *[(t, "arrested", 5) for t in both("Five gunmen who attacked the village were arrested.")],
+        *[(t, "injured", 12) for t in both("12 people who were injured were taken to hospital.")],
+    ],
+)
+def test_relative_clause_guards(text: str, metric: str, n: int) -> None:
+    assert values(text, metric) == [n]
+    assert values(text, "killed") == []
+
+
+@pytest.mark.parametrize("text", both("The 96 fans who died were remembered at the service."))
+def test_a_known_group_named_again_is_no_new_count(text: str) -> None:
+    assert values(text, "killed") == []
