@@ -83,7 +83,9 @@ def relative_fate(toks: list[Token], i: int, k: int) -> int | None:
         if t.text in BOUNDARY or t.low in _CLAUSE_STOPS:
             return None
         if t.low in _AUX and toks[j - 1].low not in _AUX and toks[j - 1].low not in ("been", "be", "being"):
-            return _fate_at(toks, j)
+            c = _fate_at(toks, j)
+            if c is not None:
+                return c  # else the clause's own verb group ("who police said were involved"): read on
     return None
 
 

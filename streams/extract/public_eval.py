@@ -280,7 +280,8 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
 #: The coder's own notes on its number ("fatalities coded as 10", "split across 2 events (4)",
 #: "5 coded to each"): they restate the coding, not the reporting, so they do not count as stating it.
 _CODING_RE = re.compile(
-    r"coded\s+(?:as|to|at)\s+\d+|\d+\s+coded\s+to\s+each|split\s+(?:up\s+)?(?:across|between|over)[^.()]{0,40}\(\d+\)",
+    r"coded\s+(?:as|to|at)\s+\d+|\d+\s+coded\s+to\s+each|(?:split|spread)\s+(?:up\s+)?(?:across|between|over)\s+\d+\s+[a-z]+(?:\s*\(\d+\))?"
+    r"|split\s+(?:up\s+)?(?:across|between|over)[^.()]{0,40}\(\d+\)",
     re.IGNORECASE,
 )
 #: A day of the month is no statement of a count: "On 4 March 2020", "March 4" ("may" is left out: "40 may die").
@@ -288,7 +289,9 @@ _MONTHS = (
     r"(?:january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
 )
-_DATE_RE = re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}\b", re.IGNORECASE)
+_DATE_RE = re.compile(
+    rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+may\s+\d{{4}}\b", re.IGNORECASE
+)
 
 
 def states_count(text: str, n: int) -> bool:

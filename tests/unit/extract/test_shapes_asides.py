@@ -164,6 +164,10 @@ def test_dates_and_split_notes_do_not_state_a_count() -> None:
     assert not states_count("On 4 March 2020, 14 militants were killed. Fatalities split over 3 events (4).", 4)
     assert states_count("On 4 March, 4 people died.", 4)
     assert states_count("The mayor said 3 died.", 3)
+    assert not states_count("On 3 May 2020, 4 people were killed. Fatalities split between 2 events.", 2)
+    assert not states_count("On 3 May 2020, clashes. Fatalities coded as 10 and spread between 3 locations.", 3)
+    assert states_count("On 3 May 2020, 3 died.", 3)
+    assert states_count("Officials warned that 40 may die.", 40)
 
 
 def test_tally_figure_is_the_largest_incident_figure() -> None:
@@ -225,6 +229,7 @@ def test_one_place_is_an_incident(text: str) -> None:
         *[(t, 8) for t in both("Eight herders from Dorra, Somalia were apparently killed in crossfire.")],
         *[(t, 8) for t in both("Eight members of the People's Front [PF], were allegedly shot dead by troops.")],
         *[(t, 11) for t in both("Rebels have killed 11 aid workers taken hostage from a clinic, the UN said.")],
+        *[(t, 2) for t in both("Two suspects who police said were also smugglers were shot dead in a firefight.")],
     ],
 )
 def test_verb_apart_from_its_count(text: str, n: int) -> None:
