@@ -153,6 +153,9 @@ def _mention_at(toks: list[Token], i: int) -> NumberMention | None:
     if end < len(toks) - 1 and toks[end].low == "or" and toks[end + 1].low == "so":
         qual = qual or "about"
         end += 2
+    elif end < len(toks) and toks[end].text == "+" and not toks[end].space_before and qual is None:
+        qual = "more_than"  # "800+ protesters"
+        end += 1
     if low is not None and high is not None:
         best = None
         qualifier = qual or "exact"

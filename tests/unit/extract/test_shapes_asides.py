@@ -252,3 +252,9 @@ def test_relative_clause_guards(text: str, metric: str, n: int) -> None:
 @pytest.mark.parametrize("text", both("The 96 fans who died were remembered at the service."))
 def test_a_known_group_named_again_is_no_new_count(text: str) -> None:
     assert values(text, "killed") == []
+
+
+@pytest.mark.parametrize("text", both("His troops killed 800+ protesters in a week."))
+def test_a_plus_sign_is_more_than(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert (f.low, f.best, f.qualifier) == (800, None, "more_than")
