@@ -16,6 +16,7 @@ forward look: linear.
 
 from __future__ import annotations
 
+from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, skip_to_cue
 from streams.extract.numbers import NUMBER_WORDS, VAGUE
 from streams.extract.shapes import PEOPLE_METRICS, people_cue
@@ -154,3 +155,32 @@ def _fate_at(toks: list[Token], p: int) -> int | None:
     if nxt is not None and (nxt.kind == "num" or nxt.low in ("a", "an", "the", "his", "her", "their")):
         return None  # "..., had killed three guards": the subject's act, not its fate
     return c
+
+
+def then_killed(toks: list[Token], c: int) -> bool:
+    """A taking at ``c`` that the sentence ends in a killing: "were kidnapped by the group and later
+    executed", "were arrested by the army and killed". The fate is the last verb of the chain."""
+    n = len(toks)
+    for j in range(c + 1, min(n - 1, c + 1 + MAX_ASIDE // 2)):
+        t = toks[j]
+        if t.text in BOUNDARY or t.kind == "num":
+            return False
+        if t.low == "and":
+            q = j + 2 if toks[j + 1].low in _THEN and j + 2 < n else j + 1
+            return people_cue(toks, q) == "killed"
+    return False
+
+
+def them_killed(toks: list[Token], j: int) -> bool:
+    """A count that a later verb kills by pronoun: "targeted two guards in the town, killing them"."""
+    n = len(toks)
+    for p in range(j, min(n - 1, j + MAX_ASIDE)):
+        t = toks[p]
+        if t.kind == "num" or t.text in (".", ";"):
+            return False
+        if toks[p + 1].low in ("them", "both") and lx.LEFT_CUES.get(t.low) == "killed":
+            return True
+    return False
+
+
+_THEN = frozenset({"later", "then", "subsequently", "eventually"})

@@ -31,7 +31,7 @@ RIGHT_CUES: dict[str, str] = {
     "casualties": "casualties",
     "missing": "missing", "disappeared": "missing",
     "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
-    "hostages": "captured", "abducted": "captured", "surrendered": "captured",
+    "hostages": "captured", "abducted": "captured", "surrendered": "captured", "kidnapped": "captured",
     "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "refugees": "displaced",
     "evacuees": "displaced", "relocated": "displaced", "flee": "displaced", "homeless": "displaced",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "detainees": "arrested",
@@ -227,6 +227,8 @@ MISSILE_NOUNS = MISSILE_NOUNS | words("atacms iskander iskanders kinzhal kinzhal
 BOMB_NOUNS: frozenset[str] = words("bombs bomb shells")
 LEFT_CUES["dropped"] = "dropped"
 LEFT_CUES["dropping"] = "dropped"
+# "gunmen kidnapped 12 students"
+LEFT_CUES.update(dict.fromkeys(("kidnapped", "abducted", "kidnapping", "abducting"), "captured"))
 
 # --- The strike stage (context.py) -------------------------------------------------------------
 

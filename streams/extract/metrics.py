@@ -20,7 +20,7 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
-from streams.extract.asides import aside_cue, relative_fate
+from streams.extract.asides import aside_cue, relative_fate, them_killed, then_killed
 from streams.extract.cues import Figure, left_cue, per_after, right_cue, skip_to_cue
 from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
@@ -190,6 +190,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric, via = cue, "right"
         if cue == "captured" and left == "killed" and cue_k == k:
             metric, via = "killed", "left"  # "killed 11 aid workers taken hostage": the verb before is the fate
+        elif cue in ("captured", "arrested") and cue_k is not None and then_killed(toks, cue_k):
+            metric = "killed"  # "were kidnapped by the group and later executed"
     elif noun_metric is not None:
         metric, via = noun_metric, "noun"
     if left is not None and left != "dropped" and (metric is None or via == "noun"):
@@ -216,6 +218,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         # "Among the injured are two children", "among those killed were: three medics"
         metric = AMONG_GROUP.get(toks[b - 2].low)
         via = "left" if metric else via
+    if metric is None and them_killed(toks, m.j):
+        metric, via = "killed", "left"  # "targeted two guards in the town, killing them"
     if metric is None and (label := tally_label(toks, m.i)) is not None:
         metric, via = label, "left"  # "the dead, three men and one woman", "people hurt included 12 Britons"
     if metric is None:

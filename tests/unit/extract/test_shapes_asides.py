@@ -258,3 +258,32 @@ def test_a_known_group_named_again_is_no_new_count(text: str) -> None:
 def test_a_plus_sign_is_more_than(text: str) -> None:
     (f,) = facts_of(text, "killed")
     assert (f.low, f.best, f.qualifier) == (800, None, "more_than")
+
+
+# --- takings, and killings by pronoun ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "n"),
+    [
+        *[(t, "captured", 6) for t in both("Six traders were kidnapped by the gang.")],
+        *[(t, "captured", 12) for t in both("Gunmen kidnapped 12 students from the school.")],
+        *[(t, "killed", 2) for t in both("Two civilians in their 20s were arrested by the army and killed.")],
+        *[(t, "killed", 6) for t in both("Six men, suspected of theft were kidnapped by a gang and later executed.")],
+        *[(t, "killed", 2) for t in both("Gunmen targeted two guards in the town, killing them on the spot.")],
+    ],
+)
+def test_takings_and_killings_by_pronoun(text: str, metric: str, n: int) -> None:
+    assert values(text, metric) == [n]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "n"),
+    [
+        *[(t, "arrested", 12) for t in both("Police arrested 12 men, questioning them for hours.")],
+        *[(t, "drones_launched", 40) for t in both("Russia launched 40 drones, destroying them.")],
+    ],
+)
+def test_other_verbs_by_pronoun_keep_the_metric(text: str, metric: str, n: int) -> None:
+    assert values(text, metric) == [n]
+    assert values(text, "killed") == []
