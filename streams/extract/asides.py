@@ -83,6 +83,8 @@ def relative_fate(toks: list[Token], i: int, k: int) -> int | None:
         t = toks[j]
         if t.text in BOUNDARY or t.low in _CLAUSE_STOPS:
             return None
+        if t.low in _BARE:
+            return j  # "a prisoner who was beaten in custody died"
         if t.low in _AUX and toks[j - 1].low not in _AUX and toks[j - 1].low not in ("been", "be", "being"):
             c = _fate_at(toks, j)
             if c is not None:

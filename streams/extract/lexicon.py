@@ -190,7 +190,7 @@ PERSON_SINGULAR: frozenset[str] = words(
     youth protester demonstrator activist leader commander official suspect inmate herder miner
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
     sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen
-    migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor
+    migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor ranger tribesman
     """
 )
 

@@ -287,3 +287,19 @@ def test_takings_and_killings_by_pronoun(text: str, metric: str, n: int) -> None
 def test_other_verbs_by_pronoun_keep_the_metric(text: str, metric: str, n: int) -> None:
     assert values(text, metric) == [n]
     assert values(text, "killed") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("A ranger was shot dead by gunmen at his wedding."),
+        *both("A prisoner who was beaten in police custody died after being taken to hospital."),
+    ],
+)
+def test_singular_deaths_past_a_relative_clause(text: str) -> None:
+    assert values(text, "killed") == [1]
+
+
+@pytest.mark.parametrize("text", both("A woman who fled the city was interviewed on the radio."))
+def test_singular_with_no_fate_is_no_count(text: str) -> None:
+    assert facts_of(text) == []
