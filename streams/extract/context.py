@@ -220,6 +220,9 @@ def _other_sense(toks: list[Token], k: int) -> bool:
     """ "workers went on strike", "a strike rate of 140": a strike noun in another sense."""
     if k + 1 < len(toks) and toks[k + 1].low in lx.NOT_MILITARY_AFTER:
         return True
+    if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].low == "lost" and toks[k].low in ("strike", "strikes"):
+        # "44,000 working days were lost to strikes": the labour statistic, unless arms were lost
+        return any(toks[p].low in ("days", "day", "work", "hours") for p in range(max(0, k - 6), k - 2))
     return k >= 1 and toks[k - 1].low == "on" and toks[k].low in ("strike", "strikes")
 
 
@@ -289,6 +292,8 @@ def _hypothetical(toks: list[Token], k: int) -> bool:
         low = toks[p].low
         if low in lx.HYPOTHETICAL:
             return True
+        if low == "for" and p >= 1 and toks[p - 1].low in lx.INTENT_NOUNS:
+            return True  # "outlined details for a missile strike"
         if low == "to" and p == k - 1 and toks[k].low in ("strike", "attack", "hit", "shell", "bomb"):
             return True
     return False

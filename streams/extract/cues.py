@@ -54,6 +54,8 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
             k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
         elif k > 0 and toks[k - 1].low in _CORE_AUX and (w := _when_words(toks, k)):
             k += w  # "were last weekend killed", "was on Tuesday shot dead", "were yesterday buried"
+        elif toks[k].text in _QUOTES and k > 0 and (toks[k - 1].low in lx.AUX or _adverb(toks[k - 1].low)):
+            k += 1  # 'were "gunned down"': the reporter's quotation marks around the verb
         else:
             break
         steps += 1
@@ -61,6 +63,7 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
 
 
 _CORE_AUX = frozenset({"were", "was", "been", "are", "is"})
+_QUOTES = frozenset({'"', "“", "'", "‘"})
 #: Time words that may sit between an auxiliary and its participle.
 _WHEN_ONE = frozenset({"yesterday", "today", "overnight", "tonight", "earlier", "again"})
 _WHEN_UNITS = frozenset(
@@ -113,6 +116,10 @@ def right_cue(toks: list[Token], k: int) -> str | None:
 
 def left_cue(toks: list[Token], i: int) -> str | None:
     p = i - 1
+    if p >= 2 and toks[p].low in _DAYS and toks[p - 1].low == "on":
+        p -= 2  # "the raids killed on Friday 25 civilians"
+    elif p >= 1 and toks[p].low in _WHEN_ONE and lx.LEFT_CUES.get(toks[p - 1].low) == "killed":
+        p -= 1  # "shelling killed overnight 12 people"
     skipped = 0
     while p >= 0 and toks[p].low in _LEFT_FILLERS and skipped < 2:
         p -= 1
@@ -143,3 +150,19 @@ def left_cue(toks: list[Token], i: int) -> str | None:
             if toks[q].low in lx.HIT_VERBS:
                 return "launched"
     return lx.LEFT_CUES.get(low)
+
+
+def per_after(toks: list[Token], j: int) -> str | None:
+    """The unit of a rate just after the number: "1,250 a day", "12 per week", "daily"."""
+    n = len(toks)
+    for k in range(j, min(n, j + 6)):
+        t = toks[k]
+        if t.text in BOUNDARY:
+            return None
+        if t.low in lx.PER_WORDS:
+            return lx.PER_WORDS[t.low]
+        if t.low in ("a", "per", "each", "every", "an") and k + 1 < n and toks[k + 1].low in lx.PER_UNITS:
+            if k + 2 < n and toks[k + 2].low in ("after", "before", "earlier", "later", "ago", "of"):
+                return None
+            return lx.PER_UNITS[toks[k + 1].low]
+    return None

@@ -32,7 +32,7 @@ from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, 
 from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
-from streams.extract.period import sentence_is_cumulative, toll_is_regional
+from streams.extract.period import is_nationwide, sentence_is_cumulative, toll_is_regional
 from streams.extract.places import find_places
 from streams.extract.placing import (
     Sentence,
@@ -151,7 +151,8 @@ def extract_text(text: str) -> list[Fact]:
         cumulative = sentence_is_cumulative(toks)
         for f in figures:
             regional = f.via == "toll" and toll_is_regional(toks, f.tok_i)
-            pending.append((f, sent, cumulative or regional))
+            national = f.metric in CASUALTY_METRICS and is_nationwide(toks, f.tok_i, f.tok_j, _is_country)
+            pending.append((f, sent, cumulative or regional or national))
     if not pending:
         return []
     if headline_places is None and headline_span is not None:
@@ -174,6 +175,11 @@ def extract_text(text: str) -> list[Fact]:
     return _finish(
         text, pending, headline_places or [], claimants, dateline[2] if dateline else None, only_country, elsewhere
     )
+
+
+def _is_country(word: str) -> bool:
+    """ "across Syria": a country's name (the gazetteer's list of countries)."""
+    return normalize(word) in gazetteer().countries
 
 
 def _is_bullet(text: str, s: int) -> bool:

@@ -8,7 +8,7 @@ group. Both look at a bounded window around the number.
 
 from __future__ import annotations
 
-from streams.extract.numbers import NumberMention
+from streams.extract.numbers import NUMBER_WORDS, NumberMention
 from streams.extract.tokens import Token
 
 
@@ -32,3 +32,18 @@ def total_of_a_part(toks: list[Token], m: NumberMention, k: int, cue_k: int | No
     if toks[before - 1].low != "of" or before < 2 or (toks[before - 2].kind != "num" and toks[before - 2].low != "one"):
         return False
     return any(toks[q].low in ("was", "is", "has") for q in range(k, cue_k))
+
+
+def member_of_counted(toks: list[Token], m: NumberMention) -> bool:
+    """ "one of six officers killed", "one of 27 players who died": the one is a member of a counted
+    group whose fate is the group's (no singular verb of its own), so the count is the group's only."""
+    n = len(toks)
+    if toks[m.core_i].low != "one" or m.j + 1 >= n or toks[m.j].low != "of":
+        return False
+    nxt = toks[m.j + 1]
+    if not (nxt.kind == "num" or nxt.low in NUMBER_WORDS):
+        return False
+    return not any(toks[q].low in _SINGULAR for q in range(m.j + 2, min(n, m.j + 10)))
+
+
+_SINGULAR = frozenset({"was", "is", "has"})

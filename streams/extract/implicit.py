@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
+from streams.extract.asides import relative_fate
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.numbers import NumberMention
 from streams.extract.shapes import bridge_to_cue, passive_cue, people_cue, to_death
@@ -258,8 +259,9 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
         if cue_k is not None and (cue_k > k + 1 or _bare_verb_of_the_noun(toks, cue_k)):
             cue = people_cue(toks, cue_k)  # "a man was killed", "a soldier died", "a man killed in the blast"
     if cue is None and left is None:
-        # "a member of the local council was found dead": a bounded bridge to the verb
-        bridged = bridge_to_cue(toks, k + 1)
+        # "a member of the local council was found dead": a bounded bridge to the verb;
+        # "a prisoner who was beaten in custody died": past a relative clause
+        bridged = bridge_to_cue(toks, k + 1) or relative_fate(toks, i, k + 1)
         cue = people_cue(toks, bridged) if bridged is not None else None
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None

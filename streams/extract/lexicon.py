@@ -31,7 +31,7 @@ RIGHT_CUES: dict[str, str] = {
     "casualties": "casualties",
     "missing": "missing", "disappeared": "missing",
     "captured": "captured", "prisoners": "captured", "pows": "captured", "captives": "captured",
-    "hostages": "captured", "abducted": "captured", "surrendered": "captured",
+    "hostages": "captured", "abducted": "captured", "surrendered": "captured", "kidnapped": "captured",
     "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "refugees": "displaced",
     "evacuees": "displaced", "relocated": "displaced", "flee": "displaced", "homeless": "displaced",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "detainees": "arrested",
@@ -109,6 +109,7 @@ LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("attacked", "ukraine", "with"), "launched"),
     (("claimed", "the", "lives", "of"), "killed"),
     (("bodies", "of"), "killed"),
+    (("corpses", "of"), "killed"),
     (("the", "body", "of"), "killed"),
     (("shot", "dead"), "killed"),
     (("shooting", "dead"), "killed"),
@@ -189,7 +190,7 @@ PERSON_SINGULAR: frozenset[str] = words(
     youth protester demonstrator activist leader commander official suspect inmate herder miner
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
     sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen
-    migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor
+    migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor ranger tribesman
     """
 )
 
@@ -226,6 +227,8 @@ MISSILE_NOUNS = MISSILE_NOUNS | words("atacms iskander iskanders kinzhal kinzhal
 BOMB_NOUNS: frozenset[str] = words("bombs bomb shells")
 LEFT_CUES["dropped"] = "dropped"
 LEFT_CUES["dropping"] = "dropped"
+# "gunmen kidnapped 12 students"
+LEFT_CUES.update(dict.fromkeys(("kidnapped", "abducted", "kidnapping", "abducting"), "captured"))
 
 # --- The strike stage (context.py) -------------------------------------------------------------
 
@@ -264,7 +267,7 @@ NOT_MILITARY_BEFORE: frozenset[str] = words(
 )
 #: Before "strike"/"strikes" only ("a lightning attack" is one): "a 24-hour strike", "the tube strike".
 NOT_MILITARY_BEFORE_STRIKE: frozenset[str] = NOT_MILITARY_BEFORE | words(
-    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff"
+    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff sector"
 )
 #: Other senses, by the word after: "strike rate", "strike action", "strike price".
 NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price prices zone talks")
@@ -342,8 +345,11 @@ HYPOTHETICAL: frozenset[str] = words(
     planned planning if possible potential future prepare preparing vowed vows threat risk
     unless should any retaliatory fear fears feared avoid prevent deter no
     join joining joined vote votes voted authorise authorised authorize authorized approve approved
+    considering consider considers contemplating mulling weighing
     """
 )
+#: Nouns of intent before "for": "details for a missile strike", "plans for an attack" are no event yet.
+INTENT_NOUNS: frozenset[str] = words("details plan plans preparations proposal proposals options blueprint threat")
 
 # --- Air defence -------------------------------------------------------------------------------
 

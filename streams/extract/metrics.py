@@ -20,8 +20,9 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
-from streams.extract.cues import BOUNDARY, Figure, left_cue, right_cue, skip_to_cue
-from streams.extract.groups import singled_out, total_of_a_part
+from streams.extract.asides import aside_cue, relative_fate, them_killed, then_killed
+from streams.extract.cues import Figure, left_cue, per_after, right_cue, skip_to_cue
+from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import everyday_figure, senses_of
@@ -79,6 +80,10 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     n = len(toks)
     # "83 of 120 drones were shot down": the 120 is the total launched.
     of_total = prev_m is not None and m.i >= 1 and toks[m.i - 1].low == "of" and prev_m.j == m.i - 1
+    if of_total and prev_m is not None and member_of_counted(toks, prev_m):
+        of_total = False  # "one of six officers killed": the six are the count
+    elif member_of_counted(toks, m):
+        return None
     k = m.j
     partitive = False
     if k + 1 < n and toks[k].low == "of" and toks[k + 1].low in ("which", "them", "these", "those", "whom", "the"):
@@ -126,7 +131,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     subj_low = [t.low for t in subj_toks]
     if m.qualifier != "vague" and subj_start > m.j and toks[m.j].low == "of" and not subj_low:
         subj_start = k  # "of them"
-    per = _per_after(toks, m.j)
+    per = per_after(toks, m.j)
     metric: str | None = None
     via = ""
     cue_k = skip_to_cue(toks, k)
@@ -146,10 +151,15 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     if left is None and sj.takes_lives(toks, m, subj_low):
         left = "killed"  # "the clashes claimed five lives", "the flood took 30 lives"
         subj_toks = []
-    if cue is None and noun_metric is None and left is None:
+    if cue is None and noun_metric in (None, "displaced") and left is None:
         # "seven personnel of the border force were killed", "one child, a shepherd, was killed",
         # "more than 400 people who were injured"
-        bridged = relative_cue(toks, m.i, k) or bridge_to_cue(toks, k)
+        bridged = (
+            relative_cue(toks, m.i, k)
+            or bridge_to_cue(toks, k)
+            or aside_cue(toks, m.i, k)
+            or relative_fate(toks, m.i, k)
+        )
         if bridged is not None:
             cue_k, cue = bridged, people_cue(toks, bridged)
     if cue is not None and total_of_a_part(toks, m, k, cue_k):
@@ -178,6 +188,10 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         metric, via = None, ""  # "shooting dead five soldiers who had surrendered": the verb before counts
     elif cue is not None:
         metric, via = cue, "right"
+        if cue == "captured" and left == "killed" and cue_k == k:
+            metric, via = "killed", "left"  # "killed 11 aid workers taken hostage": the verb before is the fate
+        elif cue in ("captured", "arrested") and cue_k is not None and then_killed(toks, cue_k):
+            metric = "killed"  # "were kidnapped by the group and later executed"
     elif noun_metric is not None:
         metric, via = noun_metric, "noun"
     if left is not None and left != "dropped" and (metric is None or via == "noun"):
@@ -204,6 +218,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         # "Among the injured are two children", "among those killed were: three medics"
         metric = AMONG_GROUP.get(toks[b - 2].low)
         via = "left" if metric else via
+    if metric is None and them_killed(toks, m.j):
+        metric, via = "killed", "left"  # "targeted two guards in the town, killing them"
     if metric is None and (label := tally_label(toks, m.i)) is not None:
         metric, via = label, "left"  # "the dead, three men and one woman", "people hurt included 12 Britons"
     if metric is None:
@@ -331,21 +347,6 @@ def _family_of(metric: str) -> str:
     return metric
 
 
-def _per_after(toks: list[Token], j: int) -> str | None:
-    n = len(toks)
-    for k in range(j, min(n, j + 6)):
-        t = toks[k]
-        if t.text in BOUNDARY:
-            return None
-        if t.low in lx.PER_WORDS:
-            return lx.PER_WORDS[t.low]
-        if t.low in ("a", "per", "each", "every", "an") and k + 1 < n and toks[k + 1].low in lx.PER_UNITS:
-            if k + 2 < n and toks[k + 2].low in ("after", "before", "earlier", "later", "ago", "of"):
-                return None
-            return lx.PER_UNITS[toks[k + 1].low]
-    return None
-
-
 _PART_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"}
     | {"drones_downed", "drones_launched", "missiles_downed", "missiles_launched"}
@@ -377,7 +378,8 @@ def _dead_or_missing(toks: list[Token], k: int) -> bool:
 def _killed_or_injured(toks: list[Token], k: int) -> bool:
     n = len(toks)
     if k + 2 < n and toks[k + 1].low in ("or", "and"):
-        return lx.RIGHT_CUES.get(toks[k + 2].low) == "injured"
+        q = k + 3 if k + 3 < n and toks[k + 2].low in ("seriously", "badly", "critically") else k + 2
+        return lx.RIGHT_CUES.get(toks[q].low) == "injured"  # "killed or seriously injured"
     return False
 
 

@@ -33,7 +33,7 @@ _UNIT_WORDS = words(
 )
 _NOT_COUNT_BEFORE = words(
     """
-    no number article resolution unit brigade flight route highway page section chapter
+    aged no number article resolution unit brigade flight route highway page section chapter
     paragraph room gate platform level category grade covid ward channel apollo su mig tu kh
     mirage boeing airbus tupolev sukhoi antonov ilyushin embraer cessna
     """
@@ -55,6 +55,8 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
     n = len(toks)
     first = toks[k]
     prev = toks[k - 1] if k > 0 else None
+    if _ages_listed(toks, k):
+        return True
     if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
         # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
         return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)
@@ -90,6 +92,8 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
                 return True  # "12-year-old", "nine-storey", "24-hour"
         if nl in ("year", "years") or (nl == "old" and not vague):
             return True
+    if _age_aside(toks, k, end, value):
+        return True
     # A year ("in 2022"), unless a counted noun follows ("2000 troops").
     return (
         first.kind == "num"
@@ -99,3 +103,45 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
         and end == k + 1
         and not (end < n and toks[end].low in _COUNT_NOUNS_AFTER_YEARLIKE)
     )
+
+
+def _age_aside(toks: list[Token], k: int, end: int, value: int) -> bool:
+    """A bare number set off by commas right after a name is the person's age: "Ali Khan, 55, was shot".
+
+    Only digits, only after a word that may end a name (not a verb, number or function word; in
+    cased text a capitalised one), and only with a comma on each side: "killed 12, police said" and
+    "killed 14, 12 of them children" are counts.
+    """
+    if toks[k].kind != "num" or end != k + 1 or not 1 <= value <= 110 or k < 2:
+        return False
+    if toks[k - 1].text != "," or end >= len(toks) or toks[end].text != ",":
+        return False
+    name = toks[k - 2]
+    if name.kind != "word" or name.low in _NOT_NAMES or name.text.isupper():
+        return False
+    if name.text[:1].isupper():
+        return True
+    # Lowercased text: no verb form ("killed 12 , ...") and no count after the aside.
+    return name.low not in _VERB_FORMS and (end + 1 >= len(toks) or toks[end + 1].kind != "num")
+
+
+#: Verbs a count may follow in lowercased text ("killed , 12 , ..."): a name is none of them.
+_VERB_FORMS = words(
+    """
+    killed killing kills dead died injured injuring wounded wounding hurt arrested detained captured
+    said says were was are is reached rose stood totalled
+    """
+)
+#: Words that end no name: "killing 12, ...", "including 14, ...", "them, 5, ...".
+_NOT_NAMES = words("and or of them those these including among to in at on from by with than killed dead died")
+
+
+def _ages_listed(toks: list[Token], k: int) -> bool:
+    """ "aged 40 and 36", "aged between 28 and 55", "ages 19 to 60": every number after "aged" is an age."""
+    for p in range(k - 1, max(-1, k - 5), -1):
+        low = toks[p].low
+        if low in ("aged", "ages"):
+            return True
+        if not (toks[p].kind == "num" or low in ("and", "or", "to", "between", "from", ",", "-")):
+            return False
+    return False

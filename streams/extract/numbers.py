@@ -153,6 +153,9 @@ def _mention_at(toks: list[Token], i: int) -> NumberMention | None:
     if end < len(toks) - 1 and toks[end].low == "or" and toks[end + 1].low == "so":
         qual = qual or "about"
         end += 2
+    elif end < len(toks) and toks[end].text == "+" and not toks[end].space_before and qual is None:
+        qual = "more_than"  # "800+ protesters"
+        end += 1
     if low is not None and high is not None:
         best = None
         qualifier = qual or "exact"
@@ -194,7 +197,7 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
     if low in ("a", "an") and k + 1 < len(toks):
         nxt = toks[k + 1].low
         if nxt == "dozen":
-            return 12, k + 2, True
+            return (6 if k >= 1 and toks[k - 1].low == "half" else 12), k + 2, True  # "half a dozen": 6
         if nxt == "few" and not (k + 2 < len(toks) and toks[k + 2].low in ("days", "weeks", "hours", "months")):
             if k + 2 < len(toks) and toks[k + 2].low in ("dozen", "hundred", "thousand"):
                 v = {"dozen": 12, "hundred": 100, "thousand": 1000}[toks[k + 2].low]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from streams.extract import lexicon as lx
 from streams.extract.tokens import Token, words
 
@@ -63,3 +65,40 @@ def toll_is_regional(toks: list[Token], num_i: int) -> bool:
 def n_of(toks: list[Token]) -> int:
     """Length helper kept separate for readability."""
     return len(toks)
+
+
+#: Words that make a casualty figure a country's total over many incidents: "killed across the country".
+_NATIONWIDE_ONE = frozenset({"nationwide", "countrywide"})
+_NATIONWIDE_AFTER = frozenset({"country", "nation"})
+#: How far from its figure the marker may stand: "24 were killed in violence across the country".
+_NATIONWIDE_WINDOW = 10
+
+
+def is_nationwide(toks: list[Token], i: int, j: int, is_country: Callable[[str], bool]) -> bool:
+    """Whether the figure at ``toks[i:j]`` is a total over a whole country ("killed nationwide",
+    "across the country", "across Syria", "throughout the country"): many incidents in many places,
+    not one incident, so it never feeds the incident sums.
+
+    The marker must lie in the figure's own clause: after it, up to the next comma or count
+    ("15 were killed across the country, 12 of them in Homs": the 12 is Homs's own), or open the
+    sentence just before it ("Across Syria, 24 were killed").
+    """
+    n = len(toks)
+    for p in range(j, min(n, j + _NATIONWIDE_WINDOW)):
+        if toks[p].text in (",", ";", ".") or toks[p].kind == "num":
+            break
+        if _nationwide_at(toks, p, is_country):
+            return True
+    return any(_nationwide_at(toks, p, is_country) for p in range(max(0, i - 4), i) if p == 0)
+
+
+def _nationwide_at(toks: list[Token], p: int, is_country: Callable[[str], bool]) -> bool:
+    low = toks[p].low
+    if low in _NATIONWIDE_ONE:
+        return True
+    if low not in ("across", "throughout") or p + 1 >= len(toks):
+        return False
+    nxt = toks[p + 1].low
+    if nxt == "the" and p + 2 < len(toks):
+        return toks[p + 2].low in _NATIONWIDE_AFTER
+    return is_country(toks[p + 1].text)

@@ -24,6 +24,10 @@ Scores, each over the rows where the coded answer is known:
   ("fatalities coded as 10"): the extractor reads reports, not a dataset's coding.
 - **killed exact (all coded rows)**: the same test over every row with a coded count,
   whether or not the text states it (a report may give 8 and 2 where the coder adds 10).
+- **killed tally**: the one figure a reader of our casualty view takes for the report (the largest
+  incident ``killed`` figure: not cumulative, not a rate; ``streams.views.render`` keeps the largest
+  of one event) is the coded count; over every coded row, over the rows that carry a report at all
+  (PITF has rows whose text is only a pointer to a daily total elsewhere), and over the rows stating it.
 """
 
 from __future__ import annotations
@@ -105,6 +109,9 @@ class PublicResult:
     convention: int = 0
     killed: Score = field(default_factory=Score)
     killed_all: Score = field(default_factory=Score)  # every row with a coded count
+    tally_all: Score = field(default_factory=Score)  # the largest incident killed figure, every coded row
+    tally_report: Score = field(default_factory=Score)  # the same, rows whose text carries a report
+    tally_stated: Score = field(default_factory=Score)  # the same, rows whose note states the count
     facts: int = 0
     examples: list[str] = field(default_factory=list)
 
@@ -119,6 +126,9 @@ class PublicResult:
             + f"; of the misses, {self.convention} are the dataset's convention (a territory filed under another)",
             self.killed.line("killed found (rows whose note states the coded count)"),
             self.killed_all.line("killed exact (all rows with a coded count)"),
+            self.tally_all.line("killed tally == coded count (all rows with a coded count)"),
+            self.tally_report.line("killed tally == coded count (rows whose text carries a report)"),
+            self.tally_stated.line("killed tally == coded count (rows whose note states it)"),
         ]
         if show_misses:
             for name, sc in (("region", self.region), ("country", self.country), ("killed", self.killed)):
@@ -270,25 +280,63 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
 #: The coder's own notes on its number ("fatalities coded as 10", "split across 2 events (4)",
 #: "5 coded to each"): they restate the coding, not the reporting, so they do not count as stating it.
 _CODING_RE = re.compile(
-    r"coded\s+(?:as|to|at)\s+\d+|\d+\s+coded\s+to\s+each|split\s+(?:up\s+)?(?:across|between)[^.()]{0,40}\(\d+\)",
+    r"coded\s+(?:as|to|at)\s+\d+|\d+\s+coded\s+to\s+each|(?:split|spread)\s+(?:up\s+)?(?:across|between|over)\s+\d+\s+[a-z]+(?:\s*\(\d+\))?"
+    r"|split\s+(?:up\s+)?(?:across|between|over)[^.()]{0,40}\(\d+\)",
     re.IGNORECASE,
+)
+#: A day of the month is no statement of a count: "On 4 March 2020", "March 4" ("may" is left out: "40 may die").
+_MONTHS = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
+_DATE_RE = re.compile(
+    rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+may\s+\d{{4}}\b", re.IGNORECASE
 )
 
 
 def states_count(text: str, n: int) -> bool:
     """Whether a note states the number ``n`` (digits, with or without thousands commas, or a word).
 
-    The coder's own notes on its number are left out first (see ``_CODING_RE``).
+    The coder's own notes on its number are left out first (see ``_CODING_RE``), and so are dates
+    ("On 4 March 2020" states no count of 4).
     """
     forms = {str(n), f"{n:,}"}
     if n < len(_WORD_LIST):
         forms.add(_WORD_LIST[n])
-    low = _CODING_RE.sub(" ", text.lower())
+    low = _DATE_RE.sub(" ", _CODING_RE.sub(" ", text.lower()))
     return any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,]|\.\d)", low) for f in forms)
 
 
 def _carries(f: Fact, n: int) -> bool:
     return f.best == n or (f.best is None and f.low == n)
+
+
+def tally_figure(facts: Sequence[Fact]) -> int | None:
+    """The killed figure a reader of our casualty view takes for one report: the largest incident one."""
+    points = [
+        v
+        for f in facts
+        if f.metric == "killed" and not f.cumulative and f.per is None
+        if (v := f.best if f.best is not None else f.low if f.low is not None else f.high) is not None
+    ]
+    return max(points) if points else None
+
+
+#: A text with no figure at all once links are dropped ("daily death total reported at http://..."):
+#: a pointer to a total kept elsewhere, no report.
+_URL_RE = re.compile(r"https?://\S+")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def carries_report(text: str) -> bool:
+    """Whether a row's text states any figure: a digit, a number word or a vague quantity, or "a man"."""
+    from streams.extract.numbers import NUMBER_WORDS, VAGUE
+
+    low = _URL_RE.sub(" ", text.lower())
+    if any(c.isdigit() for c in low):
+        return True
+    ws = _WORD_RE.findall(low)
+    return any(w in NUMBER_WORDS or w in VAGUE or w in ("a", "an") for w in ws)
 
 
 def _region_ok(pred: str | None, gold: str) -> bool:
@@ -323,7 +371,12 @@ def evaluate_public(
             ok = any(f.metric == "killed" and _carries(f, row.fatalities) for f in facts)
             got = ",".join(str(f.best if f.best is not None else f.low) for f in facts if f.metric == "killed")
             res.killed_all.add(ok, f"{row.fatalities}<-[{got}]")
+            tally = tally_figure(facts)
+            res.tally_all.add(tally == row.fatalities, f"{row.fatalities}<-{tally}")
+            if carries_report(row.text):
+                res.tally_report.add(tally == row.fatalities, f"{row.fatalities}<-{tally}")
         if row.fatalities and states_count(row.text, row.fatalities):
+            res.tally_stated.add(tally == row.fatalities, f"{row.fatalities}<-{tally}")
             res.killed.add(ok, f"{row.fatalities}<-[{got}]")
             if not ok and examples:
                 res.examples.append(f"line {row.line}: killed {row.fatalities} not found (killed facts: [{got}])")

@@ -15,7 +15,7 @@ from streams.extract.shapes import AMONG_GROUP
 from streams.extract.tokens import Token
 
 _BE = frozenset({"are", "were", "is", "was"})
-_INCLUDE = frozenset({"include", "included", "includes", "including"})
+_INCLUDE = frozenset({"include", "included", "includes", "including", "comprised", "comprise", "comprises"})
 _GROUP_OPENERS = frozenset({"the", "those", "people"})
 #: How far back "among" may open the group: "among the 13 people killed in Barcelona were".
 _AMONG_WINDOW = 12
