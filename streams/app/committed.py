@@ -1,16 +1,63 @@
-"""The worker reads only committed records.
+"""The worker reads only committed records, and commits its offsets over transaction markers.
 
 Publishers append inside Kafka transactions (``liveledger.publish.txn``): an append by a writer
 that lost the write fence is aborted, and must never reach the views. faust reads
 ``read_committed`` only in its own exactly-once mode, which also changes how it commits; this
 keeps faust's at-least-once processing and sets just the isolation level of its consumer.
+
+**Offsets that hold no record.** Each transaction leaves a marker on every partition it wrote
+to, and an aborted transaction's records are skipped: these offsets are never delivered, so
+faust never acks them, and faust commits only over consecutive acked offsets. faust 0.15 tries
+to patch such holes as they appear between two delivered messages (``Consumer._add_gap`` in
+``_drain_messages``), but
+
+* its gap includes the delivered message's own offset, which ``_new_offset`` then adds to the
+  acked list a second time; ``consecutive_numbers`` breaks its run at the repeat, so each commit
+  moves only two or three offsets past the last one. After many small transactions (a marker
+  every one or two records) the committed offset crawled minutes behind the processed one;
+* a marker after the last record (the end of every transaction) is followed by no message, so
+  it is never seen as a gap: the committed offset stops one short of the end on every partition.
+
+Here the facts come from the Kafka client: around each fetch, the consumer thread reads
+aiokafka's position of each partition before and after; every offset in between that the fetch
+did not return is a marker or an aborted record (:func:`streams.app.offset_gaps.non_records`).
+``_new_offset`` commits over acked offsets and those gaps (:func:`streams.app.offset_gaps.advance`),
+and never past a record that was delivered but not yet acked: nothing is skipped, and a kill -9
+still redelivers whatever was not done.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread, Consumer
+from faust.types import TP
+
+from streams.app.offset_gaps import Gaps, advance, non_records
+
+
+class _Fetched(dict[Any, Any]):
+    """A fetch's records by partition, with the consumer's positions just before and after it."""
+
+    def __init__(self, records: Mapping[Any, Any], before: dict[TP, int], after: dict[TP, int]) -> None:
+        super().__init__(records)
+        self.before = before
+        self.after = after
+
+
+def _positions(consumer: Any) -> dict[TP, int]:
+    """aiokafka's position (next offset to return) of every assigned partition that has one."""
+    subscription = getattr(consumer._subscription, "subscription", None)
+    assignment = getattr(subscription, "assignment", None)
+    if assignment is None:
+        return {}
+    out: dict[TP, int] = {}
+    for tp in assignment.tps:
+        state = assignment.state_value(tp)
+        if state is not None and state.has_valid_position:
+            out[TP(tp.topic, tp.partition)] = state.position
+    return out
 
 
 class _CommittedConsumerThread(AIOKafkaConsumerThread):
@@ -20,12 +67,68 @@ class _CommittedConsumerThread(AIOKafkaConsumerThread):
         consumer._isolation_level = "read_committed"
         return consumer
 
+    async def _fetch_records(
+        self,
+        consumer: Any,
+        active_partitions: set[TP],
+        timeout: float | None = None,  # noqa: ASYNC109 - faust's signature
+        max_records: int | None = None,
+    ) -> Any:
+        before = _positions(consumer)
+        records = await super()._fetch_records(consumer, active_partitions, timeout=timeout, max_records=max_records)
+        # no await since the fetch returned: these positions belong to exactly these records
+        return _Fetched(records, before, _positions(consumer))
+
 
 class CommittedConsumer(Consumer):
-    """faust's aiokafka consumer, reading ``read_committed``."""
+    """faust's aiokafka consumer, reading ``read_committed`` and committing over offsets without records."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._no_records: dict[TP, Gaps] = {}
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    async def _getmany(self, active_partitions: set[TP] | None, timeout: float) -> Any:  # noqa: ASYNC109
+        records = await super()._getmany(active_partitions, timeout)
+        if isinstance(records, _Fetched):
+            self._note_non_records(records)
+        return records
+
+    def _note_non_records(self, fetched: _Fetched) -> None:
+        acks_enabled_for = self.app.topics.acks_enabled_for
+        for tp, after in fetched.after.items():
+            if not acks_enabled_for(tp.topic):
+                continue
+            offsets = [r.offset for r in fetched.get(tp, ())]
+            ranges = non_records(fetched.before.get(tp), offsets, after)
+            if ranges:
+                gaps = self._no_records.setdefault(tp, Gaps())
+                for begin, end in ranges:
+                    gaps.add(begin, end)
+                self._acked.setdefault(tp, [])  # a partition faust's commit looks at, acked or not
+
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        """Unused: faust's own gaps count the delivered offset as acked too (see the module docstring)."""
+        return None
+
+    def _new_offset(self, tp: TP) -> int | None:
+        acked = self._acked[tp]
+        acked.sort()
+        gaps = self._no_records.get(tp) or Gaps()
+        offset, used = advance(self._committed_offset[tp], acked, gaps)
+        if used:
+            self._acked_index[tp].difference_update(acked[:used])
+            del acked[:used]
+        if offset is not None:
+            gaps.drop_below(offset)
+        return offset
+
+    async def on_partitions_revoked(self, revoked: set[TP]) -> None:
+        for tp in revoked:
+            self._no_records.pop(tp, None)
+        await super().on_partitions_revoked(revoked)
 
 
 def read_committed(app: Any) -> None:
