@@ -86,6 +86,8 @@ class CommittedConsumer(Consumer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._no_records: dict[TP, Gaps] = {}
+        #: where reading a partition started, for the commit before its first one
+        self._started_at: dict[TP, int] = {}
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -102,7 +104,14 @@ class CommittedConsumer(Consumer):
             if not acks_enabled_for(tp.topic):
                 continue
             offsets = [r.offset for r in fetched.get(tp, ())]
-            ranges = non_records(fetched.before.get(tp), offsets, after)
+            before = fetched.before.get(tp)
+            if before is None:
+                # the position was not known yet when the fetch began: it then starts where faust
+                # seeks a partition it is given, its committed offset (or the first record returned)
+                before = self._committed_offset[tp]
+            if before is not None or offsets:
+                self._started_at.setdefault(tp, before if before is not None else offsets[0])
+            ranges = non_records(before, offsets, after)
             if ranges:
                 gaps = self._no_records.setdefault(tp, Gaps())
                 for begin, end in ranges:
@@ -117,7 +126,14 @@ class CommittedConsumer(Consumer):
         acked = self._acked[tp]
         acked.sort()
         gaps = self._no_records.get(tp) or Gaps()
-        offset, used = advance(self._committed_offset[tp], acked, gaps)
+        start = self._committed_offset[tp]  # faust keeps None for no commit and for a commit of 0
+        if start is None:
+            start = self._started_at.get(tp)
+        if start is None:
+            if not acked:
+                return None
+            start = acked[0]
+        offset, used = advance(start, acked, gaps)
         if used:
             self._acked_index[tp].difference_update(acked[:used])
             del acked[:used]
@@ -128,6 +144,7 @@ class CommittedConsumer(Consumer):
     async def on_partitions_revoked(self, revoked: set[TP]) -> None:
         for tp in revoked:
             self._no_records.pop(tp, None)
+            self._started_at.pop(tp, None)
         await super().on_partitions_revoked(revoked)
 
 

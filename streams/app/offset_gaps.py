@@ -15,7 +15,7 @@ committed offset, of offsets that are acked or gaps (:func:`advance`). Pure: no 
 ...     g.add(begin, end)
 >>> g.intervals
 [(11, 12), (14, 15)]
->>> advance(10, [10, 12], g)  # 13 is not acked yet
+>>> advance(10, [10, 12], g)  # from the committed offset 10; 13 is not acked yet
 (13, 2)
 >>> advance(13, [13], g)  # the trailing marker 14 is passed too: the committed offset is the log end
 (15, 1)
@@ -99,25 +99,18 @@ def non_records(before: int | None, records: Sequence[int], after: int | None) -
     return out
 
 
-def advance(committed: int | None, acked: Sequence[int], gaps: Gaps) -> tuple[int | None, int]:
+def advance(start: int, acked: Sequence[int], gaps: Gaps) -> tuple[int | None, int]:
     """The offset to commit next, and how many leading ``acked`` offsets it covers.
 
-    ``committed`` is the next offset to read (Kafka's meaning; None before the first commit, when
-    the run starts at the lowest offset known). ``acked`` is sorted ascending without repeats.
-    The run goes over acked offsets and gaps until the first offset that is neither: an offset
-    delivered but not yet acked, or one not fetched yet. Returns ``(None, n)`` when the run does
-    not pass ``committed``; ``n`` counts acked offsets below the new offset (including stale ones
-    below ``committed``), which the caller drops.
+    ``start`` is the committed offset (Kafka's meaning: the next offset to read), or before the
+    first commit the position the consumer started reading at. ``acked`` is sorted ascending
+    without repeats. The run goes over acked offsets and gaps until the first offset that is
+    neither: a record delivered but not yet acked, or an offset not fetched yet. Returns
+    ``(None, n)`` when the run does not pass ``start``; ``n`` counts the acked offsets below the
+    returned offset (or below ``start``: stale ones), which the caller drops.
     """
     i = 0
     n = len(acked)
-    if committed is None:
-        candidates = [x for x in (acked[0] if acked else None, gaps.first()) if x is not None]
-        if not candidates:
-            return None, 0
-        start = min(candidates)
-    else:
-        start = committed
     pos = start
     while True:
         while i < n and acked[i] < pos:
