@@ -4,7 +4,8 @@ Every publisher transaction ends with a commit marker on each partition it wrote
 occupies an offset but is never delivered to a consumer, so faust never acks it. The group's
 committed offset must still move over the markers, including the trailing ones after the last
 transaction: otherwise its lag never reaches zero, and a restarted worker redoes work.
-Real broker, real worker process, loopback.
+An aborted transaction in the middle of the log (records that are never delivered) is passed
+over the same way. Real broker, real worker process, loopback.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from liveledger.kafka.reader import partitions_of
 from liveledger.kafka.topics import admin_client
@@ -73,19 +74,37 @@ async def test_committed_offsets_reach_the_log_end_after_many_small_transactions
     settings: Settings, tmp_path: Path
 ) -> None:
     published = 0
-    async with Publisher(settings) as pub:
-        for t in range(TRANSACTIONS):  # one transaction per call: a few records and one marker per partition
-            batch = [line(t * PER_TRANSACTION + k) for k in range(PER_TRANSACTION)]
-            reqs = [(i, r) for i, b in enumerate(batch) if (r := parse_line(b, i, settings.max_body_bytes))]
-            for _, out in await pub.publish_many(reqs):
-                assert not isinstance(out, Exception), out
-                published += out.status == "published"
-    assert published == TRANSACTIONS * PER_TRANSACTION
 
-    assert sum((await log_ends(settings)).values()) > published, "the log holds no transaction markers"
+    async def publish(first: int, transactions: int) -> None:
+        nonlocal published
+        async with Publisher(settings) as pub:
+            for t in range(first, first + transactions):  # one transaction per call: one marker per partition
+                batch = [line(t * PER_TRANSACTION + k) for k in range(PER_TRANSACTION)]
+                reqs = [(i, r) for i, b in enumerate(batch) if (r := parse_line(b, i, settings.max_body_bytes))]
+                for _, out in await pub.publish_many(reqs):
+                    assert not isinstance(out, Exception), out
+                    published += out.status == "published"
+
+    await publish(0, TRANSACTIONS - 10)
+    # a transaction aborted in the middle of the log, as a fenced writer's is: records never delivered
+    used = [tp.partition for tp, end in (await log_ends(settings)).items() if end > 0]
+    aborted = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap, transactional_id=f"{settings.app_id}-x")
+    await aborted.start()
+    try:
+        await aborted.begin_transaction()
+        for p in used:
+            for _ in range(3):
+                await aborted.send_and_wait(settings.entries_topic, b"never delivered", key=b"x", partition=p)
+        await aborted.abort_transaction()
+    finally:
+        await aborted.stop()
+    await publish(TRANSACTIONS - 10, 10)
+    assert published == TRANSACTIONS * PER_TRANSACTION
+    assert sum((await log_ends(settings)).values()) > published + 3 * len(used), "no markers on the log"
 
     with WorkerProcess(settings, tmp_path / "worker.log") as w:
-        w.wait_processed(published)
+        health = w.wait_processed(published)
+        assert health["dead_letters"] == 0, "an aborted record reached the worker"
         deadline = time.monotonic() + CATCH_UP_S
         while time.monotonic() < deadline:
             positions = await committed_and_ends(settings)
