@@ -28,6 +28,8 @@ still redelivers whatever was not done.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,6 +37,12 @@ from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread, Consumer
 from faust.types import TP
 
 from streams.app.offset_gaps import Gaps, advance, non_records
+
+_log = logging.getLogger(__name__)
+
+#: how long a record may stay undone while later records of its partition are done, before it is
+#: taken as dropped (fetched but never processed) and the partitions are read again from the commit
+HOLE_S = 5.0
 
 
 class _Fetched(dict[Any, Any]):
@@ -88,11 +96,18 @@ class CommittedConsumer(Consumer):
         self._no_records: dict[TP, Gaps] = {}
         #: where reading a partition started, for the commit before its first one
         self._started_at: dict[TP, int] = {}
+        #: per partition, the offset the commit is held at while later offsets are done, and since when
+        self._holes: dict[TP, tuple[int, float]] = {}
+        self._reread = False
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
     async def _getmany(self, active_partitions: set[TP] | None, timeout: float) -> Any:  # noqa: ASYNC109
+        if self._reread:
+            self._reread = False
+            await self.perform_seek()  # faust's own seek back to the committed offsets
+            self._holes.clear()
         records = await super()._getmany(active_partitions, timeout)
         if isinstance(records, _Fetched):
             self._note_non_records(records)
@@ -139,12 +154,44 @@ class CommittedConsumer(Consumer):
             del acked[:used]
         if offset is not None:
             gaps.drop_below(offset)
+        self._watch_hole(tp, offset if offset is not None else start, acked)
         return offset
+
+    def _watch_hole(self, tp: TP, held_at: int, acked_after: list[int]) -> None:
+        """Read the partitions again from the commit when a record was dropped before it was processed.
+
+        faust can drop a fetched record without processing it (a stream skips events while its flow
+        is stopped, or of an old generation); it counts on seeking back to the committed offsets
+        afterwards, which does not always happen. faust's own gaps then committed past the record,
+        losing it; here the commit stays at it. When later records of the partition are done but the
+        one at ``held_at`` is neither done nor being processed for ``HOLE_S``, it was dropped: the
+        consumer seeks back to the committed offsets (the next fetch), so it is processed after all.
+        Redelivered records change nothing (the views are idempotent).
+        """
+        if not acked_after:
+            self._holes.pop(tp, None)
+            return
+        now = time.monotonic()
+        seen = self._holes.get(tp)
+        if seen is None or seen[0] != held_at:
+            self._holes[tp] = (held_at, now)
+            return
+        if now - seen[1] < HOLE_S or self._reread:
+            return
+        if any(m.tp == tp and m.offset == held_at for m in list(self._unacked_messages)):
+            return  # being processed
+        _log.warning(
+            "%s:%s: the record at offset %s was fetched but not processed while later ones were "
+            "(up to %s); reading the partitions again from the committed offsets",
+            tp.topic, tp.partition, held_at, acked_after[-1],
+        )  # fmt: skip
+        self._reread = True
 
     async def on_partitions_revoked(self, revoked: set[TP]) -> None:
         for tp in revoked:
             self._no_records.pop(tp, None)
             self._started_at.pop(tp, None)
+            self._holes.pop(tp, None)
         await super().on_partitions_revoked(revoked)
 
 
