@@ -164,7 +164,7 @@ class CommittedConsumer(Consumer):
         is stopped, or of an old generation); it counts on seeking back to the committed offsets
         afterwards, which does not always happen. faust's own gaps then committed past the record,
         losing it; here the commit stays at it. When later records of the partition are done but the
-        one at ``held_at`` is neither done nor being processed for ``HOLE_S``, it was dropped: the
+        one at ``held_at`` stays undone for ``HOLE_S``, it was dropped: the
         consumer seeks back to the committed offsets (the next fetch), so it is processed after all.
         Redelivered records change nothing (the views are idempotent).
         """
@@ -178,8 +178,8 @@ class CommittedConsumer(Consumer):
             return
         if now - seen[1] < HOLE_S or self._reread:
             return
-        if any(m.tp == tp and m.offset == held_at for m in list(self._unacked_messages)):
-            return  # being processed
+        # A partition's records are processed and acked in order, so one still undone after later
+        # ones were acked was dropped, even when faust took it into a stream (it is then never acked)
         _log.warning(
             "%s:%s: the record at offset %s was fetched but not processed while later ones were "
             "(up to %s); reading the partitions again from the committed offsets",
