@@ -44,6 +44,8 @@ _log = logging.getLogger(__name__)
 #: taken as dropped (fetched but never processed) and the partitions are read again from the commit
 HOLE_S = 5.0
 
+_clock = time.monotonic  # the unit tests set their own
+
 
 class _Fetched(dict[Any, Any]):
     """A fetch's records by partition, with the consumer's positions just before and after it."""
@@ -171,7 +173,7 @@ class CommittedConsumer(Consumer):
         if not acked_after:
             self._holes.pop(tp, None)
             return
-        now = time.monotonic()
+        now = _clock()
         seen = self._holes.get(tp)
         if seen is None or seen[0] != held_at:
             self._holes[tp] = (held_at, now)
