@@ -1,7 +1,9 @@
 """The publisher's signed checkpoints: each blog's chain head, signed now and then, on a topic of its own.
 
 A blog's head is signed once ``LIVELEDGER_CHECKPOINT_EVERY`` new events are on the log, and for
-every blog with unsigned events when the publisher stops. The topic keeps history like the log.
+every blog with unsigned events when the publisher stops. The topic keeps history like the log, and
+is held to the same durability guard under ``LIVELEDGER_PROFILE=production``: a rewritten tail
+is caught only while the checkpoints that sign the true heads survive.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from liveledger.kafka.topics import KEEP_FOREVER, admin_client, check_keeps_history, ensure_topic, topic_config
+from liveledger.kafka.topics import (
+    KEEP_FOREVER,
+    admin_client,
+    check_keeps_history,
+    check_topic_durable,
+    ensure_topic,
+    topic_config,
+)
 from liveledger.publish.index import LogIndex
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint, sign_checkpoint
@@ -18,12 +27,15 @@ from schemas.codec import format_time
 
 
 async def ensure_checkpoint_topic(settings: Settings) -> None:
+    """Create the checkpoint topic when missing; refuse it if it could lose history, or, under
+    ``LIVELEDGER_PROFILE=production``, signed heads on the loss of one broker (as the log topics)."""
     admin = admin_client(settings)
     await admin.start()
     try:
         name = settings.checkpoint_topic
         await ensure_topic(admin, name, 1, settings.replication_factor, KEEP_FOREVER)
         check_keeps_history(name, await topic_config(admin, name))
+        await check_topic_durable(admin, settings, name)
     finally:
         await admin.close()
 

@@ -1,16 +1,73 @@
-"""The worker reads only committed records.
+"""The worker reads only committed records, and commits its offsets over transaction markers.
 
 Publishers append inside Kafka transactions (``liveledger.publish.txn``): an append by a writer
 that lost the write fence is aborted, and must never reach the views. faust reads
 ``read_committed`` only in its own exactly-once mode, which also changes how it commits; this
 keeps faust's at-least-once processing and sets just the isolation level of its consumer.
+
+**Offsets that hold no record.** Each transaction leaves a marker on every partition it wrote
+to, and an aborted transaction's records are skipped: these offsets are never delivered, so
+faust never acks them, and faust commits only over consecutive acked offsets. faust 0.15 tries
+to patch such holes as they appear between two delivered messages (``Consumer._add_gap`` in
+``_drain_messages``), but
+
+* its gap includes the delivered message's own offset, which ``_new_offset`` then adds to the
+  acked list a second time; ``consecutive_numbers`` breaks its run at the repeat, so each commit
+  moves only two or three offsets past the last one. After many small transactions (a marker
+  every one or two records) the committed offset crawled minutes behind the processed one;
+* a marker after the last record (the end of every transaction) is followed by no message, so
+  it is never seen as a gap: the committed offset stops one short of the end on every partition.
+
+Here the facts come from the Kafka client: around each fetch, the consumer thread reads
+aiokafka's position of each partition before and after; every offset in between that the fetch
+did not return is a marker or an aborted record (:func:`streams.app.offset_gaps.non_records`).
+``_new_offset`` commits over acked offsets and those gaps (:func:`streams.app.offset_gaps.advance`),
+and never past a record that was delivered but not yet acked: nothing is skipped, and a kill -9
+still redelivers whatever was not done.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Mapping
 from typing import Any
 
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread, Consumer
+from faust.types import TP
+
+from streams.app.offset_gaps import Gaps, advance, non_records
+
+_log = logging.getLogger(__name__)
+
+#: how long a record may stay undone while later records of its partition are done, before it is
+#: taken as dropped (fetched but never processed) and the partitions are read again from the commit
+HOLE_S = 5.0
+
+_clock = time.monotonic  # the unit tests set their own
+
+
+class _Fetched(dict[Any, Any]):
+    """A fetch's records by partition, with the consumer's positions just before and after it."""
+
+    def __init__(self, records: Mapping[Any, Any], before: dict[TP, int], after: dict[TP, int]) -> None:
+        super().__init__(records)
+        self.before = before
+        self.after = after
+
+
+def _positions(consumer: Any) -> dict[TP, int]:
+    """aiokafka's position (next offset to return) of every assigned partition that has one."""
+    subscription = getattr(consumer._subscription, "subscription", None)
+    assignment = getattr(subscription, "assignment", None)
+    if assignment is None:
+        return {}
+    out: dict[TP, int] = {}
+    for tp in assignment.tps:
+        state = assignment.state_value(tp)
+        if state is not None and state.has_valid_position:
+            out[TP(tp.topic, tp.partition)] = state.position
+    return out
 
 
 class _CommittedConsumerThread(AIOKafkaConsumerThread):
@@ -20,12 +77,124 @@ class _CommittedConsumerThread(AIOKafkaConsumerThread):
         consumer._isolation_level = "read_committed"
         return consumer
 
+    async def _fetch_records(
+        self,
+        consumer: Any,
+        active_partitions: set[TP],
+        timeout: float | None = None,  # noqa: ASYNC109 - faust's signature
+        max_records: int | None = None,
+    ) -> Any:
+        before = _positions(consumer)
+        records = await super()._fetch_records(consumer, active_partitions, timeout=timeout, max_records=max_records)
+        # no await since the fetch returned: these positions belong to exactly these records
+        return _Fetched(records, before, _positions(consumer))
+
 
 class CommittedConsumer(Consumer):
-    """faust's aiokafka consumer, reading ``read_committed``."""
+    """faust's aiokafka consumer, reading ``read_committed`` and committing over offsets without records."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._no_records: dict[TP, Gaps] = {}
+        #: where reading a partition started, for the commit before its first one
+        self._started_at: dict[TP, int] = {}
+        #: per partition, the offset the commit is held at while later offsets are done, and since when
+        self._holes: dict[TP, tuple[int, float]] = {}
+        self._reread = False
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    async def _getmany(self, active_partitions: set[TP] | None, timeout: float) -> Any:  # noqa: ASYNC109
+        if self._reread:
+            self._reread = False
+            await self.perform_seek()  # faust's own seek back to the committed offsets
+            self._holes.clear()
+        records = await super()._getmany(active_partitions, timeout)
+        if isinstance(records, _Fetched):
+            self._note_non_records(records)
+        return records
+
+    def _note_non_records(self, fetched: _Fetched) -> None:
+        acks_enabled_for = self.app.topics.acks_enabled_for
+        for tp, after in fetched.after.items():
+            if not acks_enabled_for(tp.topic):
+                continue
+            offsets = [r.offset for r in fetched.get(tp, ())]
+            before = fetched.before.get(tp)
+            if before is None:
+                # the position was not known yet when the fetch began: it then starts where faust
+                # seeks a partition it is given, its committed offset (or the first record returned)
+                before = self._committed_offset[tp]
+            if before is not None or offsets:
+                self._started_at.setdefault(tp, before if before is not None else offsets[0])
+            ranges = non_records(before, offsets, after)
+            if ranges:
+                gaps = self._no_records.setdefault(tp, Gaps())
+                for begin, end in ranges:
+                    gaps.add(begin, end)
+                self._acked.setdefault(tp, [])  # a partition faust's commit looks at, acked or not
+
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        """Unused: faust's own gaps count the delivered offset as acked too (see the module docstring)."""
+        return None
+
+    def _new_offset(self, tp: TP) -> int | None:
+        acked = self._acked[tp]
+        acked.sort()
+        gaps = self._no_records.get(tp) or Gaps()
+        start = self._committed_offset[tp]  # faust keeps None for no commit and for a commit of 0
+        if start is None:
+            start = self._started_at.get(tp)
+        if start is None:
+            if not acked:
+                return None
+            start = acked[0]
+        offset, used = advance(start, acked, gaps)
+        if used:
+            self._acked_index[tp].difference_update(acked[:used])
+            del acked[:used]
+        if offset is not None:
+            gaps.drop_below(offset)
+        self._watch_hole(tp, offset if offset is not None else start, acked)
+        return offset
+
+    def _watch_hole(self, tp: TP, held_at: int, acked_after: list[int]) -> None:
+        """Read the partitions again from the commit when a record was dropped before it was processed.
+
+        faust can drop a fetched record without processing it (a stream skips events while its flow
+        is stopped, or of an old generation); it counts on seeking back to the committed offsets
+        afterwards, which does not always happen. faust's own gaps then committed past the record,
+        losing it; here the commit stays at it. When later records of the partition are done but the
+        one at ``held_at`` stays undone for ``HOLE_S``, it was dropped: the
+        consumer seeks back to the committed offsets (the next fetch), so it is processed after all.
+        Redelivered records change nothing (the views are idempotent).
+        """
+        if not acked_after:
+            self._holes.pop(tp, None)
+            return
+        now = _clock()
+        seen = self._holes.get(tp)
+        if seen is None or seen[0] != held_at:
+            self._holes[tp] = (held_at, now)
+            return
+        if now - seen[1] < HOLE_S or self._reread:
+            return
+        # A partition's records are processed and acked in order, so one still undone after later
+        # ones were acked was dropped, even when faust took it into a stream (it is then never acked)
+        _log.warning(
+            "%s:%s: the record at offset %s was fetched but not processed while later ones were "
+            "(up to %s); reading the partitions again from the committed offsets",
+            tp.topic, tp.partition, held_at, acked_after[-1],
+        )  # fmt: skip
+        self._reread = True
+
+    async def on_partitions_revoked(self, revoked: set[TP]) -> None:
+        for tp in revoked:
+            self._no_records.pop(tp, None)
+            self._started_at.pop(tp, None)
+            self._holes.pop(tp, None)
+        await super().on_partitions_revoked(revoked)
 
 
 def read_committed(app: Any) -> None:

@@ -28,6 +28,7 @@ from liveledger.kafka.topics import (
     existing_changelog_topics,
     topic_config,
 )
+from liveledger.publish.checkpoints import ensure_checkpoint_topic
 from liveledger.publish.publisher import Publisher
 from liveledger.publish.requests import Request, parse_line
 from liveledger.settings import Settings
@@ -136,6 +137,34 @@ async def test_production_refuses_a_topic_with_one_replica_in_sync(cluster: Clus
         await admin.close()
     with pytest.raises(WeakTopic, match=r"'.*\.entries' is refused .*: min\.insync\.replicas=1 \(needs >= 2\)\."):
         await ensure_log_topics(settings)
+
+
+async def test_production_refuses_a_checkpoint_topic_one_broker_keeps(broker: Broker, tmp_path: Path) -> None:
+    settings = isolated_settings(broker.bootstrap, tmp_path / "state", profile="production")
+    settings = settings.model_copy(update={"checkpoint_topic": f"{settings.app_id}.checkpoints"})
+    with pytest.raises(WeakTopic) as refused:
+        await ensure_checkpoint_topic(settings)
+    message = str(refused.value)
+    assert f"topic {settings.checkpoint_topic!r} is refused under LIVELEDGER_PROFILE=production" in message
+    assert "replication factor 1 (needs >= 3)" in message
+    await ensure_checkpoint_topic(settings.model_copy(update={"profile": "development"}))  # development: accepted
+
+
+async def test_production_checkpoint_topic_on_three_brokers(cluster: Cluster, tmp_path: Path) -> None:
+    settings = isolated_settings(cluster.bootstrap, tmp_path / "state", profile="production")
+    durable = settings.model_copy(update={"checkpoint_topic": f"{settings.app_id}.checkpoints"})
+    await ensure_checkpoint_topic(durable)  # created with 3 replicas, 2 in sync: accepted
+    assert {len(r) for r in (await replicas(durable, durable.checkpoint_topic)).values()} == {3}
+    weak = settings.model_copy(update={"checkpoint_topic": f"{settings.app_id}.weak-checkpoints"})
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        configs = {**KEEP_FOREVER, "min.insync.replicas": "1"}
+        await admin.create_topics([NewTopic(weak.checkpoint_topic, 1, 3, topic_configs=configs)])
+    finally:
+        await admin.close()
+    with pytest.raises(WeakTopic, match=r"'.*\.weak-checkpoints' is refused .*: min\.insync\.replicas=1 \(needs >= 2"):
+        await ensure_checkpoint_topic(weak)
 
 
 async def publish_with_retries(settings: Settings, lines: list[bytes], acked: set[str]) -> int:

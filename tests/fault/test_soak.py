@@ -89,12 +89,12 @@ async def group_lag(settings: Settings) -> int:
 async def wait_caught_up(settings: Settings, worker: WorkerProcess, *, stalled_s: float = 180.0) -> float:
     """Wait until the worker has taken in the whole entries topic and applied what it planned; seconds taken.
 
-    Done when its group's lag is at most the trailing transaction markers (one per partition) and its
-    applied count has settled. Bounded: fails once neither the lag nor the applied count moved for
-    ``stalled_s`` (while its views agent catches up, faust pauses the entries stream).
+    Done when its group has committed every offset of the entries topic, the trailing transaction
+    markers included (``streams.app.committed``), and its applied count has settled. Bounded: fails
+    once neither the lag nor the applied count moved for ``stalled_s`` (while its views agent catches
+    up, faust pauses the entries stream).
     """
     t0 = time.monotonic()
-    partitions = len(await partitions_of(settings, settings.entries_topic))
     last: tuple[int, int] | None = None
     since = time.monotonic()
     while True:
@@ -102,7 +102,7 @@ async def wait_caught_up(settings: Settings, worker: WorkerProcess, *, stalled_s
         now = (await group_lag(settings), int(health["contributions_applied"]))
         if now != last:
             last, since = now, time.monotonic()
-        elif now[0] <= partitions and time.monotonic() - since >= 5.0:
+        elif now[0] == 0 and time.monotonic() - since >= 5.0:
             return time.monotonic() - t0
         assert time.monotonic() - since < stalled_s, f"the worker made no progress for {stalled_s} s: {now}"
         await asyncio.sleep(2.0)
