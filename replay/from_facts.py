@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from replay.rebuild import Cutoff, Rebuilt, extracted, fold_extracted, in_cutoff_period, log_order
+from replay.pool import extract_all
+from replay.rebuild import Cutoff, Rebuilt, extracted, fold_extracted, fold_outcomes, in_cutoff_period, log_order
 from replay.recorded import EventFacts, FactsMismatch, FactsProblem, Recorded
 from replay.source import LogRecord, with_event
 from schemas.facts import Fact
@@ -34,6 +35,9 @@ from streams.core.timeline import TIMELINE
 from streams.views.limits import MAX_RECORD_BYTES
 from streams.views.memory import ViewSet
 from streams.views.routing import VIEWS
+
+#: entries to extract again before a process pool pays for its start (each process loads the gazetteer)
+POOL_FROM = 500
 
 NO_FACTS = "no facts recorded (the worker never processed it)"
 UNCHECKED = "facts of format 1 (no digest to check them by)"
@@ -81,8 +85,12 @@ def fold(
     extractor_version: str,
     cutoff: Cutoff | None = None,
     max_record_bytes: int = MAX_RECORD_BYTES,
+    processes: int | None = None,
 ) -> Rebuilt:
     """The views of ``records`` as of ``cutoff``, from ``recorded`` where it holds an entry's facts.
+
+    The entries extracted again are extracted here, or with ``processes`` (0: every core) in a
+    process pool when there are many (``extractor`` must then pickle).
 
     ``records`` may be decoded without their events (``read_log(events=False)``); events are decoded
     where a cutoff needs them and for the entries extracted again. Raises :class:`FactsMismatch`.
@@ -128,10 +136,14 @@ def fold(
             out.events += 1
             out.from_facts += 1
             out.recorded_versions[ev.extractor_version] += 1
-    for rec in log_order([with_event(r) for r in again]):
-        ef = extracted(out, rec, extractor, extractor_version)
-        if ef is not None:
-            fold_extracted(out, rec, in_cutoff_period(ef, cutoff))
+    ordered = log_order([with_event(r) for r in again])
+    if processes is None or len(ordered) < POOL_FROM:
+        for rec in ordered:
+            ef = extracted(out, rec, extractor, extractor_version)
+            if ef is not None:
+                fold_extracted(out, rec, in_cutoff_period(ef, cutoff))
+    else:
+        fold_outcomes(out, ordered, extract_all(ordered, extractor, extractor_version, processes=processes), cutoff)
     out.undecodable += sum(1 for r in again if with_event(r).event is None)
     return out
 

@@ -28,7 +28,7 @@ from datetime import date, datetime
 
 from replay.chain import ChainReport
 from replay.errors import BadCutoff
-from replay.pool import extract_all
+from replay.pool import Outcome, extract_all
 from replay.source import LogRecord
 from schemas.codec import format_time
 from schemas.source_clock import source_time
@@ -222,13 +222,7 @@ def rebuild(
             out.excluded += 1
     if processes is not None:  # extraction on every core, the fold in log order here
         outcomes = extract_all(admitted, extractor, extractor_version, processes=processes, progress=progress)
-        for rec, outcome in zip(admitted, outcomes, strict=True):
-            if isinstance(outcome, str):
-                event = rec.event
-                assert event is not None
-                out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, outcome))
-            else:
-                fold_extracted(out, rec, in_cutoff_period(outcome, cutoff), keep_history)
+        fold_outcomes(out, admitted, outcomes, cutoff, keep_history)
         return out
     for rec in admitted:
         ef = extracted(out, rec, extractor, extractor_version)
@@ -268,3 +262,16 @@ def fold_extracted(out: Rebuilt, rec: LogRecord, ef: EntryFacts, keep_history: b
         for c in result.contributions:
             if c.view != TIMELINE:
                 out.history.setdefault((c.view, c.key), []).append(Applied(c, ef))
+
+
+def fold_outcomes(
+    out: Rebuilt, records: list[LogRecord], outcomes: Iterable[Outcome], cutoff: Cutoff, keep_history: bool = False
+) -> None:
+    """Fold each record's extraction outcome (``replay.pool``), in the order given."""
+    for rec, outcome in zip(records, outcomes, strict=True):
+        if isinstance(outcome, str):
+            event = rec.event
+            assert event is not None
+            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, outcome))
+        else:
+            fold_extracted(out, rec, in_cutoff_period(outcome, cutoff), keep_history)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 import typer
@@ -10,11 +9,9 @@ from rich.console import Console
 from rich.table import Table
 
 from liveledger.cli.progress import log_progress
-from liveledger.kafka.reader import Progress
 from liveledger.settings import Settings
-from replay.chain import ChainReport, verify_chain
+from replay.chain import ChainReport
 from replay.errors import BadCutoff
-from replay.from_facts import fold
 from replay.rebuild import (
     Cutoff,
     ExtractionFailure,
@@ -23,10 +20,8 @@ from replay.rebuild import (
     parse_clock,
     parse_day,
     parse_until,
-    rebuild,
 )
-from replay.recorded import Recorded
-from replay.source import LogRecord, read_log, read_recorded
+from replay.run import replay_from_facts, replay_rederived
 from streams.core.pipeline import default_extractor
 from streams.query.documents import PARAMS, build
 from streams.views.render import canonical_json
@@ -74,44 +69,25 @@ def replay_log(settings: Settings, cutoff: Cutoff, *, keep_history: bool = False
     """
     extractor, version = default_extractor()
     if keep_history or rederive:
-        with log_progress("reading log") as progress:
-            records = asyncio.run(read_log(settings, until=cutoff.until, progress=progress))
-        chain = verify_chain(records)
-        with log_progress("extracting") as progress:
-            rebuilt = rebuild(
-                records,
-                extractor=extractor,
-                extractor_version=version,
-                cutoff=cutoff,
+        with log_progress("reading the log, then extracting") as progress:
+            rebuilt = replay_rederived(
+                settings,
+                cutoff,
+                extractor,
+                version,
                 keep_history=keep_history,
-                max_record_bytes=settings.max_record_bytes,
                 processes=0 if rederive else None,
-                progress=progress,
+                read_progress=progress,
+                extract_progress=progress,
             )
     else:
         with log_progress("reading log and facts") as progress:
-            records, recorded = asyncio.run(_read_both(settings, progress))
-        chain = verify_chain(records)
-        rebuilt = fold(
-            records,
-            recorded,
-            facts_topic=settings.facts_topic,
-            extractor=extractor,
-            extractor_version=version,
-            cutoff=cutoff,
-            max_record_bytes=settings.max_record_bytes,
-        )
-    rebuilt.chain = chain
-    report_chain(chain)
+            rebuilt = replay_from_facts(settings, cutoff, extractor, version, progress=progress)
+    if rebuilt.chain is not None:
+        report_chain(rebuilt.chain)
     report_rederived(rebuilt, version)
     report_failures(rebuilt.failed)
     return rebuilt
-
-
-async def _read_both(settings: Settings, progress: Progress) -> tuple[list[LogRecord], Recorded]:
-    """The whole entries log (envelopes only; a cutoff applies in the fold) and the facts, read at once."""
-    log, recorded = await asyncio.gather(read_log(settings, events=False, progress=progress), read_recorded(settings))
-    return log, recorded
 
 
 def report_chain(chain: ChainReport) -> None:
