@@ -54,14 +54,19 @@ def _check(rec: LogRecord, ev: EventFacts, topic: str) -> list[FactsProblem]:
     """The problems of one event's recorded facts against the event at its position of the log."""
     env = rec.envelope
     assert env is not None
-    p, o = ev.first_record
     at = f"{rec.position.partition}:{rec.position.offset}"
-    if ev.digest != env.hash:
-        detail = (
-            f"names the entry event at {at} with digest {ev.digest[:16]}..., but the log's event there has hash "
-            f"{env.hash[:16]}...: these facts were not derived from that event"
+    problems = [
+        FactsProblem(
+            topic, p, o,
+            f"names the entry event at {at} with digest {digest[:16]}..., but the log's event there has hash "
+            f"{env.hash[:16]}...: these facts were not derived from that event",
         )
-        return [FactsProblem(topic, p, o, detail)]
+        for digest, (p, o) in ev.digests.items()
+        if digest != env.hash
+    ]  # fmt: skip
+    if problems:
+        return problems
+    p, o = ev.digests[env.hash]
     entry_key = f"{env.blog_id}/{env.entry_id}"
     for batch in ev.batches.values():
         for c in batch.values():
@@ -106,10 +111,10 @@ def fold(
     for at, ev in recorded.events.items():
         rec = by_position.get(at)
         if rec is None:
-            p, o = ev.first_record
-            problems.append(
+            problems += [
                 FactsProblem(facts_topic, p, o, f"names an entry event at {at[0]}:{at[1]}, which the log does not hold")
-            )
+                for p, o in ev.digests.values()
+            ]
         else:
             problems += _check(rec, ev, facts_topic)
     problems = [*recorded.problems, *problems]

@@ -7,8 +7,9 @@ contributions in the whole batch. :func:`gather` reads the records into :class:`
 * per entry event (its position on the entries topic): the digest, the contributions, and whether
   a batch holds all of them (a batch's records are spread over the partitions; a redelivered batch
   is sent again under a new batch id, so an event may have several);
-* a :class:`FactsProblem` per record that cannot be decoded, or that gives one event two digests.
-  These are never skipped: :func:`replay.from_facts.fold` raises :class:`FactsMismatch` on them.
+* a :class:`FactsProblem` per record that cannot be decoded (a digest that is not the log's
+  event's is found by the check against the log). These are never skipped:
+  :func:`replay.from_facts.fold` raises :class:`FactsMismatch` on them.
 
 Records of format 1 carry no digest: their events are counted under ``unchecked``, and replay
 extracts them again.
@@ -59,9 +60,9 @@ class FactsMismatch(ReplayError):
 class EventFacts:
     """What the facts topic holds of one entry event."""
 
-    digest: str
-    #: where the event was first named: (facts partition, facts offset)
-    first_record: tuple[int, int]
+    #: each digest the event is named with, and the first record naming it: (facts partition, offset);
+    #: more than one is a forgery (the log's event has one hash), told apart by the check against the log
+    digests: dict[str, tuple[int, int]]
     #: per batch id: the contributions by (view, key), and how many the batch says there are
     batches: dict[str, dict[tuple[str, str], Contribution]] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
@@ -111,15 +112,11 @@ def gather(topic: str, records: Iterable[tuple[int, int, bytes]]) -> Recorded:
             at = (mark.partition, mark.offset)
             ev = out.events.get(at)
             if ev is None:
-                ev = EventFacts(mark.digest, (partition, offset), extractor_version=rec.extractor_version)
+                ev = EventFacts({mark.digest: (partition, offset)}, extractor_version=rec.extractor_version)
                 out.events[at] = ev
                 out.versions[rec.extractor_version] += 1
-            elif ev.digest != mark.digest:
-                detail = (
-                    f"names the entry event at {at[0]}:{at[1]} with digest {mark.digest[:16]}..., but "
-                    f"{topic}:{ev.first_record[0]}:{ev.first_record[1]} names it with {ev.digest[:16]}..."
-                )
-                out.problems.append(FactsProblem(topic, partition, offset, detail))
+            else:
+                ev.digests.setdefault(mark.digest, (partition, offset))
             ev.batches.setdefault(rec.batch_id, {})
             ev.totals[rec.batch_id] = mark.total
         for c in rec.contributions:
