@@ -24,11 +24,13 @@ recorded (that is what the views were built from); ``Rebuilt.recorded_versions``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from replay.pool import extract_all
 from replay.rebuild import Cutoff, Rebuilt, extracted, fold_extracted, fold_outcomes, in_cutoff_period, log_order
 from replay.recorded import EventFacts, FactsMismatch, FactsProblem, Recorded
 from replay.source import LogRecord, with_event
+from schemas.codec import format_time
 from schemas.facts import Fact
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.timeline import TIMELINE
@@ -72,13 +74,23 @@ def _check(rec: LogRecord, ev: EventFacts, topic: str) -> list[FactsProblem]:
         for c in batch.values():
             if c.view not in VIEWS and c.view != TIMELINE:
                 return [FactsProblem(topic, p, o, f"holds a contribution to {c.view!r}, which is not a view")]
-            if c.entry_key != entry_key or c.stamp[0] != env.published_at:
+            if c.entry_key != entry_key or not _same_time(c.stamp[0], env.published_at):
                 detail = (
                     f"holds a contribution of {c.entry_key} at {c.stamp[0]} for the entry event at {at}, "
                     f"which is {entry_key} at {env.published_at}"
                 )
                 return [FactsProblem(topic, p, o, detail)]
     return []
+
+
+def _same_time(stamped: str, stored: str) -> bool:
+    """Whether a contribution's time is the envelope's (the worker stamps the canonical form of it)."""
+    if stamped == stored:
+        return True
+    try:
+        return stamped == format_time(datetime.fromisoformat(stored.replace("Z", "+00:00")))
+    except ValueError:
+        return False
 
 
 def fold(
