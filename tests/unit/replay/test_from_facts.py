@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import orjson
 import pytest
 
+from liveledger.cli.replay_cmd import report_rederived
 from replay.from_facts import CUT, INCOMPLETE, NO_FACTS, UNCHECKED, fold
 from replay.pool import extract_all
 from replay.rebuild import Cutoff, Rebuilt, log_order, rebuild
@@ -21,6 +22,7 @@ from schemas.facts import Fact
 from streams.app.facts_format import batch
 from streams.core.pipeline import entry_facts
 from streams.core.step import Known, step
+from streams.core.timeline import timeline_document
 from streams.query.documents import PARAMS, build
 from streams.views.render import canonical_json
 from tests.unit.log_builders import killed, log_records, published, retracted
@@ -62,7 +64,9 @@ def worker_facts(
 
 
 def documents(rebuilt: Rebuilt) -> dict[str, bytes]:
-    return {view: canonical_json(build(view, rebuilt.views.states(view))) for view in PARAMS}
+    docs = {view: canonical_json(build(view, rebuilt.views.states(view))) for view in PARAMS}
+    docs["timeline"] = canonical_json(timeline_document(rebuilt.timeline))
+    return docs
 
 
 def from_facts(records: Sequence[LogRecord], facts: Recorded, cutoff: Cutoff | None = None) -> Rebuilt:
@@ -154,3 +158,13 @@ def test_the_process_pool_extracts_as_this_process_does() -> None:
     )
     assert documents(got) == documents(rederived(records))
     assert seen[0] == (0, len(EVENTS)) and seen[-1] == (len(EVENTS), len(EVENTS))
+
+
+def test_facts_of_an_older_extractor_are_folded_as_recorded_and_said_so(capsys: pytest.CaptureFixture[str]) -> None:
+    records = log_records(EVENTS)
+    got = from_facts(records, gather(FACTS, worker_facts(records, version="v0")))
+    assert got.recorded_versions == {"v0": len(EVENTS)} and not got.rederived
+    report_rederived(got, "v1")
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{len(EVENTS)} entry event(s) folded as recorded by extractor v0 (this is v1)" in err
+    assert "--rederive" in err
