@@ -7,7 +7,9 @@
 Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
 Prints, with the targets:
   publish        liveledger Publisher vs raw idempotent acks=all produce of the same bytes (>= 0.5x)
-  replay         read + decode + extract + fold vs raw consume of the same topic      (>= 0.5x)
+  replay         from the facts a worker recorded, chain verified, vs raw consume of the entries (>= 0.5x);
+                 also --rederive (every entry extracted again, on every core) and read+decode alone;
+                 with --compare, the replay of that tree too (it re-extracts every entry)
   visible p99    acceptance -> in a view table, at a steady publish rate, via a worker (<= 200 ms)
   query p99      GET /api/v1/casualties?region=... and friends on that worker          (<= 10 ms)
   process        a worker catching up on --process-entries entries already in the log: entries to all
@@ -36,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -53,15 +55,13 @@ from bench.catchup import (  # noqa: E402
     scale_rows,
     window_rate,
 )
+from bench.replay_runs import replays  # noqa: E402
 from liveledger.broker import local  # noqa: E402
-from liveledger.kafka.reader import partitions_of, read_topic  # noqa: E402
+from liveledger.kafka.reader import read_topic  # noqa: E402
 from liveledger.kafka.topics import KEEP_FOREVER, admin_client, ensure_topic  # noqa: E402
 from liveledger.publish.batch import read_requests  # noqa: E402
 from liveledger.publish.publisher import Publisher  # noqa: E402
 from liveledger.settings import Settings  # noqa: E402
-from replay.rebuild import rebuild  # noqa: E402
-from replay.source import read_log  # noqa: E402
-from streams.core.pipeline import default_extractor  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 
 SAMPLE = REPO / "liveledger" / "data" / "sample_liveblog.jsonl"
@@ -105,27 +105,6 @@ async def raw_produce(bootstrap: str, topic: str, values: list[tuple[bytes, byte
     return elapsed
 
 
-async def raw_consume(settings: Settings, topic: str, expected: int) -> float:
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap,
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=4 * 1024 * 1024,
-        fetch_max_bytes=16 * 1024 * 1024,
-    )
-    await consumer.start()
-    tps = [TopicPartition(topic, p) for p in await partitions_of(settings, topic)]
-    consumer.assign(tps)
-    await consumer.seek_to_beginning(*tps)
-    t0 = time.perf_counter()
-    got = 0
-    while got < expected:
-        batches = await consumer.getmany(timeout_ms=1000, max_records=5000)
-        got += sum(len(b) for b in batches.values())
-    elapsed = time.perf_counter() - t0
-    await consumer.stop()
-    return elapsed
-
-
 async def publish_and_replay(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
     good, _ = read_requests(lines, settings.max_body_bytes)
     async with Publisher(settings) as pub:
@@ -138,22 +117,7 @@ async def publish_and_replay(settings: Settings, lines: list[bytes]) -> dict[str
     async for rec in _records(settings):
         raw_values.append((rec[0], rec[1]))
     produce_s = await raw_produce(settings.kafka_bootstrap, f"{settings.entries_topic}.raw", raw_values)
-    consume_s = await raw_consume(settings, settings.entries_topic, len(good))
-    extractor, version = default_extractor()
-    t0 = time.perf_counter()
-    records = await read_log(settings)
-    read_s = time.perf_counter() - t0
-    rebuilt = rebuild(records, extractor=extractor, extractor_version=version)
-    replay_s = time.perf_counter() - t0
-    assert rebuilt.events == len(good)
-    return {
-        "n": len(good),
-        "publish_s": publish_s,
-        "produce_s": produce_s,
-        "consume_s": consume_s,
-        "replay_s": replay_s,
-        "replay_read_s": read_s,
-    }
+    return {"n": len(good), "publish_s": publish_s, "produce_s": produce_s}
 
 
 async def _records(settings: Settings) -> Any:
@@ -286,7 +250,11 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
     print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts", flush=True)
     r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
     pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
+    print(f"replay: a worker records the facts of {r['n']} entries, then the replays", flush=True)
+    r.update(replays(s1, r["n"], tmp, args.compare.resolve() if args.compare is not None else None))
     rep_rate, con_rate = r["n"] / r["replay_s"], r["n"] / r["consume_s"]
+    red_rate = r["n"] / r["rederive_s"]
+    facts_records, facts_bytes = r["facts_bytes"]
 
     s2 = make_settings(bootstrap, tag + "b", tmp / "s2", free_port())
     n_live = int(args.rate * args.seconds)
@@ -298,6 +266,12 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
         q = query_latencies(worker.url, args.queries)
     figures["publish.ratio"] = round(pub_rate / raw_rate, 3)
     figures["replay.ratio"] = round(rep_rate / con_rate, 3)
+    figures["replay.rederive_ratio"] = round(red_rate / con_rate, 3)
+    figures["replay.read_decode_ratio"] = round((r["n"] / r["replay_read_s"]) / con_rate, 3)
+    figures["replay.facts_bytes_per_entry"] = round(facts_bytes / r["n"])
+    figures["replay.facts_consume_ratio"] = round(r["consume_s"] / r["facts_consume_s"], 3)
+    if "tree_replay_s" in r:
+        figures["before.replay.ratio"] = round((r["n"] / r["tree_replay_s"]) / con_rate, 3)
     figures["latency.p99_ms"] = visible["p99"]
     figures["latency.rate"] = round(achieved, 1)
     figures["query.p99_ms"] = round(pct(q, 0.99), 2)
@@ -318,6 +292,20 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
             ">= 0.5x",
         ),
         (
+            "replay --rederive (events/s)",
+            f"{red_rate:,.0f}",
+            f"raw consume {con_rate:,.0f}/s",
+            f"{red_rate / con_rate:.2f}x",
+            "",
+        ),
+        (
+            "raw consume of the facts",
+            f"{facts_records / r['facts_consume_s']:,.0f} rec/s",
+            f"{facts_records} records, {facts_bytes / r['n']:,.0f} B per entry",
+            f"{r['consume_s'] / r['facts_consume_s']:.2f}x the entries' time",
+            "",
+        ),
+        (
             "replay read+decode only",
             f"{r['n'] / r['replay_read_s']:,.0f}",
             "",
@@ -333,6 +321,12 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
         ),
         ("query p99", f"{pct(q, 0.99):.2f} ms", f"p50 {statistics.median(q):.2f} ms", f"n={len(q)}", "<= 10 ms"),
     ]
+    if "tree_replay_s" in r:
+        rate = r["n"] / r["tree_replay_s"]
+        name = args.compare.name if args.compare is not None else "tree"
+        rows.insert(
+            2, (f"replay [{name}]", f"{rate:,.0f}", f"raw consume {con_rate:,.0f}/s", f"{rate / con_rate:.2f}x", "")
+        )
     return rows
 
 

@@ -21,11 +21,14 @@ worker dead-letters it at stage ``size``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from replay.chain import ChainReport
 from replay.errors import BadCutoff
+from replay.pool import Outcome, extract_all
 from replay.source import LogRecord
 from schemas.codec import format_time
 from schemas.source_clock import source_time
@@ -165,6 +168,14 @@ class Rebuilt:
     excluded: int = 0
     #: events the extractor failed on, in fold order; they contribute nothing
     failed: list[ExtractionFailure] = field(default_factory=list)
+    #: events folded from the facts the worker recorded (not extracted again)
+    from_facts: int = 0
+    #: events extracted again, by the reason they were (``replay.from_facts``)
+    rederived: Counter[str] = field(default_factory=Counter)
+    #: events folded from recorded facts, by the extractor version that recorded them
+    recorded_versions: Counter[str] = field(default_factory=Counter)
+    #: the hash chain of the records folded, when the replay checked it
+    chain: ChainReport | None = None
 
     @property
     def timeline(self) -> dict[str, State]:
@@ -189,8 +200,13 @@ def rebuild(
     cutoff: Cutoff | None = None,
     keep_history: bool = False,
     max_record_bytes: int = MAX_RECORD_BYTES,
+    processes: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Rebuilt:
     """Fold the log into views as of ``cutoff``; events the extractor fails on go to ``failed``.
+
+    With ``processes`` (0: every core), the extraction runs in a process pool (``replay.pool``;
+    ``extractor`` must then pickle) and ``progress(done, total)`` is told as it goes.
 
     ``max_record_bytes`` must be the worker's limit (``Settings.max_record_bytes``) for replay to
     leave out the same over-large entries the worker dead-letters.
@@ -198,28 +214,64 @@ def rebuild(
     cutoff = cutoff or Cutoff()
     records = list(records)
     out = Rebuilt(views=ViewSet(max_record_bytes), undecodable=sum(1 for r in records if r.event is None))
+    admitted = []
     for rec in log_order(records):
-        if not cutoff.admits(rec):
+        if cutoff.admits(rec):
+            admitted.append(rec)
+        else:
             out.excluded += 1
-            continue
-        event = rec.event
-        assert event is not None
-        try:
-            ef = entry_facts(event, rec.position, extractor, extractor_version)
-        except ExtractionError as e:  # the worker dead-letters it: it contributes nothing here either
-            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, str(e)))
-            continue
-        if not ef.retracted and not cutoff.in_period(ef):
-            ef = dataclasses.replace(ef, facts=(), retracted=True)
-        result = out.views.apply_batch([ef])  # the worker's step, one entry at a time
-        if result.refused:  # the worker dead-letters it at stage ``size``
-            err = str(result.refused[0].error)
-            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, err))
-            continue
-        out.events += 1
-        if keep_history:
-            out.entries.setdefault(ef.entry_key, []).append(ef)
-            for c in result.contributions:
-                if c.view != TIMELINE:
-                    out.history.setdefault((c.view, c.key), []).append(Applied(c, ef))
+    if processes is not None:  # extraction on every core, the fold in log order here
+        outcomes = extract_all(admitted, extractor, extractor_version, processes=processes, progress=progress)
+        fold_outcomes(out, admitted, outcomes, cutoff, keep_history)
+        return out
+    for rec in admitted:
+        ef = extracted(out, rec, extractor, extractor_version)
+        if ef is not None:
+            fold_extracted(out, rec, in_cutoff_period(ef, cutoff), keep_history)
     return out
+
+
+def extracted(out: Rebuilt, rec: LogRecord, extractor: Extractor, extractor_version: str) -> EntryFacts | None:
+    """The entry facts of a decoded event, or None (and the failure in ``out.failed``) when extraction fails."""
+    event = rec.event
+    assert event is not None
+    try:
+        return entry_facts(event, rec.position, extractor, extractor_version)
+    except ExtractionError as e:  # the worker dead-letters it: it contributes nothing here either
+        out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, str(e)))
+        return None
+
+
+def in_cutoff_period(ef: EntryFacts, cutoff: Cutoff) -> EntryFacts:
+    """``ef``, or a retraction of the entry when its occurred day is outside the cutoff's period."""
+    if not ef.retracted and not cutoff.in_period(ef):
+        return dataclasses.replace(ef, facts=(), retracted=True)
+    return ef
+
+
+def fold_extracted(out: Rebuilt, rec: LogRecord, ef: EntryFacts, keep_history: bool = False) -> None:
+    """Fold one extracted entry event with the worker's step; too large a contribution goes to ``out.failed``."""
+    result = out.views.apply_batch([ef])  # the worker's step, one entry at a time
+    if result.refused:  # the worker dead-letters it at stage ``size``
+        err = str(result.refused[0].error)
+        out.failed.append(ExtractionFailure(ef.blog_id, ef.entry_id, ef.event_type, rec.position, err))
+        return
+    out.events += 1
+    if keep_history:
+        out.entries.setdefault(ef.entry_key, []).append(ef)
+        for c in result.contributions:
+            if c.view != TIMELINE:
+                out.history.setdefault((c.view, c.key), []).append(Applied(c, ef))
+
+
+def fold_outcomes(
+    out: Rebuilt, records: list[LogRecord], outcomes: Iterable[Outcome], cutoff: Cutoff, keep_history: bool = False
+) -> None:
+    """Fold each record's extraction outcome (``replay.pool``), in the order given."""
+    for rec, outcome in zip(records, outcomes, strict=True):
+        if isinstance(outcome, str):
+            event = rec.event
+            assert event is not None
+            out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, outcome))
+        else:
+            fold_extracted(out, rec, in_cutoff_period(outcome, cutoff), keep_history)

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from liveledger.kafka.reader import read_topic
 from liveledger.settings import Settings
 from replay.compare import compare_documents
 from replay.rebuild import rebuild
-from replay.source import read_log
-from streams.app.facts_format import unbatch
+from replay.recorded import FactsMismatch, all_contributions
+from replay.source import read_log, read_recorded
 from streams.core.pipeline import Extractor
 from streams.query.documents import PARAMS, build
 from streams.views.contrib import State
@@ -26,19 +25,20 @@ from streams.views.rows import apply_row
 
 
 async def recorded_states(settings: Settings) -> dict[str, dict[str, State]]:
-    """View states folded from the contributions recorded on the facts topic."""
+    """View states folded from the contributions recorded on the facts topic.
+
+    Raises :class:`replay.recorded.FactsMismatch`, naming each record, when a record does not decode.
+    """
+    recorded = await read_recorded(settings)
+    if recorded.problems:
+        raise FactsMismatch(recorded.problems)
     states: dict[str, dict[str, State]] = {view: {} for view in PARAMS}
-    async for rec in read_topic(settings, settings.facts_topic):
-        try:
-            contributions = unbatch(rec.value or b"")
-        except Exception:  # a hostile record on the facts topic: nothing it says can be folded
-            continue
-        for c in contributions:
-            if c.view in states:
-                entries = states[c.view].setdefault(c.key, {"entries": {}})["entries"]
-                record = apply_row(entries.get(c.entry_key), c)
-                if record is not None:
-                    entries[c.entry_key] = record
+    for c in all_contributions(recorded):
+        if c.view in states:
+            entries = states[c.view].setdefault(c.key, {"entries": {}})["entries"]
+            record = apply_row(entries.get(c.entry_key), c)
+            if record is not None:
+                entries[c.entry_key] = record
     return states
 
 

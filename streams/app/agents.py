@@ -24,6 +24,7 @@ effect as kill -9), so that the batch is read again on restart.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import os
 from collections.abc import Awaitable, Callable, Sequence
@@ -38,7 +39,7 @@ from streams.app.facts_format import RECORD_BYTES, batch, unbatch
 from streams.app.lineage import record_lineage
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
-from streams.core.step import Known, Step, step
+from streams.core.step import Known, Planned, Step, step
 from streams.core.timeline import TIMELINE
 from streams.views.contrib import Contribution
 from streams.views.limits import check_sizes
@@ -160,7 +161,8 @@ class Agents:
                 event = to_event(env)
                 stage = "extract"
                 position = Position(msg.topic, msg.partition, msg.offset)
-                out.append((ev, entry_facts(event, position, self.extractor, self.version)))
+                ef = entry_facts(event, position, self.extractor, self.version)
+                out.append((ev, dataclasses.replace(ef, digest=env.hash)))  # recorded with its facts
             except Exception as e:  # any failure of the pure core on this event
                 await self.dead_letter(stage, e, msg)
         return out
@@ -198,7 +200,7 @@ class Agents:
             result = None
         if result is not None:
             try:
-                await self.send(result.contributions)
+                await self.send(result.planned)
             except MessageSizeTooLargeError:  # the client's or broker's limit is under max_record_bytes
                 _log.error("a facts record was refused as too large: lower LIVELEDGER_MAX_RECORD_BYTES")
                 result = None
@@ -223,18 +225,19 @@ class Agents:
                 await self.dead_letter("size", result.refused[0].error, msg)
                 continue
             try:
-                await self.send(result.contributions)
+                await self.send(result.planned)
             except MessageSizeTooLargeError as e:
                 await self.dead_letter("size", e, msg)
                 continue
             index.update(result.index)
             self.store(result, {ef.position: ev})
 
-    async def send(self, contributions: Sequence[Contribution]) -> None:
+    async def send(self, planned: Sequence[Planned]) -> None:
         """One facts record per target partition (split at ``RECORD_BYTES``); waits until Kafka has them."""
         s = self.settings
         topic = self.ll.facts_topic
-        records = batch(contributions, s.topic_partitions, min(RECORD_BYTES, s.max_record_bytes))
+        limit = min(RECORD_BYTES, s.max_record_bytes)
+        records = batch(planned, s.topic_partitions, limit, extractor_version=self.version)
 
         async def attempt() -> Any:  # a resend after a retriable error is safe: rows are idempotent
             futures = [await topic.send(key=key, value=body, partition=partition) for partition, key, body in records]

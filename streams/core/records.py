@@ -45,6 +45,9 @@ class EntryFacts:
     #: the source clock (the blog's own posting and edit times), when the entry carries it
     source_published_at: str | None = None
     source_updated_at: str | None = None
+    #: the event's envelope hash (its content and place in the blog's chain), when the caller knows it:
+    #: the worker records it with the event's facts, so that replay can check them against the log
+    digest: str | None = None
 
     @property
     def display_time(self) -> str:

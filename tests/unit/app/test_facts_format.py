@@ -4,12 +4,27 @@ import orjson
 import pytest
 from aiokafka.partitioner import DefaultPartitioner
 
-from streams.app.facts_format import batch, partition_of, unbatch
+from streams.app.facts_format import FactsRecordError, batch, partition_of, read_record, unbatch
+from streams.core.records import EntryFacts, Position
+from streams.core.step import Planned
 from streams.views.contrib import Contribution
 
+DIGEST = "ab" * 32
 
-def contribution(key: str, n: int = 1) -> Contribution:
-    return Contribution("casualties", key, "b/e1", ("2024-11-20T10:00:00.000000Z", 0, 1), ({"n": n},))
+
+def entry(offset: int, digest: str | None = DIGEST) -> EntryFacts:
+    return EntryFacts(
+        "b", f"e{offset}", f"ev{offset}", "entry.published", "2024-11-20T10:00:00.000000Z", None,
+        Position("entries", 0, offset), (), "text", "v1", digest=digest,
+    )  # fmt: skip
+
+
+def planned(offset: int, keys: list[str], digest: str | None = DIGEST) -> Planned:
+    ef = entry(offset, digest)
+    cs = tuple(
+        Contribution("casualties", k, ef.entry_key, ef.stamp, ({"n": i, "pad": "x" * 200},)) for i, k in enumerate(keys)
+    )
+    return Planned(ef, cs)
 
 
 def test_partition_of_matches_the_kafka_client_partitioner() -> None:
@@ -19,22 +34,57 @@ def test_partition_of_matches_the_kafka_client_partitioner() -> None:
         assert partition_of(key, 3) == default(key, [0, 1, 2], [0, 1, 2])
 
 
-def test_batches_group_keys_by_the_partition_they_hash_to() -> None:
-    cs = [contribution(f"area-{i}/2024-11-20", i) for i in range(40)]
-    records = batch(cs, 3)
+def test_batches_group_keys_by_the_partition_they_hash_to_and_name_their_events() -> None:
+    ps = [planned(o, [f"area-{o}-{i}/2024-11-20" for i in range(8)]) for o in range(5)]
+    records = batch(ps, 3, extractor_version="v1", batch_id="b1")
     assert [p for p, _, _ in records] == sorted({p for p, _, _ in records})
     seen = []
     for p, key, value in records:
-        inside = unbatch(value)
-        assert all(partition_of(c.key.encode(), 3) == p for c in inside)
+        rec = read_record(value)
+        assert rec.batch_id == "b1" and rec.extractor_version == "v1" and rec.checkable
+        assert all(partition_of(c.key.encode(), 3) == p for c in rec.contributions)
         assert partition_of(key, 3) == p
-        seen += inside
-    assert sorted(seen, key=lambda c: c.key) == sorted(cs, key=lambda c: c.key)
+        named = {(m.partition, m.offset): m for m in rec.events}
+        assert {(c.stamp[1], c.stamp[2]) for c in rec.contributions} == set(named)
+        assert all(m.digest == DIGEST and m.total == 8 for m in rec.events)
+        seen += rec.contributions
+    assert sorted(seen, key=lambda c: c.key) == sorted((c for p in ps for c in p.contributions), key=lambda c: c.key)
 
 
-def test_a_single_contribution_object_is_a_batch_of_one_and_junk_is_refused() -> None:
-    c = contribution("UA-63/2024-11-20")
+def test_a_split_batch_stays_under_the_limit_and_each_record_names_only_its_events() -> None:
+    ps = [planned(o, [f"k{o}-{i}" for i in range(30)]) for o in range(20)]
+    records = batch(ps, 1, 4096, extractor_version="v1")
+    assert len(records) > 10
+    per_event: dict[int, int] = {}
+    for _, _, value in records:
+        assert len(value) <= 4096
+        rec = read_record(value)
+        assert {m.offset for m in rec.events} == {c.stamp[2] for c in rec.contributions}
+        for c in rec.contributions:
+            per_event[c.stamp[2]] = per_event.get(c.stamp[2], 0) + 1
+    assert per_event == dict.fromkeys(range(20), 30)
+    assert len({read_record(v).batch_id for _, _, v in records}) == 1
+
+
+def test_an_event_without_a_digest_is_refused() -> None:
+    with pytest.raises(FactsRecordError, match="no digest"):
+        batch([planned(1, ["k"], digest=None)], 3, extractor_version="v1")
+
+
+def test_format_1_records_are_read_without_a_digest_and_junk_is_refused() -> None:
+    c = planned(1, ["UA-63/2024-11-20"]).contributions[0]
     assert unbatch(orjson.dumps(c.to_json())) == [c]
-    for junk in (b"[]", b"[1, 2]", b'"text"', b"{}"):
-        with pytest.raises((ValueError, KeyError, TypeError)):
-            unbatch(junk)
+    old = read_record(orjson.dumps([c.to_json()]))
+    assert old.contributions == (c,) and not old.checkable and old.events == ()
+    good = orjson.loads(batch([planned(1, ["k"])], 1, extractor_version="v1")[0][2])
+    stray = dict(good, events=[[0, 9, DIGEST, 1]])  # its contribution's event is not named
+    for junk in (
+        b"[]", b"[1, 2]", b'"text"', b"{}", b"not json",
+        orjson.dumps(dict(good, format=3)),
+        orjson.dumps(dict(good, events=[])),
+        orjson.dumps(dict(good, events=[[0, "x", DIGEST, 1]])),
+        orjson.dumps(dict(good, batch=None)),
+        orjson.dumps(stray),
+    ):  # fmt: skip
+        with pytest.raises(FactsRecordError):
+            read_record(junk)

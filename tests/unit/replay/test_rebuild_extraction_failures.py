@@ -12,9 +12,10 @@ from typer.testing import CliRunner
 
 import streams.extract as extract_api
 import streams.extract.extractor as extractor_core
-from liveledger.cli import replay_cmd
 from liveledger.cli.main import build_cli
+from replay import run as replay_run
 from replay.rebuild import Rebuilt, rebuild
+from replay.recorded import Recorded
 from replay.source import LogRecord
 from schemas.events import DomainEvent
 from schemas.facts import Fact
@@ -96,11 +97,16 @@ def test_replay_cli_names_the_failed_entry_exits_1_and_prints_the_other_entries_
             raise RuntimeError("injected extractor bug")
         return real(text)
 
-    monkeypatch.setattr(replay_cmd, "read_log", fake_read_log)
+    async def no_facts(settings: Any, **kw: Any) -> Recorded:
+        return Recorded()
+
+    monkeypatch.setattr(replay_run, "read_log", fake_read_log)
+    monkeypatch.setattr(replay_run, "read_recorded", no_facts)  # the worker never ran: every entry extracted again
     monkeypatch.setattr("streams.extract._extract_text", core_with_bug)  # the real extractor, made to fail on BAD
     result = CliRunner().invoke(build_cli(), ["replay", "--view", "casualties", "--json"])
     assert result.exit_code == 1, result.output
     assert "extraction failed for 1 entry event(s)" in result.stderr
+    assert "extracted again: 3 entry event(s): no facts recorded (the worker never processed it)" in result.stderr
     assert f"blog-ua/e2 (entry.published at {TOPIC}:0:1)" in result.stderr
     assert f"extractor {extract_api.EXTRACTOR_VERSION} failed: RuntimeError: injected extractor bug" in result.stderr
     expected = rebuild(
