@@ -118,12 +118,15 @@ class ChainWatch:
         self._verified: dict[str, int] = {}  # blog -> last offset checked
         self._first: dict[str, int] = {}  # blog -> first offset checked
         self._bad: dict[str, int] = {}  # blog -> problems
+        #: a "missing event" not yet settled: the hash it lacks -> (blog, partition, offset, the problem)
+        self._missing: dict[str, tuple[str, int, int, dict[str, Any] | None]] = {}
 
     def observe(self, partition: int, offset: int, key: bytes | None, raw: bytes | None) -> None:
         """Check one record of the entries topic; never raises on bad bytes (they are a problem)."""
         part = self._partitions.get(partition)
         if part is not None and offset <= part.last_offset:
-            return  # redelivered after a restart or rebalance: already checked
+            self._late(partition, offset, raw)  # redelivered (already checked), or one the consumer dropped
+            return
         if part is None:
             part = self._partitions[partition] = _Partition(offset, offset)
         part.last_offset = offset
@@ -136,7 +139,11 @@ class ChainWatch:
         blog = env.blog_id
         anchor = blog not in self.state.blogs and part.first_offset > 0
         for kind, detail in self.state.check(partition, offset, key, doc, env, anchor=anchor):
-            self._problem(partition, offset, blog, kind, detail)
+            problem = self._problem(partition, offset, blog, kind, detail)
+            if kind == "missing event":
+                self._missing[env.prev_hash] = (blog, partition, offset, problem)
+                if len(self._missing) > self.max_problems:  # bounded: the oldest stays reported
+                    del self._missing[next(iter(self._missing))]
         self._first.setdefault(blog, offset)
         self._verified[blog] = offset
 
@@ -149,19 +156,57 @@ class ChainWatch:
         """
         for partition in set(partitions):
             self._partitions.pop(partition, None)
+            for lacked in [h for h, pending in self._missing.items() if pending[1] == partition]:
+                del self._missing[lacked]
             for blog in [b for b, chain in self.state.blogs.items() if chain.partition == partition]:
                 del self.state.blogs[blog]
                 self._verified.pop(blog, None)
                 self._first.pop(blog, None)
 
-    def _problem(self, partition: int, offset: int, blog: str | None, kind: str, detail: str) -> None:
+    def _late(self, partition: int, offset: int, raw: bytes | None) -> None:
+        """A record behind its partition's last offset: settle the "missing event" it was, if any.
+
+        faust may fetch a record and drop it unprocessed, then read the partition again from the
+        committed offset (``streams.app.committed``): the record after it was then reported as
+        linking to a missing event. When the dropped record arrives, intact, on its partition, before
+        that record, and linking to an event seen, it was never missing: the problem is withdrawn.
+        """
+        if not self._missing:
+            return
+        try:
+            doc, env = parse_envelope(raw or b"")
+        except SchemaError:
+            return
+        pending = self._missing.get(env.hash)
+        if pending is None:
+            return
+        blog, at_partition, at_offset, problem = pending
+        chain = self.state.blogs.get(blog)
+        if (
+            chain is None
+            or env.blog_id != blog
+            or at_partition != partition
+            or offset >= at_offset
+            or not link_ok(doc)
+            or env.prev_hash not in chain.known
+        ):
+            return
+        del self._missing[env.hash]
+        chain.known[env.hash] = offset
+        self.problem_count -= 1
+        self._bad[blog] -= 1
+        if problem is not None:
+            self.problems.remove(problem)
+
+    def _problem(self, partition: int, offset: int, blog: str | None, kind: str, detail: str) -> dict[str, Any] | None:
         self.problem_count += 1
         if blog is not None:
             self._bad[blog] = self._bad.get(blog, 0) + 1
-        if len(self.problems) < self.max_problems:
-            self.problems.append(
-                {"partition": partition, "offset": offset, "blog_id": blog, "kind": kind, "detail": detail}
-            )
+        if len(self.problems) >= self.max_problems:
+            return None
+        problem = {"partition": partition, "offset": offset, "blog_id": blog, "kind": kind, "detail": detail}
+        self.problems.append(problem)
+        return problem
 
     def status(self) -> dict[str, Any]:
         """Plain JSON: ``ok``, records checked, problems (the first ``max_problems``), and per blog."""

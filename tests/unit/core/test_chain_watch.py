@@ -118,3 +118,30 @@ def test_problems_found_before_a_rebalance_stay_reported() -> None:
     watch.observe(0, 2, KEY, raws[2])
     s = watch.status()
     assert not s["ok"] and [(p["kind"], p["offset"]) for p in s["problems"]] == [("altered", 1)]
+
+
+def test_a_record_the_consumer_dropped_and_read_again_settles_the_missing_event_it_caused() -> None:
+    raws = chain(5)
+    watch = watched(raws[:2])
+    watch.observe(0, 3, KEY, raws[3])  # offset 2 fetched but dropped unprocessed
+    assert [p["kind"] for p in watch.status()["problems"]] == ["missing event"]
+    watch.observe(0, 2, KEY, raws[2])  # read again from the committed offset
+    watch.observe(0, 3, KEY, raws[3])  # and what follows it, redelivered
+    watch.observe(0, 4, KEY, raws[4])
+    s = watch.status()
+    assert s["ok"] and s["problems"] == [] and s["blogs"][BLOG]["ok"], s["problems"]
+
+
+def test_a_late_record_that_was_altered_or_truly_elsewhere_settles_nothing() -> None:
+    raws = chain(5)
+    doc = orjson.loads(raws[2])
+    doc["payload"]["body"] = "Changed."
+    watch = watched(raws[:2])
+    watch.observe(0, 3, KEY, raws[3])
+    watch.observe(0, 2, KEY, orjson.dumps(doc))  # same stored hash, content altered
+    watch.observe(1, 0, KEY, raws[4])  # another partition
+    assert [p["kind"] for p in watch.status()["problems"]] == ["missing event"]
+    later = watched(raws[:2])
+    later.observe(0, 3, KEY, raws[3])
+    later.observe(0, 1, KEY, raws[1])  # a redelivery that is not the missing event
+    assert not later.status()["ok"]
