@@ -247,6 +247,13 @@ def _namesake_in(gaz: Gazetteer, key: str, region: str) -> str | None:
 
 
 #: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
+#: After a name in lowercase text, an event that names where it happened ("the paris attacks").
+EVENT_NOUNS = words(
+    """
+    attack attacks bombing bombings blast blasts explosion explosions shooting shootings massacre
+    siege earthquake quake floods flooding stampede ambush
+    """
+)
 LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
 #: Before a name, a part of a town: "Colonia Miguel Hidalgo", "Barrio San Jose" name a neighbourhood.
 NEIGHBOURHOOD_PREFIXES = words("colonia barrio bairro fraccionamiento")

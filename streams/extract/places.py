@@ -15,6 +15,7 @@ from streams.extract.gazetteer import (
     DIRECTION_WORDS,
     LOCATIVE,
     MAX_NAME_TOKENS,
+    MIN_TOWN_POPULATION,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     SMALL_TOWN_COUNTRIES,
@@ -25,6 +26,7 @@ from streams.extract.gazetteer import (
     normalize,
 )
 from streams.extract.place_rules import (
+    EVENT_NOUNS,
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
@@ -59,6 +61,8 @@ _SPEAKER_NOUNS = words(
     minister administration police prosecutor prosecutors ombudsman envoy diplomat diplomats
     """
 )
+#: Nouns after which a name in apposition is the place they name ("the capital, Kathmandu").
+_NAMING_NOUNS = SETTLEMENT_WORDS | words("capital")
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":", "–"})
 
 
@@ -79,7 +83,16 @@ _STARTS: dict[str, bool] = {}
 _STARTS_MAX = 50_000
 
 
-def _may_start_name(word: str, gaz: Gazetteer) -> bool:
+def _may_start_town(word: str, gaz: Gazetteer, countries: frozenset[str]) -> bool:
+    """Whether the key of a small town of the entry's ``countries`` begins with this word."""
+    small = tuple(c for c in countries if len(c) == 2 and c not in SMALL_TOWN_COUNTRIES)  # those: in ``names``
+    if not small:
+        return False
+    bare = normalize(word[:-2] if word.endswith(("'s", "’s")) else word)
+    return any(bare in gaz.town_firsts(c) for c in small)
+
+
+def _may_start_known(word: str, gaz: Gazetteer) -> bool:
     """Whether some gazetteer key begins with this word (with or without a possessive "'s")."""
     got = _STARTS.get(word)
     if got is None:
@@ -118,8 +131,12 @@ def find_places(
             i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
         hit = None
-        if (t.is_cap or lower_mode) and _may_start_name(t.text, gaz):  # not a lowercase "capital"
+        if (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
+        elif (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
+            hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
+            if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
+                hit = None  # a small town's namesakes are many: it counts only where the entry names its region
         if hit is None:
             hit = _loose_region_at(text, toks, i, gaz, war, countries)
         if hit is None:
@@ -164,6 +181,8 @@ def _name_at(
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in _DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
+    if prev is not None and prev.text == "," and i >= 2 and toks[i - 2].low in _NAMING_NOUNS:
+        after_settlement = True  # "in the capital, Kathmandu", "the village, Walcott"
     end_of_run = run_end(toks, i, lower_mode)
     # The tail of a longer capitalised name ("Saraj" of "Nahri Saraj"): never a place abroad.
     tail = (
@@ -202,6 +221,8 @@ def _name_at(
             continue  # no place of that name at all
         nxt = toks[j] if j < n else None
         region_word = nxt is not None and nxt.low in REGION_WORDS
+        if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS:
+            locative = True  # "the paris attacks", "the 1996 qana massacre": where it happened
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
@@ -247,8 +268,8 @@ def _name_at(
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
         town_ok = cand is not None and (
             hinted is not None
-            or _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
-                               locative, after_settlement, lower_mode, title_case, gaz)
+            or _plausible_town(toks, i, j, cand, key, locative, after_settlement, lower_mode, title_case, gaz,
+                               countries)
         )  # fmt: skip
         # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
@@ -316,21 +337,23 @@ def _plausible_town(
     toks: list[Token],
     i: int,
     j: int,
-    population: int,
-    score: float,
-    country: str,
+    cand: _Candidate,
     key: str,
     locative: bool,
     after_settlement: bool,
     lower_mode: bool,
     title_case: bool,
     gaz: Gazetteer,
+    countries: frozenset[str],
 ) -> bool:
     n = len(toks)
-    main_name = score >= 5 * max(population, 1)
+    population, country = cand.population, cand.country
+    main_name = cand.score >= 5 * max(population, 1)
     context = locative or after_settlement or followed_by_region(toks, j)
     if lower_mode:
-        return context and population >= 10000
+        # A small town counts in lowercase text only where the entry names its region too ("near x , kent").
+        floor = MIN_TOWN_POPULATION if cand.region_code is not None and cand.region_code in countries else 10000
+        return context and population >= floor
     single = j - i == 1
     if single and len(key) <= 3 and population < 100000:
         return False
