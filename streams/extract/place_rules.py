@@ -290,8 +290,19 @@ def run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
                 break
         elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS or _inside_hyphens(toks, k)):
             break
+        elif t.low in DATE_WORDS:
+            break  # "in Mogadishu Thursday", "in Kabul March 3": the date of the wire copy, no part of the name
         k += 1
     return k
+
+
+#: Weekdays and months: a capitalised word that follows a place in wire copy without being part of its name.
+DATE_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december
+    """
+)
 
 
 def _inside_hyphens(toks: list[Token], k: int) -> bool:

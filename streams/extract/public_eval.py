@@ -105,6 +105,9 @@ class PublicResult:
     convention: int = 0
     killed: Score = field(default_factory=Score)
     killed_all: Score = field(default_factory=Score)  # every row with a coded count
+    #: The region and country of the figure that carries the coded count (the row's own event), where found.
+    found_region: Score = field(default_factory=Score)
+    found_country: Score = field(default_factory=Score)
     facts: int = 0
     examples: list[str] = field(default_factory=list)
 
@@ -119,9 +122,17 @@ class PublicResult:
             + f"; of the misses, {self.convention} are the dataset's convention (a territory filed under another)",
             self.killed.line("killed found (rows whose note states the coded count)"),
             self.killed_all.line("killed exact (all rows with a coded count)"),
+            self.found_region.line("region of the figure carrying the coded count"),
+            self.found_country.line("country of the figure carrying the coded count"),
         ]
         if show_misses:
-            for name, sc in (("region", self.region), ("country", self.country), ("killed", self.killed)):
+            for name, sc in (
+                ("region", self.region),
+                ("country", self.country),
+                ("killed", self.killed),
+                ("found-figure region", self.found_region),
+                ("found-figure country", self.found_country),
+            ):
                 common = ", ".join(f"{k} x{v}" for k, v in sc.wrong.most_common(show_misses))
                 lines.append(f"most common {name} misses: {common}")
             if self.unresolved_admin1:
@@ -323,6 +334,13 @@ def evaluate_public(
             ok = any(f.metric == "killed" and _carries(f, row.fatalities) for f in facts)
             got = ",".join(str(f.best if f.best is not None else f.low) for f in facts if f.metric == "killed")
             res.killed_all.add(ok, f"{row.fatalities}<-[{got}]")
+            carrier = next((f for f in facts if f.metric == "killed" and _carries(f, row.fatalities)), None)
+            if carrier is not None and row.region is not None:
+                res.found_region.add(
+                    _region_ok(carrier.region_code, row.region), f"{row.region}<-{carrier.region_code}"
+                )
+            if carrier is not None and row.country is not None:
+                res.found_country.add(carrier.country == row.country, f"{row.country}<-{carrier.country}")
         if row.fatalities and states_count(row.text, row.fatalities):
             res.killed.add(ok, f"{row.fatalities}<-[{got}]")
             if not ok and examples:

@@ -65,3 +65,14 @@ def test_news_nouns_that_are_town_names_are_no_place() -> None:
     assert f.region_code is None and f.country is None
     f = killed("Hurricane Irma killed 4 people in Florida, officials said.")
     assert where(f) == ("US-FL", "US")
+
+
+@pytest.mark.parametrize("day", ["Thursday", "March"])
+def test_weekday_after_a_city_ends_its_name(day: str) -> None:
+    # Wire copy dates a place without "on": the weekday is no part of the name, and the city counts
+    # even where the entry names another country elsewhere.
+    body = (
+        f"Fighters stormed a market in Mogadishu {day}, and six civilians were killed, witnesses said. "
+        "The president was away in Ethiopia."
+    )
+    assert where(killed(body)) == ("SO-BN", "SO")
