@@ -221,8 +221,8 @@ def _name_at(
             continue  # no place of that name at all
         nxt = toks[j] if j < n else None
         region_word = nxt is not None and nxt.low in REGION_WORDS
-        if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS:
-            locative = True  # "the paris attacks", "the 1996 qana massacre": where it happened
+        if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS and _in_event(toks, i):
+            locative = True  # "killed in the paris attacks", "the toll from the kabul bombing": where it happened
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
@@ -296,6 +296,13 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: Before "the <place> attack(s)": the figure's scene is that event's place ("wounded in the paris attacks"),
+#: not after "linked to" or "in connection with" another event.
+_EVENT_PREPS = words("in during from at")
+
+
+def _in_event(toks: list[Token], i: int) -> bool:
+    return i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _EVENT_PREPS
 
 
 def _in_named_region(

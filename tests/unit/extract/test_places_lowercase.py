@@ -76,3 +76,15 @@ def test_weekday_after_a_city_ends_its_name(day: str) -> None:
         "The president was away in Ethiopia."
     )
     assert where(killed(body)) == ("SO-BN", "SO")
+
+
+def test_event_named_as_a_reference_is_not_the_scene() -> None:
+    # The arrests are linked to the attacks in another city; they took place elsewhere.
+    f = one_arrest("police detained three men on monday in connection with the lyon attacks , officials said .")
+    assert f.region_code is None
+
+
+def one_arrest(body: str) -> Fact:
+    found = [f for f in extract("", body) if f.metric == "arrested"]
+    assert len(found) == 1, found
+    return found[0]
