@@ -88,3 +88,15 @@ def one_arrest(body: str) -> Fact:
     found = [f for f in extract("", body) if f.metric == "arrested"]
     assert len(found) == 1, found
     return found[0]
+
+
+def test_city_after_in_counts_though_the_entry_names_another_country() -> None:
+    # Another country named in passing does not make a sizeable town "abroad" and so no place.
+    body = "two men have been arrested in rotherham after a fake appeal for flood victims in pakistan ."
+    assert where(one_arrest(body)) == ("GB-ROT", "GB")
+
+
+def test_village_named_like_a_foreign_city_stays_no_place() -> None:
+    # "Gare" is a station in Paris and a district here: after "in" and before "(", it is no French city.
+    f = killed("Jets struck targets in Gare (Amedi area), Dahuk, Iraq, killing 3 fighters.")
+    assert f.country == "IQ"
