@@ -275,14 +275,15 @@ def _name_at(
             continue
         abroad = (prefix or tail) and cand.country not in countries
         named_city = (
-            locative
-            and not prefix
+            prev is not None
+            and prev.low in ("in", "at")  # "arrested in Dewsbury"; not "linked to Paris"
+            and (lower_mode or not prefix)  # lowercase text has no capitals to end a name's run
             and j - i == 1  # one word: a longer name abroad is more often a local place's ("Nossa Senhora de ...")
             and cand.population >= NAMED_CITY_POPULATION
             and cand.score >= 5 * cand.population  # its own name, not another spelling ("Human" for Uman)
             and (nxt is None or (nxt.text != "(" and nxt.low not in SETTLEMENT_WORDS and nxt.low not in _VILLAGES))
         )
-        if hinted is None and ((foreign_town(cand, countries, war) and not named_city) or abroad):
+        if hinted is None and (foreign_town(cand, countries, war) or abroad) and not named_city:
             continue
         if not town_ok:
             continue
