@@ -277,7 +277,7 @@ def _name_at(
         named_city = (
             prev is not None
             and prev.low in ("in", "at")  # "arrested in Dewsbury"; not "linked to Paris"
-            and (lower_mode or not prefix)  # lowercase text has no capitals to end a name's run
+            and lower_mode  # cased notes name districts after namesake cities abroad ("in Samba", "in Shikarpur")
             and j - i == 1  # one word: a longer name abroad is more often a local place's ("Nossa Senhora de ...")
             and cand.population >= NAMED_CITY_POPULATION
             and cand.score >= 5 * cand.population  # its own name, not another spelling ("Human" for Uman)
