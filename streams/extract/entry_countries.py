@@ -6,7 +6,7 @@ import re
 
 from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
 from streams.extract.geodata import demonyms
-from streams.extract.place_rules import outlet_spans
+from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.tokens import words
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -170,8 +170,8 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
         word = nxt.group(1)
         if word.lower() in REGION_WORDS:
             return True
-        if word[:1].isupper() or lower or text[start:end].lower() in demonyms():
-            return False  # "Somali troops": a people, not the region of that name
+        if (word[:1].isupper() and word.lower() not in DATE_WORDS) or lower or text[start:end].lower() in demonyms():
+            return False  # "Somali troops": a people, not the region of that name; "in Kabul Monday" stands
         if word in _NAME_CONNECTORS and _CAP_AFTER_RE.match(text, nxt.end()):
             return False  # "Colonia los Presidentes", "Valle de Santiago": part of a longer name
     before = text[max(0, start - 24) : start]

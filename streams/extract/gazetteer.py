@@ -89,6 +89,10 @@ class _Candidate(NamedTuple):
     population: int
 
 
+#: Rank of a name that settles a region shared by several countries (``data/news_regions.tsv``).
+NEWS_RANK = 4
+
+
 def normalize(name: str) -> str:
     """The lookup key of a name: ASCII-folded, lowercase, no apostrophes, hyphens as spaces."""
     if name.isascii():
@@ -118,8 +122,10 @@ _NAME_KEYS_MAX = 50_000
 class Region(NamedTuple):
     """One subdivision a region name may mean."""
 
-    #: 3: a news spelling (region_aliases.tsv), 2: the subdivision's own name, 1: a GeoNames alternate,
-    #: 0: the name of a district or county inside it (read only with "in ..." or "... district")
+    #: 4: the one region a name means in English news though other countries have one so named
+    #: (news_regions.tsv), 3: a news spelling (region_aliases.tsv), 2: the subdivision's own name,
+    #: 1: a GeoNames alternate, 0: the name of a district or county inside it
+    #: (read only with "in ..." or "... district")
     rank: int
     level: int
     iso: str
@@ -140,6 +146,7 @@ class Gazetteer:
     firsts: frozenset[str] = frozenset()
     #: Towns of one country at a time, indexed on first use (a pure function of the country).
     _towns: dict[str, dict[str, tuple[_Candidate, ...]]] = field(default_factory=dict)
+    _town_firsts: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def towns(self, country: str) -> dict[str, tuple[_Candidate, ...]]:
         """Name keys of the towns of ``country`` below :data:`MIN_POPULATION_ELSEWHERE`."""
@@ -154,6 +161,14 @@ class Gazetteer:
                         _index(index, rec, self.common, alternates=True)
             got = {k: tuple(v) for k, v in index.items()}
             self._towns[country] = got
+        return got
+
+    def town_firsts(self, country: str) -> frozenset[str]:
+        """First words of the keys of :meth:`towns`: the cheap test before a span look-up in that country."""
+        got = self._town_firsts.get(country)
+        if got is None:
+            got = frozenset(k.partition(" ")[0] for k in self.towns(country))
+            self._town_firsts[country] = got
         return got
 
     def lookup_city(self, key: str, war: bool, countries: frozenset[str] = frozenset()) -> _Candidate | None:
@@ -225,6 +240,9 @@ class Gazetteer:
         pool = pool or list(cands)
         if any(r.rank > 0 for r in pool):
             pool = [r for r in pool if r.rank > 0]  # a region's own name outweighs a district named like it
+        news = [r for r in pool if r.rank == NEWS_RANK]
+        if len(news) == 1:
+            return news[0]  # the region that name means in the news ("Florida": the US state, not Uruguay's)
         if len({r.country for r in pool}) > 1:
             return None  # "Punjab", "Central": several countries have one, and nothing here says which
         best = max(pool, key=lambda r: (r.rank, -r.level))

@@ -14,6 +14,7 @@ from streams.extract.gazetteer import (
     DIRECTION_WORDS,
     MAX_NAME_TOKENS,
     MIN_LOOSE_KEY,
+    NEWS_RANK,
     SMALL_TOWN_COUNTRIES,
     Gazetteer,
     Region,
@@ -82,6 +83,9 @@ def build_gazetteer() -> Gazetteer:
     for iso, spellings in region_aliases():
         for name in spellings:
             add_region(name, Region(3, 1, iso, iso[:2]))
+    for iso, spellings in region_aliases("news_regions.tsv"):
+        for name in spellings:
+            add_region(name, Region(NEWS_RANK, 1, iso, iso[:2]))
     regions = {k: tuple(v.values()) for k, v in regions_l.items()}
     loose_l: dict[str, dict[str, Region]] = {}
     for key, cands in regions.items():

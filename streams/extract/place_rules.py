@@ -247,6 +247,13 @@ def _namesake_in(gaz: Gazetteer, key: str, region: str) -> str | None:
 
 
 #: After a name, a part of a town: the name is of a neighbourhood, not of the town of that name elsewhere.
+#: After a name in lowercase text, an event that names where it happened ("the paris attacks").
+EVENT_NOUNS = words(
+    """
+    attack attacks bombing bombings blast blasts explosion explosions shooting shootings massacre
+    siege earthquake quake floods flooding stampede ambush
+    """
+)
 LOCALITY_NOUNS = words("community neighborhood neighbourhood barangay colony quarter sector street road avenue")
 #: Before a name, a part of a town: "Colonia Miguel Hidalgo", "Barrio San Jose" name a neighbourhood.
 NEIGHBOURHOOD_PREFIXES = words("colonia barrio bairro fraccionamiento")
@@ -283,8 +290,19 @@ def run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
                 break
         elif t.kind != "word" or not (t.is_cap or lower_mode or t.low in _CONNECTORS or _inside_hyphens(toks, k)):
             break
+        elif t.low in DATE_WORDS:
+            break  # "in Mogadishu Thursday", "in Kabul March 3": the date of the wire copy, no part of the name
         k += 1
     return k
+
+
+#: Weekdays and months: a capitalised word that follows a place in wire copy without being part of its name.
+DATE_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december
+    """
+)
 
 
 def _inside_hyphens(toks: list[Token], k: int) -> bool:

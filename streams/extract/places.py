@@ -12,7 +12,6 @@ headlines. Described places come only from an explicit table.
 from __future__ import annotations
 
 from streams.extract.gazetteer import (
-    DIRECTION_WORDS,
     LOCATIVE,
     MAX_NAME_TOKENS,
     REGION_WORDS,
@@ -21,10 +20,10 @@ from streams.extract.gazetteer import (
     Gazetteer,
     Place,
     _Candidate,
-    name_key,
     normalize,
 )
 from streams.extract.place_rules import (
+    EVENT_NOUNS,
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
@@ -32,7 +31,6 @@ from streams.extract.place_rules import (
     demonym_capital,
     divided_region,
     entry_capital,
-    followed_by_region,
     foreign_region,
     foreign_town,
     inside,
@@ -43,10 +41,9 @@ from streams.extract.place_rules import (
     run_end,
     settle_pairs,
 )
+from streams.extract.place_towns import DIRECTIONS, OPENERS, key_of, loose_region_at, plausible_town
 from streams.extract.tokens import Token, words
 
-#: Words before a name that keep a locative reaching it ("in northern Gaza", "to New ...").
-_DIRECTIONS = DIRECTION_WORDS | words("new old")
 _SPEAKER_VERBS = words(
     """
     says said claims claimed accuses accused blames blamed denies denied warns warned updates
@@ -59,7 +56,8 @@ _SPEAKER_NOUNS = words(
     minister administration police prosecutor prosecutors ombudsman envoy diplomat diplomats
     """
 )
-_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "—", "-", ":", "–"})
+#: Nouns after which a name in apposition is the place they name ("the capital, Kathmandu").
+_NAMING_NOUNS = SETTLEMENT_WORDS | words("capital")
 
 
 def _written(text: str, start: int, end: int) -> tuple[str, int]:
@@ -70,16 +68,21 @@ def _written(text: str, start: int, end: int) -> tuple[str, int]:
     return s, end
 
 
-def _key_of(text: str, toks: list[Token], i: int, j: int) -> str:
-    return name_key(text[toks[i].start : toks[j - 1].end])
-
-
 #: Token text -> whether a place name may start with it (bounded cache of the first-word test).
 _STARTS: dict[str, bool] = {}
 _STARTS_MAX = 50_000
 
 
-def _may_start_name(word: str, gaz: Gazetteer) -> bool:
+def _may_start_town(word: str, gaz: Gazetteer, countries: frozenset[str]) -> bool:
+    """Whether the key of a small town of the entry's ``countries`` begins with this word."""
+    small = tuple(c for c in countries if len(c) == 2 and c not in SMALL_TOWN_COUNTRIES)  # those: in ``names``
+    if not small:
+        return False
+    bare = normalize(word[:-2] if word.endswith(("'s", "’s")) else word)
+    return any(bare in gaz.town_firsts(c) for c in small)
+
+
+def _may_start_known(word: str, gaz: Gazetteer) -> bool:
     """Whether some gazetteer key begins with this word (with or without a possessive "'s")."""
     got = _STARTS.get(word)
     if got is None:
@@ -118,10 +121,14 @@ def find_places(
             i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
         hit = None
-        if (t.is_cap or lower_mode) and _may_start_name(t.text, gaz):  # not a lowercase "capital"
+        if (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
+        elif (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
+            hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
+            if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
+                hit = None  # a small town's namesakes are many: it counts only where the entry names its region
         if hit is None:
-            hit = _loose_region_at(text, toks, i, gaz, war, countries)
+            hit = loose_region_at(text, toks, i, gaz, war, countries)
         if hit is None:
             i += 1
             continue
@@ -159,11 +166,13 @@ def _name_at(
     n = len(toks)
     prev = toks[i - 1] if i > 0 else None
     locative = prev is not None and prev.low in LOCATIVE
-    if not locative and prev is not None and prev.low in _DIRECTIONS and i >= 2:
+    if not locative and prev is not None and prev.low in DIRECTIONS and i >= 2:
         locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
-        if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in _DIRECTIONS:
+        if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
+    if prev is not None and prev.text == "," and i >= 2 and toks[i - 2].low in _NAMING_NOUNS:
+        after_settlement = True  # "in the capital, Kathmandu", "the village, Walcott"
     end_of_run = run_end(toks, i, lower_mode)
     # The tail of a longer capitalised name ("Saraj" of "Nahri Saraj"): never a place abroad.
     tail = (
@@ -172,13 +181,13 @@ def _name_at(
         and prev is not None
         and prev.kind == "word"
         and prev.is_cap
-        and prev.low not in _DIRECTIONS
+        and prev.low not in DIRECTIONS
         and i >= 2
-        and toks[i - 2].text not in _OPENERS
+        and toks[i - 2].text not in OPENERS
         and toks[i - 2].text not in ".!?"
     )
     article = prev is not None and prev.low in NAME_ARTICLES and prev.text.islower()
-    if article and i >= 2 and toks[i - 2].is_cap and _key_of(text, toks, i, i + 1) not in gaz.countries:
+    if article and i >= 2 and toks[i - 2].is_cap and key_of(text, toks, i, i + 1) not in gaz.countries:
         return None  # "Ain" of "Ras al Ain", "Flores" of "Villas las Flores": the end of a longer name
     for j in range(end_of_run, i, -1):
         last = toks[j - 1]
@@ -186,7 +195,7 @@ def _name_at(
             continue
         # Only the start of a longer name ("Ain" of "Ain al Arab"): never a place abroad.
         prefix = j < end_of_run and bool(countries)
-        key = _key_of(text, toks, i, j)
+        key = key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
         if name_goes_on(toks, j, n) and key not in gaz.countries:
@@ -202,6 +211,8 @@ def _name_at(
             continue  # no place of that name at all
         nxt = toks[j] if j < n else None
         region_word = nxt is not None and nxt.low in REGION_WORDS
+        if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS and _in_event(toks, i):
+            locative = True  # "killed in the paris attacks", "the toll from the kabul bombing": where it happened
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
@@ -223,7 +234,7 @@ def _name_at(
         cc = gaz.countries.get(key)
         if cc is not None and (not lower_mode or locative):
             i = longest_country(text, toks, i, j, gaz)  # "Democratic Republic of the Congo", not "Congo"
-            cc, prev = gaz.countries[_key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
+            cc, prev = gaz.countries[key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
             w, we = _written(text, toks[i].start, last.end)
             # "in Russia" is where something happened; "Russia launched" is who did it.
             # "in the Gaza Strip", "across the West Bank": the article does not break the locative.
@@ -247,8 +258,8 @@ def _name_at(
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
         town_ok = cand is not None and (
             hinted is not None
-            or _plausible_town(toks, i, j, cand.population, cand.score, cand.country, key,
-                               locative, after_settlement, lower_mode, title_case, gaz)
+            or plausible_town(toks, i, j, cand, key, locative, after_settlement, lower_mode, title_case, gaz,
+                               countries)
         )  # fmt: skip
         # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
@@ -263,7 +274,16 @@ def _name_at(
         if cand is None:
             continue
         abroad = (prefix or tail) and cand.country not in countries
-        if hinted is None and (foreign_town(cand, countries, war) or abroad):
+        named_city = (
+            prev is not None
+            and prev.low in ("in", "at")  # "arrested in Dewsbury"; not "linked to Paris"
+            and lower_mode  # cased notes name districts after namesake cities abroad ("in Samba", "in Shikarpur")
+            and j - i == 1  # one word: a longer name abroad is more often a local place's ("Nossa Senhora de ...")
+            and cand.population >= NAMED_CITY_POPULATION
+            and cand.score >= 5 * cand.population  # its own name, not another spelling ("Human" for Uman)
+            and (nxt is None or (nxt.text != "(" and nxt.low not in SETTLEMENT_WORDS and nxt.low not in _VILLAGES))
+        )
+        if hinted is None and (foreign_town(cand, countries, war) or abroad) and not named_city:
             continue
         if not town_ok:
             continue
@@ -275,6 +295,17 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: A city this large written after "in" is meant even where the entry names only other countries
+#: ("arrested in Dewsbury over a collection for a boy in Pakistan").
+NAMED_CITY_POPULATION = 50_000
+_VILLAGES = words("villages towns areas area")
+#: Before "the <place> attack(s)": the figure's scene is that event's place ("wounded in the paris attacks"),
+#: not after "linked to" or "in connection with" another event.
+_EVENT_PREPS = words("in during from at")
+
+
+def _in_event(toks: list[Token], i: int) -> bool:
+    return i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _EVENT_PREPS
 
 
 def _in_named_region(
@@ -303,96 +334,10 @@ def _in_named_region(
         e += 1
     if e == k or e >= n or toks[e].low not in REGION_WORDS:
         return None
-    region = gaz.lookup_region(_key_of(text, toks, k, e), countries, war)
+    region = gaz.lookup_region(key_of(text, toks, k, e), countries, war)
     if region is None or (cand is not None and cand.region_code == region.iso):
         return None
     for c in (*gaz.names.get(key, ()), *gaz.towns(region.country).get(key, ())):
         if c.region_code == region.iso:
             return c
     return None
-
-
-def _plausible_town(
-    toks: list[Token],
-    i: int,
-    j: int,
-    population: int,
-    score: float,
-    country: str,
-    key: str,
-    locative: bool,
-    after_settlement: bool,
-    lower_mode: bool,
-    title_case: bool,
-    gaz: Gazetteer,
-) -> bool:
-    n = len(toks)
-    main_name = score >= 5 * max(population, 1)
-    context = locative or after_settlement or followed_by_region(toks, j)
-    if lower_mode:
-        return context and population >= 10000
-    single = j - i == 1
-    if single and len(key) <= 3 and population < 100000:
-        return False
-    if not title_case:
-        prev = toks[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == "word" and prev.is_cap and prev.low not in _DIRECTIONS:
-            sentence_start = i == 1 or toks[i - 2].text in _OPENERS or toks[i - 2].text in ".!?"
-            if not sentence_start and not _is_place_word(prev, gaz):
-                return False  # "Lloyd Austin"
-        nxt = toks[j] if j < n else None
-        if (
-            nxt is not None
-            and nxt.kind == "word"
-            and nxt.is_cap
-            and nxt.low not in REGION_WORDS
-            and not _is_place_word(nxt, gaz)
-            and not context
-        ):
-            return False  # "Vladimir Putin"
-    if context:
-        return population >= 1000 or main_name
-    big = population >= (50000 if main_name else 200000)
-    if country in SMALL_TOWN_COUNTRIES and (population >= 20000 or (not single and population >= 1000)):
-        big = True  # transliterations vary, so alternate names count as much as the main one
-    return big
-
-
-#: Tokens that may close a region name spelt another way: "..., Urozgan." "(Mahliyah, Marib)".
-_LOOSE_CLOSERS = frozenset({",", ".", ")", ";", ":"})
-
-
-def _loose_region_at(
-    text: str, toks: list[Token], i: int, gaz: Gazetteer, war: bool, countries: frozenset[str]
-) -> tuple[Place, int] | None:
-    """A first-level region under another spelling ("Urozgan" for Uruzgan, "Ninewa" for Ninawa).
-
-    Only where the name stands as a region in the sentence: after a comma, a
-    bracket or a locative word, and before a region word or closing punctuation.
-    The spelling-tolerant key must name one region (see ``Gazetteer.lookup_loose_region``).
-    """
-    if i == 0 or not toks[i].is_cap:
-        return None
-    prev = toks[i - 1]
-    if not (prev.text in (",", "(") or prev.low in LOCATIVE):
-        return None
-    n = len(toks)
-    for j in range(min(n, i + 3), i, -1):
-        if not all(toks[k].kind == "word" and toks[k].is_cap for k in range(i, j)):
-            continue
-        nxt = toks[j] if j < n else None
-        region_word = nxt is not None and nxt.low in REGION_WORDS
-        if nxt is not None and not region_word and nxt.text not in _LOOSE_CLOSERS:
-            continue
-        region = gaz.lookup_loose_region(_key_of(text, toks, i, j), countries, war)
-        if region is None:
-            continue
-        end_tok = j + 1 if region_word else j
-        end = toks[end_tok - 1].end
-        return Place(toks[i].start, end, text[toks[i].start : end], region.iso, region.country, "region"), end_tok
-    return None
-
-
-def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
-    key = normalize(t.text[:-2] if t.low.endswith("'s") else t.text)
-    return key in gaz.countries or key in gaz.regions or key in gaz.names

@@ -44,6 +44,7 @@ from typing import TextIO
 from schemas.facts import Fact
 from streams.extract.gazetteer import bare_region_name, loose_key, normalize, subdivision_index
 from streams.extract.geodata import parents
+from streams.extract.public_counts import carries, carries_report, states_count, tally_figure
 
 csv.field_size_limit(10_000_000)
 
@@ -53,11 +54,6 @@ _PITF_CODES = {
     "ALG": "DZ", "BRZ": "BR", "ELS": "SV", "GZS": "PS", "NGR": "NG", "SUD": "SD", "THL": "TH",
     "TMP": "TL", "SCG": "RS", "CAR": "CF", "ZAI": "CD", "BUR": "MM", "GMY": "DE", "KOS": "XK",
 }  # fmt: skip
-#: Number words a note may state a count in, by value.
-_WORD_LIST = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +108,9 @@ class PublicResult:
     tally_all: Score = field(default_factory=Score)  # the largest incident killed figure, every coded row
     tally_report: Score = field(default_factory=Score)  # the same, rows whose text carries a report
     tally_stated: Score = field(default_factory=Score)  # the same, rows whose note states the count
+    #: The region and country of the figure that carries the coded count (the row's own event), where found.
+    found_region: Score = field(default_factory=Score)
+    found_country: Score = field(default_factory=Score)
     facts: int = 0
     examples: list[str] = field(default_factory=list)
 
@@ -129,9 +128,17 @@ class PublicResult:
             self.tally_all.line("killed tally == coded count (all rows with a coded count)"),
             self.tally_report.line("killed tally == coded count (rows whose text carries a report)"),
             self.tally_stated.line("killed tally == coded count (rows whose note states it)"),
+            self.found_region.line("region of the figure carrying the coded count"),
+            self.found_country.line("country of the figure carrying the coded count"),
         ]
         if show_misses:
-            for name, sc in (("region", self.region), ("country", self.country), ("killed", self.killed)):
+            for name, sc in (
+                ("region", self.region),
+                ("country", self.country),
+                ("killed", self.killed),
+                ("found-figure region", self.found_region),
+                ("found-figure country", self.found_country),
+            ):
                 common = ", ".join(f"{k} x{v}" for k, v in sc.wrong.most_common(show_misses))
                 lines.append(f"most common {name} misses: {common}")
             if self.unresolved_admin1:
@@ -277,68 +284,6 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
         yield Row(n, text, cc, admin1, resolve_admin1(cc, admin1), fat)
 
 
-#: The coder's own notes on its number ("fatalities coded as 10", "split across 2 events (4)",
-#: "5 coded to each"): they restate the coding, not the reporting, so they do not count as stating it.
-_CODING_RE = re.compile(
-    r"coded\s+(?:as|to|at)\s+\d+|\d+\s+coded\s+to\s+each|(?:split|spread)\s+(?:up\s+)?(?:across|between|over)\s+\d+\s+[a-z]+(?:\s*\(\d+\))?"
-    r"|split\s+(?:up\s+)?(?:across|between|over)[^.()]{0,40}\(\d+\)",
-    re.IGNORECASE,
-)
-#: A day of the month is no statement of a count: "On 4 March 2020", "March 4" ("may" is left out: "40 may die").
-_MONTHS = (
-    r"(?:january|february|march|april|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
-)
-_DATE_RE = re.compile(
-    rf"\b\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+may\s+\d{{4}}\b", re.IGNORECASE
-)
-
-
-def states_count(text: str, n: int) -> bool:
-    """Whether a note states the number ``n`` (digits, with or without thousands commas, or a word).
-
-    The coder's own notes on its number are left out first (see ``_CODING_RE``), and so are dates
-    ("On 4 March 2020" states no count of 4).
-    """
-    forms = {str(n), f"{n:,}"}
-    if n < len(_WORD_LIST):
-        forms.add(_WORD_LIST[n])
-    low = _DATE_RE.sub(" ", _CODING_RE.sub(" ", text.lower()))
-    return any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,]|\.\d)", low) for f in forms)
-
-
-def _carries(f: Fact, n: int) -> bool:
-    return f.best == n or (f.best is None and f.low == n)
-
-
-def tally_figure(facts: Sequence[Fact]) -> int | None:
-    """The killed figure a reader of our casualty view takes for one report: the largest incident one."""
-    points = [
-        v
-        for f in facts
-        if f.metric == "killed" and not f.cumulative and f.per is None
-        if (v := f.best if f.best is not None else f.low if f.low is not None else f.high) is not None
-    ]
-    return max(points) if points else None
-
-
-#: A text with no figure at all once links are dropped ("daily death total reported at http://..."):
-#: a pointer to a total kept elsewhere, no report.
-_URL_RE = re.compile(r"https?://\S+")
-_WORD_RE = re.compile(r"[a-z]+")
-
-
-def carries_report(text: str) -> bool:
-    """Whether a row's text states any figure: a digit, a number word or a vague quantity, or "a man"."""
-    from streams.extract.numbers import NUMBER_WORDS, VAGUE
-
-    low = _URL_RE.sub(" ", text.lower())
-    if any(c.isdigit() for c in low):
-        return True
-    ws = _WORD_RE.findall(low)
-    return any(w in NUMBER_WORDS or w in VAGUE or w in ("a", "an") for w in ws)
-
-
 def _region_ok(pred: str | None, gold: str) -> bool:
     return pred is not None and (pred == gold or parents().get(pred) == gold)
 
@@ -368,13 +313,20 @@ def evaluate_public(
                     res.country_given.add(f.country == row.country, f"{row.country}<-{f.country}")
                     res.convention += f.country in _FILED_UNDER.get(row.country, ())
         if row.fatalities:
-            ok = any(f.metric == "killed" and _carries(f, row.fatalities) for f in facts)
+            ok = any(f.metric == "killed" and carries(f, row.fatalities) for f in facts)
             got = ",".join(str(f.best if f.best is not None else f.low) for f in facts if f.metric == "killed")
             res.killed_all.add(ok, f"{row.fatalities}<-[{got}]")
             tally = tally_figure(facts)
             res.tally_all.add(tally == row.fatalities, f"{row.fatalities}<-{tally}")
             if carries_report(row.text):
                 res.tally_report.add(tally == row.fatalities, f"{row.fatalities}<-{tally}")
+            carrier = next((f for f in facts if f.metric == "killed" and carries(f, row.fatalities)), None)
+            if carrier is not None and row.region is not None:
+                res.found_region.add(
+                    _region_ok(carrier.region_code, row.region), f"{row.region}<-{carrier.region_code}"
+                )
+            if carrier is not None and row.country is not None:
+                res.found_country.add(carrier.country == row.country, f"{row.country}<-{carrier.country}")
         if row.fatalities and states_count(row.text, row.fatalities):
             res.tally_stated.add(tally == row.fatalities, f"{row.fatalities}<-{tally}")
             res.killed.add(ok, f"{row.fatalities}<-[{got}]")
