@@ -58,8 +58,15 @@ _DOMAINS = words("ly com org net io co uk tv fm info")
 _TELL = frozenset({"told", "tells", "tell"})
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
+#: Participles whose agent ("by X") gives the figure: "the toll given by the ministry", "troops suggested by".
+_BY_VERBS = words(
+    """
+    reported confirmed announced estimated claimed stated released given provided published suggested
+    issued compiled tallied counted recorded put
+    """
+)
 #: A sentence without one of these words has no attribution.
-_ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | {"according"}
+_ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | _BY_VERBS | {"according", "more"}
 
 
 @dataclass(slots=True)
@@ -238,8 +245,9 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     n = len(toks)
     for k, t in enumerate(toks):
         low = t.low
-        if (low == "according" and k + 1 < n and toks[k + 1].low == "to") or (low == "more" and src.more_from(toks, k)):
-            np = np_right(text, toks, k + 2)
+        more = src.more_from(toks, k) if low == "more" else 0
+        if (low == "according" and k + 1 < n and toks[k + 1].low == "to") or more:
+            np = np_right(text, toks, more or k + 2)
             if np is not None:
                 found.add(np[0])
                 span += [t.start, np[1]]
@@ -258,6 +266,12 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         puts = src.puts_toll(toks, k)
         if puts:
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
+        if low in _BY_VERBS and k + 2 < n and toks[k + 1].low == "by" and k >= 1:
+            np = np_right(text, toks, k + 2)  # "the 70,000 troops suggested by the prime minister"
+            if np is not None:
+                found.add(np[0])
+                span += [t.start, np[1]]
+            continue
         if low not in SAY_VERBS:
             continue
         if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in _DOMAINS and not _spaced(toks, k + 1):
@@ -274,8 +288,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "the minister did not say why": no claim is made
         if low in _CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
             continue  # "the group claimed responsibility for the attack": no figure is claimed
-        if k >= 1 and low in src.NOUN_VERBS and toks[k - 1].low in src.NOUN_ADJECTIVES:
-            continue  # "detailed reports from elsewhere": a noun
+        if k >= 1 and src.noun_use(toks, k) and not _outlet_reports(text, toks, k):
+            continue  # "detailed reports from elsewhere", "no reports of deaths": a noun
         if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:
             continue  # "reported to be injured", ", said to be near"
         left = np_left(text, toks, k)
@@ -309,6 +323,16 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     if a is not None and tweet is not None:
         a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
     return a
+
+
+def _outlet_reports(text: str, toks: list[Token], k: int) -> bool:
+    """ "Rai News reports 21 dead", "local media reports that ...": an outlet named "... news" reporting."""
+    if toks[k - 1].low not in ("news", "media") or k + 1 >= len(toks):
+        return False
+    if toks[k + 1].kind != "num" and toks[k + 1].low != "that":
+        return False
+    left = np_left(text, toks, k)
+    return left is not None and outlet(left[0]) is not None
 
 
 def _spaced(toks: list[Token], k: int) -> bool:

@@ -83,12 +83,13 @@ def outlet(np: str) -> str | None:
     if key in OUTLETS:
         return np
     ws = np.split()
-    for k in range(2, len(ws) - 1):
-        if ws[k].lower() == "in" or ws[k] == "(":
+    for k in range(2, len(ws)):
+        if (ws[k].lower() == "in" and k + 1 < len(ws)) or ws[k].startswith("("):
             # "Yonhap news agency in Seoul", "the Kuwait news agency (KUNA)": the outlet is the head
             return outlet(" ".join(ws[:k]))
-    if len(ws) >= 2 and ws[-1].lower() in DOCUMENT_NOUNS and normalize(" ".join(ws[:-1])) in OUTLETS:
-        return " ".join(ws[:-1])  # "a Le Monde report"
+    head = ws[1:-1] if ws and ws[0].lower() in ("a", "an", "the") else ws[:-1]
+    if len(ws) >= 2 and ws[-1].lower() in DOCUMENT_NOUNS and head and normalize(" ".join(head)) in OUTLETS:
+        return " ".join(head)  # "a Le Monde report", "a BBC translation"
     low = key.split()
     # "Russian state news agency TASS": the outlet is the last name
     for s in range(1, len(low)):
@@ -128,6 +129,7 @@ def _by_wording(ws: list[str], low: list[str]) -> str | None:
     if 2 <= n <= _MAX_NAME + 1 and low[-1] in _NAME_ENDS and low[0] not in _NOT_OUTLET_FIRST:
         start = 1 if low[0] in ("the", "a", "an") else 0
         national = n - start == 2 and low[start] in COUNTRY_WORDS and low[-1] not in _PROPER_ENDS
+        national = national or all(w in DOCUMENT_MODIFIERS for w in low[start:-1])  # "the local newspaper"
         if n - start >= 2 and not national:
             return " ".join(ws[start:])  # "the Orlando Sentinel", "Tolo News", "VRT radio", "China Times"
     if n == 2 and low[1] in _PRESS and _demonym(low[0]):

@@ -128,9 +128,29 @@ NOUN_VERBS = words("reports report claims posts updates estimates")
 NOUN_ADJECTIVES = words("detailed unconfirmed unverified conflicting further initial early media news latest new first")
 
 
-def more_from(toks: list[Token], k: int) -> bool:
-    """Whether ``toks[k]`` opens "more from <outlet>", a live blog's credit for what follows."""
-    return toks[k].low == "more" and k + 2 < len(toks) and toks[k + 1].low == "from"
+#: What may stand between "more" and "from": "more now from", "more here from the minister".
+_MORE_ADVERBS = words("now here")
+#: Words after which a speech noun stays a noun: "no reports of deaths", "any claims".
+_NOUN_DETERMINERS = words("no any such these those")
+
+
+def more_from(toks: list[Token], k: int) -> int:
+    """Where the source of "more (now) from <source>" starts, a live blog's credit for what follows; 0 if none."""
+    if toks[k].low != "more":
+        return 0
+    q = k + 1
+    if q < len(toks) and toks[q].low in _MORE_ADVERBS:
+        q += 1
+    return q + 1 if q + 1 < len(toks) and toks[q].low == "from" else 0
+
+
+def noun_use(toks: list[Token], k: int) -> bool:
+    """Whether the speech verb at ``toks[k]`` is the noun: "detailed reports", "no reports of deaths"."""
+    if toks[k].low not in NOUN_VERBS:
+        return False
+    before = toks[k - 1].low if k >= 1 else ""
+    after = toks[k + 1].low if k + 1 < len(toks) else ""
+    return before in NOUN_ADJECTIVES or before in _NOUN_DETERMINERS or after == "of"
 
 
 #: The words a ``cite_phrase`` opens with.

@@ -1,0 +1,97 @@
+"""Sources given by a passive agent, a "more now from" credit, and outlets named around a descriptor.
+
+Each text is our own, in normal case and lowercased and tokenised as the live-blog corpus is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extract.evaluate import same_relay
+from streams.extract.outlets import outlet, outlet_id
+
+from .helpers import facts_of, one
+from .test_attribution_live_blogs import both, who
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("the Lakeside Herald newspaper", "Lakeside Herald"),
+        ("Morgen Blatt newspaper", "Morgen Blatt"),
+        ("state broadcaster Radio Vesna", "Radio Vesna"),
+        ("the Harbour news agency in Portvale", "Harbour news agency"),
+        ("the Harbour news agency (HNA)", "Harbour news agency"),
+        ("Yonhap news agency in Seoul", "Yonhap"),
+        ("a BBC translation", "BBC"),
+        ("Chinese state TV", "Chinese state TV"),
+    ],
+)
+def test_outlet_named_around_its_descriptor(phrase: str, name: str) -> None:
+    assert outlet(phrase) == name
+    assert outlet(phrase.lower()) == name.lower()
+
+
+@pytest.mark.parametrize("phrase", ["the local newspaper", "a British newspaper", "the newspaper", "the news agency"])
+def test_a_descriptor_alone_names_no_paper(phrase: str) -> None:
+    assert outlet(phrase) is None
+
+
+def test_outlet_ids_join_wordings_of_one_outlet_only() -> None:
+    assert outlet_id("the Kyodo news agency") == outlet_id("Kyodo") == "kyodo"
+    assert outlet_id("Miami Herald newspaper") == outlet_id("the miami herald")
+    assert outlet_id("Kyodo") != outlet_id("Yonhap")
+    assert outlet_id("Chinese state TV") != outlet_id("state TV")
+    assert same_relay("Kyodo", "kyodo news")
+    assert not same_relay("Kyodo", "yonhap news agency")
+    assert not same_relay(None, "kyodo")
+    assert not same_relay("Kyodo", None)
+    assert same_relay(None, None)
+
+
+@pytest.mark.parametrize("text", both("Public broadcaster Radio Vesna reports 12 confirmed deaths in the valley."))
+def test_an_outlet_ending_in_news_word_reports_a_figure(text: str) -> None:
+    assert who(text) == (None, "radio vesna")
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("Harbour TV news reports 12 confirmed deaths in the valley. Unconfirmed news reports say more died."),
+)
+def test_news_reports_as_a_verb_after_an_outlet_and_as_a_noun_after_an_adjective(text: str) -> None:
+    assert who(text) == (None, "harbour tv news")
+
+
+@pytest.mark.parametrize("text", both("There are so far no reports of deaths after the tremor on Sunday."))
+def test_no_reports_of_deaths_has_no_claimant(text: str) -> None:
+    f = one(text, "killed")
+    assert (f.best, f.claimant) == (0, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("The plan of 40,000 allied ground troops suggested by the defence secretary is not realistic, she says."),
+)
+def test_a_passive_speech_verb_gives_its_agent_as_claimant(text: str) -> None:
+    assert who(text, "troops")[0] == "defence secretary"
+
+
+@pytest.mark.parametrize("text", both("At least 40 people were killed by the army in the raid, she said."))
+def test_a_killing_agent_is_no_claimant(text: str) -> None:
+    assert who(text)[0] != "army"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "A little more now from Marta Kovacs, the border agency's deputy head. "
+        "She says three guards were hurt when the fence was pushed over."
+    ),
+)
+def test_more_now_from_a_person_is_what_she_stands_for(text: str) -> None:
+    f = one(text, "injured")
+    assert (f.best, (f.claimant or "").lower()) == (3, "marta kovacs")
+
+
+def test_facts_helper_sees_the_passive_agent_sentence() -> None:
+    assert facts_of("The 30 arrests announced by police on Sunday were all in the north.", "arrested")
