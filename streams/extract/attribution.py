@@ -321,7 +321,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         _social(toks, found, tweet)
     a = found.result()
     if a is not None and tweet is not None:
-        a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
+        a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
 
 

@@ -63,6 +63,7 @@ class Tweet:
     start: int
     end: int  # end of the handle's closing parenthesis
     outlet: bool
+    spelled: bool = True  # the handle spells the author's name: only then may the tweet run into the next sentence
 
 
 def first_tweet(toks: list[Token]) -> Tweet | None:
@@ -76,8 +77,13 @@ def tweets(toks: list[Token], limit: int = MAX_TWEETS) -> list[Tweet]:
     out: list[Tweet] = []
     n = len(toks)
     for k in range(1, n - 2):
-        if toks[k].text == "@" and toks[k - 1].text == "(" and toks[k + 2].text == ")":
-            got = _author(toks, k - 1, toks[k + 1].low)
+        if toks[k].text != "@" or toks[k - 1].text != "(":
+            continue
+        close = k + 2 if toks[k + 2].text == ")" else k + 3  # tokenised "( @ geotv pk )": a split handle
+        if close >= n or toks[close].text != ")" or any(t.kind != "word" for t in toks[k + 1 : close]):
+            continue
+        if close > k + 1:
+            got = _author(toks, k - 1, "".join(t.low for t in toks[k + 1 : close]), close)
             if got is not None and (not out or got.start >= out[-1].end):
                 out.append(got)
                 if len(out) >= limit:
@@ -85,14 +91,14 @@ def tweets(toks: list[Token], limit: int = MAX_TWEETS) -> list[Tweet]:
     return out
 
 
-def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
+def _author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | None:
     p = paren - 1
     if p >= 1 and toks[p].low in _OUTLET_WORDS:
         p -= 1  # "Conflict News (@Conflicts)"
     while p >= 0 and paren - p <= MAX_AUTHOR_WORDS and _in_handle(toks[p], handle):
         p -= 1
     if p >= paren - 1 or not any(t.kind == "word" and t.low in handle for t in toks[p + 1 : paren]):
-        return None
+        return _opening_author(toks, paren, handle, close)
     if p >= 0 and toks[p].kind == "word" and toks[p].low not in _STOP and paren - p <= MAX_AUTHOR_WORDS:
         before = toks[p - 1] if p >= 1 else None
         opens = before is None or before.kind == "punct" or before.low == "rt"
@@ -102,7 +108,32 @@ def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
     # "haaretz.com": the dot and what follows belong to the name
     name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
     outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
-    return Tweet(name, span[0].start, toks[paren + 3].end, outlet)
+    return Tweet(name, span[0].start, toks[close].end, outlet)
+
+
+#: The most words an author the handle does not spell may have ("Disaster Operations (@ndoc)").
+_MAX_UNSPELLED = 3
+
+
+def _name_piece(toks: list[Token], p: int) -> bool:
+    """A word of a name, or a hyphen inside one ("earthquake-desk")."""
+    t = toks[p]
+    if t.text == "-" and not t.space_before and p + 1 < len(toks) and not toks[p + 1].space_before:
+        return True
+    return t.kind == "word" and t.low not in _STOP
+
+
+def _opening_author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | None:
+    """An author whose handle spells none of their words, when the name opens its sentence or follows a mark."""
+    p = paren - 1
+    while p >= 0 and paren - p <= _MAX_UNSPELLED and _name_piece(toks, p):
+        p -= 1
+    if p == paren - 1 or not (p < 0 or toks[p].kind == "punct" or toks[p].low == "rt"):
+        return None
+    span = toks[p + 1 : paren]
+    name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
+    outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
+    return Tweet(name, span[0].start, toks[close].end, outlet, spelled=False)
 
 
 def _in_handle(t: Token, handle: str) -> bool:

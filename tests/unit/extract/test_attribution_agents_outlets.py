@@ -95,3 +95,34 @@ def test_more_now_from_a_person_is_what_she_stands_for(text: str) -> None:
 
 def test_facts_helper_sees_the_passive_agent_sentence() -> None:
     assert facts_of("The 30 arrests announced by police on Sunday were all in the north.", "arrested")
+
+
+# --- embedded tweets whose handle is split or spells nothing of the name ---
+
+
+def test_a_handle_split_by_tokenising_is_still_a_tweet() -> None:
+    text = "valley radio news ( @ valley radio ) # alert : 4 to 6 people feared dead in the flood , says ana pereira ."
+    f = one(text, "killed")
+    assert ((f.claimant or "").lower(), (f.relay or "").lower()) == ("ana pereira", "valley radio news")
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("The relief office says the count is final. Relief Desk (@rlfhq) 210 people evacuated from the school."),
+)
+def test_an_author_the_handle_does_not_spell_who_opens_the_sentence(text: str) -> None:
+    assert who(text, "displaced")[0] == "relief desk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "Relief Desk (@rlfhq) sirens heard in the old town tonight. "
+        "Later strikes near the port killed at least three, officials said."
+    ),
+)
+def test_an_unspelled_tweet_does_not_run_into_the_next_sentence(text: str) -> None:
+    assert who(text)[0] == "officials"
+    prose = both("Relief Desk (@rlfhq) sirens heard in the old town. Strikes near the port killed at least three.")
+    for t in prose:
+        assert who(t)[0] is None
