@@ -58,6 +58,8 @@ _DOMAINS = words("ly com org net io co uk tv fm info")
 _TELL = frozenset({"told", "tells", "tell"})
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
+#: What a source issues that a colon then quotes: "here is the statement from the police:".
+_ISSUED = words("statement update briefing bulletin release notice summary message")
 #: Participles whose agent ("by X") gives the figure: "the toll given by the ministry", "troops suggested by".
 _BY_VERBS = words(
     """
@@ -66,7 +68,7 @@ _BY_VERBS = words(
     """
 )
 #: A sentence without one of these words has no attribution.
-_ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | _BY_VERBS | {"according", "more"}
+_ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | _BY_VERBS | _ISSUED | {"according", "more"}
 
 
 @dataclass(slots=True)
@@ -83,6 +85,7 @@ class Attribution:
     last: str | None = None  # the claimant named last in the sentence: what a following "they" means
     lead_outlet: bool = False  # the first source the sentence names is an outlet
     runs_on: bool = False  # the sentence ends inside an embedded tweet, which may go on
+    block: bool = False  # the wording opens a quoted block with a colon ("X said:"), which goes on
     segments: list[tuple[int, Attribution | None]] = field(default_factory=list)  # one per embedded tweet
 
     def covers(self, start: int, end: int) -> bool:
@@ -319,7 +322,11 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
                 span += [t.start, right[1]]
     if any(t.text == "@" or t.text == ":" for t in toks):
         _social(toks, found, tweet)
+        if found.claimant is None and found.relay is None and not found.pronoun:
+            _statement_from(text, toks, found)
     a = found.result()
+    if a is not None and tweet is None:
+        a.block = _opens_block(toks, a)
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
@@ -333,6 +340,49 @@ def _outlet_reports(text: str, toks: list[Token], k: int) -> bool:
         return False
     left = np_left(text, toks, k)
     return left is not None and outlet(left[0]) is not None
+
+
+#: Words that end the source of "the statement from X about ...".
+_ABOUT = words("about regarding concerning into over on after")
+#: How many tokens may stand between a source's wording and the colon that opens its quote.
+_BEFORE_COLON = 3
+
+
+def _statement_from(text: str, toks: list[Token], found: _Found) -> None:
+    """ "Here is the statement from the city police about the search: ...": the police speak."""
+    for k in range(len(toks) - 3):
+        if toks[k].low in _ISSUED and toks[k + 1].low in ("from", "by"):
+            colon = next((q for q in range(k + 2, len(toks)) if toks[q].text == ":"), None)
+            if colon is None or colon + 1 >= len(toks):
+                return
+            stop = next((q for q in range(k + 2, colon) if toks[q].low in _ABOUT), colon)
+            np = np_right(text, toks[:stop], k + 2)
+            if np is not None:
+                found.add(np[0])
+                found.span += [toks[k].start, toks[colon - 1].end]
+            return
+
+
+def _opens_block(toks: list[Token], a: Attribution) -> bool:
+    """Whether a speech verb's wording ends just before a colon that quotes what follows ("the minister said: ...").
+
+    A source named around a colon alone ("Health ministry: 12 dead") quotes only its own sentence.
+    """
+    q = next((q for q, t in enumerate(toks) if t.text == ":"), len(toks))
+    if q + 1 >= len(toks) or toks[q + 1].text in BOUNDARY:
+        return False
+    if not any(t.low in _BLOCK_WORDS for t in toks[:q]):
+        return False
+    if any(st >= toks[q].end for st, _ in a.pieces):
+        return False  # "X writes: the embassy said ...": the quote names its own source
+    head = toks[min(q, _CLAUSE_HEAD)].start
+    if min(st for st, _ in a.pieces) > head:
+        return False  # "two were hurt, the paper reports: ...": the source closes a clause of its own
+    first = toks[max(0, q - _BEFORE_COLON)].start
+    return any(first <= e <= toks[q].start for _, e in a.pieces)
+
+
+_BLOCK_WORDS = SAY_VERBS | _ISSUED | {"according"}
 
 
 def _spaced(toks: list[Token], k: int) -> bool:

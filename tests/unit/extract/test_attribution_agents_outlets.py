@@ -126,3 +126,43 @@ def test_an_unspelled_tweet_does_not_run_into_the_next_sentence(text: str) -> No
     prose = both("Relief Desk (@rlfhq) sirens heard in the old town. Strikes near the port killed at least three.")
     for t in prose:
         assert who(t)[0] is None
+
+
+# --- a quote opened by a colon goes on until a sentence names its own source ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "Here is the statement from Northvale police about the search: we are searching a flat in the east. "
+        "A man was arrested there this morning. In total 9 people have been arrested."
+    ),
+)
+def test_a_statement_from_a_body_speaks_for_the_sentences_after_its_colon(text: str) -> None:
+    got = {f.best: (f.claimant or "").lower() for f in facts_of(text, "arrested")}
+    assert got == {1: "northvale police", 9: "northvale police"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "Senator Ruiz said: the war was a grave error. It is clear now. "
+        "That error resulted in the deaths of 300 soldiers. Separately, the ministry said 4 were killed in a raid."
+    ),
+)
+def test_a_colon_quote_ends_where_a_sentence_names_its_own_source(text: str) -> None:
+    got = {f.best: (f.claimant or "").lower() for f in facts_of(text, "killed")}
+    assert got == {300: "senator ruiz", 4: "ministry"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("Two guards were hurt, the Lakeside Herald reports: both are in hospital. A fall killed 3 people there."),
+        *both("Harbour ministry: 12 dead in the strike. Later 3 people were killed in a second strike."),
+        *both("Our reporter Jo Lane writes from the port: the ministry said 5 died. A 2010 storm killed 3 people."),
+    ],
+)
+def test_no_block_after_a_closing_source_a_bare_colon_source_or_a_quote_with_its_own_source(text: str) -> None:
+    last = next(f for f in facts_of(text, "killed") if f.best == 3)
+    assert last.claimant is None and last.relay is None
