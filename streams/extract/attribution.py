@@ -48,8 +48,19 @@ SAY_VERBS = words(
     said says say told tells reported reports announced announces claimed claims stated states
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
     acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
+    declared declares accused accuses warns warning responded responds replied replies confirming
     """
 )
+#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning".
+_PROGRESSIVE_ONLY = frozenset({"speaking", "warning"})
+#: Speech participles that, before a fate, are passives: "87 people reported missing".
+_FATE_AFTER = frozenset({"reported", "confirmed", "declared"})
+_FATES = words("missing dead killed injured wounded hurt detained arrested drowned")
+#: Participles that, after a pronoun or a document, take the issuer as source ("a statement confirming").
+_ISSUING = frozenset({"saying", "confirming"})
+_ACCUSE = frozenset({"accused", "accuses"})
+#: How far before a "given by" participle its count may stand: "70,000 opposition ground troops suggested by".
+_BY_REACH = 4
 #: Speech verbs that are also nouns, and what follows them as verbs.
 _NOUN_TOO = frozenset({"estimate", "estimates", "report"})
 _CLAIM_VERBS = frozenset({"claimed", "claims"})
@@ -271,7 +282,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
         if low in _BY_VERBS and k + 2 < n and toks[k + 1].low == "by" and k >= 1:
             np = np_right(text, toks, k + 2)  # "the 70,000 troops suggested by the prime minister"
-            if np is not None:
+            counted = any(q.kind == "num" for q in toks[max(0, k - _BY_REACH) : k]) or (
+                np is not None and _count_follows(toks, np[1])
+            )  # "a figure released by X that 1.7 million ...", but "a figure given by X": no count
+            if np is not None and found.claimant is None and counted:
                 found.add(np[0])
                 span += [t.start, np[1]]
             continue
@@ -285,8 +299,12 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "were reported killed", "is said to", "the estimated total"
         if low in _URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
             continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
-        if low == "speaking" and not (k >= 1 and progressive(toks, k)):
+        if low in _PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k)):
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
+        if low in _ACCUSE and k + 1 < n and toks[k + 1].low == "of":
+            continue  # "13 men accused of the bombings": a passive, not an accuser
+        if low in _FATE_AFTER and k + 1 < n and toks[k + 1].low in _FATES:
+            continue  # "87 people reported missing", "the toll confirmed dead": a participle, not a speaker
         if k >= 1 and toks[k - 1].low in _NEGATIONS:
             continue  # "the minister did not say why": no claim is made
         if low in _CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
@@ -296,8 +314,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:
             continue  # "reported to be injured", ", said to be near"
         left = np_left(text, toks, k)
-        if left is not None and low == "saying" and is_pronoun(left[0]):
+        if left is not None and low in _ISSUING and is_pronoun(left[0]):
             left = issuer(toks, k) or left  # "the military has released a statement saying"
+        elif low == "confirming":
+            continue  # "the official, confirming a report by X, said": only "a statement confirming" names a source
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
@@ -330,6 +350,14 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
+
+
+def _count_follows(toks: list[Token], end: int) -> bool:
+    """Whether "that"/"of"/"at" and a count follow the phrase ending at offset ``end`` ("... that 1.7 million")."""
+    j = next((q for q, t in enumerate(toks) if t.start >= end), len(toks))
+    if j >= len(toks) or toks[j].low not in ("that", "of", "at"):
+        return False
+    return any(t.kind == "num" for t in toks[j + 1 : j + 1 + _BY_REACH])
 
 
 def _outlet_reports(text: str, toks: list[Token], k: int) -> bool:

@@ -156,7 +156,10 @@ _OWNERS = words("the its their his her")
 #: Speech verbs that are also nouns: after an adjective they are the noun ("detailed reports").
 NOUN_VERBS = words("reports report claims posts updates estimates")
 #: Adjectives that make such a word the noun: "detailed reports from elsewhere", "unconfirmed claims".
-NOUN_ADJECTIVES = words("detailed unconfirmed unverified conflicting further initial early media news latest new first")
+NOUN_ADJECTIVES = words(
+    "detailed unconfirmed unverified conflicting further initial early media news latest new first"
+    " differing varying contradictory multiple several other"
+)
 
 
 #: What may stand between "more" and "from": "more now from", "more here from the minister".
