@@ -41,45 +41,33 @@ from streams.extract.phrases import (
     np_right,
     progressive,
 )
+from streams.extract.speech import (
+    ACCUSE,
+    ATTRIBUTION_WORDS,
+    BY_REACH,
+    BY_VERBS,
+    CLAIM_VERBS,
+    CLAUSE_HEAD,
+    DOMAINS,
+    FATE_AFTER,
+    FATES,
+    ISSUING,
+    NEGATIONS,
+    NOUN_TOO,
+    PROGRESSIVE_ONLY,
+    SAY_VERBS,
+    TELL,
+    URGE,
+    VERB_NEXT,
+    count_follows,
+    opens_block,
+    outlet_reports,
+    statement_from,
+)
 from streams.extract.tokens import Token, words
 
-SAY_VERBS = words(
-    """
-    said says say told tells reported reports announced announces claimed claims stated states
-    added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
-    declared declares accused accuses warns warning responded responds replied replies confirming
-    """
-)
-#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning".
-_PROGRESSIVE_ONLY = frozenset({"speaking", "warning"})
-#: Speech participles that, before a fate, are passives: "87 people reported missing".
-_FATE_AFTER = frozenset({"reported", "confirmed", "declared"})
-_FATES = words("missing dead killed injured wounded hurt detained arrested drowned")
-#: Participles that, after a pronoun or a document, take the issuer as source ("a statement confirming").
-_ISSUING = frozenset({"saying", "confirming"})
-_ACCUSE = frozenset({"accused", "accuses"})
-#: How far before a "given by" participle its count may stand: "70,000 opposition ground troops suggested by".
-_BY_REACH = 4
-#: Speech verbs that are also nouns, and what follows them as verbs.
-_NOUN_TOO = frozenset({"estimate", "estimates", "report"})
-_CLAIM_VERBS = frozenset({"claimed", "claims"})
-_URGE = frozenset({"urges", "urged"})
-_DOMAINS = words("ly com org net io co uk tv fm info")
-_TELL = frozenset({"told", "tells", "tell"})
-_NEGATIONS = frozenset({"not", "never", "n't"})
-_VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
-#: What a source issues that a colon then quotes: "here is the statement from the police:".
-_ISSUED = words("statement update briefing bulletin release notice summary message")
-#: Participles whose agent ("by X") gives the figure: "the toll given by the ministry", "troops suggested by".
-_BY_VERBS = words(
-    """
-    reported confirmed announced estimated claimed stated released given provided published suggested
-    issued compiled tallied counted recorded put
-    """
-)
 #: A sentence without one of these words has no attribution.
-_ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | _BY_VERBS | _ISSUED | {"according", "more"}
+_ATTRIBUTION_WORDS = ATTRIBUTION_WORDS
 
 
 @dataclass(slots=True)
@@ -222,7 +210,7 @@ _FIELDS = ("claimant", "relay", "pronoun", "start", "end", "pieces", "anaphor", 
 #: Conjunctions that open a clause with a source of its own: "A said 5, while B said 7".
 _CONTRAST = words("while whereas though although but")
 #: How many tokens after the conjunction the clause's source may start ("though other sources put").
-_CLAUSE_HEAD = 4
+_CLAUSE_HEAD = CLAUSE_HEAD
 
 
 def _clause_cut(toks: list[Token]) -> int:
@@ -280,10 +268,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         puts = src.puts_toll(toks, k)
         if puts:
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
-        if low in _BY_VERBS and k + 2 < n and toks[k + 1].low == "by" and k >= 1:
+        if low in BY_VERBS and k + 2 < n and toks[k + 1].low == "by" and k >= 1:
             np = np_right(text, toks, k + 2)  # "the 70,000 troops suggested by the prime minister"
-            counted = any(q.kind == "num" for q in toks[max(0, k - _BY_REACH) : k]) or (
-                np is not None and _count_follows(toks, np[1])
+            counted = any(q.kind == "num" for q in toks[max(0, k - BY_REACH) : k]) or (
+                np is not None and count_follows(toks, np[1])
             )  # "a figure released by X that 1.7 million ...", but "a figure given by X": no count
             if np is not None and found.claimant is None and counted:
                 found.add(np[0])
@@ -291,30 +279,30 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue
         if low not in SAY_VERBS:
             continue
-        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in _DOMAINS and not _spaced(toks, k + 1):
+        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in DOMAINS and not _spaced(toks, k + 1):
             continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
-        if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
+        if low in NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
             continue  # "were reported killed", "is said to", "the estimated total"
-        if low in _URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
+        if low in URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
             continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
-        if low in _PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k)):
+        if low in PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k)):
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
-        if low in _ACCUSE and k + 1 < n and toks[k + 1].low == "of":
+        if low in ACCUSE and k + 1 < n and toks[k + 1].low == "of":
             continue  # "13 men accused of the bombings": a passive, not an accuser
-        if low in _FATE_AFTER and k + 1 < n and toks[k + 1].low in _FATES:
+        if low in FATE_AFTER and k + 1 < n and toks[k + 1].low in FATES:
             continue  # "87 people reported missing", "the toll confirmed dead": a participle, not a speaker
-        if k >= 1 and toks[k - 1].low in _NEGATIONS:
+        if k >= 1 and toks[k - 1].low in NEGATIONS:
             continue  # "the minister did not say why": no claim is made
-        if low in _CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
+        if low in CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
             continue  # "the group claimed responsibility for the attack": no figure is claimed
-        if k >= 1 and src.noun_use(toks, k) and not _outlet_reports(text, toks, k):
+        if k >= 1 and src.noun_use(toks, k) and not outlet_reports(text, toks, k):
             continue  # "detailed reports from elsewhere", "no reports of deaths": a noun
-        if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:
+        if k + 1 < n and toks[k + 1].low == "to" and low not in TELL:
             continue  # "reported to be injured", ", said to be near"
         left = np_left(text, toks, k)
-        if left is not None and low in _ISSUING and is_pronoun(left[0]):
+        if left is not None and low in ISSUING and is_pronoun(left[0]):
             left = issuer(toks, k) or left  # "the military has released a statement saying"
         elif low == "confirming":
             continue  # "the official, confirming a report by X, said": only "a statement confirming" names a source
@@ -335,82 +323,24 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if on is not None:
                 found.relay = found.relay or on[0]
                 span += [t.start, on[1]]
-        if low in _TELL and k + 1 < n:
+        if low in TELL and k + 1 < n:
             right = np_right(text, toks, k + 1)
             if right is not None and outlet(right[0]) is not None:
                 found.relay = found.relay or outlet(right[0])
                 span += [t.start, right[1]]
     if any(t.text == "@" or t.text == ":" for t in toks):
         _social(toks, found, tweet)
-        if found.claimant is None and found.relay is None and not found.pronoun:
-            _statement_from(text, toks, found)
+        unnamed = found.claimant is None and found.relay is None and not found.pronoun
+        got = statement_from(text, toks) if unnamed else None
+        if got is not None:
+            found.add(got[0])
+            found.span += [got[1], got[2]]
     a = found.result()
     if a is not None and tweet is None:
-        a.block = _opens_block(toks, a)
+        a.block = opens_block(toks, a.pieces)
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
-
-
-def _count_follows(toks: list[Token], end: int) -> bool:
-    """Whether "that"/"of"/"at" and a count follow the phrase ending at offset ``end`` ("... that 1.7 million")."""
-    j = next((q for q, t in enumerate(toks) if t.start >= end), len(toks))
-    if j >= len(toks) or toks[j].low not in ("that", "of", "at"):
-        return False
-    return any(t.kind == "num" for t in toks[j + 1 : j + 1 + _BY_REACH])
-
-
-def _outlet_reports(text: str, toks: list[Token], k: int) -> bool:
-    """ "Rai News reports 21 dead", "local media reports that ...": an outlet named "... news" reporting."""
-    if toks[k - 1].low not in ("news", "media") or k + 1 >= len(toks):
-        return False
-    if toks[k + 1].kind != "num" and toks[k + 1].low != "that":
-        return False
-    left = np_left(text, toks, k)
-    return left is not None and outlet(left[0]) is not None
-
-
-#: Words that end the source of "the statement from X about ...".
-_ABOUT = words("about regarding concerning into over on after")
-#: How many tokens may stand between a source's wording and the colon that opens its quote.
-_BEFORE_COLON = 3
-
-
-def _statement_from(text: str, toks: list[Token], found: _Found) -> None:
-    """ "Here is the statement from the city police about the search: ...": the police speak."""
-    for k in range(len(toks) - 3):
-        if toks[k].low in _ISSUED and toks[k + 1].low in ("from", "by"):
-            colon = next((q for q in range(k + 2, len(toks)) if toks[q].text == ":"), None)
-            if colon is None or colon + 1 >= len(toks):
-                return
-            stop = next((q for q in range(k + 2, colon) if toks[q].low in _ABOUT), colon)
-            np = np_right(text, toks[:stop], k + 2)
-            if np is not None:
-                found.add(np[0])
-                found.span += [toks[k].start, toks[colon - 1].end]
-            return
-
-
-def _opens_block(toks: list[Token], a: Attribution) -> bool:
-    """Whether a speech verb's wording ends just before a colon that quotes what follows ("the minister said: ...").
-
-    A source named around a colon alone ("Health ministry: 12 dead") quotes only its own sentence.
-    """
-    q = next((q for q, t in enumerate(toks) if t.text == ":"), len(toks))
-    if q + 1 >= len(toks) or toks[q + 1].text in BOUNDARY:
-        return False
-    if not any(t.low in _BLOCK_WORDS for t in toks[:q]):
-        return False
-    if any(st >= toks[q].end for st, _ in a.pieces):
-        return False  # "X writes: the embassy said ...": the quote names its own source
-    head = toks[min(q, _CLAUSE_HEAD)].start
-    if min(st for st, _ in a.pieces) > head:
-        return False  # "two were hurt, the paper reports: ...": the source closes a clause of its own
-    first = toks[max(0, q - _BEFORE_COLON)].start
-    return any(first <= e <= toks[q].start for _, e in a.pieces)
-
-
-_BLOCK_WORDS = SAY_VERBS | _ISSUED | {"according"}
 
 
 def _spaced(toks: list[Token], k: int) -> bool:

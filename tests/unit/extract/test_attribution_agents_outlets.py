@@ -233,3 +233,11 @@ def test_a_given_by_agent_needs_a_count_beside_it(text: str, best: int | None, c
 )
 def test_differing_reports_is_a_noun(text: str) -> None:
     assert who(text) == (None, "harbour tv")
+
+
+def test_a_colon_quote_in_quote_marks_goes_on() -> None:
+    text = (
+        "the home office has given us more details . a spokeswoman said : `` officers were called to the depot . "
+        "`` police officers arrested five men on suspicion of illegal entry . ''"
+    )
+    assert (one(text, "arrested").claimant or "").lower() == "spokeswoman"
