@@ -113,14 +113,19 @@ def _by_wording(ws: list[str], low: list[str]) -> str | None:
         e -= 1
     if e < n and " ".join(low[:e]) in OUTLETS:
         return " ".join(ws[:e])  # "Reuters news agency"
+    start = 1 if low[0] in ("the", "a", "an") else 0
+    end = n - 1 if low[-1] == "newspaper" else n
+    daily = low[start] == "daily" and 1 <= end - start - 1 <= 2
+    if daily and low[start + 1] not in _NOT_OUTLET_FIRST | _LINKS | DOCUMENT_NOUNS | DOCUMENT_MODIFIERS:
+        return " ".join(ws[start:end])  # "the Daily Trust": a paper's own name opens with its kind
     for k in range(n - 2, -1, -1):
         agency = low[k] in _KIND_AFTER_NEWS and k >= 1 and low[k - 1] == "news"
         kind = low[k] in _KIND_WORDS or agency
         state = agency and "state" in low[max(0, k - 2) : k]  # "Lebanon's state news agency NNA": the state speaks
         first = low[k + 1] if k + 1 < n else ""
-        if kind and not state and 1 <= n - k - 1 <= _MAX_NAME and first not in _NOT_OUTLET_FIRST | _LINKS:
+        named = first not in _NOT_OUTLET_FIRST | _LINKS | DOCUMENT_NOUNS  # "the daily update" names no outlet
+        if kind and not state and 1 <= n - k - 1 <= _MAX_NAME and named:
             return " ".join(ws[k + 1 :])  # "the Belgian news agency Belga", "state broadcaster Rai News"
-    start = 1 if low[0] in ("the", "a", "an") else 0
     name = low[start:e]
     if e < n and low[e] == "newspaper" and name and _paper_name(name):
         return " ".join(ws[start:e])  # "the Miami Herald newspaper", "Ekstra Bladet newspaper" name the paper
@@ -169,6 +174,14 @@ def document_owner(toks: list[Token]) -> int:
 _ID_DROP = words("news agency newspaper site website channel service")
 
 
+#: Full names and their short forms, one outlet each: "Agence France-Presse" is AFP.
+_SAME_OUTLET = {
+    "agence france-presse": "afp", "agence france presse": "afp", "associated press": "ap",
+    "radio free europe/radio liberty": "rfe/rl", "radio free europe": "rfe/rl", "radio liberty": "rfe/rl",
+    "deutsche welle": "dw", "ria novosti": "ria", "press association": "pa", "australian associated press": "aap",
+}  # fmt: skip
+
+
 def outlet_id(name: str | None) -> str | None:
     """One form for the wordings of one outlet: "the Kyodo news agency" and "Kyodo" are ``"kyodo"``.
 
@@ -177,15 +190,18 @@ def outlet_id(name: str | None) -> str | None:
 
     >>> outlet_id("Yonhap news agency") == outlet_id("Yonhap")
     True
+    >>> outlet_id("news agency AFP") == outlet_id("Agence France-Presse")
+    True
     >>> outlet_id("Ukrainska Pravda") == outlet_id("Ukrinform")
     False
     """
     if name is None:
         return None
-    low = normalize(name).split()
+    low = normalize(outlet(name) or name).split()  # "news agency AFP" is AFP
     if low[:1] in (["the"], ["a"], ["an"]):
         low = low[1:]
     e = len(low)
     while e > 1 and low[e - 1] in _ID_DROP:
         e -= 1
-    return " ".join(low[:e]) or None
+    key = " ".join(low[:e])
+    return _SAME_OUTLET.get(key, key) or None

@@ -241,3 +241,20 @@ def test_a_colon_quote_in_quote_marks_goes_on() -> None:
         "`` police officers arrested five men on suspicion of illegal entry . ''"
     )
     assert (one(text, "arrested").claimant or "").lower() == "spokeswoman"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("news agency AFP", "Agence France-Presse"),
+        ("the Associated Press", "AP"),
+        ("the Daily Trust newspaper", "daily trust"),
+    ],
+)
+def test_one_outlet_by_its_full_and_short_names(a: str, b: str) -> None:
+    assert outlet_id(a) == outlet_id(b)
+
+
+def test_daily_opens_a_papers_name_but_not_a_document() -> None:
+    assert outlet("the Daily Courier") == "Daily Courier"
+    assert outlet("the daily update") is None
