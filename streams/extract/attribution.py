@@ -60,6 +60,7 @@ from streams.extract.speech import (
     URGE,
     VERB_NEXT,
     count_follows,
+    credit,
     opens_block,
     outlet_reports,
     statement_from,
@@ -85,6 +86,7 @@ class Attribution:
     lead_outlet: bool = False  # the first source the sentence names is an outlet
     runs_on: bool = False  # the sentence ends inside an embedded tweet, which may go on
     block: bool = False  # the wording opens a quoted block with a colon ("X said:"), which goes on
+    credit: bool = False  # the block is an outlet's report ("this from Reuters:"): only its relay goes on
     segments: list[tuple[int, Attribution | None]] = field(default_factory=list)  # one per embedded tweet
 
     def covers(self, start: int, end: int) -> bool:
@@ -328,6 +330,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if right is not None and outlet(right[0]) is not None:
                 found.relay = found.relay or outlet(right[0])
                 span += [t.start, right[1]]
+    credited = None
     if any(t.text == "@" or t.text == ":" for t in toks):
         _social(toks, found, tweet)
         unnamed = found.claimant is None and found.relay is None and not found.pronoun
@@ -335,9 +338,14 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if got is not None:
             found.add(got[0])
             found.span += [got[1], got[2]]
+        credited = credit(text, toks) if tweet is None else None
+        if credited is not None:  # "this from Reuters: ...", "AP has the latest from the scene: ..."
+            found.relay = found.relay or credited[0]
+            found.span += [credited[1], credited[2]]
     a = found.result()
     if a is not None and tweet is None:
-        a.block = opens_block(toks, a.pieces)
+        a.block = credited is not None or opens_block(toks, a.pieces)
+        a.credit = credited is not None
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a

@@ -124,3 +124,30 @@ def opens_block(toks: list[Token], pieces: list[tuple[int, int]]) -> bool:
 
 BLOCK_WORDS = SAY_VERBS | ISSUED | {"according"}
 _QUOTES = frozenset({'"', "“", "``", "`", "'", "''"})
+
+
+#: What an outlet has that a colon then gives: "AP has the latest from the scene:", "Reuters has more:".
+_HAS_WHAT = words("this more the latest details further")
+#: How far into a sentence an outlet's credit may stand, and how far its colon.
+_CREDIT_HEAD = 5
+_CREDIT_COLON = 16
+
+
+def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
+    """An outlet credited for the quote a colon opens: "this from Reuters:", "AP has the latest from X:".
+
+    The outlet as named, and the span of the credit up to the colon.
+    """
+    colon = next((q for q, t in enumerate(toks[:_CREDIT_COLON]) if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(toks):
+        return None
+    for k in range(min(colon - 1, _CREDIT_HEAD)):
+        low = toks[k].low
+        if low in ("this", "more", "latest") and toks[k + 1].low == "from":
+            np = np_right(text, toks[:colon], k + 2)
+            named = outlet(np[0]) if np is not None else None
+            return (named, toks[k].start, toks[colon - 1].end) if named else None
+        if low in ("has", "have") and k >= 1 and toks[k + 1].low in _HAS_WHAT:
+            named = outlet(" ".join(t.text for t in toks[:k]))
+            return (named, toks[0].start, toks[colon - 1].end) if named else None
+    return None

@@ -18,7 +18,9 @@ before. Within one entry, in order:
   the valley 1302 dead"). A sentence between them ends it.
 - A quote opened by a colon after a speech verb ("the mayor said: ...", "here is
   the statement from the police: ...") goes on to the following sentences until
-  one names a source of its own; inside it "we" is the quoted source.
+  one names a source of its own; inside it "we" is the quoted source. An outlet's
+  report ("this from Reuters: ...", "according to AP: ...") goes on as the relay
+  of the sentences after it, also of those that name their own claimant.
 
 A sentence without an attribution of its own takes nothing else from before
 (the domain's rule: a source is named, never guessed).
@@ -64,8 +66,11 @@ class SourceTrail:
             self._block = block  # "we" inside a quoted statement is its source
         elif a.claimant is None and a.pronoun:
             a = self._resolve(a)
+        if block is not None and block.claimant is None and a.relay is None and block.relay:
+            a = replace(a, relay=block.relay)  # "this from Reuters: ... police said 4 died": Reuters carried it
+            self._block = block
         if a.block and (a.claimant or a.relay):
-            self._block = replace(a, block=False, runs_on=False)
+            self._block = replace(a, block=False, runs_on=False, claimant=None if a.credit else a.claimant)
         if a.claimant or a.relay:
             self._last, self._last_n = a, n_sent
         if a.runs_on:

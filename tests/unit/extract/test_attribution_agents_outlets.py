@@ -258,3 +258,36 @@ def test_one_outlet_by_its_full_and_short_names(a: str, b: str) -> None:
 def test_daily_opens_a_papers_name_but_not_a_document() -> None:
     assert outlet("the Daily Courier") == "Daily Courier"
     assert outlet("the daily update") is None
+
+
+# --- an outlet's report opened by a colon: its relay goes on ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "This from Reuters: shelling killed 12 people in the town, the regional governor said. "
+        "Another 5 people were killed in the next village, the mayor said."
+    ),
+)
+def test_this_from_an_outlet_relays_the_sentences_after_it(text: str) -> None:
+    got = {f.best: ((f.claimant or "").lower(), (f.relay or "").lower()) for f in facts_of(text, "killed")}
+    assert got == {12: ("regional governor", "reuters"), 5: ("mayor", "reuters")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "AP has the latest from the port town: police are searching two houses. "
+        "A police spokesman says the blast killed at least 9 people."
+    ),
+)
+def test_an_outlet_that_has_the_latest_relays_what_follows(text: str) -> None:
+    assert who(text) == ("police spokesman", "ap")
+
+
+@pytest.mark.parametrize(
+    "text", both("This from our reporter: the ferry is late. Later 3 people were killed in a crash.")
+)
+def test_a_credit_needs_an_outlet(text: str) -> None:
+    assert who(text) == (None, None)
