@@ -226,14 +226,18 @@ def _clause_cut(toks: list[Token]) -> int:
 def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
     """ "A said 5 were killed, while B put the toll at 7": each clause's figures are its own source's.
 
-    The split holds only when the later clause opens with its source (its subject);
-    a source closing the sentence (", while 3 were hurt, police said") speaks for all of it.
+    The split holds when the later clause opens with its source (its subject), or
+    when the first clause has a source of its own ("Kyodo reports 15 killed, but
+    that figure includes four who firefighters said ..."); otherwise a source
+    closing the sentence (", while 3 were hurt, police said") speaks for all of it.
     """
     later = _one_part(text, toks[cut:], None)
     head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
-    if later is None or later.pronoun or not later.pieces or later.pieces[0][0] > head_end:
+    if later is None or later.pronoun or not later.pieces:
         return _one_part(text, toks, None)
     first = _one_part(text, toks[:cut], None)
+    if later.pieces[0][0] > head_end and (first is None or first.pronoun or not (first.claimant or first.relay)):
+        return _one_part(text, toks, None)  # the later clause's source closes the sentence: it speaks for all
     top = first or Attribution(None, None, False, later.start, later.end, [])
     top.pieces = [*(first.pieces if first else []), *later.pieces]
     top.start, top.end = min(s for s, _ in top.pieces), max(e for _, e in top.pieces)

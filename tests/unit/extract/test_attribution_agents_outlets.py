@@ -291,3 +291,19 @@ def test_an_outlet_that_has_the_latest_relays_what_follows(text: str) -> None:
 )
 def test_a_credit_needs_an_outlet(text: str) -> None:
     assert who(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "Harbour TV is now reporting at least 15 killed and 28 wounded, but that latter figure seems to include "
+        "four whom medics said showed no signs of life."
+    ),
+)
+def test_a_source_inside_the_later_clause_does_not_reach_back_into_a_sourced_first_clause(text: str) -> None:
+    assert who(text, "injured") == (None, "harbour tv")
+
+
+@pytest.mark.parametrize("text", both("At least 15 were killed in the blast, while 3 were hurt, police said."))
+def test_a_closing_source_still_speaks_for_an_unsourced_first_clause(text: str) -> None:
+    assert who(text)[0] == "police"
