@@ -109,6 +109,10 @@ _PUBLISHER_OWNERS = frozenset({"our", "my"})
 _STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
 
 
+#: Phrases that stand where a source would and name no one.
+_NOBODY = frozenset({"others", "some", "many", "some others", "others still"})
+
+
 def _publisher(np: str) -> bool:
     ws = np.lower().split()
     return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
@@ -137,6 +141,8 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
+        if np.lower() in _NOBODY:
+            return  # "while others are reporting two deaths": no one named
         if is_pronoun(np) or _publisher(np):
             if self.claimant is None and not self.pronoun:
                 self.pronoun, self.anaphor = True, "we" if _publisher(np) else np.lower()

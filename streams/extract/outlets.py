@@ -50,7 +50,7 @@ _PROPER_ENDS = words("times post sentinel herald tribune journal gazette telegra
 #: "Spanish media", "Kenyan media": a country's press as a whole, an outlet that carries claims.
 _PRESS = words("media press")
 #: Descriptors after a known outlet's name, dropped: "Reuters news agency", "Ukrainska Pravda newspaper".
-_DESCRIPTORS = words("news agency newspaper site website channel service")
+_DESCRIPTORS = words("news agency newspaper site website channel service newswire")
 _MAX_NAME = 4
 #: Words that never open an outlet's name after its kind word: "news agency in Seoul".
 _LINKS = words("in of on at for from by to with and or")
@@ -171,7 +171,7 @@ def document_owner(toks: list[Token]) -> int:
 
 
 #: Words an outlet's name may carry or drop and stay the same outlet: "Kyodo News" is Kyodo.
-_ID_DROP = words("news agency newspaper site website channel service")
+_ID_DROP = words("news agency newspaper site website channel service newswire")
 
 
 #: Full names and their short forms, one outlet each: "Agence France-Presse" is AFP.

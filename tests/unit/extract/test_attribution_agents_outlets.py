@@ -307,3 +307,8 @@ def test_a_source_inside_the_later_clause_does_not_reach_back_into_a_sourced_fir
 @pytest.mark.parametrize("text", both("At least 15 were killed in the blast, while 3 were hurt, police said."))
 def test_a_closing_source_still_speaks_for_an_unsourced_first_clause(text: str) -> None:
     assert who(text)[0] == "police"
+
+
+@pytest.mark.parametrize("text", both("Harbour TV says 3 have died, while others are reporting two deaths."))
+def test_others_name_no_claimant(text: str) -> None:
+    assert all(f.claimant is None for f in facts_of(text, "killed"))
