@@ -34,6 +34,8 @@ _OUTLETS = [
     "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
     "local media", "Bloomberg News", "NHK", "Sky", "ITV", "CBC", "state broadcaster",
     "state radio", "public broadcaster", "state-run media", "Belga", "Tolonews",
+    "AAP", "Australian Associated Press", "Press Association", "ANSA", "EFE", "PTI", "Jiji", "KUNA",
+    "SANA", "WAFA", "KCNA", "CCTV", "Sputnik", "Dogan", "Anadolu Agency", "Straits Times",
 ]  # fmt: skip
 OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
 _OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)

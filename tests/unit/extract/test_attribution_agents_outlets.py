@@ -312,3 +312,18 @@ def test_a_closing_source_still_speaks_for_an_unsourced_first_clause(text: str) 
 @pytest.mark.parametrize("text", both("Harbour TV says 3 have died, while others are reporting two deaths."))
 def test_others_name_no_claimant(text: str) -> None:
     assert all(f.claimant is None for f in facts_of(text, "killed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *[(t, (None, "aap")) for t in both("Two walkers are missing in the hills, AAP reports.")],
+        *[
+            (t, ("security source at the gate", None))
+            for t in both("A security source at the gate said 2 guards were killed.")
+        ],
+    ],
+)
+def test_more_agencies_and_a_source_at_a_place(text: str, expected: tuple[str | None, str | None]) -> None:
+    f = facts_of(text)[0]
+    assert ((f.claimant or "").lower() or None, (f.relay or "").lower() or None) == expected
