@@ -116,6 +116,8 @@ def _by_wording(ws: list[str], low: list[str]) -> str | None:
     if e < n and " ".join(low[:e]) in OUTLETS:
         return " ".join(ws[:e])  # "Reuters news agency"
     start = 1 if low[0] in ("the", "a", "an") else 0
+    if start >= n:
+        return None  # "the" alone
     end = n - 1 if low[-1] == "newspaper" else n
     daily = low[start] == "daily" and 1 <= end - start - 1 <= 2
     if daily and low[start + 1] not in _NOT_OUTLET_FIRST | _LINKS | DOCUMENT_NOUNS | DOCUMENT_MODIFIERS:

@@ -327,3 +327,16 @@ def test_others_name_no_claimant(text: str) -> None:
 def test_more_agencies_and_a_source_at_a_place(text: str, expected: tuple[str | None, str | None]) -> None:
     f = facts_of(text)[0]
     assert ((f.claimant or "").lower() or None, (f.relay or "").lower() or None) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase", ["", "the", "a", "The", "the newspaper", "daily", "the daily", "news", "( x )", "in"]
+)
+def test_outlet_of_a_fragment_is_none_or_a_name_and_never_raises(phrase: str) -> None:
+    got = outlet(phrase)
+    assert got is None or got.strip()
+    assert outlet_id(phrase) is None or isinstance(outlet_id(phrase), str)
+
+
+def test_a_sentence_said_on_the_is_no_crash() -> None:
+    assert facts_of("The minister said on the 5 people were killed.", "killed")
