@@ -41,25 +41,34 @@ from streams.extract.phrases import (
     np_right,
     progressive,
 )
+from streams.extract.speech import (
+    ACCUSE,
+    ATTRIBUTION_WORDS,
+    BY_REACH,
+    BY_VERBS,
+    CLAIM_VERBS,
+    CLAUSE_HEAD,
+    DOMAINS,
+    FATE_AFTER,
+    FATES,
+    ISSUING,
+    NEGATIONS,
+    NOUN_TOO,
+    PROGRESSIVE_ONLY,
+    SAY_VERBS,
+    TELL,
+    URGE,
+    VERB_NEXT,
+    count_follows,
+    credit,
+    opens_block,
+    outlet_reports,
+    statement_from,
+)
 from streams.extract.tokens import Token, words
 
-SAY_VERBS = words(
-    """
-    said says say told tells reported reports announced announces claimed claims stated states
-    added adds wrote writes confirmed confirms estimated estimates posted noted alleged
-    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
-    """
-)
-#: Speech verbs that are also nouns, and what follows them as verbs.
-_NOUN_TOO = frozenset({"estimate", "estimates", "report"})
-_CLAIM_VERBS = frozenset({"claimed", "claims"})
-_URGE = frozenset({"urges", "urged"})
-_DOMAINS = words("ly com org net io co uk tv fm info")
-_TELL = frozenset({"told", "tells", "tell"})
-_NEGATIONS = frozenset({"not", "never", "n't"})
-_VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
 #: A sentence without one of these words has no attribution.
-_ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | src.PUT_VERBS | {"according"}
+_ATTRIBUTION_WORDS = ATTRIBUTION_WORDS
 
 
 @dataclass(slots=True)
@@ -76,6 +85,8 @@ class Attribution:
     last: str | None = None  # the claimant named last in the sentence: what a following "they" means
     lead_outlet: bool = False  # the first source the sentence names is an outlet
     runs_on: bool = False  # the sentence ends inside an embedded tweet, which may go on
+    block: bool = False  # the wording opens a quoted block with a colon ("X said:"), which goes on
+    credit: bool = False  # the block is an outlet's report ("this from Reuters:"): only its relay goes on
     segments: list[tuple[int, Attribution | None]] = field(default_factory=list)  # one per embedded tweet
 
     def covers(self, start: int, end: int) -> bool:
@@ -96,6 +107,10 @@ class Attribution:
 #: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
 _PUBLISHER_OWNERS = frozenset({"our", "my"})
 _STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
+
+
+#: Phrases that stand where a source would and name no one.
+_NOBODY = frozenset({"others", "some", "many", "some others", "others still"})
 
 
 def _publisher(np: str) -> bool:
@@ -126,6 +141,8 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
+        if np.lower() in _NOBODY:
+            return  # "while others are reporting two deaths": no one named
         if is_pronoun(np) or _publisher(np):
             if self.claimant is None and not self.pronoun:
                 self.pronoun, self.anaphor = True, "we" if _publisher(np) else np.lower()
@@ -201,7 +218,7 @@ _FIELDS = ("claimant", "relay", "pronoun", "start", "end", "pieces", "anaphor", 
 #: Conjunctions that open a clause with a source of its own: "A said 5, while B said 7".
 _CONTRAST = words("while whereas though although but")
 #: How many tokens after the conjunction the clause's source may start ("though other sources put").
-_CLAUSE_HEAD = 4
+_CLAUSE_HEAD = CLAUSE_HEAD
 
 
 def _clause_cut(toks: list[Token]) -> int:
@@ -215,14 +232,18 @@ def _clause_cut(toks: list[Token]) -> int:
 def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
     """ "A said 5 were killed, while B put the toll at 7": each clause's figures are its own source's.
 
-    The split holds only when the later clause opens with its source (its subject);
-    a source closing the sentence (", while 3 were hurt, police said") speaks for all of it.
+    The split holds when the later clause opens with its source (its subject), or
+    when the first clause has a source of its own ("Kyodo reports 15 killed, but
+    that figure includes four who firefighters said ..."); otherwise a source
+    closing the sentence (", while 3 were hurt, police said") speaks for all of it.
     """
     later = _one_part(text, toks[cut:], None)
     head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
-    if later is None or later.pronoun or not later.pieces or later.pieces[0][0] > head_end:
+    if later is None or later.pronoun or not later.pieces:
         return _one_part(text, toks, None)
     first = _one_part(text, toks[:cut], None)
+    if later.pieces[0][0] > head_end and (first is None or first.pronoun or not (first.claimant or first.relay)):
+        return _one_part(text, toks, None)  # the later clause's source closes the sentence: it speaks for all
     top = first or Attribution(None, None, False, later.start, later.end, [])
     top.pieces = [*(first.pieces if first else []), *later.pieces]
     top.start, top.end = min(s for s, _ in top.pieces), max(e for _, e in top.pieces)
@@ -238,8 +259,9 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     n = len(toks)
     for k, t in enumerate(toks):
         low = t.low
-        if (low == "according" and k + 1 < n and toks[k + 1].low == "to") or (low == "more" and src.more_from(toks, k)):
-            np = np_right(text, toks, k + 2)
+        more = src.more_from(toks, k) if low == "more" else 0
+        if (low == "according" and k + 1 < n and toks[k + 1].low == "to") or more:
+            np = np_right(text, toks, more or k + 2)
             if np is not None:
                 found.add(np[0])
                 span += [t.start, np[1]]
@@ -258,29 +280,44 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         puts = src.puts_toll(toks, k)
         if puts:
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
+        if low in BY_VERBS and k + 2 < n and toks[k + 1].low == "by" and k >= 1:
+            np = np_right(text, toks, k + 2)  # "the 70,000 troops suggested by the prime minister"
+            counted = any(q.kind == "num" for q in toks[max(0, k - BY_REACH) : k]) or (
+                np is not None and count_follows(toks, np[1])
+            )  # "a figure released by X that 1.7 million ...", but "a figure given by X": no count
+            if np is not None and found.claimant is None and counted:
+                found.add(np[0])
+                span += [t.start, np[1]]
+            continue
         if low not in SAY_VERBS:
             continue
-        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in _DOMAINS and not _spaced(toks, k + 1):
+        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in DOMAINS and not _spaced(toks, k + 1):
             continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
-        if low in _NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in _VERB_NEXT or toks[k + 1].kind == "num")):
+        if low in NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
         if k >= 1 and toks[k - 1].low in PASSIVE | DETERMINERS and not progressive(toks, k):
             continue  # "were reported killed", "is said to", "the estimated total"
-        if low in _URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
+        if low in URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
             continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
-        if low == "speaking" and not (k >= 1 and progressive(toks, k)):
+        if low in PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k)):
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
-        if k >= 1 and toks[k - 1].low in _NEGATIONS:
+        if low in ACCUSE and k + 1 < n and toks[k + 1].low == "of":
+            continue  # "13 men accused of the bombings": a passive, not an accuser
+        if low in FATE_AFTER and k + 1 < n and toks[k + 1].low in FATES:
+            continue  # "87 people reported missing", "the toll confirmed dead": a participle, not a speaker
+        if k >= 1 and toks[k - 1].low in NEGATIONS:
             continue  # "the minister did not say why": no claim is made
-        if low in _CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
+        if low in CLAIM_VERBS and k + 1 < n and toks[k + 1].low == "responsibility":
             continue  # "the group claimed responsibility for the attack": no figure is claimed
-        if k >= 1 and low in src.NOUN_VERBS and toks[k - 1].low in src.NOUN_ADJECTIVES:
-            continue  # "detailed reports from elsewhere": a noun
-        if k + 1 < n and toks[k + 1].low == "to" and low not in _TELL:
+        if k >= 1 and src.noun_use(toks, k) and not outlet_reports(text, toks, k):
+            continue  # "detailed reports from elsewhere", "no reports of deaths": a noun
+        if k + 1 < n and toks[k + 1].low == "to" and low not in TELL:
             continue  # "reported to be injured", ", said to be near"
         left = np_left(text, toks, k)
-        if left is not None and low == "saying" and is_pronoun(left[0]):
+        if left is not None and low in ISSUING and is_pronoun(left[0]):
             left = issuer(toks, k) or left  # "the military has released a statement saying"
+        elif low == "confirming":
+            continue  # "the official, confirming a report by X, said": only "a statement confirming" names a source
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
@@ -298,16 +335,29 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             if on is not None:
                 found.relay = found.relay or on[0]
                 span += [t.start, on[1]]
-        if low in _TELL and k + 1 < n:
+        if low in TELL and k + 1 < n:
             right = np_right(text, toks, k + 1)
             if right is not None and outlet(right[0]) is not None:
                 found.relay = found.relay or outlet(right[0])
                 span += [t.start, right[1]]
+    credited = None
     if any(t.text == "@" or t.text == ":" for t in toks):
         _social(toks, found, tweet)
+        unnamed = found.claimant is None and found.relay is None and not found.pronoun
+        got = statement_from(text, toks) if unnamed else None
+        if got is not None:
+            found.add(got[0])
+            found.span += [got[1], got[2]]
+        credited = credit(text, toks) if tweet is None else None
+        if credited is not None:  # "this from Reuters: ...", "AP has the latest from the scene: ..."
+            found.relay = found.relay or credited[0]
+            found.span += [credited[1], credited[2]]
     a = found.result()
+    if a is not None and tweet is None:
+        a.block = credited is not None or opens_block(toks, a.pieces)
+        a.credit = credited is not None
     if a is not None and tweet is not None:
-        a.runs_on = all(s < tweet.end for s, _ in a.pieces)  # no source named after the tweet's handle
+        a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
 
 

@@ -111,6 +111,11 @@ _NATIONAL_WORDS = words(
     """
 )
 _FUNCTION_WORDS = words("of the a an in and for on at to from by with its their his her")
+#: Words that place a post below the country's without naming where: "the regional governor".
+_VAGUE_LEVELS = words("regional local provincial district municipal city oblast")
+#: Words that describe a body whose name follows "the": "monitoring group the Syrian Observatory".
+_DESCRIPTOR_WORDS = words("monitoring monitor group organisation organization charity watchdog body rights aid agency")
+_MAX_DESCRIPTOR = 3
 _ARTICLES = words("the a an")
 _LEADING_DROP = words("the a an unnamed anonymous one")
 _SPELLINGS = {"defense": "defence", "forces'": "forces", "military's": "military"}
@@ -128,6 +133,14 @@ class _Parsed:
     country: str | None
     title: tuple[str, ...]  # title and institution words, country qualifiers removed
     name: tuple[str, ...]  # a person's name, lowercase; empty for an institution
+
+
+#: Names of one body by its own short form: the IDF is Israel's military.
+_ALIASES = {
+    "idf": _Parsed("IL", ("military",), ()),
+    "israel defense forces": _Parsed("IL", ("military",), ()),
+    "israel defence forces": _Parsed("IL", ("military",), ()),
+}
 
 
 def claimant_ids(mentions: Sequence[str], countries: Iterable[str | None]) -> dict[str, str]:
@@ -185,7 +198,9 @@ def _raw_id(
         return f"{p.country.lower()}:{_GOVERNMENT}" if p.country else ""
     if _is_title(p.title) and p.country is None:
         # "the governor", "regional governor": the one person of the entry with that title.
-        fits = {q.name for q in parsed.values() if q.name and set(p.title) <= set(q.title) and len(q.name) >= 2}
+        # "regional" and "local" say only that the post is below the country's: "Zaporizhzhia governor" is one.
+        wanted = set(p.title) - _VAGUE_LEVELS
+        fits = {q.name for q in parsed.values() if q.name and wanted <= set(q.title) and len(q.name) >= 2}
         if len(fits) == 1:
             return " ".join(next(iter(fits)))
     country = p.country
@@ -235,6 +250,12 @@ def _parse(mention: str) -> _Parsed:
     raw = _join_possessives(_TOKEN_RE.findall(mention.translate(_APOSTROPHES)))
     while raw and raw[0].lower() in _LEADING_DROP:
         raw = raw[1:]
+    lead = next((i for i, w in enumerate(raw[: _MAX_DESCRIPTOR + 1]) if w.lower() == "the"), 0)
+    if lead and all(w.lower() in _DESCRIPTOR_WORDS for w in raw[:lead]):
+        raw = raw[lead + 1 :]  # "monitoring group the Syrian Observatory": the name the descriptor introduces
+    alias = _ALIASES.get(" ".join(raw).lower())
+    if alias is not None:
+        return alias
     cased = any(ch.isupper() for ch in mention)
     low = [_SPELLINGS.get(t.lower(), t.lower()) for t in raw]
     country, start = _leading_country(low)

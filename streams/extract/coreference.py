@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from streams.extract.attribution import SAY_VERBS
 from streams.extract.claimants import COUNTRY_WORDS, INSTITUTION_WORDS, is_title_word
 from streams.extract.phrases import CITE_VERBS
+from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token, tokenize, words
 
 MAX_LOOKUPS = 8

@@ -23,6 +23,7 @@ from typing import Any
 from schemas.facts import Fact
 from streams.extract import extract
 from streams.extract.claimants import claimant_ids
+from streams.extract.outlets import outlet_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,15 @@ def same_claimant(p: Fact, label: object, pred: Sequence[Fact]) -> bool:
     return ids.get(label) == p.claimant_id
 
 
+def same_relay(pred: str | None, label: object) -> bool:
+    """Whether two relays are one outlet: the same words, or one ``outlet_id`` ("Kyodo News", "Kyodo")."""
+    if norm_claimant(pred) == norm_claimant(label):
+        return True
+    if pred is None or not isinstance(label, str) or not label.strip():
+        return False
+    return outlet_id(pred) == outlet_id(label)
+
+
 def load_corpus(path: str | Path) -> list[dict[str, Any]]:
     """The entries of a JSONL corpus; blank lines are skipped."""
     out = []
@@ -168,7 +178,7 @@ def evaluate(
                 claimant.correct + same_claimant(p, g.get("claimant"), pred),
                 claimant.total + 1,
             )
-            relay = Accuracy(relay.correct + (norm_claimant(p.relay) == norm_claimant(g.get("relay"))), relay.total + 1)
+            relay = Accuracy(relay.correct + same_relay(p.relay, g.get("relay")), relay.total + 1)
         for k, p in enumerate(pred):
             if not used[k]:
                 per[p.metric] = per.get(p.metric, Counts()) + Counts(fp=1)

@@ -108,7 +108,7 @@ def extract_text(text: str) -> list[Fact]:
     quiet: list[tuple[int, int]] = []  # sentences without figures: their places may be the entry's place
     for n_sent, (s, e) in enumerate(split_sentences(text)):
         triggered, has_say = _triggers(low_text[s:e] if same_len else text[s:e].lower())
-        has_say = has_say or "@" in text[s:e]  # an embedded tweet names its author, who may go on
+        has_say = has_say or "@" in text[s:e] or ":" in text[s:e]  # a tweet's author or a colon quote may go on
         if not triggered:
             if has_say:
                 a = trail.follow(find_attribution(text, tokenize(text, s, e)), n_sent)

@@ -34,6 +34,8 @@ _OUTLETS = [
     "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
     "local media", "Bloomberg News", "NHK", "Sky", "ITV", "CBC", "state broadcaster",
     "state radio", "public broadcaster", "state-run media", "Belga", "Tolonews",
+    "AAP", "Australian Associated Press", "Press Association", "ANSA", "EFE", "PTI", "Jiji", "KUNA",
+    "SANA", "WAFA", "KCNA", "CCTV", "Sputnik", "Dogan", "Anadolu Agency", "Straits Times",
 ]  # fmt: skip
 OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
 _OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
@@ -50,8 +52,12 @@ _PROPER_ENDS = words("times post sentinel herald tribune journal gazette telegra
 #: "Spanish media", "Kenyan media": a country's press as a whole, an outlet that carries claims.
 _PRESS = words("media press")
 #: Descriptors after a known outlet's name, dropped: "Reuters news agency", "Ukrainska Pravda newspaper".
-_DESCRIPTORS = words("news agency newspaper site website channel service")
+_DESCRIPTORS = words("news agency newspaper site website channel service newswire")
 _MAX_NAME = 4
+#: Words that never open an outlet's name after its kind word: "news agency in Seoul".
+_LINKS = words("in of on at for from by to with and or")
+#: Generic outlets whose country, said before them, is part of the name: "Chinese state TV".
+_GENERIC_FIRST = words("state local")
 #: Words that begin no outlet's name: "the press", "reporters", "bad news".
 _NOT_OUTLET_FIRST = words("bad good more latest any some no this that fake breaking")
 
@@ -61,7 +67,7 @@ DOCUMENT_NOUNS = words(
     """
     update updates report reports statement statements assessment assessments briefing bulletin
     figures data tally count estimate estimates post posts summary analysis tweet tweets release
-    roundup account paper newspaper notification notice
+    roundup account paper newspaper notification notice translation
     """
 )
 DOCUMENT_MODIFIERS = words(
@@ -79,13 +85,20 @@ def outlet(np: str) -> str | None:
     if key in OUTLETS:
         return np
     ws = np.split()
-    if len(ws) >= 2 and ws[-1].lower() in DOCUMENT_NOUNS and normalize(" ".join(ws[:-1])) in OUTLETS:
-        return " ".join(ws[:-1])  # "a Le Monde report"
+    for k in range(2, len(ws)):
+        if (ws[k].lower() == "in" and k + 1 < len(ws)) or ws[k].startswith("("):
+            # "Yonhap news agency in Seoul", "the Kuwait news agency (KUNA)": the outlet is the head
+            return outlet(" ".join(ws[:k]))
+    head = ws[1:-1] if ws and ws[0].lower() in ("a", "an", "the") else ws[:-1]
+    if len(ws) >= 2 and ws[-1].lower() in DOCUMENT_NOUNS and head and normalize(" ".join(head)) in OUTLETS:
+        return " ".join(head)  # "a Le Monde report", "a BBC translation"
     low = key.split()
     # "Russian state news agency TASS": the outlet is the last name
     for s in range(1, len(low)):
         tail = " ".join(low[s:])
         if tail in OUTLETS and low[s] in _OUTLET_FIRST:
+            if low[s] in _GENERIC_FIRST and low[s - 1] in COUNTRY_WORDS:
+                s -= 1  # "Chinese state TV": whose state media it is belongs to its name
             return " ".join(ws[-(len(low) - s) :]) if len(ws) == len(low) else tail
     if len(ws) != len(low):
         return None  # punctuation inside: the word positions below would not line up
@@ -95,24 +108,49 @@ def outlet(np: str) -> str | None:
 def _by_wording(ws: list[str], low: list[str]) -> str | None:
     """An outlet named by its wording rather than by the list."""
     n = len(low)
+    if n == 0:
+        return None
     e = n
     while e > 1 and low[e - 1] in _DESCRIPTORS:
         e -= 1
     if e < n and " ".join(low[:e]) in OUTLETS:
         return " ".join(ws[:e])  # "Reuters news agency"
+    start = 1 if low[0] in ("the", "a", "an") else 0
+    if start >= n:
+        return None  # "the" alone
+    end = n - 1 if low[-1] == "newspaper" else n
+    daily = low[start] == "daily" and 1 <= end - start - 1 <= 2
+    if daily and low[start + 1] not in _NOT_OUTLET_FIRST | _LINKS | DOCUMENT_NOUNS | DOCUMENT_MODIFIERS:
+        return " ".join(ws[start:end])  # "the Daily Trust": a paper's own name opens with its kind
     for k in range(n - 2, -1, -1):
-        kind = low[k] in _KIND_WORDS or (low[k] in _KIND_AFTER_NEWS and k >= 1 and low[k - 1] == "news")
-        state = "state" in low[max(0, k - 2) : k]  # "Lebanon's state news agency NNA": the state speaks
-        if kind and not state and 1 <= n - k - 1 <= _MAX_NAME and low[k + 1] not in _NOT_OUTLET_FIRST:
+        agency = low[k] in _KIND_AFTER_NEWS and k >= 1 and low[k - 1] == "news"
+        kind = low[k] in _KIND_WORDS or agency
+        state = agency and "state" in low[max(0, k - 2) : k]  # "Lebanon's state news agency NNA": the state speaks
+        first = low[k + 1] if k + 1 < n else ""
+        named = first not in _NOT_OUTLET_FIRST | _LINKS | DOCUMENT_NOUNS  # "the daily update" names no outlet
+        if kind and not state and 1 <= n - k - 1 <= _MAX_NAME and named:
             return " ".join(ws[k + 1 :])  # "the Belgian news agency Belga", "state broadcaster Rai News"
+    name = low[start:e]
+    if e < n and low[e] == "newspaper" and name and _paper_name(name):
+        return " ".join(ws[start:e])  # "the Miami Herald newspaper", "Ekstra Bladet newspaper" name the paper
+    if n - start >= 3 and low[-2:] == ["news", "agency"] and "state" not in low and low[start] not in _LINKS:
+        return " ".join(ws[start:])  # "the Kuwait news agency": a news agency by its own name
     if 2 <= n <= _MAX_NAME + 1 and low[-1] in _NAME_ENDS and low[0] not in _NOT_OUTLET_FIRST:
         start = 1 if low[0] in ("the", "a", "an") else 0
         national = n - start == 2 and low[start] in COUNTRY_WORDS and low[-1] not in _PROPER_ENDS
+        national = national or all(w in DOCUMENT_MODIFIERS for w in low[start:-1])  # "the local newspaper"
         if n - start >= 2 and not national:
             return " ".join(ws[start:])  # "the Orlando Sentinel", "Tolo News", "VRT radio", "China Times"
     if n == 2 and low[1] in _PRESS and _demonym(low[0]):
         return " ".join(ws)  # "Spanish media"
     return None
+
+
+def _paper_name(name: list[str]) -> bool:
+    """Whether the words before "newspaper" are a paper's name, not "the local" or "a British" one."""
+    if len(name) > _MAX_NAME or not _LINKS.isdisjoint(name) or name[0] in _NOT_OUTLET_FIRST:
+        return False
+    return not all(w in COUNTRY_WORDS or w in DOCUMENT_MODIFIERS or _demonym(w) for w in name)
 
 
 def _demonym(w: str) -> bool:
@@ -134,3 +172,40 @@ def document_owner(toks: list[Token]) -> int:
     if toks[k].low.endswith("'s") or (toks[k].low == "s" and k >= 1 and toks[k - 1].text == "'"):
         return k + 1  # "the ministry's latest update", tokenised "the ministry 's latest update"
     return 0
+
+
+#: Words an outlet's name may carry or drop and stay the same outlet: "Kyodo News" is Kyodo.
+_ID_DROP = words("news agency newspaper site website channel service newswire")
+
+
+#: Full names and their short forms, one outlet each: "Agence France-Presse" is AFP.
+_SAME_OUTLET = {
+    "agence france-presse": "afp", "agence france presse": "afp", "associated press": "ap",
+    "radio free europe/radio liberty": "rfe/rl", "radio free europe": "rfe/rl", "radio liberty": "rfe/rl",
+    "deutsche welle": "dw", "ria novosti": "ria", "press association": "pa", "australian associated press": "aap",
+}  # fmt: skip
+
+
+def outlet_id(name: str | None) -> str | None:
+    """One form for the wordings of one outlet: "the Kyodo news agency" and "Kyodo" are ``"kyodo"``.
+
+    The leading article and trailing descriptors are dropped, nothing else: "Chinese
+    state TV" and "state TV" stay two ids, as the first names whose state it is.
+
+    >>> outlet_id("Yonhap news agency") == outlet_id("Yonhap")
+    True
+    >>> outlet_id("news agency AFP") == outlet_id("Agence France-Presse")
+    True
+    >>> outlet_id("Ukrainska Pravda") == outlet_id("Ukrinform")
+    False
+    """
+    if name is None:
+        return None
+    low = normalize(outlet(name) or name).split()  # "news agency AFP" is AFP
+    if low[:1] in (["the"], ["a"], ["an"]):
+        low = low[1:]
+    e = len(low)
+    while e > 1 and low[e - 1] in _ID_DROP:
+        e -= 1
+    key = " ".join(low[:e])
+    return _SAME_OUTLET.get(key, key) or None

@@ -27,7 +27,7 @@ _LEFT_STOP = words(
 _ADVERBS_BEFORE_VERB = words(
     """
     also later earlier previously separately reportedly had has have has had initially then now again
-    further subsequently still already
+    further subsequently still already just repeatedly recently officially publicly formally finally
     """
 )
 _RIGHT_STOP = words(
@@ -72,7 +72,7 @@ _ANAPHORS = frozenset({"organisation", "organization", "group", "monitor", "moni
 def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     """The noun phrase before ``toks[k]`` (a speech verb) and its start offset."""
     p = k - 1
-    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB and k - p <= 2:
+    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB and k - p <= 3:  # "has just announced"
         p -= 1
     if p >= 1 and toks[k].low.endswith("ing") and toks[p].low in _AUX:
         p -= 1  # "Reuters is now reporting"
@@ -188,7 +188,8 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             s = p
             p -= 1  # "an official with the mountaineering department", "a spokesman at the ministry"
             continue
-        if t.text in BOUNDARY or t.kind == "num" or (t.low in _LEFT_STOP and t.text != "WHO") or _quote(toks, p):
+        who = t.text == "WHO" or (t.text == "who" and p == e and p >= 1 and toks[p - 1].low == "the")  # "the who said"
+        if t.text in BOUNDARY or t.kind == "num" or (t.low in _LEFT_STOP and not who) or _quote(toks, p):
             break
         if t.low in _TIME_WORDS or (t.low == "night" and p >= 1 and toks[p - 1].low == "last"):
             break  # "the revised toll last night police said": the time ends the phrase before it

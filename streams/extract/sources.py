@@ -26,6 +26,7 @@ ROLE_WORDS = words(
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
     ambassador director chairman representative authorities administration agency undersecretary
+    source sources
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
@@ -63,6 +64,7 @@ class Tweet:
     start: int
     end: int  # end of the handle's closing parenthesis
     outlet: bool
+    spelled: bool = True  # the handle spells the author's name: only then may the tweet run into the next sentence
 
 
 def first_tweet(toks: list[Token]) -> Tweet | None:
@@ -76,8 +78,13 @@ def tweets(toks: list[Token], limit: int = MAX_TWEETS) -> list[Tweet]:
     out: list[Tweet] = []
     n = len(toks)
     for k in range(1, n - 2):
-        if toks[k].text == "@" and toks[k - 1].text == "(" and toks[k + 2].text == ")":
-            got = _author(toks, k - 1, toks[k + 1].low)
+        if toks[k].text != "@" or toks[k - 1].text != "(":
+            continue
+        close = k + 2 if toks[k + 2].text == ")" else k + 3  # tokenised "( @ geotv pk )": a split handle
+        if close >= n or toks[close].text != ")" or any(t.kind != "word" for t in toks[k + 1 : close]):
+            continue
+        if close > k + 1:
+            got = _author(toks, k - 1, "".join(t.low for t in toks[k + 1 : close]), close)
             if got is not None and (not out or got.start >= out[-1].end):
                 out.append(got)
                 if len(out) >= limit:
@@ -85,14 +92,14 @@ def tweets(toks: list[Token], limit: int = MAX_TWEETS) -> list[Tweet]:
     return out
 
 
-def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
+def _author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | None:
     p = paren - 1
     if p >= 1 and toks[p].low in _OUTLET_WORDS:
         p -= 1  # "Conflict News (@Conflicts)"
     while p >= 0 and paren - p <= MAX_AUTHOR_WORDS and _in_handle(toks[p], handle):
         p -= 1
     if p >= paren - 1 or not any(t.kind == "word" and t.low in handle for t in toks[p + 1 : paren]):
-        return None
+        return _opening_author(toks, paren, handle, close)
     if p >= 0 and toks[p].kind == "word" and toks[p].low not in _STOP and paren - p <= MAX_AUTHOR_WORDS:
         before = toks[p - 1] if p >= 1 else None
         opens = before is None or before.kind == "punct" or before.low == "rt"
@@ -102,7 +109,32 @@ def _author(toks: list[Token], paren: int, handle: str) -> Tweet | None:
     # "haaretz.com": the dot and what follows belong to the name
     name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
     outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
-    return Tweet(name, span[0].start, toks[paren + 3].end, outlet)
+    return Tweet(name, span[0].start, toks[close].end, outlet)
+
+
+#: The most words an author the handle does not spell may have ("Disaster Operations (@ndoc)").
+_MAX_UNSPELLED = 3
+
+
+def _name_piece(toks: list[Token], p: int) -> bool:
+    """A word of a name, or a hyphen inside one ("earthquake-desk")."""
+    t = toks[p]
+    if t.text == "-" and not t.space_before and p + 1 < len(toks) and not toks[p + 1].space_before:
+        return True
+    return t.kind == "word" and t.low not in _STOP
+
+
+def _opening_author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | None:
+    """An author whose handle spells none of their words, when the name opens its sentence or follows a mark."""
+    p = paren - 1
+    while p >= 0 and paren - p <= _MAX_UNSPELLED and _name_piece(toks, p):
+        p -= 1
+    if p == paren - 1 or not (p < 0 or toks[p].kind == "punct" or toks[p].low == "rt"):
+        return None
+    span = toks[p + 1 : paren]
+    name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
+    outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
+    return Tweet(name, span[0].start, toks[close].end, outlet, spelled=False)
 
 
 def _in_handle(t: Token, handle: str) -> bool:
@@ -125,12 +157,35 @@ _OWNERS = words("the its their his her")
 #: Speech verbs that are also nouns: after an adjective they are the noun ("detailed reports").
 NOUN_VERBS = words("reports report claims posts updates estimates")
 #: Adjectives that make such a word the noun: "detailed reports from elsewhere", "unconfirmed claims".
-NOUN_ADJECTIVES = words("detailed unconfirmed unverified conflicting further initial early media news latest new first")
+NOUN_ADJECTIVES = words(
+    "detailed unconfirmed unverified conflicting further initial early media news latest new first"
+    " differing varying contradictory multiple several other"
+)
 
 
-def more_from(toks: list[Token], k: int) -> bool:
-    """Whether ``toks[k]`` opens "more from <outlet>", a live blog's credit for what follows."""
-    return toks[k].low == "more" and k + 2 < len(toks) and toks[k + 1].low == "from"
+#: What may stand between "more" and "from": "more now from", "more here from the minister".
+_MORE_ADVERBS = words("now here")
+#: Words after which a speech noun stays a noun: "no reports of deaths", "any claims".
+_NOUN_DETERMINERS = words("no any such these those")
+
+
+def more_from(toks: list[Token], k: int) -> int:
+    """Where the source of "more (now) from <source>" starts, a live blog's credit for what follows; 0 if none."""
+    if toks[k].low != "more":
+        return 0
+    q = k + 1
+    if q < len(toks) and toks[q].low in _MORE_ADVERBS:
+        q += 1
+    return q + 1 if q + 1 < len(toks) and toks[q].low == "from" else 0
+
+
+def noun_use(toks: list[Token], k: int) -> bool:
+    """Whether the speech verb at ``toks[k]`` is the noun: "detailed reports", "no reports of deaths"."""
+    if toks[k].low not in NOUN_VERBS:
+        return False
+    before = toks[k - 1].low if k >= 1 else ""
+    after = toks[k + 1].low if k + 1 < len(toks) else ""
+    return before in NOUN_ADJECTIVES or before in _NOUN_DETERMINERS or after == "of"
 
 
 #: The words a ``cite_phrase`` opens with.

@@ -16,6 +16,11 @@ before. Within one entry, in order:
 - An embedded tweet that closes its sentence goes on into the next sentence when
   that one names no source of its own ("Nepal Police (@x) Totals as of noon. In
   the valley 1302 dead"). A sentence between them ends it.
+- A quote opened by a colon after a speech verb ("the mayor said: ...", "here is
+  the statement from the police: ...") goes on to the following sentences until
+  one names a source of its own; inside it "we" is the quoted source. An outlet's
+  report ("this from Reuters: ...", "according to AP: ...") goes on as the relay
+  of the sentences after it, also of those that name their own claimant.
 
 A sentence without an attribution of its own takes nothing else from before
 (the domain's rule: a source is named, never guessed).
@@ -36,13 +41,14 @@ _BODY_NOUNS = frozenset({"organisation", "organization", "group", "monitor", "ch
 class SourceTrail:
     """The last source of an entry so far; ``follow`` each sentence's attribution in order."""
 
-    __slots__ = ("_last", "_last_n", "_open_n", "_tweet")
+    __slots__ = ("_block", "_last", "_last_n", "_open_n", "_tweet")
 
     def __init__(self) -> None:
         self._last: Attribution | None = None  # the last attribution that named a source
         self._last_n = -2
         self._tweet: Attribution | None = None  # a tweet still open at the end of sentence ``_open_n``
         self._open_n = -2
+        self._block: Attribution | None = None  # a colon quote still open ("the mayor said: ...")
 
     def follow(self, a: Attribution | None, n_sent: int) -> Attribution | None:
         """The attribution of sentence ``n_sent`` (``a`` as found in it), with what it refers to resolved."""
@@ -51,9 +57,20 @@ class SourceTrail:
             if tweet is not None:
                 self._tweet, self._open_n = tweet, n_sent  # "... (@x) Totals at noon. Dead 3617."
                 return replace(tweet, pronoun=False, pieces=[(-1, -1)], start=-1, end=-1, segments=[])
+            if self._block is not None:  # "the mayor said: ... . Four died."
+                return replace(self._block, pronoun=False, pieces=[(-1, -1)], start=-1, end=-1, segments=[])
             return None
-        if a.claimant is None and a.pronoun:
+        block, self._block = self._block, None
+        if a.claimant is None and a.pronoun and block is not None and (a.anaphor or "") in _PUBLISHER:
+            a = replace(a, claimant=block.claimant, relay=a.relay or block.relay, last=block.claimant)
+            self._block = block  # "we" inside a quoted statement is its source
+        elif a.claimant is None and a.pronoun:
             a = self._resolve(a)
+        if block is not None and block.claimant is None and a.relay is None and block.relay:
+            a = replace(a, relay=block.relay)  # "this from Reuters: ... police said 4 died": Reuters carried it
+            self._block = block
+        if a.block and (a.claimant or a.relay):
+            self._block = replace(a, block=False, runs_on=False, claimant=None if a.credit else a.claimant)
         if a.claimant or a.relay:
             self._last, self._last_n = a, n_sent
         if a.runs_on:

@@ -1,0 +1,153 @@
+"""The words of speech and the shapes around them: which words name a claim, and where a quote opens.
+
+``attribution`` finds the sources of a sentence; this module holds its vocabulary
+(speech verbs, the participles that are passives, what a source issues) and the
+small tests on the tokens around a speech word:
+
+- "a figure released by aid groups that 1.7 million ...": an agent with a count;
+- "Rai News reports 21 dead": an outlet whose name ends in "news" reporting;
+- "here is the statement from the police about the search: ...": the issuer speaks;
+- "the minister said: ...": a colon quote that goes on into the next sentences
+  (``trail.SourceTrail`` carries it), unless the source closes a clause of its own
+  ("two were hurt, the paper reports: ...") or the quote names its own source.
+"""
+
+from __future__ import annotations
+
+from streams.extract.outlets import outlet
+from streams.extract.phrases import BOUNDARY, CITE_VERBS, np_left, np_right
+from streams.extract.sources import PUT_VERBS
+from streams.extract.tokens import Token, words
+
+SAY_VERBS = words(
+    """
+    said says say told tells reported reports announced announces claimed claims stated states
+    added adds wrote writes confirmed confirms estimated estimates posted noted alleged
+    acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
+    declared declares accused accuses warns warning responded responds replied replies confirming
+    """
+)
+#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning".
+PROGRESSIVE_ONLY = frozenset({"speaking", "warning"})
+#: Speech participles that, before a fate, are passives: "87 people reported missing".
+FATE_AFTER = frozenset({"reported", "confirmed", "declared"})
+FATES = words("missing dead killed injured wounded hurt detained arrested drowned")
+#: Participles that, after a pronoun or a document, take the issuer as source ("a statement confirming").
+ISSUING = frozenset({"saying", "confirming"})
+ACCUSE = frozenset({"accused", "accuses"})
+#: How far before a "given by" participle its count may stand: "70,000 opposition ground troops suggested by".
+BY_REACH = 4
+#: Speech verbs that are also nouns, and what follows them as verbs.
+NOUN_TOO = frozenset({"estimate", "estimates", "report"})
+CLAIM_VERBS = frozenset({"claimed", "claims"})
+URGE = frozenset({"urges", "urged"})
+DOMAINS = words("ly com org net io co uk tv fm info")
+TELL = frozenset({"told", "tells", "tell"})
+NEGATIONS = frozenset({"not", "never", "n't"})
+VERB_NEXT = frozenset({"that", "some", "about", "around", "roughly", "nearly", "almost", "more", "over", "up"})
+#: What a source issues that a colon then quotes: "here is the statement from the police:".
+ISSUED = words("statement update briefing bulletin release notice summary message")
+#: Participles whose agent ("by X") gives the figure: "the toll given by the ministry", "troops suggested by".
+BY_VERBS = words(
+    """
+    reported confirmed announced estimated claimed stated released given provided published suggested
+    issued compiled tallied counted recorded put
+    """
+)
+#: A sentence without one of these words has no attribution.
+ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | PUT_VERBS | BY_VERBS | ISSUED | {"according", "more"}
+#: How many tokens after a clause's opening word its source may start ("though other sources put").
+CLAUSE_HEAD = 4
+
+
+def count_follows(toks: list[Token], end: int) -> bool:
+    """Whether "that"/"of"/"at" and a count follow the phrase ending at offset ``end`` ("... that 1.7 million")."""
+    j = next((q for q, t in enumerate(toks) if t.start >= end), len(toks))
+    if j >= len(toks) or toks[j].low not in ("that", "of", "at"):
+        return False
+    return any(t.kind == "num" for t in toks[j + 1 : j + 1 + BY_REACH])
+
+
+def outlet_reports(text: str, toks: list[Token], k: int) -> bool:
+    """ "Rai News reports 21 dead", "local media reports that ...": an outlet named "... news" reporting."""
+    if toks[k - 1].low not in ("news", "media") or k + 1 >= len(toks):
+        return False
+    if toks[k + 1].kind != "num" and toks[k + 1].low != "that":
+        return False
+    left = np_left(text, toks, k)
+    return left is not None and outlet(left[0]) is not None
+
+
+#: Words that end the source of "the statement from X about ...".
+_ABOUT = words("about regarding concerning into over on after")
+#: How many tokens may stand between a source's wording and the colon that opens its quote.
+_BEFORE_COLON = 3
+
+
+def statement_from(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
+    """ "Here is the statement from the city police about the search: ...": the police speak.
+
+    The source, and the span of the wording up to the colon.
+    """
+    for k in range(len(toks) - 3):
+        if toks[k].low in ISSUED and toks[k + 1].low in ("from", "by"):
+            colon = next((q for q in range(k + 2, len(toks)) if toks[q].text == ":"), None)
+            if colon is None or colon + 1 >= len(toks):
+                return None
+            stop = next((q for q in range(k + 2, colon) if toks[q].low in _ABOUT), colon)
+            np = np_right(text, toks[:stop], k + 2)
+            return (np[0], toks[k].start, toks[colon - 1].end) if np is not None else None
+    return None
+
+
+def opens_block(toks: list[Token], pieces: list[tuple[int, int]]) -> bool:
+    """Whether a speech verb's wording ends just before a colon that quotes what follows ("the minister said: ...").
+
+    A source named around a colon alone ("Health ministry: 12 dead") quotes only its own sentence.
+    """
+    q = next((q for q, t in enumerate(toks) if t.text == ":"), len(toks))
+    after = q + 1
+    while after < len(toks) and toks[after].text in _QUOTES:
+        after += 1  # 'the spokeswoman said: "Police arrested seven men ...'
+    if not pieces or after >= len(toks) or toks[after].text in BOUNDARY:
+        return False
+    if not any(t.low in BLOCK_WORDS for t in toks[:q]):
+        return False
+    if any(st >= toks[q].end for st, _ in pieces):
+        return False  # "X writes: the embassy said ...": the quote names its own source
+    head = toks[min(q, CLAUSE_HEAD)].start
+    if min(st for st, _ in pieces) > head:
+        return False  # "two were hurt, the paper reports: ...": the source closes a clause of its own
+    first = toks[max(0, q - _BEFORE_COLON)].start
+    return any(first <= e <= toks[q].start for _, e in pieces)
+
+
+BLOCK_WORDS = SAY_VERBS | ISSUED | {"according"}
+_QUOTES = frozenset({'"', "“", "``", "`", "'", "''"})
+
+
+#: What an outlet has that a colon then gives: "AP has the latest from the scene:", "Reuters has more:".
+_HAS_WHAT = words("this more the latest details further")
+#: How far into a sentence an outlet's credit may stand, and how far its colon.
+_CREDIT_HEAD = 5
+_CREDIT_COLON = 16
+
+
+def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
+    """An outlet credited for the quote a colon opens: "this from Reuters:", "AP has the latest from X:".
+
+    The outlet as named, and the span of the credit up to the colon.
+    """
+    colon = next((q for q, t in enumerate(toks[:_CREDIT_COLON]) if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(toks):
+        return None
+    for k in range(min(colon - 1, _CREDIT_HEAD)):
+        low = toks[k].low
+        if low in ("this", "more", "latest") and toks[k + 1].low == "from":
+            np = np_right(text, toks[:colon], k + 2)
+            named = outlet(np[0]) if np is not None else None
+            return (named, toks[k].start, toks[colon - 1].end) if named else None
+        if low in ("has", "have") and k >= 1 and toks[k + 1].low in _HAS_WHAT:
+            named = outlet(" ".join(t.text for t in toks[:k]))
+            return (named, toks[0].start, toks[colon - 1].end) if named else None
+    return None
