@@ -26,6 +26,7 @@ partition (``FLOOR``): a moment before it is no longer answered from state (the 
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -84,6 +85,10 @@ class LineageRows(RowTable):
         self._hist_seen: Hashable = None
         #: entry key -> the state parts holding a row of it (event rows left out)
         self._entry_states: dict[str, set[str]] = {}
+        #: per state part: the acceptance times of its rows, sorted (how many rows count at a moment)
+        self._times: dict[str, list[str]] = {}
+        #: per view: its keys that have rows
+        self._by_view: dict[str, set[str]] = {}
         self._epoch = 0
         #: per state: a number that changes whenever its rows change (for caches of renderings)
         self.versions: dict[str, int] = {}
@@ -107,10 +112,24 @@ class LineageRows(RowTable):
                         entry_states.setdefault(entry_key, set()).add(state)
                 for stamps in by_entry.values():
                     stamps.sort()
+            self._times = {state: sorted(s[0] for ss in by.values() for s in ss) for state, by in hist.items()}
+            self._by_view = {}
+            for state in hist:
+                self._index_view(state)
             self._hist, self._hist_seen, self._entry_states = hist, self._seen, entry_states
             self._clock += 1
             self._epoch, self.versions = self._clock, {}
         return self._hist
+
+    def _index_view(self, state: str) -> None:
+        view, sep, key = state.partition(_SEP)
+        if sep and state != EVENTS:
+            self._by_view.setdefault(view, set()).add(key)
+
+    def rows_until(self, state: str, as_of: str) -> int:
+        """How many rows of ``state`` were accepted by ``as_of``: the state at ``as_of`` changes only with it."""
+        self.history_index()
+        return bisect_right(self._times.get(state, ()), as_of)
 
     def _touch(self, state: str) -> None:
         self._clock += 1
@@ -130,6 +149,8 @@ class LineageRows(RowTable):
         if stamp not in stamps:
             stamps.append(stamp)
             stamps.sort()
+            insort(self._times.setdefault(state, []), stamp[0])
+            self._index_view(state)
         self._touch(state)
 
     def _drop(self, state: str, entry_key: str, stamp: Stamp) -> None:
@@ -144,6 +165,7 @@ class LineageRows(RowTable):
         stamps = hist.get(state, {}).get(entry_key)
         if stamps is not None and stamp in stamps:
             stamps.remove(stamp)
+            self._times[state].remove(stamp[0])
         self._touch(state)
 
     # -- writes (the entries agent) -----------------------------------------------------------
@@ -203,10 +225,8 @@ class LineageRows(RowTable):
 
     def states_of(self, view: str) -> Iterator[str]:
         """The view keys of ``view`` that have rows here (without the view prefix)."""
-        prefix = f"{view}{_SEP}"
-        for state in self.history_index():
-            if state.startswith(prefix):
-                yield state[len(prefix) :]
+        self.history_index()
+        yield from sorted(self._by_view.get(view, ()))
 
     def states_at(self, view: str, as_of: str) -> dict[str, State]:
         """Every key of ``view`` held here, as it stood at ``as_of`` (keys untouched by then left out)."""
