@@ -25,7 +25,7 @@ from replay.errors import BadCutoff
 from replay.rebuild import parse_as_of
 from streams.app.factory import LiveLedgerApp
 from streams.app.lineage import EVENTS, LineageRows
-from streams.core.history import state_at, timeline_item
+from streams.core.history import event_type, state_at, timeline_item
 from streams.core.timeline import timeline_document
 from streams.query.documents import QueryError, build_from_rendered
 from streams.views.contrib import State
@@ -70,6 +70,8 @@ class AsOf:
         self.ll = ll
         self._renders: dict[str, tuple[int, dict[int, list[Doc]]]] = {}
         self._timeline: dict[tuple[str, tuple[str, int, int]], dict[str, Any] | None] = {}
+        self._types: dict[tuple[str, tuple[str, int, int]], str] = {}
+        self._moments: tuple[int, dict[str, Any]] | None = None
 
     @property
     def rows(self) -> LineageRows:
@@ -129,6 +131,29 @@ class AsOf:
             out[entry_key] = {"entries": {entry_key: {"stamp": list(stamp), "items": [item] if item else []}}}
         return out
 
+    def local_moments(self) -> dict[str, Any]:
+        """Every entry event's acceptance time held here, and the corrections and retractions among them."""
+        rows = self.rows
+        version = rows.version(EVENTS)
+        if self._moments is not None and self._moments[0] == version:
+            return self._moments[1]
+        times: list[str] = []
+        changes: list[dict[str, str]] = []
+        for entry_key, stamps in rows.history_index().get(EVENTS, {}).items():
+            for stamp in stamps:
+                times.append(stamp[0])
+                kind = self._types.get((entry_key, stamp))
+                if kind is None:
+                    row = rows.event(entry_key, stamp)
+                    if row is None:
+                        continue
+                    kind = self._types[(entry_key, stamp)] = event_type(row, entry_key)
+                if kind != "entry.published":
+                    changes.append({"at": stamp[0], "entry": entry_key, "type": kind})
+        doc = {"times": sorted(times), "changes": sorted(changes, key=lambda c: (c["at"], c["entry"]))}
+        self._moments = (version, doc)
+        return doc
+
     # -- every worker -------------------------------------------------------------------------------
     async def _others(self, path: str, as_of: str) -> list[dict[str, Any]]:
         rows = self.rows
@@ -179,6 +204,20 @@ class AsOf:
         for other in others:
             states.update(other["states"])
         return timeline_document(states, blog_id)
+
+    async def moments(self) -> dict[str, Any]:
+        """The slider's track: every entry event's acceptance time, sorted, and where the story changed."""
+        doc = self.local_moments()
+        others = [
+            await fetch_internal(self.ll, host, "/api/v1/internal/asof/moments", what=" for moments")
+            for host in other_hosts(self.ll, self.rows.name)
+        ]
+        floors = [f for f in (self.local_floor(), *(o.get("floor") for o in others)) if f is not None]
+        if others:
+            times = sorted(t for d in (doc, *others) for t in d["times"])
+            changes = sorted((c for d in (doc, *others) for c in d["changes"]), key=lambda c: (c["at"], c["entry"]))
+            doc = {"times": times, "changes": changes}
+        return {**doc, "events": len(doc["times"]), "floor": max(floors) if floors else None}
 
     def internal(self, view: str, as_of: str) -> dict[str, Any]:
         """What another worker asks of this one: its floor and its states at ``as_of``."""

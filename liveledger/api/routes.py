@@ -233,7 +233,16 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(internal(internal_rendered))
 
+    async def moments(view: View, request: Request) -> Response:
+        if request.query:
+            raise QueryError(f"unknown parameter {sorted(request.query)[0]!r} for moments; it takes none")
+        return _json(view, await asof.moments())
+
+    app.page("/api/v1/moments", name="api-moments")(guarded(moments))
+
     async def internal_asof(view: View, request: Request, name: str) -> Response:
+        if name == "moments":
+            return _json(view, {**asof.local_moments(), "floor": asof.local_floor()})
         if name not in PARAMS and name != TIMELINE:
             return _problem(view, 404, f"no view {name!r}")
         try:

@@ -113,6 +113,12 @@ def timeline_item(row: Record, entry_key: str) -> dict[str, Any] | None:
     return dict(item)
 
 
+def event_type(row: Record, entry_key: str) -> str:
+    """The type of the entry event of ``row`` (``entry.published``, ``entry.corrected``, ``entry.retracted``)."""
+    item = timeline_item(row, entry_key)
+    return str(item["event_type"] if item is not None else row["hd"][2])
+
+
 def lineage_record(items: Sequence[Mapping[str, Any]], event: Record, entry_key: str) -> Record:
     """:func:`streams.core.lineage.contribution_record` of a contribution, from its items and its event row."""
     stamp = event["stamp"]
