@@ -92,12 +92,8 @@ class AsOf:
         rows = self.rows
         out: dict[str, list[Doc]] = {}
         prefix = f"{view}\x1e"
-        for key in rows.states_of(view):
+        for key, counted, version in rows.counted(view, as_of):
             state = prefix + key
-            counted = rows.rows_until(state, as_of)
-            if not counted:
-                continue
-            version = rows.version(state)
             seen = self._renders.get(state)
             if seen is None or seen[0] != version:
                 seen = (version, {})

@@ -131,6 +131,18 @@ class LineageRows(RowTable):
         self.history_index()
         return bisect_right(self._times.get(state, ()), as_of)
 
+    def counted(self, view: str, as_of: str) -> list[tuple[str, int, int]]:
+        """``(key, rows accepted by as_of, version)`` of every key of ``view`` with a row by then (one index check)."""
+        self.history_index()
+        prefix, times, versions, epoch = f"{view}{_SEP}", self._times, self.versions, self._epoch
+        out = []
+        for key in self._by_view.get(view, ()):
+            state = prefix + key
+            n = bisect_right(times.get(state, ()), as_of)
+            if n:
+                out.append((key, n, versions.get(state, epoch)))
+        return out
+
     def _touch(self, state: str) -> None:
         self._clock += 1
         self.versions[state] = self._clock
