@@ -100,7 +100,7 @@ class AsOf:
                 self._renders[state] = seen
             docs = seen[1].get(counted)
             if docs is None:
-                docs = render_all(view, key, state_at(rows.history(state), as_of))
+                docs = render_all(view, key, state_at(rows.history(state), as_of, rows.event))
                 if len(seen[1]) >= PER_KEY:
                     seen[1].pop(next(iter(seen[1])))
                 seen[1][counted] = docs

@@ -41,6 +41,7 @@ from streams.core.history import (
     lineage_record,
     parse_stamp,
     prunable,
+    shares_items,
     stamp_text,
     states_at,
     timeline_item,
@@ -183,10 +184,13 @@ class LineageRows(RowTable):
     # -- writes (the entries agent) -----------------------------------------------------------
     def record(self, ef: EntryFacts, contributions: Iterable[Contribution]) -> None:
         """The rows of one planned entry event (the timeline's contribution is in the event row)."""
+        contributions = list(contributions)
+        event = event_row(ef, contributions)
+        shared = shares_items(event)
         for c in contributions:
             if c.view != TIMELINE:
-                self._put(f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c))
-        self._put(EVENTS, ef.entry_key, ef.stamp, event_row(ef))
+                self._put(f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
+        self._put(EVENTS, ef.entry_key, ef.stamp, event)
         if self.horizon_s is not None:
             self.prune(ef)
 
@@ -243,7 +247,7 @@ class LineageRows(RowTable):
     def states_at(self, view: str, as_of: str) -> dict[str, State]:
         """Every key of ``view`` held here, as it stood at ``as_of`` (keys untouched by then left out)."""
         prefix = f"{view}{_SEP}"
-        return states_at(((key, self.history(prefix + key)) for key in self.states_of(view)), as_of)
+        return states_at(((key, self.history(prefix + key)) for key in self.states_of(view)), as_of, self.event)
 
     def event(self, entry_key: str, stamp: Stamp) -> Record | None:
         """The event row of one entry event."""
@@ -286,7 +290,7 @@ def lineage_of(rows: RowTable, view: str, states: Iterable[str]) -> list[tuple[s
                 event = rows.event(entry_key, stamp)
                 if event is None:  # dropped beyond the horizon with its contribution kept: not explained
                     continue
-                out.append((state, lineage_record(contribution_items(row, entry_key), event, entry_key)))
+                out.append((state, lineage_record(contribution_items(row, entry_key, event), event, entry_key)))
     return out
 
 

@@ -32,12 +32,13 @@ event row the record :func:`streams.core.lineage.contribution_record` makes, fie
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from streams.core.lineage import FACT_FIELDS, MAX_SENTENCE, Record, clipped_sentence
 from streams.core.records import EntryFacts
-from streams.core.timeline import MAX_TEXT, pack_timeline, timeline_contribution, unpack_timeline
+from streams.core.timeline import FACT_FIELDS as TIMELINE_FACT_FIELDS
+from streams.core.timeline import MAX_TEXT, TIMELINE, pack_timeline, timeline_contribution, unpack_timeline
 from streams.views.contrib import Contribution, Stamp, State
 from streams.views.routing import ITEM_FIELDS
 from streams.views.rows import pack, unpack
@@ -66,32 +67,87 @@ def _item_fields(items: Sequence[Mapping[str, Any]]) -> tuple[str, ...] | None:
     return None
 
 
-def contribution_row(c: Contribution) -> Record:
-    """The stored row of one contribution (its items packed, a tombstone as its stamp alone)."""
+def event_items(contributions: Iterable[Contribution]) -> list[dict[str, Any]] | None:
+    """The items of one entry event by fact index (``seq``), from its contributions; None when they
+    do not cover every index once (then each contribution row keeps its own items)."""
+    by_seq: dict[int, dict[str, Any]] = {}
+    for c in contributions:
+        if c.view == TIMELINE:
+            continue
+        for it in c.items:
+            seq = it.get("seq")
+            if not isinstance(seq, int) or by_seq.setdefault(seq, it) != it:
+                return None
+    if sorted(by_seq) != list(range(len(by_seq))):
+        return None
+    return [by_seq[i] for i in range(len(by_seq))]
+
+
+def contribution_row(c: Contribution, shared: bool) -> Record:
+    """The stored row of one contribution: its stamp, and the indexes of its items in the event row's
+    items (``shared``), else its items packed; a tombstone is its stamp alone."""
     if not c.items:
         return {"stamp": list(c.stamp)}
-    fields = _item_fields(c.items)
-    packed = pack({"stamp": list(c.stamp), "items": list(c.items)}, fields, c.entry_key)
+    if shared:
+        return {"stamp": list(c.stamp), "q": [it["seq"] for it in c.items]}
+    return {"stamp": list(c.stamp), **_packed(c.items, c.entry_key, c.stamp)}
+
+
+def _packed(items: Sequence[dict[str, Any]], entry_key: str, stamp: Sequence[Any]) -> Record:
+    fields = _item_fields(items)
+    packed = pack({"stamp": list(stamp), "items": list(items)}, fields, entry_key)
+    del packed["stamp"]
     if fields is SOURCE_ITEM_FIELDS and "p" in packed:
         packed["sf"] = 1
     return packed
 
 
-def contribution_items(row: Record, entry_key: str) -> list[dict[str, Any]]:
-    """The items a :func:`contribution_row` holds (``[]`` for a tombstone)."""
-    if "items" not in row and "p" not in row:
-        return []
-    fields = SOURCE_ITEM_FIELDS if row.get("sf") else ITEM_FIELDS
-    items: list[dict[str, Any]] = unpack(row, fields, entry_key)["items"]
+def _unpacked(packed: Record, stamp: Sequence[Any], entry_key: str) -> list[dict[str, Any]]:
+    fields = SOURCE_ITEM_FIELDS if packed.get("sf") else ITEM_FIELDS
+    items: list[dict[str, Any]] = unpack({**packed, "stamp": list(stamp)}, fields, entry_key)["items"]
     return items
 
 
-def event_row(ef: EntryFacts) -> Record:
-    """The stored row of one entry event: what its contributions' records need besides their items."""
+def contribution_items(row: Record, entry_key: str, event: Record | None) -> list[dict[str, Any]]:
+    """The items a :func:`contribution_row` stands for (``[]`` for a tombstone); ``event`` is its event row."""
+    if "q" in row:
+        if event is None or "i" not in event:
+            raise ValueError(f"the lineage row of {entry_key} at {row['stamp']} refers to an event row it lacks")
+        items = _unpacked(event["i"], event["stamp"], entry_key)
+        return [items[seq] for seq in row["q"]]
+    if "items" not in row and "p" not in row:
+        return []
+    return _unpacked(row, row["stamp"], entry_key)
+
+
+def _timeline_facts(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline's facts of an entry event, from its items (what ``timeline_contribution`` makes)."""
+    out = []
+    for it in items:
+        span = it["span"]
+        fact = {k: it[k] for k in TIMELINE_FACT_FIELDS if k != "span"}
+        fact["span"] = list(span) if span is not None and span[1] <= MAX_TEXT else None
+        out.append({k: fact[k] for k in TIMELINE_FACT_FIELDS})
+    return out
+
+
+def event_row(ef: EntryFacts, contributions: Iterable[Contribution] = ()) -> Record:
+    """The stored row of one entry event: its id, its timeline record and its items (by fact index).
+
+    The timeline's facts are left out when the items give them back, and the items are kept here
+    once (every view's contribution row refers to them) when they cover every fact.
+    """
     c = timeline_contribution(ef)
     row: Record = {"stamp": list(ef.stamp), "ev": ef.event_id, "tp": ef.position.topic}
+    items = event_items(contributions) if ef.facts else None
+    if items is not None and len(items) == len(ef.facts):
+        row["i"] = _packed(items, ef.entry_key, ef.stamp)
     if c.items:
-        row["t"] = pack_timeline({"stamp": list(c.stamp), "items": list(c.items)}, ef.entry_key)
+        item = dict(c.items[0])
+        if "i" in row and item["facts"] == _timeline_facts(items or ()):
+            item["facts"] = []
+            row["fi"] = 1  # the timeline's facts come from the items
+        row["t"] = pack_timeline({"stamp": list(c.stamp), "items": [item]}, ef.entry_key)
     else:
         row["hd"] = [ef.blog_id, ef.entry_id, ef.event_type, ef.title, ef.occurred_at, ef.source_published_at]
     if len(ef.text) > MAX_TEXT:  # the timeline keeps a cut text: keep the sentences themselves
@@ -110,7 +166,15 @@ def timeline_item(row: Record, entry_key: str) -> dict[str, Any] | None:
     if "t" not in row:
         return None
     [item] = unpack_timeline(row["t"], entry_key)["items"]
-    return dict(item)
+    item = dict(item)
+    if row.get("fi"):
+        item["facts"] = _timeline_facts(_unpacked(row["i"], row["stamp"], entry_key))
+    return item
+
+
+def shares_items(row: Record) -> bool:
+    """Whether contribution rows of this event refer to its items instead of keeping their own."""
+    return "i" in row
 
 
 def event_type(row: Record, entry_key: str) -> str:
@@ -167,24 +231,27 @@ def validity(stamps: Sequence[Stamp]) -> list[tuple[str, str | None]]:
 
 #: one key's history: entry key -> its rows, as (stamp, row) sorted by stamp
 History = Mapping[str, Sequence[tuple[Stamp, Record]]]
+#: the event row of an entry event: (entry key, stamp) -> row, or None
+Events = Callable[[str, Stamp], Record | None]
 
 
-def state_at(history: History, as_of: str) -> State | None:
+def state_at(history: History, as_of: str, events: Events) -> State | None:
     """The state of one key at ``as_of`` from its history (None when no entry had touched it by then)."""
     entries: dict[str, Any] = {}
     for entry_key, rows in history.items():
         i = pick([s for s, _ in rows], as_of)
         if i is not None:
             stamp, row = rows[i]
-            entries[entry_key] = {"stamp": list(stamp), "items": contribution_items(row, entry_key)}
+            event = events(entry_key, stamp) if "q" in row else None
+            entries[entry_key] = {"stamp": list(stamp), "items": contribution_items(row, entry_key, event)}
     return {"entries": entries} if entries else None
 
 
-def states_at(histories: Iterable[tuple[str, History]], as_of: str) -> dict[str, State]:
+def states_at(histories: Iterable[tuple[str, History]], as_of: str, events: Events) -> dict[str, State]:
     """Every key's state at ``as_of`` (keys no entry had touched by then left out)."""
     out: dict[str, State] = {}
     for key, history in histories:
-        state = state_at(history, as_of)
+        state = state_at(history, as_of, events)
         if state is not None:
             out[key] = state
     return out

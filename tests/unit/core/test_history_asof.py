@@ -197,10 +197,13 @@ def test_validity_intervals_and_picking_a_moment() -> None:
 
 def test_a_tombstone_row_is_its_stamp_alone_and_items_round_trip() -> None:
     stamp = ("2024-11-20T10:00:00Z", 3, 9)
-    assert contribution_row(Contribution("casualties", "UA-63/2024-11-20", "b/e1", stamp, ())) == {"stamp": list(stamp)}
-    item = {"entry_id": "e1", "blog_id": "b", "best": 3}  # not the view's item fields: stored as it is
-    row = contribution_row(Contribution("casualties", "k", "b/e1", stamp, (item,)))
-    assert contribution_items(row, "b/e1") == [item]
+    tombstone = Contribution("casualties", "UA-63/2024-11-20", "b/e1", stamp, ())
+    assert contribution_row(tombstone, shared=True) == {"stamp": list(stamp)}
+    item = {"entry_id": "e1", "blog_id": "b", "best": 3, "seq": 0}  # not the view's item fields: stored as it is
+    row = contribution_row(Contribution("casualties", "k", "b/e1", stamp, (item,)), shared=False)
+    assert contribution_items(row, "b/e1", None) == [item]
+    shared = contribution_row(Contribution("casualties", "k", "b/e1", stamp, (item,)), shared=True)
+    assert shared == {"stamp": list(stamp), "q": [0]}
 
 
 def test_the_horizon_drops_old_superseded_rows_and_says_from_when_it_answers() -> None:
