@@ -6,8 +6,9 @@ document is built by the same ``streams.query.documents`` as replay's: ``GET /ap
 is the bytes of ``liveledger replay --as-of T --view NAME --json``.
 
 A key's state at ``T`` depends only on how many of its rows were accepted by ``T``, so renderings are
-cached per (key, rows changed, rows counted): a slider that moves over a blog re-renders only the
-keys whose story changed between the two moments. With other workers holding part of the lineage
+cached per (key, version of its rows, rows counted), up to ``RENDERINGS`` of them: a slider that
+moves over a blog re-renders only the keys whose story changed between the two moments, and a
+moment visited before costs what a plain query costs. With other workers holding part of the lineage
 table, their states at ``T`` are gathered (``/api/v1/internal/asof/{view}``) and every key rendered.
 
 A moment before the horizon of kept history (``LIVELEDGER_ASOF_HORIZON_S``; the newest end of a
@@ -25,14 +26,14 @@ from replay.errors import BadCutoff
 from replay.rebuild import parse_as_of
 from streams.app.factory import LiveLedgerApp
 from streams.app.lineage import EVENTS, LineageRows
-from streams.core.history import event_type, state_at, timeline_item
+from streams.core.history import event_type, timeline_item
 from streams.core.timeline import timeline_document
 from streams.query.documents import QueryError, build_from_rendered
 from streams.views.contrib import State
 from streams.views.render import Doc, render_all
 
-#: renderings kept per key (a key's moments a slider visits most)
-PER_KEY = 4
+#: renderings kept, over every key and moment (the oldest go first)
+RENDERINGS = 50_000
 
 
 class BeforeHorizon(LookupError):
@@ -68,7 +69,7 @@ class AsOf:
 
     def __init__(self, ll: LiveLedgerApp) -> None:
         self.ll = ll
-        self._renders: dict[str, tuple[int, dict[int, list[Doc]]]] = {}
+        self._renders: dict[tuple[str, int, int], list[Doc]] = {}
         self._timeline: dict[tuple[str, tuple[str, int, int]], dict[str, Any] | None] = {}
         self._types: dict[tuple[str, tuple[str, int, int]], str] = {}
         self._moments: tuple[int, dict[str, Any]] | None = None
@@ -94,16 +95,13 @@ class AsOf:
         prefix = f"{view}\x1e"
         for key, counted, version in rows.counted(view, as_of):
             state = prefix + key
-            seen = self._renders.get(state)
-            if seen is None or seen[0] != version:
-                seen = (version, {})
-                self._renders[state] = seen
-            docs = seen[1].get(counted)
+            cached = (state, version, counted)
+            docs = self._renders.get(cached)
             if docs is None:
-                docs = render_all(view, key, state_at(rows.history(state), as_of, rows.event))
-                if len(seen[1]) >= PER_KEY:
-                    seen[1].pop(next(iter(seen[1])))
-                seen[1][counted] = docs
+                docs = render_all(view, key, rows.state_at(state, as_of))
+                if len(self._renders) >= RENDERINGS:
+                    self._renders.pop(next(iter(self._renders)))
+                self._renders[cached] = docs
             if docs:
                 out[key] = docs
         return out

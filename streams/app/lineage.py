@@ -40,10 +40,10 @@ from streams.core.history import (
     event_row,
     lineage_record,
     parse_stamp,
+    pick,
     prunable,
     shares_items,
     stamp_text,
-    states_at,
     timeline_item,
 )
 from streams.core.lineage import Record
@@ -60,6 +60,8 @@ TABLE_NAME = "lineage"
 EVENTS = "\x1devents"
 #: the state part of the horizon rows (entry part: the partition)
 FLOOR = "\x1dfloor"
+#: decoded rows kept in memory for as-of reads (the oldest go first)
+DECODED_ROWS = 200_000
 
 
 def lineage_table(app: Any, partitions: int, options: dict[str, Any]) -> Any:
@@ -91,6 +93,8 @@ class LineageRows(RowTable):
         #: per view: its keys that have rows
         self._by_view: dict[str, set[str]] = {}
         self._epoch = 0
+        #: decoded items, by (state part, entry key, stamp): rows never change once written
+        self._decoded: dict[tuple[str, str, Stamp], list[dict[str, Any]]] = {}
         #: per state: a number that changes whenever its rows change (for caches of renderings)
         self.versions: dict[str, int] = {}
         self._clock = 0
@@ -247,7 +251,37 @@ class LineageRows(RowTable):
     def states_at(self, view: str, as_of: str) -> dict[str, State]:
         """Every key of ``view`` held here, as it stood at ``as_of`` (keys untouched by then left out)."""
         prefix = f"{view}{_SEP}"
-        return states_at(((key, self.history(prefix + key)) for key in self.states_of(view)), as_of, self.event)
+        out: dict[str, State] = {}
+        for key in self.states_of(view):
+            state = self.state_at(prefix + key, as_of)
+            if state is not None:
+                out[key] = state
+        return out
+
+    def state_at(self, state: str, as_of: str) -> State | None:
+        """One state part as it stood at ``as_of``: per entry, the row of that moment (read, decoded once)."""
+        entries: dict[str, Any] = {}
+        for entry_key, stamps in self.history_index().get(state, {}).items():
+            i = pick(stamps, as_of)
+            if i is not None:
+                stamp = stamps[i]
+                entries[entry_key] = {"stamp": list(stamp), "items": self._items(state, entry_key, stamp)}
+        return {"entries": entries} if entries else None
+
+    def _items(self, state: str, entry_key: str, stamp: Stamp) -> list[dict[str, Any]]:
+        cached = (state, entry_key, stamp)
+        items = self._decoded.get(cached)
+        if items is None:
+            row = self.get_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}")
+            if row is None:
+                raise LookupError(
+                    f"the lineage index lists {entry_key} at {stamp} under {state!r}, the table has no row"
+                )
+            items = contribution_items(row, entry_key, self.event(entry_key, stamp) if "q" in row else None)
+            if len(self._decoded) >= DECODED_ROWS:
+                self._decoded.pop(next(iter(self._decoded)))
+            self._decoded[cached] = items
+        return items
 
     def event(self, entry_key: str, stamp: Stamp) -> Record | None:
         """The event row of one entry event."""

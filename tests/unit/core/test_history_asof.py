@@ -25,7 +25,7 @@ from schemas.codec import encode, format_time
 from schemas.envelope import GENESIS_HASH
 from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 from streams.app.lineage import EVENTS, FLOOR, LineageRows, lineage_of, lineage_states
-from streams.core.history import contribution_items, contribution_row, pick, prunable, validity
+from streams.core.history import contribution_items, contribution_row, pick, prunable, states_at, validity
 from streams.core.lineage import explain_document
 from streams.core.pipeline import default_extractor, entry_facts
 from streams.core.records import Position
@@ -134,6 +134,9 @@ def replay_docs(records: Sequence[LogRecord], as_of: str | None) -> dict[str, by
 
 
 def state_docs(rows: LineageRows, as_of: str) -> dict[str, bytes]:
+    for view in PARAMS:  # the worker's cached reads pick what the pure core picks
+        histories = ((key, rows.history(f"{view}\x1e{key}")) for key in rows.states_of(view))
+        assert rows.states_at(view, as_of) == states_at(histories, as_of, rows.event)
     docs = {view: canonical_json(build(view, rows.states_at(view, as_of))) for view in PARAMS}
     docs["timeline"] = canonical_json(timeline_document(rows.timeline_at(as_of)))
     return docs
