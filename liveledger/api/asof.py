@@ -72,7 +72,7 @@ class AsOf:
         self._renders: dict[tuple[str, int, int], list[Doc]] = {}
         self._timeline: dict[tuple[str, tuple[str, int, int]], dict[str, Any] | None] = {}
         self._types: dict[tuple[str, tuple[str, int, int]], str] = {}
-        self._moments: tuple[int, dict[str, Any]] | None = None
+        self._moments: tuple[tuple[int, int], dict[str, Any]] | None = None
 
     @property
     def rows(self) -> LineageRows:
@@ -128,7 +128,7 @@ class AsOf:
     def local_moments(self) -> dict[str, Any]:
         """Every entry event's acceptance time held here, and the corrections and retractions among them."""
         rows = self.rows
-        version = rows.version(EVENTS)
+        version = (rows.version(EVENTS), rows.rows_in(EVENTS))
         if self._moments is not None and self._moments[0] == version:
             return self._moments[1]
         times: list[str] = []

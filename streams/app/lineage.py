@@ -131,6 +131,11 @@ class LineageRows(RowTable):
         if sep and state != EVENTS:
             self._by_view.setdefault(view, set()).add(key)
 
+    def rows_in(self, state: str) -> int:
+        """How many rows ``state`` has."""
+        self.history_index()
+        return len(self._times.get(state, ()))
+
     def rows_until(self, state: str, as_of: str) -> int:
         """How many rows of ``state`` were accepted by ``as_of``: the state at ``as_of`` changes only with it."""
         self.history_index()
@@ -153,7 +158,12 @@ class LineageRows(RowTable):
         self.versions[state] = self._clock
 
     def version(self, state: str) -> int:
-        """Changes whenever the rows of ``state`` (a ``"{view}\\x1e{key}"`` part) may have changed."""
+        """Changes whenever the state of ``state`` (a ``"{view}\\x1e{key}"`` part) at a moment may have changed.
+
+        A row accepted after every row of the state changes no earlier moment (those count the same
+        rows as before), so it leaves the version as it is; a row older than the newest, or a dropped
+        one, changes it.
+        """
         self.history_index()
         return self.versions.get(state, self._epoch)
 
@@ -163,12 +173,14 @@ class LineageRows(RowTable):
         stamps = hist.setdefault(state, {}).setdefault(entry_key, [])
         if state != EVENTS:
             self._entry_states.setdefault(entry_key, set()).add(state)
-        if stamp not in stamps:
+        if stamp not in stamps:  # a row written again (a redelivered event) is the same row
             stamps.append(stamp)
             stamps.sort()
-            insort(self._times.setdefault(state, []), stamp[0])
+            times = self._times.setdefault(state, [])
+            if times and stamp[0] < times[-1]:
+                self._touch(state)
+            insort(times, stamp[0])
             self._index_view(state)
-        self._touch(state)
 
     def _drop(self, state: str, entry_key: str, stamp: Stamp) -> None:
         key = f"{entry_key}{_SEP}{stamp_text(stamp)}"
