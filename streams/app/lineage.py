@@ -3,18 +3,20 @@
 The view tables keep each entry's newest contribution only. The entries agent also records, per
 entry event it plans, the rows of :mod:`streams.core.history` in one faust table:
 
-- one contribution row per (view, view key, entry event): state part ``"{view}\\x1e{view key}"``,
-  entry part ``"{blog_id}/{entry_id}\\x1e{stamp}"``; its items packed as the view rows pack them;
-- one event row per entry event (state part ``EVENTS``): the event's id and its timeline record
-  (title, text, times), from which the facts' sentences are cut when they are read.
+- one event row per entry event (state part ``EVENTS``): the event's id, its timeline record (title,
+  text, times; the facts' sentences are cut from that text when they are read) and its items, by
+  fact index, packed once (every view gets the same item objects from ``route``);
+- one contribution row per (view, view key, entry event): state part ``"{view}\x1e{view key}"``,
+  entry part ``"{blog_id}/{entry_id}\x1e{stamp}"``; its value is the stamp and the indexes of its
+  items in the event row (a tombstone: the stamp alone).
 
 Rows live in the partition of the entry's blog (the entries agent writes them), so a key's rows may
 be spread over workers: the API gathers them (``liveledger.api.explain``, ``liveledger.api.asof``).
 Redelivered events write the same rows again (same keys, same values).
 
-**Cost per entry** (``bench/bench_pipeline.py``'s changelog bytes): one event row (about the size of
-the entry's timeline row) plus one contribution row per view key the event touches (about the size
-of its view row), once per entry event.
+**Cost per entry event**: one event row (about the entry's timeline row plus its items packed once)
+and one row of a few dozen bytes per view key the event touches, key included. ``bench/bench_asof.py``
+prints the lineage changelog's bytes per event.
 
 **Horizon** (``LIVELEDGER_ASOF_HORIZON_S``, unset: keep everything). When an entry's event is
 recorded, the rows of that entry whose interval ended more than the horizon before the event are
