@@ -4,13 +4,14 @@ A view row holds an entry's newest contribution to a key. The history keeps ever
 an entry event ever made to a key (one *contribution row* each) and what the event itself said
 (one *event row* per entry event), both written once and never changed:
 
-- a contribution row: ``{"stamp": [published_at, partition, offset], ...}`` with the contribution's
-  items packed as the view rows pack them (:func:`streams.views.rows.pack`); a tombstone (the entry
-  left the key by a correction or a retraction) has no items;
-- an event row: the event id, the log topic, and the entry's timeline record as of that event
-  (:func:`streams.core.timeline.pack_timeline`: title, text, times), or, for a retraction, its head.
-  The sentences of the facts are cut from that text when they are read; only an entry longer than
-  the timeline keeps (``MAX_TEXT``) stores its quotes and sentences.
+- an event row: the event id, the log topic, the entry's timeline record as of that event
+  (:func:`streams.core.timeline.pack_timeline`: title, text, times; its facts left out when the
+  items give them back) or, for a retraction, its head; and the event's items by fact index, packed
+  once (:func:`streams.views.rows.pack`). The sentences of the facts are cut from the text when they
+  are read; only an entry longer than the timeline keeps (``MAX_TEXT``) stores its quotes and sentences;
+- a contribution row: ``{"stamp": [published_at, partition, offset], "q": [fact index, ...]}``, the
+  event row's items it holds (a tombstone, the entry having left the key by a correction or a
+  retraction, is its stamp alone; items that do not cover the event's facts once are kept packed).
 
 **Validity on the accepted clock.** The rows of one (key, entry) sorted by stamp are the intervals:
 row *i* counts from its own ``published_at`` until the ``published_at`` of row *i + 1* (the event
