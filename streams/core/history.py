@@ -118,6 +118,11 @@ def contribution_items(row: Record, entry_key: str, event: Record | None) -> lis
         return [items[seq] for seq in row["q"]]
     if "items" not in row and "p" not in row:
         return []
+    if "items" in row and any("facts" in it and "event_type" in it for it in row["items"]):
+        raise ValueError(
+            f"the lineage row of {entry_key} at {row['stamp']} has the layout of an older liveledger (explain "
+            "records, no event rows): rebuild the worker's tables (new LIVELEDGER_APP_ID) from the log"
+        )
     return _unpacked(row, row["stamp"], entry_key)
 
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -231,3 +232,9 @@ def test_the_horizon_drops_old_superseded_rows_and_says_from_when_it_answers() -
     for at in (timedelta(hours=1), timedelta(hours=2, minutes=30), timedelta(hours=4)):
         as_of = format_time(START + at)
         assert state_docs(pruned, as_of) == replay_docs(records, as_of)
+
+
+def test_a_row_of_the_older_layout_is_refused_with_what_to_do() -> None:
+    old = {"stamp": ["2024-11-20T10:00:00Z", 0, 1], "items": [{"event_type": "entry.published", "facts": []}]}
+    with pytest.raises(ValueError, match="new LIVELEDGER_APP_ID"):
+        contribution_items(old, "b/e1", None)
