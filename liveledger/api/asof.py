@@ -33,7 +33,7 @@ from streams.views.contrib import State
 from streams.views.render import Doc, render_all
 
 #: renderings kept, over every key and moment (the oldest go first)
-RENDERINGS = 50_000
+RENDERINGS = 10_000
 
 
 class BeforeHorizon(LookupError):

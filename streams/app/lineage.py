@@ -40,6 +40,7 @@ from streams.core.history import (
     contribution_items,
     contribution_row,
     event_row,
+    event_row_items,
     lineage_record,
     parse_stamp,
     pick,
@@ -63,7 +64,7 @@ EVENTS = "\x1devents"
 #: the state part of the horizon rows (entry part: the partition)
 FLOOR = "\x1dfloor"
 #: decoded rows kept in memory for as-of reads (the oldest go first)
-DECODED_ROWS = 200_000
+DECODED_ROWS = 20_000
 
 
 def lineage_table(app: Any, partitions: int, options: dict[str, Any]) -> Any:
@@ -97,6 +98,8 @@ class LineageRows(RowTable):
         self._epoch = 0
         #: decoded items, by (state part, entry key, stamp): rows never change once written
         self._decoded: dict[tuple[str, str, Stamp], list[dict[str, Any]]] = {}
+        #: decoded items of event rows, by (entry key, stamp): shared by every view key's row
+        self._event_items: dict[tuple[str, Stamp], list[dict[str, Any]]] = {}
         #: per state: a number that changes whenever its rows change (for caches of renderings)
         self.versions: dict[str, int] = {}
         self._clock = 0
@@ -291,11 +294,25 @@ class LineageRows(RowTable):
                 raise LookupError(
                     f"the lineage index lists {entry_key} at {stamp} under {state!r}, the table has no row"
                 )
-            items = contribution_items(row, entry_key, self.event(entry_key, stamp) if "q" in row else None)
+            if "q" in row:
+                full = self._event_items.get((entry_key, stamp))
+                if full is None:
+                    full = self._event_items[(entry_key, stamp)] = self._decode_event(entry_key, stamp)
+                    if len(self._event_items) >= DECODED_ROWS:
+                        self._event_items.pop(next(iter(self._event_items)))
+                items = [full[i] for i in row["q"]]
+            else:
+                items = contribution_items(row, entry_key, None)
             if len(self._decoded) >= DECODED_ROWS:
                 self._decoded.pop(next(iter(self._decoded)))
             self._decoded[cached] = items
         return items
+
+    def _decode_event(self, entry_key: str, stamp: Stamp) -> list[dict[str, Any]]:
+        event = self.event(entry_key, stamp)
+        if event is None or "i" not in event:
+            raise LookupError(f"the lineage row of {entry_key} at {stamp} refers to an event row the table lacks")
+        return event_row_items(event, entry_key)
 
     def event(self, entry_key: str, stamp: Stamp) -> Record | None:
         """The event row of one entry event."""

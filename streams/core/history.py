@@ -109,6 +109,11 @@ def _unpacked(packed: Record, stamp: Sequence[Any], entry_key: str) -> list[dict
     return items
 
 
+def event_row_items(event: Record, entry_key: str) -> list[dict[str, Any]]:
+    """Every item an event row keeps, by fact index (``[]`` when its contribution rows keep their own)."""
+    return _unpacked(event["i"], event["stamp"], entry_key) if "i" in event else []
+
+
 def contribution_items(row: Record, entry_key: str, event: Record | None) -> list[dict[str, Any]]:
     """The items a :func:`contribution_row` stands for (``[]`` for a tombstone); ``event`` is its event row."""
     if "q" in row:
