@@ -1,6 +1,6 @@
-"""The page at 5,000 entries: time to first render, and time to open the explain panel.
+"""The page at 5,000 entries: time to first render, to open the explain panel, to redraw after a slider move.
 
-    python bench/bench_page.py [--entries 5000] [--rounds 5]
+    python bench/bench_page.py [--entries 5000] [--rounds 5] [--corrections 0.1]
 
 Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
 Publishes ``--entries`` entries (texts cycled from the sample blog, over six blogs), lets a real
@@ -10,6 +10,10 @@ worker catch up, then opens the page in headless Chromium ``--rounds`` times and
                  sets ``data-first-render-ms`` on <html>), median and max over the rounds
   explain        click on the largest casualty number -> the panel shows every report behind it
                  (the panel's ``data-ms``), median and max
+  slider         the time slider moved to 10%, 30%, 50%, 70% and 90% of the blog's events, then "Now":
+                 the move -> every panel drawn as of the new moment (the page's ``data-redraw-ms``),
+                 median and max over every move of every round; ``--corrections`` of the entries are
+                 corrected after they are published, so the story changes along the track
   API            the size of each document the page fetches on a full redraw (the page asks for the
                  newest 300 timeline entries; the whole timeline is shown for comparison) and the
                  time to fetch it, median of 3
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import statistics
 import sys
 import tempfile
@@ -33,6 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.bench_asof import corrections  # noqa: E402
 from bench.bench_pipeline import entry_lines  # noqa: E402
 from bench.catchup import bench_broker, free_port, make_settings, publish_only  # noqa: E402
 from liveledger.broker import local  # noqa: E402
@@ -40,17 +46,43 @@ from tests.e2e.browser import DevTools  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 
 LIMIT = 300  # the page's TIMELINE_LIMIT (liveledger/api/static/app.js)
-FETCHED = ("timeline", "timeline?limit=300", "casualties", "strikes", "figures", "audit/status")
+FETCHED = ("timeline", "timeline?limit=300", "casualties", "strikes", "figures", "audit/status", "moments")
 BIGGEST = (
     "[...document.querySelectorAll('#casualties-table tbody td[data-explain-view]')]"
     ".sort((a, b) => JSON.parse(b.dataset.explainKeys).length - JSON.parse(a.dataset.explainKeys).length)[0]"
 )
 
 
-async def measure(url: str, profile: Path, rounds: int, shows: int) -> tuple[list[float], list[float], int]:
-    """First render and explain times of the page at ``url``, which shows ``shows`` timeline entries."""
+SLIDE = (
+    "(f => {{ const r = document.getElementById('asof-range'); const d = document.documentElement.dataset;"
+    " delete d.redrawMs; r.value = String(Math.round(f * Number(r.max))); r.dispatchEvent(new Event('input'));"
+    " return r.value; }})({f})"
+)
+NOW = (
+    "(d => { delete d.redrawMs; document.getElementById('asof-now').click(); return true; })"
+    "(document.documentElement.dataset)"
+)
+REDRAWN = "(d => d.drawnAsOf && d.redrawMs)(document.documentElement.dataset)"
+
+
+async def slider_moves(dt: DevTools) -> list[float]:
+    """Redraw times (ms) of slider moves over the track, then back to now."""
+    out = []
+    for f in (0.1, 0.3, 0.5, 0.7, 0.9):
+        await dt.evaluate(SLIDE.format(f=f))
+        out.append(float(await dt.wait_for(REDRAWN, f"the redraw after a move to {f:.0%}", limit_s=120)))
+    await dt.evaluate(NOW)
+    out.append(float(await dt.wait_for(REDRAWN, "the redraw at now", limit_s=120)))
+    return out
+
+
+async def measure(
+    url: str, profile: Path, rounds: int, shows: int
+) -> tuple[list[float], list[float], int, list[float]]:
+    """First render, explain and slider redraw times of the page at ``url``, which shows ``shows`` timeline entries."""
     renders: list[float] = []
     explains: list[float] = []
+    slides: list[float] = []
     keys = 0
     dt = DevTools(profile, url, profile.parent / "chromium.log").launch()
     async with dt:
@@ -68,7 +100,9 @@ async def measure(url: str, profile: Path, rounds: int, shows: int) -> tuple[lis
             await dt.evaluate(f"({BIGGEST}).dispatchEvent(new MouseEvent('click', {{bubbles: true}})); true")
             ready = "(p => p.dataset.state === 'ready' && p.dataset.ms)(document.getElementById('explain-panel'))"
             explains.append(float(await dt.wait_for(ready, "the explain panel", limit_s=60)))
-    return renders, explains, keys
+            await dt.wait_for("!document.getElementById('asof-range').disabled", "the slider's track")
+            slides += await slider_moves(dt)
+    return renders, explains, keys, slides
 
 
 def caught_up(worker: WorkerProcess, entries: int, timeout: float) -> None:
@@ -93,6 +127,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--entries", type=int, default=5000)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--corrections", type=float, default=0.1, help="share of entries corrected afterwards")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds the worker may take to catch up")
     args = ap.parse_args()
 
@@ -100,11 +135,14 @@ def main() -> int:
     bootstrap, cfg = bench_broker(tmp)
     try:
         settings = make_settings(bootstrap, uuid.uuid4().hex[:8], tmp / "data", free_port())
-        print(f"publishing {args.entries} entries", flush=True)
-        asyncio.run(publish_only(settings, entry_lines(args.entries, "pg")))
+        lines = entry_lines(args.entries, "pg")
+        fixes = corrections(lines, args.corrections, random.Random(7))
+        print(f"publishing {args.entries} entries, then {len(fixes)} corrections", flush=True)
+        asyncio.run(publish_only(settings, lines))
+        asyncio.run(publish_only(settings, fixes))
         with WorkerProcess(settings, tmp / "worker.log") as worker:
             t0 = time.monotonic()
-            caught_up(worker, args.entries, args.timeout)
+            caught_up(worker, args.entries + len(fixes), args.timeout)
             print(f"worker caught up in {time.monotonic() - t0:.1f} s", flush=True)
             sizes: dict[str, tuple[int, float]] = {}
             for name in FETCHED:
@@ -127,10 +165,14 @@ def main() -> int:
         if cfg is not None:
             local.stop(cfg)
     print(f"\npage at {args.entries} entries, {args.rounds} rounds (headless Chromium, this machine)")
-    for label, (renders, explains, keys) in runs.items():
+    for label, (renders, explains, keys, slides) in runs.items():
         print(f"  timeline shows {label}:")
         print(f"    first render       median {statistics.median(renders):8.0f} ms   max {max(renders):8.0f} ms")
         print(f"    explain ({keys} keys)  median {statistics.median(explains):8.0f} ms   max {max(explains):8.0f} ms")
+        print(
+            f"    slider redraw      median {statistics.median(slides):8.0f} ms   max {max(slides):8.0f} ms"
+            f"   ({len(slides)} moves)"
+        )
     for name, (size, ms) in sizes.items():
         print(f"  GET /api/v1/{name:<24} {size:>10,} bytes  {ms:8.0f} ms (median of 3)")
     return 0

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     #: to one view key is larger is dead-lettered (stage ``size``) and left out by replay. Keep it under
     #: the broker's max.message.bytes; equals ``streams.views.limits.MAX_RECORD_BYTES`` by default.
     max_record_bytes: int = Field(default=900_000, ge=1024)
+    #: as-of history older than this (seconds before an entry's newest event) may be dropped; None keeps all
+    asof_horizon_s: float | None = Field(default=None, gt=0)
     #: a worker agent takes up to this many events at a time, waiting at most ``batch_ms`` for them
     batch_max_events: int = Field(default=200, ge=1)
     batch_ms: float = Field(default=5.0, gt=0)

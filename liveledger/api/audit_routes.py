@@ -2,8 +2,9 @@
 
 - ``GET /api/v1/explain/{view}/{key}``: :mod:`liveledger.api.explain`; 404 when no entry ever
   contributed to the key (as ``audit explain`` exits with an error).
-- ``GET /api/v1/export/{incidents|claims}?format=csv|jsonl``: :mod:`liveledger.api.export`, as a
-  download (``Content-Disposition: attachment``).
+- ``GET /api/v1/export/{incidents|claims}?format=csv|jsonl[&as_of=T]``: :mod:`liveledger.api.export`,
+  as a download (``Content-Disposition: attachment``); with ``as_of``, the view as it stood then
+  (:mod:`liveledger.api.asof`), the rows ``liveledger audit export --as-of T`` prints.
 - ``POST /api/v1/audit/verify-runs``: ``liveledger audit verify`` reports its result here
   (:mod:`liveledger.api.audit_status`); the API token when one is set, else this machine only.
 - ``GET /api/v1/audit/status``: the badge's data (also in ``/api/v1/health``); read-protected like the views.
@@ -19,6 +20,7 @@ from typing import Any
 import orjson
 from faust.web import Request, Response, View
 
+from liveledger.api.asof import AsOf, parse_moment
 from liveledger.api.audit_status import AuditStatus, BadVerifyRun, parse_verify_run
 from liveledger.api.cache import RenderCache
 from liveledger.api.explain import explain_key, local_lineage
@@ -52,7 +54,7 @@ def _may_report(ll: LiveLedgerApp, request: Request) -> bool:
 
 
 def register_audit_routes(
-    ll: LiveLedgerApp, cache: RenderCache, status: AuditStatus, *, guarded: Wrap, internal: Wrap
+    ll: LiveLedgerApp, cache: RenderCache, status: AuditStatus, asof: AsOf, *, guarded: Wrap, internal: Wrap
 ) -> None:
     """Add the audit routes to ``ll.app`` (``guarded``: read protection and readiness; ``internal``: worker token)."""
     app = ll.app
@@ -68,15 +70,20 @@ def register_audit_routes(
     app.page(r"/api/v1/explain/{name}/{key:[\s\S]+}", name="api-explain")(guarded(explain))
 
     async def export(view: View, request: Request, what: str) -> Response:
-        unknown = set(request.query) - {"format"}
+        unknown = set(request.query) - {"format", "as_of"}
         if unknown:
-            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for export; expected format")
+            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for export; expected format or as_of")
         fmt = request.query.get("format", "csv")
         if what not in EXPORTS:
             return _problem(view, 404, f"nothing to export as {what!r}; expected incidents or claims")
         if fmt not in FORMATS:
             raise QueryError(f"format={fmt!r}: expected csv or jsonl")
-        text = export_text(what, fmt, await gather_states(ll, EXPORTS[what]))
+        as_of = request.query.get("as_of")
+        if as_of is None:
+            states = await gather_states(ll, EXPORTS[what])
+        else:
+            states = await asof.states(EXPORTS[what], parse_moment(as_of))
+        text = export_text(what, fmt, states)
         return view.bytes(
             text.encode(),
             content_type=FORMATS[fmt],

@@ -61,6 +61,8 @@ class Contribution(_Open):
     position: dict[str, str | int]
     status: str
     changed_by_event: str | None
+    #: when it counted, on the accepted clock: ``{"from": T, "until": T or None}``
+    valid: dict[str, str | None]
     facts: list[ExplainFact]
 
 
@@ -211,6 +213,17 @@ def _param_docs() -> dict[str, tuple[str, dict[str, Any]]]:
     }
 
 
+_AS_OF: dict[str, Any] = {
+    "name": "as_of",
+    "in": "query",
+    "required": False,
+    "description": "A moment on liveledger's clock (ISO date or datetime with a timezone): the document as it "
+    "stood then, answered from the worker's state; the bytes of `liveledger replay --as-of T`. 410 when the "
+    "moment is before the kept history (LIVELEDGER_ASOF_HORIZON_S)",
+    "schema": {"type": "string", "minLength": 10},
+}
+
+
 def _ref(name: str) -> dict[str, Any]:
     return {"$ref": f"#/components/schemas/{name}"}
 
@@ -249,6 +262,7 @@ def _audit_paths(bad: dict[str, Any]) -> dict[str, Any]:
                         "required": False,
                         "schema": {"type": "string", "enum": ["csv", "jsonl"]},
                     },
+                    _AS_OF,
                 ],
                 "responses": {
                     "200": {
@@ -300,10 +314,12 @@ def openapi_document() -> dict[str, Any]:
                         "schema": param_docs[p][1],
                     }
                     for p in params
-                ],
+                ]
+                + [_AS_OF],
                 "responses": {
                     "200": _json_response(f"The {view} document", DOCUMENT_MODELS[view].__name__),
                     "400": bad,
+                    "410": _json_response("as_of is before the history the worker keeps", "Problem"),
                 },
             }
         }

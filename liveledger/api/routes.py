@@ -18,6 +18,7 @@ import orjson
 from faust.exceptions import SameNode
 from faust.web import Request, Response, View
 
+from liveledger.api.asof import AsOf, BeforeHorizon, NoHistory, parse_moment
 from liveledger.api.audit_routes import register_audit_routes
 from liveledger.api.audit_status import AuditStatus
 from liveledger.api.cache import RenderCache
@@ -140,6 +141,10 @@ def register_api(ll: LiveLedgerApp) -> None:
                 return _problem(view, 400, str(e))
             except GatherError as e:
                 return _problem(view, 503, str(e))
+            except BeforeHorizon as e:
+                return _problem(view, 410, str(e))
+            except NoHistory as e:
+                return _problem(view, 501, str(e))
 
         wrapper.__name__ = fun.__name__
         return wrapper
@@ -151,8 +156,12 @@ def register_api(ll: LiveLedgerApp) -> None:
             params = {k: query.getone(k) for k in query}
             if len(params) != len(query):
                 raise QueryError("each parameter may be given once")
+            as_of = params.pop("as_of", None)
             validate(view_name, params)  # a bad query fails before any worker is asked
-            doc = build_from_rendered(view_name, await gather_rendered(ll, cache, view_name), params)
+            if as_of is not None:  # the view as it stood then, from the lineage rows
+                doc = await asof.document(view_name, parse_moment(as_of), params)
+            else:
+                doc = build_from_rendered(view_name, await gather_rendered(ll, cache, view_name), params)
             ms = f"{(time.perf_counter() - t0) * 1000:.2f}"
             return _json(
                 view,
@@ -163,16 +172,20 @@ def register_api(ll: LiveLedgerApp) -> None:
         handler.__name__ = f"get_{view_name}"
         app.page(f"/api/v1/{view_name}", name=f"api-{view_name}")(guarded(handler))
 
+    asof = AsOf(ll)
     for name in PARAMS:
         view_endpoint(name)
 
     async def timeline(view: View, request: Request) -> Response:
-        unknown = set(request.query) - {"blog", "limit"}
+        unknown = set(request.query) - {"blog", "limit", "as_of"}
         if unknown:
-            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog or limit")
+            raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog, limit or as_of")
         limit = _limit(request.query.get("limit"))
-        states = await gather_states(ll, TIMELINE)
-        doc = timeline_document(states, request.query.get("blog"))
+        as_of = request.query.get("as_of")
+        if as_of is not None:
+            doc = await asof.timeline(parse_moment(as_of), request.query.get("blog"))
+        else:
+            doc = timeline_document(await gather_states(ll, TIMELINE), request.query.get("blog"))
         if limit is not None:  # the newest entries only, and how many there are in all
             doc = {**doc, "items": doc["items"][:limit], "total": len(doc["items"])}
         return _json(view, doc)
@@ -220,8 +233,27 @@ def register_api(ll: LiveLedgerApp) -> None:
 
     app.page("/api/v1/internal/rendered/{name}", name="api-internal-rendered")(internal(internal_rendered))
 
+    async def moments(view: View, request: Request) -> Response:
+        if request.query:
+            raise QueryError(f"unknown parameter {sorted(request.query)[0]!r} for moments; it takes none")
+        return _json(view, await asof.moments())
+
+    app.page("/api/v1/moments", name="api-moments")(guarded(moments))
+
+    async def internal_asof(view: View, request: Request, name: str) -> Response:
+        if name == "moments":
+            return _json(view, {**asof.local_moments(), "floor": asof.local_floor()})
+        if name not in PARAMS and name != TIMELINE:
+            return _problem(view, 404, f"no view {name!r}")
+        try:
+            return _json(view, asof.internal(name, parse_moment(request.query.get("as_of", ""))))
+        except QueryError as e:
+            return _problem(view, 400, str(e))
+
+    app.page("/api/v1/internal/asof/{name}", name="api-internal-asof")(internal(internal_asof))
+
     audit = AuditStatus(ll.chain)
-    register_audit_routes(ll, cache, audit, guarded=guarded, internal=internal)
+    register_audit_routes(ll, cache, audit, asof, guarded=guarded, internal=internal)
 
     async def health(view: View, request: Request) -> Response:
         s = ll.stats

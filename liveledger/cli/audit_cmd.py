@@ -22,7 +22,7 @@ from replay.compare import compare_documents, render_diff
 from replay.errors import ReplayError
 from replay.explain import explain as explain_value
 from replay.export import CLAIM_COLUMNS, INCIDENT_COLUMNS, claim_rows, incident_rows, to_csv, to_jsonl
-from replay.rebuild import Cutoff, describe_failure
+from replay.rebuild import Cutoff, describe_failure, parse_as_of
 from replay.rederive import rederive as rederive_report
 from replay.source import read_log
 from schemas.codec import format_time
@@ -160,11 +160,12 @@ def export(
     what: Annotated[str, typer.Argument(help="incidents or claims")],
     fmt: Annotated[str, typer.Option("--format", help="csv or jsonl")] = "csv",
     out: Annotated[Path | None, typer.Option(help="Output file [default: stdout]")] = None,
+    as_of: Annotated[str | None, typer.Option(help="A moment on liveledger's clock: the views as they stood")] = None,
 ) -> None:
     """Incidents or claims for researchers: event date, precision, region, place, bounds, claimant, source."""
     if what not in ("incidents", "claims") or fmt not in ("csv", "jsonl"):
         raise ReplayError("export takes incidents|claims and --format csv|jsonl")
-    rebuilt = replay_log(Settings(), Cutoff())
+    rebuilt = replay_log(Settings(), Cutoff(as_of=parse_as_of(as_of) if as_of else None))
     rows = incident_rows(rebuilt.views) if what == "incidents" else claim_rows(rebuilt.views)
     columns = INCIDENT_COLUMNS if what == "incidents" else CLAIM_COLUMNS
     text = to_csv(rows, columns) if fmt == "csv" else to_jsonl(rows)

@@ -28,9 +28,17 @@ def register(app: typer.Typer) -> None:
         claimant: Annotated[str | None, typer.Option()] = None,
         metric: Annotated[str | None, typer.Option()] = None,
         subject: Annotated[str | None, typer.Option()] = None,
+        as_of: Annotated[
+            str | None,
+            typer.Option(help="A moment on liveledger's clock: the view as it stood then, from the worker's state"),
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON document as is")] = False,
     ) -> None:
-        """Show a live view (from LIVELEDGER_API_URL, default http://localhost:6066)."""
+        """Show a live view (from LIVELEDGER_API_URL, default http://localhost:6066).
+
+        With --as-of, the view as it stood at that moment, answered from the worker's lineage rows
+        (no log scan): ``--json`` prints the bytes of ``liveledger replay --as-of T --view NAME --json``.
+        """
         if name not in PARAMS:
             raise QueryError(f"unknown view {name!r}; expected one of {', '.join(PARAMS)}")
         given = {
@@ -43,6 +51,7 @@ def register(app: typer.Typer) -> None:
             "claimant": claimant,
             "metric": metric,
             "subject": subject,
+            "as_of": as_of,
         }
         params = {k: v for k, v in given.items() if v is not None}
         body = get(Settings(), f"/api/v1/{name}", params)

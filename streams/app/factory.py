@@ -35,7 +35,7 @@ from liveledger.settings import Settings
 from streams.app.agents import Agents
 from streams.app.committed import read_committed
 from streams.app.lineage import TABLE_NAME as LINEAGE_TABLE
-from streams.app.lineage import lineage_table
+from streams.app.lineage import lineage_rows
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
 from streams.core.chain_watch import ChainWatch
@@ -198,7 +198,7 @@ def build_app(
         view: RowTable(table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC)
         for view, table in raw_tables.items()
     }
-    lineage = RowTable(lineage_table(app, settings.topic_partitions, table_opts), generation)
+    lineage = lineage_rows(app, settings.topic_partitions, table_opts, generation, settings.asof_horizon_s)
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
     ll.lineage = lineage
 

@@ -17,7 +17,8 @@ The fate of a record (``status``) compares its stamp with the newest record of t
 under the same state key: the newest one counts (``current``) or, with no facts, says how the
 entry left (``removed by correction`` / ``removed by retraction``); an older one is
 ``superseded by correction``, ``retracted`` or ``superseded``, with ``changed_by_event``
-naming the event that did it.
+naming the event that did it; ``valid`` is its interval on the accepted clock (``from`` its own
+acceptance, ``until`` the acceptance of the next record of the entry under the key, or None).
 
 >>> text = "Calm morning. At least 3 people were killed in Kharkiv, the governor said. More later."
 >>> sentence_at(text, [14, 31])
@@ -131,10 +132,15 @@ def explain_document(view: str, key: str, value: Any, applied: Iterable[tuple[st
     """
     pairs = sorted(applied, key=lambda p: (p[0], record_stamp(p[1])))
     final: dict[tuple[str, str], Record] = {}
+    until: dict[int, str] = {}  # id of a record -> when the next record of its entry and state began
     for state, record in pairs:  # stamp order: the last one seen is the newest
+        prev = final.get((state, _entry_key(record)))
+        if prev is not None:
+            until[id(prev)] = str(record["published_at"])
         final[(state, _entry_key(record))] = record
     contributions = []
     for state, record in pairs:
         status, by = fate(record, final[(state, _entry_key(record))])
-        contributions.append({**record, "status": status, "changed_by_event": by})
+        valid = {"from": record["published_at"], "until": until.get(id(record))}
+        contributions.append({**record, "status": status, "changed_by_event": by, "valid": valid})
     return {"view": view, "key": key, "value": value, "contributions": contributions}
