@@ -27,6 +27,7 @@ from liveledger.api.metrics import render_metrics
 from liveledger.api.openapi import openapi_document
 from liveledger.api.page import page_html, static_asset
 from liveledger.api.server import MAX_POST_BYTES, BrokerProbe, web_application_options
+from liveledger.api.stall import until_stalled
 from liveledger.errors import LiveledgerError
 from liveledger.publish.batch import publish_batch, read_requests
 from liveledger.publish.jsonlines import DuplicateKey, loads_strict
@@ -308,18 +309,24 @@ def register_api(ll: LiveLedgerApp) -> None:
         items = body if isinstance(body, list) else [body]
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
         timeout = ll.settings.publish_timeout_s
+        publishers: list[Any] = []
 
         async def start_and_publish() -> dict[str, Any]:
-            return await publish_batch(await shared_publisher(), good, rejected)
+            publisher = await shared_publisher()
+            publishers.append(publisher)
+            return await publish_batch(publisher, good, rejected)
+
+        def progress() -> int:  # transactions done: a large POST on a busy worker is slow, not stalled
+            return publishers[0].chunks_done if publishers else -1
 
         try:
-            summary = await asyncio.wait_for(start_and_publish(), timeout)
+            summary = await until_stalled(start_and_publish(), progress, timeout)
         except TimeoutError:
             await drop_publisher()
             return _problem(
                 view,
                 503,
-                f"the broker did not acknowledge within {timeout:g} s (LIVELEDGER_PUBLISH_TIMEOUT_S); "
+                f"the broker acknowledged nothing for {timeout:g} s (LIVELEDGER_PUBLISH_TIMEOUT_S); "
                 "retry later: entries already on the log are recognised and not published twice",
             )
         except LiveledgerError as e:  # a send failed, or the publisher could not start at all

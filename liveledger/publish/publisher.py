@@ -98,6 +98,8 @@ class Publisher:
         self._clock = clock
         self._producer: AIOKafkaProducer | None = None
         self._txn_lock = asyncio.Lock()  # one transaction at a time on the producer
+        #: transactions of ``publish_many`` done so far: how a caller tells slow work from a stalled broker
+        self.chunks_done = 0
         self._broken: BaseException | None = None
         self._checkpointer: Checkpointer | None = None
 
@@ -277,6 +279,7 @@ class Publisher:
         results: list[tuple[int, Outcome | PublishError]] = []
         for start in range(0, len(batch), TXN_REQUESTS):  # a fence costs at most one chunk's work
             results += await self._publish_chunk(batch[start : start + TXN_REQUESTS])
+            self.chunks_done += 1
         return results
 
     async def _publish_chunk(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
