@@ -309,15 +309,18 @@ def register_api(ll: LiveLedgerApp) -> None:
         items = body if isinstance(body, list) else [body]
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
         timeout = ll.settings.publish_timeout_s
-        publishers: list[Any] = []
+        started: list[tuple[Any, int]] = []  # the publisher, and its transactions done before this POST
 
         async def start_and_publish() -> dict[str, Any]:
             publisher = await shared_publisher()
-            publishers.append(publisher)
+            started.append((publisher, publisher.chunks_done))
             return await publish_batch(publisher, good, rejected)
 
-        def progress() -> int:  # transactions done: a large POST on a busy worker is slow, not stalled
-            return publishers[0].chunks_done if publishers else -1
+        def progress() -> int:  # this POST's transactions done: a large POST on a busy worker is slow, not stalled
+            if not started:
+                return 0
+            publisher, before = started[0]
+            return int(publisher.chunks_done) - before
 
         try:
             summary = await until_stalled(start_and_publish(), progress, timeout)
