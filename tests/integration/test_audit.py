@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from schemas.facts import Fact
 from streams.core.pipeline import default_extractor
 from streams.query.documents import PARAMS
 from tests.integration import views_fixture as fx
-from tests.support.worker import WorkerProcess, settings_env
+from tests.support.worker import WorkerProcess, run_cli
 
 pytestmark = pytest.mark.kafka
 INCIDENT = "UA-63/2024-11-20/guided-bomb"
@@ -43,14 +42,7 @@ async def fed_worker(settings: Settings, tmp_path: Path) -> AsyncIterator[Worker
 
 
 def cli(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "liveledger.cli.main", *args],
-        env=settings_env(settings),
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return run_cli(settings, *args, timeout=180)
 
 
 def test_replay_json_equals_views_json_byte_for_byte(settings: Settings, fed_worker: WorkerProcess) -> None:

@@ -5,7 +5,6 @@ error naming the record; entries the worker never processed are extracted again,
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from replay.source import read_log
 from streams.app.facts_format import read_record
 from streams.query.documents import PARAMS
 from tests.integration import views_fixture as fx
-from tests.support.worker import WorkerProcess, settings_env
+from tests.support.worker import WorkerProcess, run_cli
 
 pytestmark = pytest.mark.kafka
 
@@ -37,14 +36,7 @@ async def recorded(settings: Settings, tmp_path: Path) -> AsyncIterator[WorkerPr
 
 
 def cli(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "liveledger.cli.main", *args],
-        env=settings_env(settings),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_cli(settings, *args, timeout=300)
 
 
 def replay_json(settings: Settings, *args: str) -> str:

@@ -31,6 +31,18 @@ def settings_env(settings: Settings, **extra: str) -> dict[str, str]:
     return env
 
 
+def run_cli(settings: Settings, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``liveledger ARGS`` in a fresh process with ``settings`` in its environment; never raises on exit status."""
+    return subprocess.run(
+        [sys.executable, "-m", "liveledger.cli.main", *args],
+        env=settings_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def get_json(url: str, timeout: float = 10.0) -> Any:
     with urllib.request.urlopen(url, timeout=timeout) as resp:
         return orjson.loads(resp.read())
