@@ -107,8 +107,10 @@ def test_cli_errors_exit_2_with_the_reason(tmp_path: Path, capsys: pytest.Captur
     assert "no non-blank entries" in capsys.readouterr().err
 
 
-def _worktrees() -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "worktree", "list"], capture_output=True, text=True).stdout
+def _worktrees() -> list[str]:
+    """The bench's own temporary worktrees; others (other engineers' checkouts) come and go meanwhile."""
+    out = subprocess.run(["git", "-C", str(ROOT), "worktree", "list"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if "liveledger-bench-" in line]
 
 
 @pytest.mark.slow
