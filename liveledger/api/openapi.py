@@ -5,192 +5,22 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from liveledger.api.audit_status import VerifyRun
+from liveledger.api.models import (
+    DOCUMENT_MODELS,
+    AuditState,
+    Explanation,
+    Health,
+    Incident,
+    Moments,
+    Problem,
+    PublishSummary,
+    TimelineDocument,
+)
 from schemas.facts import METRICS
 from streams.query.documents import PARAMS, known_region_codes
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class ProblemBody(BaseModel):
-    status: int
-    message: str
-
-
-class Problem(BaseModel):
-    error: ProblemBody
-
-
-class Health(BaseModel):
-    status: str
-    ready: bool
-    broker_reachable: bool
-    app_id: str
-    entries_processed: int
-    contributions_applied: int
-    dead_letters: int
-    last_published_at: str | None
-    visible_ms: dict[str, float | int | None]
-
-
-class ExplainFact(_Open):
-    metric: str
-    low: int | None
-    best: int | None
-    high: int | None
-    qualifier: str
-    claimant: str | None
-    relay: str | None
-    span: list[int] | None
-    quote: str | None
-    sentence: str | None
-
-
-class Contribution(_Open):
-    entry_id: str
-    blog_id: str
-    event_id: str
-    event_type: str
-    title: str
-    published_at: str
-    source_published_at: str | None
-    occurred_at: str | None
-    position: dict[str, str | int]
-    status: str
-    changed_by_event: str | None
-    #: when it counted, on the accepted clock: ``{"from": T, "until": T or None}``
-    valid: dict[str, str | None]
-    facts: list[ExplainFact]
-
-
-class Explanation(BaseModel):
-    view: str
-    key: str
-    value: dict[str, Any] | None
-    contributions: list[Contribution]
-
-
-class AuditState(BaseModel):
-    chain: dict[str, Any]
-    verify: dict[str, Any] | None
-
-
-class Rejection(BaseModel):
-    line: int
-    error: str
-
-
-class PublishSummary(BaseModel):
-    published: int
-    duplicates: int
-    rejected: list[Rejection]
-
-
-class Claim(_Open):
-    claimant: str | None
-    low: int | None
-    best: int | None
-    high: int | None
-    qualifier: str
-    entry_id: str
-    published_at: str
-
-
-class CasualtyMetric(_Open):
-    low: int | None
-    best: int | None
-    high: int | None
-    disputed: bool
-    claims: list[Claim]
-
-
-class Incident(_Open):
-    key: str
-    incident_id: str
-    area: str
-    region_code: str | None
-    country: str | None
-    places: list[str]
-    day: str
-    kind: str
-    metrics: dict[str, CasualtyMetric]
-    entries: list[str]
-
-
-class StrikeIncident(_Open):
-    key: str
-    incident_id: str
-    area: str
-    day: str
-    weapon: str
-    actors: list[str]
-    targets: list[str]
-    entries: list[str]
-
-
-class Interception(_Open):
-    key: str
-    claimant: str | None
-    claimant_key: str
-    day: str
-    metrics: dict[str, dict[str, Any]]
-    entries: list[str]
-
-
-class FigurePoint(_Open):
-    published_at: str
-    entry_id: str
-    low: int | None
-    best: int | None
-    high: int | None
-    qualifier: str
-
-
-class FigureHistory(_Open):
-    key: str
-    claimant: str | None
-    claimant_key: str
-    metric: str
-    subject: str | None
-    subject_key: str
-    series: list[FigurePoint]
-
-
-class CasualtiesDocument(BaseModel):
-    view: str
-    filters: dict[str, str]
-    items: list[Incident]
-    rollup: dict[str, Any]
-
-
-class StrikesDocument(BaseModel):
-    view: str
-    filters: dict[str, str]
-    items: list[StrikeIncident]
-    counts: dict[str, Any]
-
-
-class InterceptionsDocument(BaseModel):
-    view: str
-    filters: dict[str, str]
-    items: list[Interception]
-
-
-class FiguresDocument(BaseModel):
-    view: str
-    filters: dict[str, str]
-    items: list[FigureHistory]
-
-
-DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
-    "casualties": CasualtiesDocument,
-    "strikes": StrikesDocument,
-    "interceptions": InterceptionsDocument,
-    "figures": FiguresDocument,
-}
 
 _TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"}
 _DATE: dict[str, Any] = {"type": "string", "format": "date"}
@@ -284,13 +114,33 @@ def _audit_paths(bad: dict[str, Any]) -> dict[str, Any]:
                 "responses": {"200": _json_response("Chain and verify status", "AuditState")},
             }
         },
+        "/api/v1/audit/verify-runs": {
+            "post": {
+                "summary": "Report an `audit verify` run (what `audit verify --report URL` sends); needs the API token",
+                "operationId": "post_verify_run",
+                "security": [{"bearer": []}],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": _ref("VerifyRun")}},
+                },
+                "responses": {
+                    "200": {
+                        "description": "The run as kept: the `verify` part of /api/v1/audit/status",
+                        "content": {"application/json": {"schema": _ref("VerifyRun")}},
+                    },
+                    "400": _json_response("Not JSON, or not a verify run: the message names the field", "Problem"),
+                    "401": _json_response("Missing or wrong token", "Problem"),
+                },
+            }
+        },
     }
 
 
 @lru_cache(maxsize=1)
 def openapi_document() -> dict[str, Any]:
     models: list[type[BaseModel]] = [
-        Problem, Health, PublishSummary, Incident, Explanation, AuditState, *DOCUMENT_MODELS.values()
+        Problem, Health, PublishSummary, Incident, Explanation, AuditState, VerifyRun, TimelineDocument, Moments,
+        *DOCUMENT_MODELS.values(),
     ]  # fmt: skip
     schemas: dict[str, Any] = {}
     for m in models:
@@ -323,6 +173,35 @@ def openapi_document() -> dict[str, Any]:
                 },
             }
         }
+    paths["/api/v1/timeline"] = {
+        "get": {
+            "summary": "Live entries, newest published first, each with its figures",
+            "operationId": "get_timeline",
+            "parameters": [
+                {"name": "blog", "in": "query", "required": False, "description": "Only this blog", "schema": _TEXT},
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "required": False,
+                    "description": "Only the newest N entries; `total` then says how many there are",
+                    "schema": {"type": "integer", "minimum": 1},
+                },
+                _AS_OF,
+            ],
+            "responses": {
+                "200": _json_response("The timeline document", "TimelineDocument"),
+                "400": bad,
+                "410": _json_response("as_of is before the history the worker keeps", "Problem"),
+            },
+        }
+    }
+    paths["/api/v1/moments"] = {
+        "get": {
+            "summary": "The time slider's track: every entry event's acceptance time and where the story changed",
+            "operationId": "get_moments",
+            "responses": {"200": _json_response("Moments, sorted", "Moments")},
+        }
+    }
     paths["/api/v1/casualties/incidents/{incident_id}"] = {
         "get": {
             "summary": "One casualty incident, from whichever worker holds it",

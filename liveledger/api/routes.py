@@ -34,7 +34,7 @@ from liveledger.publish.jsonlines import DuplicateKey, loads_strict
 from liveledger.publish.publisher import Publisher
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
-from streams.query.documents import PARAMS, QueryError, build_from_rendered, validate
+from streams.query.documents import PARAMS, QueryError, build_from_rendered, text_param, validate
 from streams.views.render import render
 from streams.views.routing import state_key
 
@@ -182,11 +182,12 @@ def register_api(ll: LiveLedgerApp) -> None:
         if unknown:
             raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for timeline; expected blog, limit or as_of")
         limit = _limit(request.query.get("limit"))
+        blog = text_param("blog", request.query["blog"]) if "blog" in request.query else None
         as_of = request.query.get("as_of")
         if as_of is not None:
-            doc = await asof.timeline(parse_moment(as_of), request.query.get("blog"))
+            doc = await asof.timeline(parse_moment(as_of), blog)
         else:
-            doc = timeline_document(await gather_states(ll, TIMELINE), request.query.get("blog"))
+            doc = timeline_document(await gather_states(ll, TIMELINE), blog)
         if limit is not None:  # the newest entries only, and how many there are in all
             doc = {**doc, "items": doc["items"][:limit], "total": len(doc["items"])}
         return _json(view, doc)

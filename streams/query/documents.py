@@ -55,6 +55,17 @@ def _check_day(name: str, value: str) -> str:
         raise QueryError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def text_param(name: str, value: str | None) -> str:
+    """A free-text query parameter, stripped; raises QueryError when empty, blank or over 200 characters."""
+    if value is None or value == "":
+        raise QueryError(f"{name}: empty value")
+    if len(value) > 200:
+        raise QueryError(f"{name}: value longer than 200 characters")
+    if not value.strip():
+        raise QueryError(f"{name}: blank value")
+    return value.strip()
+
+
 def validate(view: str, params: Mapping[str, str]) -> dict[str, str]:
     """Normalised parameters of a query on ``view``; raises QueryError."""
     if view not in PARAMS:
@@ -77,9 +88,7 @@ def validate(view: str, params: Mapping[str, str]) -> dict[str, str]:
                 raise QueryError(f"metric: {value!r} is not one of {', '.join(METRICS)}")
             out[name] = value
         else:
-            if not value.strip():
-                raise QueryError(f"{name}: blank value")
-            out[name] = value.strip()
+            out[name] = text_param(name, value)
     if "from" in out and "to" in out and out["from"] > out["to"]:
         raise QueryError(f"from ({out['from']}) is after to ({out['to']})")
     return out
