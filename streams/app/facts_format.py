@@ -44,7 +44,7 @@ from typing import Any
 import orjson
 from aiokafka.partitioner import murmur2
 
-from streams.app.facts_rows import Context, pack_item, unpack_item
+from streams.app.facts_rows import Context, pack_item, unpack_items
 from streams.core.step import Planned
 from streams.views.contrib import Contribution
 
@@ -210,23 +210,30 @@ def _marks(items: Any, width: int, topic: str = "") -> tuple[EventMark, ...]:
     shape = _SHAPE3 if width == 9 else _SHAPE2
     if not isinstance(items, list) or not items:
         raise FactsRecordError(f"'events' is a non-empty list of {shape}")
+    if width == 9:
+        return tuple([_mark3(m, topic) for m in items])
     out = []
     for m in items:
         if not (isinstance(m, list) and len(m) == width and isinstance(m[2], str)):
             raise FactsRecordError(f"an event mark is {shape}, not {m!r:.200}")
         try:
-            ctx = None
-            if width == 9:
-                blog, entry, event, published, occurred = m[4:]
-                if not all(isinstance(v, str) for v in (blog, entry, event, published)):
-                    raise TypeError("its ids and time are strings")
-                if occurred is not None and not isinstance(occurred, str):
-                    raise TypeError("its occurred_at is a string or null")
-                ctx = Context(entry, blog, event, published, occurred, topic, int(m[0]), int(m[1]))
-            out.append(EventMark(int(m[0]), int(m[1]), m[2], int(m[3]), ctx))
+            out.append(EventMark(int(m[0]), int(m[1]), m[2], int(m[3])))
         except (TypeError, ValueError) as e:
             raise FactsRecordError(f"an event mark is {shape}, not {m!r:.200} ({e})") from e
     return tuple(out)
+
+
+def _mark3(m: Any, topic: str) -> EventMark:
+    """One event mark of format 3 (type checks written out: replay reads one per event and record)."""
+    if type(m) is list and len(m) == 9:
+        p, o, digest, total, blog, entry, event, published, occurred = m
+        if (
+            type(p) is int and type(o) is int and type(total) is int and type(digest) is str and type(blog) is str
+            and type(entry) is str and type(event) is str and type(published) is str
+            and (occurred is None or type(occurred) is str)
+        ):  # fmt: skip
+            return EventMark(p, o, digest, total, Context(entry, blog, event, published, occurred, topic, p, o))
+    raise FactsRecordError(f"an event mark is {_SHAPE3}, not {m!r:.200}")
 
 
 def _compact(items: Any, marks: tuple[EventMark, ...]) -> tuple[Contribution, ...]:
@@ -243,7 +250,7 @@ def _compact(items: Any, marks: tuple[EventMark, ...]) -> tuple[Contribution, ..
             assert ctx is not None
             contribution = Contribution(
                 view, key, f"{ctx.blog_id}/{ctx.entry_id}", (ctx.published_at, ctx.partition, ctx.offset),
-                tuple([unpack_item(view, ctx, it) for it in packed]),
+                unpack_items(view, ctx, packed),
             )  # fmt: skip
         except (TypeError, ValueError) as e:
             raise FactsRecordError(f"a contribution is [event, view, key, items], not {c!r:.200} ({e})") from e
