@@ -155,4 +155,4 @@ def unpack_items(view: str, ctx: Context, packed: Any) -> tuple[Item, ...]:
         return tuple([unpack_item(view, ctx, p) for p in packed])
     head = (ctx.entry_id, ctx.blog_id, ctx.event_id, ctx.published_at, ctx.occurred_at)
     position = ctx.position()  # shared by the event's items: items are never mutated
-    return tuple([dict(zip(ITEM_FIELDS, (*head, p[0], position, *p[1:]))) for p in packed])
+    return tuple([dict(zip(ITEM_FIELDS, (*head, p[0], position, *p[1:]), strict=True)) for p in packed])
