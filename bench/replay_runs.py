@@ -1,8 +1,16 @@
-"""The replay measurements of ``bench_pipeline.py``: raw consume, replay from facts, ``--rederive``, another tree."""
+"""The replay measurements of ``bench_pipeline.py``: raw consume, replay from facts, ``--rederive``, another tree.
+
+With another tree (``--compare``), that tree's worker records its own facts of the same entries too
+(a facts topic of its own: format 2 for a tree of before format 3), and both replays run on that
+log beside this tree's replay of its own facts: the same entries, read back to back. Each replay's
+stages are timed apart as CPU time per event (:func:`stages`): reading both topics (wall), decoding
+the envelopes, the hash chain, decoding and gathering the facts, the fold.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import subprocess
 import sys
 import time
@@ -11,12 +19,17 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from bench.catchup import catch_up, free_port
 from liveledger.kafka.reader import partitions_of, read_topic
 from liveledger.settings import Settings
+from replay.chain import verify_chain
+from replay.from_facts import fold
 from replay.rebuild import Cutoff
+from replay.recorded import gather
 from replay.run import replay_from_facts, replay_rederived
-from replay.source import read_log
+from replay.source import decode_record, read_log
 from streams.core.pipeline import default_extractor
+from streams.core.records import Position
 from streams.query.documents import PARAMS, build
 from tests.support.worker import WorkerProcess, settings_env
 
@@ -42,18 +55,27 @@ async def raw_consume(settings: Settings, topic: str, expected: int) -> float:
     return elapsed
 
 
-#: the replay of a source tree without ``replay.run`` (before facts were folded): read, decode,
-#: extract, fold, timed as this benchmark timed it then; run with that tree first on ``sys.path``
+#: the replay of a source tree, timed as this benchmark times it: from the facts its worker recorded
+#: (``replay.run``), or for a tree of before that, extracting every entry again; run with that tree first
+#: on ``sys.path``
 TREE_REPLAY = """
 import asyncio, time
 from liveledger.settings import Settings
-from replay.rebuild import rebuild
-from replay.source import read_log
 from streams.core.pipeline import default_extractor
 settings = Settings()
 extractor, version = default_extractor()
-t0 = time.perf_counter()
-rebuilt = rebuild(asyncio.run(read_log(settings)), extractor=extractor, extractor_version=version)
+try:
+    from replay.run import replay_from_facts
+except ImportError:
+    from replay.rebuild import rebuild
+    from replay.source import read_log
+    t0 = time.perf_counter()
+    rebuilt = rebuild(asyncio.run(read_log(settings)), extractor=extractor, extractor_version=version)
+else:
+    from replay.rebuild import Cutoff
+    t0 = time.perf_counter()
+    rebuilt = replay_from_facts(settings, Cutoff(), extractor, version)
+    assert rebuilt.from_facts == rebuilt.events and rebuilt.chain is not None and rebuilt.chain.ok
 print(rebuilt.events, time.perf_counter() - t0)
 """
 
@@ -62,20 +84,79 @@ def tree_replay_s(tree: Path, settings: Settings, n: int) -> float:
     """Seconds the replay of the source tree ``tree`` takes on ``settings``' log (it must fold ``n`` events)."""
     done = subprocess.run(
         [sys.executable, "-c", TREE_REPLAY], cwd=tree, env=settings_env(settings), capture_output=True, text=True,
-        timeout=3600, check=True,
+        timeout=3600, check=False,
     )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
     events, seconds = done.stdout.split()[-2:]
     assert int(events) == n, done.stdout + done.stderr
     return float(seconds)
 
 
+def stages(settings: Settings) -> dict[str, float]:
+    """Microseconds per entry event of each stage of a replay from facts of ``settings``' log.
+
+    ``read``: wall time to read both topics (as replay does, at once); the others are CPU time of this
+    process, which the other work on a shared machine disturbs less: ``decode`` (envelopes), ``chain``
+    (the whole hash chain), ``facts`` (decode and gather the facts records), ``fold`` (check them
+    against the log, fold into the views).
+    """
+
+    async def both() -> tuple[list[Any], list[Any]]:
+        async def one(topic: str) -> list[Any]:
+            return [(r.partition, r.offset, r.key, r.value or b"") async for r in read_topic(settings, topic)]
+
+        return await asyncio.gather(one(settings.entries_topic), one(settings.facts_topic))
+
+    extractor, version = default_extractor()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        entries, facts = asyncio.run(both())
+        out = {"read": time.perf_counter() - t0}
+        t = time.process_time()
+
+        def lap(name: str) -> None:
+            nonlocal t
+            now = time.process_time()
+            out[name], t = now - t, now
+
+        topic = settings.entries_topic
+        records = [decode_record(Position(topic, p, o), k, v, events=False) for p, o, k, v in entries]
+        lap("decode")
+        verify_chain(records)
+        lap("chain")
+        recorded = gather(settings.facts_topic, [(p, o, v) for p, o, _, v in facts])
+        lap("facts")
+        fold(records, recorded, facts_topic=settings.facts_topic, extractor=extractor, extractor_version=version)
+        lap("fold")
+    finally:
+        if was:
+            gc.enable()
+    n = max(1, len(entries))
+    return {k: round(v * 1e6 / n, 1) for k, v in out.items()}
+
+
+def tree_facts(settings: Settings, n: int, tmp: Path, tree: Path) -> Settings:
+    """The settings of the same entries with facts recorded by ``tree``'s worker, on a facts topic of its own."""
+    tag = f"{settings.app_id}t"
+    other = settings.model_copy(
+        update={"app_id": tag, "facts_topic": f"{tag}.facts", "deadletter_topic": f"{tag}.dl",
+                "data_dir": tmp / tag, "web_port": free_port()}
+    )  # fmt: skip
+    catch_up(other, n, tmp / f"{tag}.log", tree, 1800)
+    return other
+
+
 def replays(settings: Settings, n: int, tmp: Path, tree: Path | None) -> dict[str, Any]:
     """A worker records the facts of the ``n`` entries on ``settings``' log; then, with the worker
     stopped, back to back: raw consume, replay from facts (the default), ``--rederive``, read+decode
-    alone, and the replay of ``tree`` (when given)."""
+    alone, the stages of the replay; with ``tree``, the same for the facts ``tree``'s worker records
+    (:func:`tree_facts`): this tree's replay and ``tree``'s replay of them."""
     with WorkerProcess(settings, tmp / "replay-worker.log") as worker:
         worker.wait_ready()
         worker.wait_processed(n, timeout=1800)
+    before = tree_facts(settings, n, tmp, tree) if tree is not None else None
     extractor, version = default_extractor()
     out: dict[str, Any] = {"consume_s": asyncio.run(raw_consume(settings, settings.entries_topic, n))}
     out["facts_bytes"] = asyncio.run(_topic_bytes(settings, settings.facts_topic))
@@ -84,6 +165,17 @@ def replays(settings: Settings, n: int, tmp: Path, tree: Path | None) -> dict[st
     rebuilt = replay_from_facts(settings, Cutoff(), extractor, version)
     out["replay_s"] = time.perf_counter() - t0
     assert rebuilt.events == rebuilt.from_facts == n and rebuilt.chain is not None and rebuilt.chain.ok
+    if before is not None:
+        out["tree_replay_s"] = tree_replay_s(tree, before, n)  # type: ignore[arg-type]
+        t0 = time.perf_counter()
+        old = replay_from_facts(before, Cutoff(), extractor, version)
+        out["replay_tree_facts_s"] = time.perf_counter() - t0  # this replay, of the tree's facts
+        assert old.events == old.from_facts == n and old.chain is not None and old.chain.ok
+        out["tree_facts_bytes"] = asyncio.run(_topic_bytes(before, before.facts_topic))
+        out["tree_stages_us"] = stages(before)
+        for view in PARAMS:  # the same views from either tree's facts
+            assert build(view, rebuilt.views.states(view)) == build(view, old.views.states(view)), view
+    out["stages_us"] = stages(settings)
     t0 = time.perf_counter()
     again = replay_rederived(settings, Cutoff(), extractor, version)
     out["rederive_s"] = time.perf_counter() - t0
@@ -93,8 +185,6 @@ def replays(settings: Settings, n: int, tmp: Path, tree: Path | None) -> dict[st
     t0 = time.perf_counter()
     asyncio.run(read_log(settings))
     out["replay_read_s"] = time.perf_counter() - t0
-    if tree is not None:
-        out["tree_replay_s"] = tree_replay_s(tree, settings, n)
     return out
 
 

@@ -1,6 +1,6 @@
 """The facts the worker recorded on ``liveledger.facts``, gathered per entry event and checked.
 
-Every facts record (format 2, :mod:`streams.app.facts_format`) names the entry events its
+Every facts record (format 3, or 2 from before; :mod:`streams.app.facts_format`) names the entry events its
 contributions come from, with each event's envelope hash (the digest) and its number of
 contributions in the whole batch. :func:`gather` reads the records into :class:`Recorded`:
 

@@ -38,7 +38,7 @@ def test_batches_group_keys_by_the_partition_they_hash_to_and_name_their_events(
     ps = [planned(o, [f"area-{o}-{i}/2024-11-20" for i in range(8)]) for o in range(5)]
     records = batch(ps, 3, extractor_version="v1", batch_id="b1")
     assert [p for p, _, _ in records] == sorted({p for p, _, _ in records})
-    seen = []
+    seen: list[Contribution] = []
     for p, key, value in records:
         rec = read_record(value)
         assert rec.batch_id == "b1" and rec.extractor_version == "v1" and rec.checkable
@@ -71,20 +71,51 @@ def test_an_event_without_a_digest_is_refused() -> None:
         batch([planned(1, ["k"], digest=None)], 3, extractor_version="v1")
 
 
+def format_2(planned: list[Planned], version: str = "v1", batch_id: str = "b2") -> bytes:
+    """One record of format 2, as the worker of before format 3 wrote it (every contribution whole)."""
+    events = [[p.entry.position.partition, p.entry.position.offset, DIGEST, len(p.contributions)] for p in planned]
+    contributions = [c.to_json() for p in planned for c in p.contributions]
+    return orjson.dumps(
+        {"format": 2, "batch": batch_id, "extractor": version, "events": events, "contributions": contributions}
+    )
+
+
+def test_format_2_records_are_still_read_as_the_same_contributions() -> None:
+    ps = [planned(o, [f"k{o}-{i}" for i in range(3)]) for o in range(4)]
+    rec = read_record(format_2(ps))
+    assert rec.checkable and rec.batch_id == "b2" and rec.extractor_version == "v1"
+    assert rec.contributions == tuple(c for p in ps for c in p.contributions)
+    assert [(m.partition, m.offset, m.digest, m.total) for m in rec.events] == [(0, o, DIGEST, 3) for o in range(4)]
+    new = [read_record(v) for _, _, v in batch(ps, 1, extractor_version="v1")]
+    assert [c for r in new for c in r.contributions] == list(rec.contributions)
+
+
 def test_format_1_records_are_read_without_a_digest_and_junk_is_refused() -> None:
     c = planned(1, ["UA-63/2024-11-20"]).contributions[0]
     assert unbatch(orjson.dumps(c.to_json())) == [c]
     old = read_record(orjson.dumps([c.to_json()]))
     assert old.contributions == (c,) and not old.checkable and old.events == ()
+    good2 = orjson.loads(format_2([planned(1, ["k"])]))
     good = orjson.loads(batch([planned(1, ["k"])], 1, extractor_version="v1")[0][2])
-    stray = dict(good, events=[[0, 9, DIGEST, 1]])  # its contribution's event is not named
+    [mark] = good["events"]
+    [contribution] = good["contributions"]
     for junk in (
         b"[]", b"[1, 2]", b'"text"', b"{}", b"not json",
-        orjson.dumps(dict(good, format=3)),
+        orjson.dumps(dict(good, format=4)),
         orjson.dumps(dict(good, events=[])),
-        orjson.dumps(dict(good, events=[[0, "x", DIGEST, 1]])),
+        orjson.dumps(dict(good, events=[[0, "x", *mark[2:]]])),
+        orjson.dumps(dict(good, events=[mark[:4]])),  # a mark of format 2 in a record of format 3
         orjson.dumps(dict(good, batch=None)),
-        orjson.dumps(stray),
+        orjson.dumps(dict(good, topic=None)),
+        orjson.dumps(dict(good, contributions=[[1, *contribution[1:]]])),  # names no event of the record
+        orjson.dumps(dict(good, contributions=[[0, "casualties", "k", [[1, 2, 3]]]])),  # a packed item too short
+        orjson.dumps(dict(good, contributions=[[0, "casualties", "k", "items"]])),
+        orjson.dumps(dict(good, contributions=[contribution[:3]])),
+        orjson.dumps(dict(good2, format=3)),
+        orjson.dumps(dict(good2, events=[])),
+        orjson.dumps(dict(good2, events=[[0, "x", DIGEST, 1]])),
+        orjson.dumps(dict(good2, batch=None)),
+        orjson.dumps(dict(good2, events=[[0, 9, DIGEST, 1]])),  # its contribution's event is not named
     ):  # fmt: skip
         with pytest.raises(FactsRecordError):
             read_record(junk)

@@ -19,7 +19,7 @@ from replay.rebuild import Cutoff, Rebuilt, log_order, rebuild
 from replay.recorded import FactsMismatch, Recorded, gather
 from replay.source import LogRecord, decode_record
 from schemas.facts import Fact
-from streams.app.facts_format import batch
+from streams.app.facts_format import batch, read_record
 from streams.core.pipeline import entry_facts
 from streams.core.step import Known, step
 from streams.core.timeline import timeline_document
@@ -113,10 +113,33 @@ def test_format_1_and_incomplete_facts_are_extracted_again() -> None:
     lost = from_facts(records, gather(FACTS, facts[1:]))  # a record lost: some events' batches are incomplete
     assert INCOMPLETE in lost.rederived and lost.from_facts < len(EVENTS)
     assert documents(lost) == documents(rederived(records))
-    old = [(p, o, orjson.dumps(orjson.loads(v)["contributions"])) for p, o, v in facts]  # format 1: no digests
+    old = [(p, o, orjson.dumps([c.to_json() for c in read_record(v).contributions])) for p, o, v in facts]  # format 1
     legacy = from_facts(records, gather(FACTS, old))
     assert legacy.rederived == {UNCHECKED: len(EVENTS)} and legacy.from_facts == 0
     assert documents(legacy) == documents(rederived(records))
+
+
+def format_2(value: bytes) -> bytes:
+    """A facts record of format 3 as the worker of before wrote it (format 2: every contribution whole)."""
+    rec = read_record(value)
+    doc = {
+        "format": 2, "batch": rec.batch_id, "extractor": rec.extractor_version,
+        "events": [[m.partition, m.offset, m.digest, m.total] for m in rec.events],
+        "contributions": [c.to_json() for c in rec.contributions],
+    }  # fmt: skip
+    return orjson.dumps(doc)
+
+
+def test_facts_recorded_in_format_2_still_replay_checked_to_the_same_views() -> None:
+    records = log_records(EVENTS)
+    facts = worker_facts(records)
+    old = [(p, o, format_2(v)) for p, o, v in facts]
+    assert sum(len(v) for _, _, v in facts) < 0.75 * sum(len(v) for _, _, v in old)  # items without provenance
+    got = from_facts(records, gather(FACTS, old))
+    assert got.from_facts == got.events == len(EVENTS) and not got.rederived
+    assert documents(got) == documents(from_facts(records, gather(FACTS, facts))) == documents(rederived(records))
+    mixed = facts[::2] + old[1::2]  # a topic written before and after the upgrade
+    assert documents(from_facts(records, gather(FACTS, mixed))) == documents(got)
 
 
 def test_a_cutoff_that_leaves_out_an_earlier_event_re_extracts_the_entry() -> None:
@@ -136,15 +159,20 @@ def test_facts_that_do_not_match_the_log_are_errors_naming_each_record() -> None
     p, o, value = facts[0]
     doc = orjson.loads(value)
     doc["events"][0][2] = "f" * 64
-    other = dict(doc, events=[[0, 99, "a" * 64, 1]], contributions=[dict(doc["contributions"][0], stamp=["t", 0, 99])])
-    bad = [(p, o, orjson.dumps(doc)), *facts[1:], (1, 500, b"\x00junk"), (2, 501, orjson.dumps(other))]
+    other = dict(doc, events=[[0, 99, "a" * 64, 1, *doc["events"][0][4:]]], contributions=[doc["contributions"][0]])
+    p2, o2, value2 = facts[1]
+    moved = orjson.loads(value2)  # the right digest, but another entry than the log's at that position
+    moved["events"][0][5] = "e9"
+    bad = [(p, o, orjson.dumps(doc)), (p2, o2, orjson.dumps(moved)), *facts[2:], (1, 500, b"\x00junk"),
+           (2, 501, orjson.dumps(other))]  # fmt: skip
     with pytest.raises(FactsMismatch) as e:
         from_facts(records, gather(FACTS, bad))
     text = str(e.value)
     assert f"{FACTS}:{p}:{o}: names the entry event at 0:" in text and "with digest ffffffffffffffff..." in text
     assert f"{FACTS}:1:500: undecodable facts record" in text
     assert f"{FACTS}:2:501: names an entry event at 0:99, which the log does not hold" in text
-    assert len(e.value.problems) == 3
+    assert f"{FACTS}:{p2}:{o2}: holds a contribution of blog-ua/e9 at " in text
+    assert len(e.value.problems) == 4
 
 
 def test_the_process_pool_extracts_as_this_process_does() -> None:
