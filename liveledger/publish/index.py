@@ -17,21 +17,19 @@ from typing import Any, Protocol
 
 import orjson
 
-from schemas.codec import format_time, payload_of
+from schemas.codec import content_fields
 from schemas.envelope import GENESIS_HASH, Envelope
 from schemas.events import DomainEvent
 
 
+def fields_digest(fields: dict[str, Any]) -> str:
+    """The content digest of an event's ``schemas.codec.content_fields``."""
+    return hashlib.sha256(orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
 def content_digest(event: DomainEvent) -> str:
     """What makes two events of one entry the same, ignoring ids and acceptance time."""
-    doc: dict[str, Any] = {
-        "type": event.type,
-        "blog_id": event.blog_id,
-        "entry_id": event.entry_id,
-        "occurred_at": format_time(event.occurred_at) if event.occurred_at else None,
-        "payload": payload_of(event),
-    }
-    return hashlib.sha256(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return fields_digest(content_fields(event))
 
 
 def event_id_for(blog_id: str, entry_id: str, digest: str) -> str:
@@ -92,6 +90,8 @@ class LogIndex:
     #: entries and heads changed since the last ``take_changes``
     _dirty_entries: set[tuple[str, str]] = field(default_factory=set)
     _dirty_heads: set[str] = field(default_factory=set)
+    #: keys the checkpoint was asked for and does not hold (until the next ``take_changes``)
+    _absent: set[tuple[str, str]] = field(default_factory=set)
 
     def begin(self) -> None:
         """Start journalling: ``rollback`` then undoes every ``note`` until ``commit``."""
@@ -121,9 +121,11 @@ class LogIndex:
     def load(self, key: tuple[str, str]) -> EntryState | None:
         """The entry's state, from the overlay or else the checkpoint (then kept in the overlay)."""
         st = self.entries.get(key)
-        if st is None and self.lookup is not None:
+        if st is None and self.lookup is not None and key not in self._absent:
             st = self.lookup.get(*key)
-            if st is not None:
+            if st is None:
+                self._absent.add(key)  # a new entry is looked up three times while it is decided
+            else:
                 self.entries[key] = st
         return st
 
@@ -140,6 +142,7 @@ class LogIndex:
         self._dirty_heads.clear()
         if self.lookup is not None:
             self.entries.clear()
+            self._absent.clear()  # what was absent is now in the checkpoint, or still absent there
         return entries, heads
 
     def head(self, blog_id: str) -> BlogHead:
