@@ -58,16 +58,17 @@ def content_fields(event: DomainEvent) -> dict[str, Any]:
     }
 
 
-def seal(fields: dict[str, Any], event_id: str, published_at: datetime, prev_hash: str) -> tuple[bytes, str]:
+def seal(fields: dict[str, Any], event_id: str, published_at: str, prev_hash: str) -> tuple[bytes, str]:
     """Canonical envelope bytes and chain hash from ``content_fields`` and the rest of the envelope.
 
-    The same bytes as ``encode`` of the event with that id and acceptance time; a publisher that has
-    the content fields already (for its digest) seals them without building them twice.
+    ``published_at`` is the acceptance time as ``format_time`` gives it. The same bytes as
+    ``encode`` of the event with that id and acceptance time; a publisher that has the content
+    fields already (for its digest) seals them without building them twice.
     """
     doc = dict(fields)
     doc["version"] = CURRENT_VERSIONS[fields["type"]]
     doc["event_id"] = event_id
-    doc["published_at"] = format_time(published_at)
+    doc["published_at"] = published_at
     doc["prev_hash"] = prev_hash
     link = doc["hash"] = chain_hash(doc)
     return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), link
@@ -86,7 +87,7 @@ def envelope_dict(event: DomainEvent, prev_hash: str) -> dict[str, Any]:
 
 def encode(event: DomainEvent, prev_hash: str) -> tuple[bytes, str]:
     """Canonical bytes of ``event`` and its chain hash."""
-    return seal(content_fields(event), event.event_id, event.published_at, prev_hash)
+    return seal(content_fields(event), event.event_id, format_time(event.published_at), prev_hash)
 
 
 def parse_envelope(raw: bytes) -> tuple[dict[str, Any], Envelope]:

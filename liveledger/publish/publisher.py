@@ -213,8 +213,9 @@ class Publisher:
             "published_at": published_at,
             "occurred_at": req.occurred_at,
         }
+        # every field given, the type too: pydantic then copies no defaults
         if isinstance(req, Retraction):
-            return EntryRetracted.model_construct(reason=req.reason, **common)
+            return EntryRetracted.model_construct(type="entry.retracted", reason=req.reason, **common)
         content = EntryContent.model_construct(
             title=req.title,
             body=req.body,
@@ -225,8 +226,8 @@ class Publisher:
             source_updated_at=req.source_updated_at,
         )
         if isinstance(req, Correction):
-            return EntryCorrected.model_construct(content=content, **common)
-        return EntryPublished.model_construct(content=content, **common)
+            return EntryCorrected.model_construct(type="entry.corrected", content=content, **common)
+        return EntryPublished.model_construct(type="entry.published", content=content, **common)
 
     def _check(self, req: Request, digest: str) -> bool:
         """True when ``req`` is already on the log; raise Conflict when it contradicts it."""
@@ -276,8 +277,8 @@ class Publisher:
         event_id = event_id_for(req.blog_id, req.entry_id, digest)
         if self._check(req, digest):
             return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None
-        raw, link = seal(fields, event_id, published_at, self.index.head(req.blog_id).hash)
         at = format_time(published_at)
+        raw, link = seal(fields, event_id, at, self.index.head(req.blog_id).hash)
         self.index.note(event, digest, link, at)
         ms = int(published_at.timestamp() * 1000)
         append = _Append(req.blog_id.encode(), raw, ms, _HEADERS[event.type])
