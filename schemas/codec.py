@@ -49,12 +49,19 @@ def content_fields(event: DomainEvent) -> dict[str, Any]:
 
     Two events with equal content fields are the same content (the publisher's dedupe digest).
     """
+    return fields_of(event.type, event.blog_id, event.entry_id, event.occurred_at, payload_of(event))
+
+
+def fields_of(
+    event_type: str, blog_id: str, entry_id: str, occurred_at: datetime | None, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """``content_fields`` from their parts (``payload`` as ``payload_of`` gives it)."""
     return {
-        "type": event.type,
-        "blog_id": event.blog_id,
-        "entry_id": event.entry_id,
-        "occurred_at": format_time(event.occurred_at) if event.occurred_at else None,
-        "payload": payload_of(event),
+        "type": event_type,
+        "blog_id": blog_id,
+        "entry_id": entry_id,
+        "occurred_at": format_time(occurred_at) if occurred_at else None,
+        "payload": payload,
     }
 
 

@@ -154,20 +154,33 @@ class LogIndex:
 
     def note(self, event: DomainEvent, digest: str, chain_hash: str, published_at: str) -> None:
         """Take in one event whose digest and chain hash are known (just written, or read back)."""
+        self.take(event.type, event.blog_id, event.entry_id, event.published_at, digest, chain_hash, published_at)
+
+    def take(
+        self,
+        event_type: str,
+        blog_id: str,
+        entry_id: str,
+        at: datetime,
+        digest: str,
+        chain_hash: str,
+        published_at: str,
+    ) -> None:
+        """``note`` from the event's parts: ``at`` is its acceptance time, ``published_at`` the same formatted."""
         self.events += 1
-        key = (event.blog_id, event.entry_id)
+        key = (blog_id, entry_id)
         if self._undo is not None:
-            self._undo.keep(self, key, event.blog_id)
+            self._undo.keep(self, key, blog_id)
         st = self.load(key)
         if st is None:
             st = self.entries[key] = EntryState()
         self._dirty_entries.add(key)
-        self._dirty_heads.add(event.blog_id)
-        if event.type == "entry.published":
+        self._dirty_heads.add(blog_id)
+        if event_type == "entry.published":
             st.published_digest = digest
-        elif event.type == "entry.corrected":
+        elif event_type == "entry.corrected":
             st.correction_digests.add(digest)
         else:
             st.retracted = True
-        count = self.head(event.blog_id).events + 1
-        self.heads[event.blog_id] = BlogHead(chain_hash, published_at, event.published_at, count)
+        count = self.head(blog_id).events + 1
+        self.heads[blog_id] = BlogHead(chain_hash, published_at, at, count)

@@ -35,7 +35,7 @@ from liveledger.publish.sender import Partitions, TxnSends
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint
-from schemas.codec import content_fields, format_time, parse_envelope, seal, to_event
+from schemas.codec import fields_of, format_time, parse_envelope, seal, to_event
 from schemas.errors import SchemaError
 from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 from schemas.source_clock import check_source_times
@@ -265,23 +265,25 @@ class Publisher:
     def _decide(self, req: Request) -> tuple[Outcome, _Append | None]:
         """The outcome of ``req`` against the index, which takes in the event at once (journalled).
 
-        The event is built once (its id stays "ev-pending": only its content fields, digest and
-        acceptance time are used); its content fields give both the dedupe digest and the envelope.
+        The envelope is sealed from the request's own payload, without building the domain event
+        (``_to_event`` builds it; a unit test holds the two to the same bytes and digest). Its
+        content fields give both the dedupe digest and the envelope.
         """
         published_at = self._next_time(req.blog_id)
-        event = self._to_event(req, published_at)
-        if not isinstance(event, EntryRetracted):
-            check_source_times(event.content, published_at)
-        fields = content_fields(event)
+        if not isinstance(req, Retraction) and (req.source_published_at or req.source_updated_at):
+            event = self._to_event(req, published_at)  # only a request with a source time needs it
+            if not isinstance(event, EntryRetracted):
+                check_source_times(event.content, published_at)
+        fields = fields_of(req.event_type, req.blog_id, req.entry_id, req.occurred_at, req.payload())
         digest = fields_digest(fields)  # leaves out acceptance time and ids
         event_id = event_id_for(req.blog_id, req.entry_id, digest)
         if self._check(req, digest):
             return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None
         at = format_time(published_at)
         raw, link = seal(fields, event_id, at, self.index.head(req.blog_id).hash)
-        self.index.note(event, digest, link, at)
+        self.index.take(req.event_type, req.blog_id, req.entry_id, published_at, digest, link, at)
         ms = int(published_at.timestamp() * 1000)
-        append = _Append(req.blog_id.encode(), raw, ms, _HEADERS[event.type])
+        append = _Append(req.blog_id.encode(), raw, ms, _HEADERS[req.event_type])
         return Outcome("published", event_id, req.entry_id, req.blog_id, at), append
 
     async def publish(self, req: Request) -> Outcome:
