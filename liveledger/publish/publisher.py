@@ -49,7 +49,7 @@ STEP_TIMEOUT_S = 15.0
 TXN_REQUESTS = 5000
 #: seconds of sending after which a transaction commits: bounds what a fence costs, and how long
 #: a caller waits between two commits (the HTTP API's stall watch counts them)
-TXN_SECONDS = 0.5
+TXN_SECONDS = 1.0
 #: bytes of records after which a transaction commits
 TXN_BYTES = 8 * 1024 * 1024
 #: records read from the log between two writes of the checkpoint (bounds memory during a rebuild)

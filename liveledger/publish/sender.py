@@ -87,6 +87,7 @@ class TxnSends:
         o.builder.close()
         fut: asyncio.Future[Any] = await self.producer.send_batch(o.builder, self.topic, partition=partition)
         self.futures[o.slot] = fut
+        await asyncio.sleep(0)  # let the sender put the batch on the wire now, not when the publisher next waits
 
     async def flush(self) -> None:
         """Submit every batch still open."""
