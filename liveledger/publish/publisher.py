@@ -6,6 +6,12 @@ log (``liveledger.publish.tail_check``; a stale one is rebuilt), takes the write
 (``liveledger.publish.txn``) and reads the log from where the checkpoint ends: start-up costs the
 tail, not the whole log. Without a checkpoint (``checkpoint=False``, or every slot taken) it reads
 the log from the beginning.
+
+``publish_many`` appends in transactions bounded by requests, seconds of sending and bytes. Each
+record goes into a batch of its partition (``liveledger.publish.sender``); the transaction waits
+once for every batch (acks=all), then commits; only then are outcomes returned and the checkpoint
+saved. The log is not read again before each transaction: the fence guarantees nobody else
+committed since this publisher last read it, and a fenced append is undone, re-read and retried.
 """
 
 from __future__ import annotations
