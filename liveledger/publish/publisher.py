@@ -37,13 +37,13 @@ from liveledger.publish.index import LogIndex, event_id_for, fields_digest
 from liveledger.publish.keys import signing_key
 from liveledger.publish.requests import Correction, NewEntry, PublishError, Request, Retraction
 from liveledger.publish.resume import Resume
-from liveledger.publish.sender import Partitions, TxnSends
+from liveledger.publish.sender import HEADERS, Partitions, Record, TxnSends
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint
 from schemas.codec import fields_of, format_time, parse_envelope, seal, to_event
 from schemas.errors import SchemaError
-from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
+from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 from schemas.source_clock import check_source_times
 
 log = logging.getLogger(__name__)
@@ -60,21 +60,6 @@ TXN_SECONDS = 1.0
 TXN_BYTES = 8 * 1024 * 1024
 #: records read from the log between two writes of the checkpoint (bounds memory during a rebuild)
 SAVE_EVERY = 20_000
-
-
-_HEADERS: dict[str, list[tuple[str, bytes]]] = {
-    t: [("type", t.encode()), ("version", str(v).encode())] for t, v in CURRENT_VERSIONS.items()
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Append:
-    """One record to append: an event's canonical bytes, keyed by its blog."""
-
-    key: bytes
-    raw: bytes
-    timestamp_ms: int
-    headers: list[tuple[str, bytes]]
 
 
 class Conflict(PublishError):
@@ -268,7 +253,7 @@ class Publisher:
 
     # -- publishing -------------------------------------------------------------
 
-    def _decide(self, req: Request) -> tuple[Outcome, _Append | None]:
+    def _decide(self, req: Request) -> tuple[Outcome, Record | None]:
         """The outcome of ``req`` against the index, which takes in the event at once (journalled).
 
         The envelope is sealed from the request's own payload, without building the domain event
@@ -289,7 +274,7 @@ class Publisher:
         raw, link = seal(fields, event_id, at, self.index.head(req.blog_id).hash)
         self.index.take(req.event_type, req.blog_id, req.entry_id, published_at, digest, link, at)
         ms = int(published_at.timestamp() * 1000)
-        append = _Append(req.blog_id.encode(), raw, ms, _HEADERS[req.event_type])
+        append = Record(req.blog_id.encode(), raw, ms, HEADERS[req.event_type])
         return Outcome("published", event_id, req.entry_id, req.blog_id, at), append
 
     async def publish(self, req: Request) -> Outcome:
@@ -371,8 +356,7 @@ class Publisher:
                     await asyncio.wait_for(producer.begin_transaction(), STEP_TIMEOUT_S)
                     self._partitions.refresh(await asyncio.wait_for(producer.partitions_for(topic), STEP_TIMEOUT_S))
                     in_txn, began = True, time.monotonic()
-                partition = self._partitions.of(append.key)
-                await sends.add(partition, append.key, append.raw, append.timestamp_ms, append.headers)
+                await sends.add(self._partitions.of(append.key), append)
                 size += len(append.raw)
                 if size >= TXN_BYTES or time.monotonic() - began >= TXN_SECONDS:
                     break

@@ -21,7 +21,23 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 
+from schemas.events import CURRENT_VERSIONS
+
 _PARTITIONER = DefaultPartitioner()
+#: the headers of each event type's records
+HEADERS: dict[str, list[tuple[str, bytes]]] = {
+    t: [("type", t.encode()), ("version", str(v).encode())] for t, v in CURRENT_VERSIONS.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record to append: an event's canonical bytes, keyed by its blog."""
+
+    key: bytes
+    raw: bytes
+    timestamp_ms: int
+    headers: list[tuple[str, bytes]]
 
 
 class Partitions:
@@ -70,17 +86,15 @@ class TxnSends:
         self.futures.append(None)
         return o
 
-    async def add(
-        self, partition: int, key: bytes, value: bytes, timestamp_ms: int, headers: list[tuple[str, bytes]]
-    ) -> None:
+    async def add(self, partition: int, rec: Record) -> None:
         """Add one record; a batch that is full is submitted (which waits while the partition's queue is full)."""
         o = self._open.get(partition) or self._new(partition)
-        meta = o.builder.append(timestamp=timestamp_ms, key=key, value=value, headers=headers)
+        meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
         if meta is None:  # full: the record opens the next batch (a batch always takes its first record)
             await self._submit(partition)
             o = self._new(partition)
-            meta = o.builder.append(timestamp=timestamp_ms, key=key, value=value, headers=headers)
-        self.records.append((partition, o.slot, int(meta.offset), value))
+            meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
+        self.records.append((partition, o.slot, int(meta.offset), rec.raw))
 
     async def _submit(self, partition: int) -> None:
         o = self._open.pop(partition)
