@@ -2,7 +2,7 @@
 
     python bench/bench_pipeline.py [--entries 20000] [--rate 1000] [--seconds 10] [--queries 1000]
                                    [--process-entries 5000] [--scale [--scale-entries 100000]]
-                                   [--compare DIR] [--two-workers] [--json]
+                                   [--compare DIR] [--two-workers] [--json] [--publish-only]
 
 Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
 Prints, with the targets:
@@ -21,6 +21,7 @@ Prints, with the targets:
   --compare DIR  runs the process (and scale) measurement also with the worker of the source tree DIR
                  (e.g. an export of an older commit), on the same log, one after the other
   --json         prints one JSON object with the figures before the table (also when a later run fails)
+  --publish-only the publish row alone, on a broker of its own
 The machine is small and shared: read the ratios, which are measured back to back.
 """
 
@@ -177,7 +178,10 @@ def main() -> int:
     ap.add_argument("--skip-live", action="store_true", help="only the catch-up runs (process, scale)")
     ap.add_argument("--two-workers", action="store_true", help="also catch up with two workers sharing the work")
     ap.add_argument("--json", action="store_true", help="print one JSON object with the figures")
+    ap.add_argument("--publish-only", action="store_true", help="only the publish measurement (--entries entries)")
     args = ap.parse_args()
+    if args.publish_only:
+        return publish_figures(args)
 
     tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-"))
     bootstrap, cfg = bench_broker(tmp)
@@ -241,6 +245,24 @@ def main() -> int:
     print()
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, width, strict=True)))
+    return 0
+
+
+def publish_figures(args: argparse.Namespace) -> int:
+    """The publish row alone: the Publisher against raw produce of the same bytes, on a broker of its own."""
+    tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-"))
+    bootstrap, cfg = bench_broker(tmp)
+    try:
+        s1 = make_settings(bootstrap, uuid.uuid4().hex[:8] + "a", tmp / "s1", free_port())
+        print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts", flush=True)
+        r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
+    finally:
+        if cfg is not None:
+            local.stop(cfg)
+    pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
+    if args.json:
+        print(orjson.dumps({"publish.ratio": round(pub_rate / raw_rate, 3)}).decode(), flush=True)
+    print(f"publish (entries/s)  {pub_rate:,.0f}  raw produce {raw_rate:,.0f}/s  {pub_rate / raw_rate:.2f}x  >= 0.5x")
     return 0
 
 

@@ -44,27 +44,57 @@ def payload_of(event: DomainEvent) -> dict[str, Any]:
     return event.content.model_dump(mode="json", exclude_defaults=True)
 
 
+def content_fields(event: DomainEvent) -> dict[str, Any]:
+    """The envelope fields that say what ``event`` holds: all but its id, version, acceptance time and link.
+
+    Two events with equal content fields are the same content (the publisher's dedupe digest).
+    """
+    return fields_of(event.type, event.blog_id, event.entry_id, event.occurred_at, payload_of(event))
+
+
+def fields_of(
+    event_type: str, blog_id: str, entry_id: str, occurred_at: datetime | None, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """``content_fields`` from their parts (``payload`` as ``payload_of`` gives it)."""
+    return {
+        "type": event_type,
+        "blog_id": blog_id,
+        "entry_id": entry_id,
+        "occurred_at": format_time(occurred_at) if occurred_at else None,
+        "payload": payload,
+    }
+
+
+def seal(fields: dict[str, Any], event_id: str, published_at: str, prev_hash: str) -> tuple[bytes, str]:
+    """Canonical envelope bytes and chain hash from ``content_fields`` and the rest of the envelope.
+
+    ``published_at`` is the acceptance time as ``format_time`` gives it. The same bytes as
+    ``encode`` of the event with that id and acceptance time; a publisher that has the content
+    fields already (for its digest) seals them without building them twice.
+    """
+    doc = dict(fields)
+    doc["version"] = CURRENT_VERSIONS[fields["type"]]
+    doc["event_id"] = event_id
+    doc["published_at"] = published_at
+    doc["prev_hash"] = prev_hash
+    link = doc["hash"] = chain_hash(doc)
+    return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), link
+
+
 def envelope_dict(event: DomainEvent, prev_hash: str) -> dict[str, Any]:
     """The envelope mapping for ``event``, linked after ``prev_hash``."""
-    doc: dict[str, Any] = {
-        "type": event.type,
-        "version": CURRENT_VERSIONS[event.type],
-        "event_id": event.event_id,
-        "blog_id": event.blog_id,
-        "entry_id": event.entry_id,
-        "published_at": format_time(event.published_at),
-        "occurred_at": format_time(event.occurred_at) if event.occurred_at else None,
-        "payload": payload_of(event),
-        "prev_hash": prev_hash,
-    }
+    doc = content_fields(event)
+    doc["version"] = CURRENT_VERSIONS[event.type]
+    doc["event_id"] = event.event_id
+    doc["published_at"] = format_time(event.published_at)
+    doc["prev_hash"] = prev_hash
     doc["hash"] = chain_hash(doc)
     return doc
 
 
 def encode(event: DomainEvent, prev_hash: str) -> tuple[bytes, str]:
     """Canonical bytes of ``event`` and its chain hash."""
-    doc = envelope_dict(event, prev_hash)
-    return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), doc["hash"]
+    return seal(content_fields(event), event.event_id, format_time(event.published_at), prev_hash)
 
 
 def parse_envelope(raw: bytes) -> tuple[dict[str, Any], Envelope]:

@@ -17,21 +17,19 @@ from typing import Any, Protocol
 
 import orjson
 
-from schemas.codec import format_time, payload_of
+from schemas.codec import content_fields
 from schemas.envelope import GENESIS_HASH, Envelope
 from schemas.events import DomainEvent
 
 
+def fields_digest(fields: dict[str, Any]) -> str:
+    """The content digest of an event's ``schemas.codec.content_fields``."""
+    return hashlib.sha256(orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
 def content_digest(event: DomainEvent) -> str:
     """What makes two events of one entry the same, ignoring ids and acceptance time."""
-    doc: dict[str, Any] = {
-        "type": event.type,
-        "blog_id": event.blog_id,
-        "entry_id": event.entry_id,
-        "occurred_at": format_time(event.occurred_at) if event.occurred_at else None,
-        "payload": payload_of(event),
-    }
-    return hashlib.sha256(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return fields_digest(content_fields(event))
 
 
 def event_id_for(blog_id: str, entry_id: str, digest: str) -> str:
@@ -92,6 +90,8 @@ class LogIndex:
     #: entries and heads changed since the last ``take_changes``
     _dirty_entries: set[tuple[str, str]] = field(default_factory=set)
     _dirty_heads: set[str] = field(default_factory=set)
+    #: keys the checkpoint was asked for and does not hold (until the next ``take_changes``)
+    _absent: set[tuple[str, str]] = field(default_factory=set)
 
     def begin(self) -> None:
         """Start journalling: ``rollback`` then undoes every ``note`` until ``commit``."""
@@ -121,9 +121,11 @@ class LogIndex:
     def load(self, key: tuple[str, str]) -> EntryState | None:
         """The entry's state, from the overlay or else the checkpoint (then kept in the overlay)."""
         st = self.entries.get(key)
-        if st is None and self.lookup is not None:
+        if st is None and self.lookup is not None and key not in self._absent:
             st = self.lookup.get(*key)
-            if st is not None:
+            if st is None:
+                self._absent.add(key)  # a new entry is looked up three times while it is decided
+            else:
                 self.entries[key] = st
         return st
 
@@ -140,6 +142,7 @@ class LogIndex:
         self._dirty_heads.clear()
         if self.lookup is not None:
             self.entries.clear()
+            self._absent.clear()  # what was absent is now in the checkpoint, or still absent there
         return entries, heads
 
     def head(self, blog_id: str) -> BlogHead:
@@ -151,20 +154,33 @@ class LogIndex:
 
     def note(self, event: DomainEvent, digest: str, chain_hash: str, published_at: str) -> None:
         """Take in one event whose digest and chain hash are known (just written, or read back)."""
+        self.take(event.type, event.blog_id, event.entry_id, event.published_at, digest, chain_hash, published_at)
+
+    def take(
+        self,
+        event_type: str,
+        blog_id: str,
+        entry_id: str,
+        at: datetime,
+        digest: str,
+        chain_hash: str,
+        published_at: str,
+    ) -> None:
+        """``note`` from the event's parts: ``at`` is its acceptance time, ``published_at`` the same formatted."""
         self.events += 1
-        key = (event.blog_id, event.entry_id)
+        key = (blog_id, entry_id)
         if self._undo is not None:
-            self._undo.keep(self, key, event.blog_id)
+            self._undo.keep(self, key, blog_id)
         st = self.load(key)
         if st is None:
             st = self.entries[key] = EntryState()
         self._dirty_entries.add(key)
-        self._dirty_heads.add(event.blog_id)
-        if event.type == "entry.published":
+        self._dirty_heads.add(blog_id)
+        if event_type == "entry.published":
             st.published_digest = digest
-        elif event.type == "entry.corrected":
+        elif event_type == "entry.corrected":
             st.correction_digests.add(digest)
         else:
             st.retracted = True
-        count = self.head(event.blog_id).events + 1
-        self.heads[event.blog_id] = BlogHead(chain_hash, published_at, event.published_at, count)
+        count = self.head(blog_id).events + 1
+        self.heads[blog_id] = BlogHead(chain_hash, published_at, at, count)

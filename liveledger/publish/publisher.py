@@ -6,6 +6,12 @@ log (``liveledger.publish.tail_check``; a stale one is rebuilt), takes the write
 (``liveledger.publish.txn``) and reads the log from where the checkpoint ends: start-up costs the
 tail, not the whole log. Without a checkpoint (``checkpoint=False``, or every slot taken) it reads
 the log from the beginning.
+
+``publish_many`` appends in transactions bounded by requests, seconds of sending and bytes. Each
+record goes into a batch of its partition (``liveledger.publish.sender``); the transaction waits
+once for every batch (acks=all), then commits; only then are outcomes returned and the checkpoint
+saved. The log is not read again before each transaction: the fence guarantees nobody else
+committed since this publisher last read it, and a fenced append is undone, re-read and retried.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,16 +33,17 @@ from liveledger.errors import LiveledgerError
 from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import ensure_log_topics
 from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
-from liveledger.publish.index import LogIndex, content_digest, event_id_for
+from liveledger.publish.index import LogIndex, event_id_for, fields_digest
 from liveledger.publish.keys import signing_key
 from liveledger.publish.requests import Correction, NewEntry, PublishError, Request, Retraction
 from liveledger.publish.resume import Resume
+from liveledger.publish.sender import HEADERS, Partitions, Record, TxnSends
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint
-from schemas.codec import encode, format_time, parse_envelope, to_event
+from schemas.codec import fields_of, format_time, parse_envelope, seal, to_event
 from schemas.errors import SchemaError
-from schemas.events import CURRENT_VERSIONS, DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
+from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 from schemas.source_clock import check_source_times
 
 log = logging.getLogger(__name__)
@@ -43,14 +51,15 @@ log = logging.getLogger(__name__)
 WRITE_ATTEMPTS = 40
 #: seconds one step of a transaction (begin, a send, commit) may take before the append is retried
 STEP_TIMEOUT_S = 15.0
-#: requests per transaction
-TXN_REQUESTS = 500
+#: most requests per transaction; a transaction also ends after ``TXN_SECONDS`` or ``TXN_BYTES``
+TXN_REQUESTS = 5000
+#: seconds of sending after which a transaction commits: bounds what a fence costs, and how long
+#: a caller waits between two commits (the HTTP API's stall watch counts them)
+TXN_SECONDS = 1.0
+#: bytes of records after which a transaction commits
+TXN_BYTES = 8 * 1024 * 1024
 #: records read from the log between two writes of the checkpoint (bounds memory during a rebuild)
 SAVE_EVERY = 20_000
-
-
-def _headers(event: DomainEvent) -> list[tuple[str, bytes]]:
-    return [("type", event.type.encode()), ("version", str(CURRENT_VERSIONS[event.type]).encode())]
 
 
 class Conflict(PublishError):
@@ -102,6 +111,7 @@ class Publisher:
         self.chunks_done = 0
         self._broken: BaseException | None = None
         self._checkpointer: Checkpointer | None = None
+        self._partitions = Partitions()
 
     async def __aenter__(self) -> Publisher:
         await self.start()
@@ -180,7 +190,7 @@ class Publisher:
 
     # -- deciding -------------------------------------------------------------
 
-    def _to_event(self, req: Request, published_at: datetime) -> DomainEvent:
+    def _to_event(self, req: Request, published_at: datetime, event_id: str = "ev-pending") -> DomainEvent:
         """The domain event of a validated request.
 
         Built without a second validation: every field of the event carries the same type and
@@ -188,14 +198,15 @@ class Publisher:
         in step by validating what this builds).
         """
         common: dict[str, Any] = {
-            "event_id": "ev-pending",
+            "event_id": event_id,
             "blog_id": req.blog_id,
             "entry_id": req.entry_id,
             "published_at": published_at,
             "occurred_at": req.occurred_at,
         }
+        # every field given, the type too: pydantic then copies no defaults
         if isinstance(req, Retraction):
-            return EntryRetracted.model_construct(reason=req.reason, **common)
+            return EntryRetracted.model_construct(type="entry.retracted", reason=req.reason, **common)
         content = EntryContent.model_construct(
             title=req.title,
             body=req.body,
@@ -206,8 +217,8 @@ class Publisher:
             source_updated_at=req.source_updated_at,
         )
         if isinstance(req, Correction):
-            return EntryCorrected.model_construct(content=content, **common)
-        return EntryPublished.model_construct(content=content, **common)
+            return EntryCorrected.model_construct(type="entry.corrected", content=content, **common)
+        return EntryPublished.model_construct(type="entry.published", content=content, **common)
 
     def _check(self, req: Request, digest: str) -> bool:
         """True when ``req`` is already on the log; raise Conflict when it contradicts it."""
@@ -242,20 +253,29 @@ class Publisher:
 
     # -- publishing -------------------------------------------------------------
 
-    def _decide(self, req: Request) -> tuple[Outcome, DomainEvent | None, bytes]:
-        """The outcome of ``req`` against the index, which takes in the event at once (journalled)."""
+    def _decide(self, req: Request) -> tuple[Outcome, Record | None]:
+        """The outcome of ``req`` against the index, which takes in the event at once (journalled).
+
+        The envelope is sealed from the request's own payload, without building the domain event
+        (``_to_event`` builds it; a unit test holds the two to the same bytes and digest). Its
+        content fields give both the dedupe digest and the envelope.
+        """
         published_at = self._next_time(req.blog_id)
-        event = self._to_event(req, published_at)
-        if not isinstance(event, EntryRetracted):
-            check_source_times(event.content, published_at)
-        digest = content_digest(event)  # leaves out acceptance time and ids
+        if not isinstance(req, Retraction) and (req.source_published_at or req.source_updated_at):
+            event = self._to_event(req, published_at)  # only a request with a source time needs it
+            if not isinstance(event, EntryRetracted):
+                check_source_times(event.content, published_at)
+        fields = fields_of(req.event_type, req.blog_id, req.entry_id, req.occurred_at, req.payload())
+        digest = fields_digest(fields)  # leaves out acceptance time and ids
         event_id = event_id_for(req.blog_id, req.entry_id, digest)
         if self._check(req, digest):
-            return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None, b""
-        event = event.model_copy(update={"event_id": event_id})
-        raw, link = encode(event, self.index.head(req.blog_id).hash)
-        self.index.note(event, digest, link, format_time(published_at))
-        return Outcome("published", event_id, req.entry_id, req.blog_id, format_time(published_at)), event, raw
+            return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None
+        at = format_time(published_at)
+        raw, link = seal(fields, event_id, at, self.index.head(req.blog_id).hash)
+        self.index.take(req.event_type, req.blog_id, req.entry_id, published_at, digest, link, at)
+        ms = int(published_at.timestamp() * 1000)
+        append = Record(req.blog_id.encode(), raw, ms, HEADERS[req.event_type])
+        return Outcome("published", event_id, req.entry_id, req.blog_id, at), append
 
     async def publish(self, req: Request) -> Outcome:
         """Publish one request and wait until Kafka has it (acks=all, committed)."""
@@ -265,11 +285,13 @@ class Publisher:
         return result
 
     async def publish_many(self, reqs: Iterable[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
-        """Publish requests in transactions of up to ``TXN_REQUESTS``; each result is an Outcome or an error.
+        """Publish requests in transactions; each result is an Outcome or an error, in input order.
 
-        When another writer fenced this one, the transaction is aborted and undone in the index; the
-        publisher takes the fence back, reads what the other wrote, and decides again (a request the
-        other published is now a duplicate). Bounded: ``WRITE_ATTEMPTS`` tries.
+        A transaction takes up to ``TXN_REQUESTS`` requests and ends early after ``TXN_SECONDS`` of
+        sending or ``TXN_BYTES`` of records. When another writer fenced this one, the transaction
+        is aborted and undone in the index; the publisher takes the fence back, reads what the
+        other wrote, and decides again (a request the other published is now a duplicate).
+        Bounded: ``WRITE_ATTEMPTS`` tries per transaction.
         """
         if self._broken is not None:
             raise PublisherBroken(f"an earlier send failed ({self._broken}); restart the publisher")
@@ -277,12 +299,16 @@ class Publisher:
             raise PublishError("publisher is not started; use `async with Publisher(settings)`")
         batch = list(reqs)
         results: list[tuple[int, Outcome | PublishError]] = []
-        for start in range(0, len(batch), TXN_REQUESTS):  # a fence costs at most one chunk's work
-            results += await self._publish_chunk(batch[start : start + TXN_REQUESTS])
+        start = 0
+        while start < len(batch):  # a fence costs at most one transaction's work
+            done = await self._publish_chunk(batch[start : start + TXN_REQUESTS])
+            results += done
+            start += len(done)
             self.chunks_done += 1
         return results
 
     async def _publish_chunk(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
+        """Publish a prefix of ``batch`` (at least one request) in one transaction; its results."""
         async with self._txn_lock:
             last: BaseException | None = None
             for attempt in range(1, WRITE_ATTEMPTS + 1):
@@ -304,59 +330,57 @@ class Publisher:
             )
 
     async def _publish_once(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
+        """One transaction over a prefix of ``batch``; the prefix's results once it committed."""
         producer = self._producer
         assert producer is not None
+        topic = self.settings.entries_topic
         results: list[tuple[int, Outcome | PublishError]] = []
-        pending: list[asyncio.Future[object]] = []
-        sent: list[tuple[asyncio.Future[object], bytes]] = []  # the entries sends, with their records
+        sends = TxnSends(producer, topic)
+        pending: list[asyncio.Future[Any]] = []
         due: list[Checkpoint] = []
         in_txn = False
+        size = 0
+        began = 0.0
         self.index.begin()
         try:
             for line, req in batch:
                 try:
-                    outcome, event, raw = self._decide(req)
+                    outcome, append = self._decide(req)
                 except (Conflict, SchemaError) as e:
                     results.append((line, e if isinstance(e, PublishError) else PublishError(str(e))))
                     continue
                 results.append((line, outcome))
-                if event is None:
+                if append is None:
                     continue
                 if not in_txn:
                     await asyncio.wait_for(producer.begin_transaction(), STEP_TIMEOUT_S)
-                    in_txn = True
-                fut = await producer.send(
-                    self.settings.entries_topic,
-                    value=raw,
-                    key=req.blog_id.encode(),
-                    timestamp_ms=int(event.published_at.timestamp() * 1000),
-                    headers=[
-                        ("type", event.type.encode()),
-                        ("version", str(CURRENT_VERSIONS[event.type]).encode()),
-                    ],
-                )
-                pending.append(fut)
-                sent.append((fut, raw))
+                    self._partitions.refresh(await asyncio.wait_for(producer.partitions_for(topic), STEP_TIMEOUT_S))
+                    in_txn, began = True, time.monotonic()
+                await sends.add(self._partitions.of(append.key), append)
+                size += len(append.raw)
+                if size >= TXN_BYTES or time.monotonic() - began >= TXN_SECONDS:
+                    break
             if in_txn:
+                await asyncio.wait_for(sends.flush(), STEP_TIMEOUT_S)
+                pending = sends.pending()
                 if self._checkpointer is not None:
                     due = self._checkpointer.due(self.index)
                     pending += [await self._send_checkpoint(v, k) for k, v in self._checkpointer.records(due)]
-                for fut in pending:
-                    await asyncio.wait_for(fut, STEP_TIMEOUT_S)
+                # every record acknowledged (acks=all) before the commit; one wait for all of them
+                await asyncio.wait_for(asyncio.gather(*pending), STEP_TIMEOUT_S)
                 # aiokafka waits for the end of a transaction without a limit; a fence can leave it waiting
                 await asyncio.wait_for(producer.commit_transaction(), STEP_TIMEOUT_S)
         except BaseException as e:
             self.index.rollback()
             if in_txn and not isinstance(e, asyncio.CancelledError):  # a cancelled caller must not wait
-                await settle_quietly(pending)  # every send of the broken transaction failed with it
+                await settle_quietly(pending or sends.pending())  # every send of the broken transaction failed with it
                 await abort_quietly(producer)
             raise
         self.index.commit()
         # Nobody committed between this publisher's read of the log and its commit (that would have
         # fenced it), so the log up to its own last record is what the index holds.
-        for fut, raw in sent:
-            meta: Any = fut.result()
-            self.resume.take(meta.partition, meta.offset, raw)
+        for partition, offset, raw in sends.placed():
+            self.resume.take(partition, offset, raw)
         self.resume.save(self.index)
         if due and self._checkpointer is not None:
             self._checkpointer.signed_now(due)

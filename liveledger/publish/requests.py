@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -10,7 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from liveledger.errors import LiveledgerError
 from liveledger.publish.jsonlines import DuplicateKey, loads_strict
 from schemas.codec import describe_validation_error
-from schemas.events import AwareDatetime, CleanText, Ident, SourceTime
+from schemas.events import (
+    ENTRY_CORRECTED,
+    ENTRY_PUBLISHED,
+    ENTRY_RETRACTED,
+    AwareDatetime,
+    CleanText,
+    Ident,
+    SourceTime,
+)
 from schemas.facts import Fact
 
 
@@ -27,6 +35,12 @@ class InputError(PublishError):
         self.reason = reason
 
 
+#: the request fields that are an entry's content (``schemas.events.EntryContent``'s fields)
+_CONTENT_FIELDS: set[str] = {
+    "title", "body", "source_url", "author", "figures", "source_published_at", "source_updated_at",
+}  # fmt: skip
+
+
 class _Content(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -41,17 +55,27 @@ class _Content(BaseModel):
     source_published_at: SourceTime | None = None
     source_updated_at: SourceTime | None = None
 
+    def payload(self) -> dict[str, Any]:
+        """The stored payload: the content as ``schemas.codec.payload_of`` gives it for the event.
+
+        Serialized from this request, which carries the same fields, types and defaults as
+        ``EntryContent`` (a unit test holds the two in step), without building the event first.
+        """
+        return self.model_dump(mode="json", exclude_defaults=True, include=_CONTENT_FIELDS)
+
 
 class NewEntry(_Content):
     """A new entry. ``type`` may be omitted."""
 
     type: Literal["entry"] = "entry"
+    event_type: ClassVar[str] = ENTRY_PUBLISHED
 
 
 class Correction(_Content):
     """Replaces the text and fields of an entry published earlier."""
 
     type: Literal["correction"]
+    event_type: ClassVar[str] = ENTRY_CORRECTED
 
 
 class Retraction(BaseModel):
@@ -64,6 +88,11 @@ class Retraction(BaseModel):
     blog_id: Ident
     reason: CleanText = Field(min_length=1, max_length=2000)
     occurred_at: AwareDatetime | None = None
+    event_type: ClassVar[str] = ENTRY_RETRACTED
+
+    def payload(self) -> dict[str, Any]:
+        """The stored payload, as ``schemas.codec.payload_of`` gives it for the event."""
+        return {"reason": self.reason}
 
 
 Request = Annotated[NewEntry | Correction | Retraction, Field(discriminator="type")]

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import orjson
 import pytest
+from aiokafka import AIOKafkaProducer
 
 from liveledger.cli.publish_cmd import publish_lines
 from liveledger.kafka.reader import read_topic
-from liveledger.kafka.topics import HistoryMayExpire, admin_client, ensure_topic, topic_config
+from liveledger.kafka.topics import KEEP_FOREVER, HistoryMayExpire, admin_client, ensure_topic, topic_config
 from liveledger.publish.publisher import Conflict, Publisher
 from liveledger.publish.requests import parse_line
 from liveledger.settings import Settings
@@ -72,6 +73,30 @@ async def test_each_blog_keeps_its_order(settings: Settings) -> None:
     for blog, ids in per_blog.items():
         n = int(blog.rsplit("-", 1)[1])
         assert ids == [f"e{i:03d}" for i in range(60) if i % 3 == n]
+
+
+async def test_each_blog_lands_where_a_keyed_send_puts_it(settings: Settings) -> None:
+    """The publisher picks partitions itself; they must be aiokafka's keyed choice, as older writers made it."""
+    blogs = [f"blog-{i}" for i in range(8)]
+    summary = await publish_lines(settings, [line(f"e{i}", f"entry {i}", blog=b) for i, b in enumerate(blogs)])
+    assert summary["published"] == len(blogs)
+    landed = {key.decode(): partition for partition, _, key, _ in await records(settings)}
+    assert len(set(landed.values())) > 1  # the blogs are spread: a constant partition would not do
+
+    scratch = f"{settings.entries_topic}.keyed"
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        await ensure_topic(admin, scratch, settings.topic_partitions, 1, KEEP_FOREVER)
+    finally:
+        await admin.close()
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await producer.start()
+    try:
+        keyed = {b: (await producer.send_and_wait(scratch, value=b"x", key=b.encode())).partition for b in blogs}
+    finally:
+        await producer.stop()
+    assert landed == keyed
 
 
 async def test_publishing_twice_across_restarts_adds_nothing(settings: Settings) -> None:

@@ -1,0 +1,119 @@
+"""The sends of one transaction: records built into one Kafka batch per partition, awaited together.
+
+aiokafka's ``send`` costs, per record, a metadata wait, a partitioner call (murmur2 in pure Python
+and a set of the available partitions) and a future. The publisher knows each record's partition
+(its blog's, by the same keyed default partitioner, cached per blog) and needs one answer per
+transaction, so it fills aiokafka's ``BatchBuilder`` s itself, submits each when full and waits for
+all of them once, before the commit. A record's offset is its batch's base offset plus its place in
+the batch, so the publisher's checkpoint still learns where each record landed.
+
+Blog ids key the records, as before: every writer (this one, an older one that used ``send``)
+puts a blog on the same partition, which the chain needs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.partitioner import DefaultPartitioner
+
+from schemas.events import CURRENT_VERSIONS
+
+_PARTITIONER = DefaultPartitioner()
+#: the headers of each event type's records
+HEADERS: dict[str, list[tuple[str, bytes]]] = {
+    t: [("type", t.encode()), ("version", str(v).encode())] for t, v in CURRENT_VERSIONS.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record to append: an event's canonical bytes, keyed by its blog."""
+
+    key: bytes
+    raw: bytes
+    timestamp_ms: int
+    headers: list[tuple[str, bytes]]
+
+
+class Partitions:
+    """Each key's partition of one topic as aiokafka's default partitioner gives it, cached per key."""
+
+    def __init__(self) -> None:
+        self._all: list[int] = []
+        self._of: dict[bytes, int] = {}
+
+    def refresh(self, partitions: set[int]) -> None:
+        """Take the topic's partitions (from metadata); the cache is dropped when they change."""
+        now = sorted(partitions)
+        if now != self._all:
+            self._all = now
+            self._of.clear()
+
+    def of(self, key: bytes) -> int:
+        p = self._of.get(key)
+        if p is None:
+            if not self._all:
+                raise RuntimeError("Partitions.of before refresh: the topic's partitions are not known yet")
+            p = self._of[key] = int(_PARTITIONER(key, self._all, self._all))
+        return p
+
+
+@dataclass
+class _Open:
+    builder: Any  # aiokafka's BatchBuilder
+    slot: int  # its place in ``TxnSends.futures``
+
+
+@dataclass
+class TxnSends:
+    """The record batches of one transaction on ``topic``: ``add`` each record, then ``flush``."""
+
+    producer: AIOKafkaProducer
+    topic: str
+    #: one per submitted batch, in the order the batches were opened (None until submitted)
+    futures: list[asyncio.Future[Any] | None] = field(default_factory=list)
+    #: every record added: (partition, batch slot, offset in the batch, value)
+    records: list[tuple[int, int, int, bytes]] = field(default_factory=list)
+    _open: dict[int, _Open] = field(default_factory=dict)
+
+    def _new(self, partition: int) -> _Open:
+        o = self._open[partition] = _Open(self.producer.create_batch(), len(self.futures))
+        self.futures.append(None)
+        return o
+
+    async def add(self, partition: int, rec: Record) -> None:
+        """Add one record; a batch that is full is submitted (which waits while the partition's queue is full)."""
+        o = self._open.get(partition) or self._new(partition)
+        meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
+        if meta is None:  # full: the record opens the next batch (a batch always takes its first record)
+            await self._submit(partition)
+            o = self._new(partition)
+            meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
+        self.records.append((partition, o.slot, int(meta.offset), rec.raw))
+
+    async def _submit(self, partition: int) -> None:
+        o = self._open.pop(partition)
+        o.builder.close()
+        fut: asyncio.Future[Any] = await self.producer.send_batch(o.builder, self.topic, partition=partition)
+        self.futures[o.slot] = fut
+        await asyncio.sleep(0)  # let the sender put the batch on the wire now, not when the publisher next waits
+
+    async def flush(self) -> None:
+        """Submit every batch still open."""
+        for partition in list(self._open):
+            await self._submit(partition)
+
+    def pending(self) -> list[asyncio.Future[Any]]:
+        return [f for f in self.futures if f is not None]
+
+    def placed(self) -> Iterator[tuple[int, int, bytes]]:
+        """(partition, offset, value) of every record, once every batch is done."""
+        for partition, slot, rel, value in self.records:
+            fut = self.futures[slot]
+            assert fut is not None, "placed() before flush()"
+            yield partition, int(fut.result().offset) + rel, value
