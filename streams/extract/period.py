@@ -35,16 +35,50 @@ for _p in _PERIOD_PHRASES:
 _MARKERS = frozenset(_BY_FIRST) | {"since"}
 
 
-def sentence_is_cumulative(toks: list[Token]) -> bool:
-    """Markers of a running total anywhere in the sentence ("since the start of the war")."""
+#: What a running total is counted since, besides the words of the lexicon: an uprising, the protests.
+_SINCE_EVENTS = words(
+    """
+    uprising unrest protests demonstrations revolt rebellion crackdown insurgency revolution
+    elections election independence hostilities
+    """
+)
+
+
+_SUPERLATIVES = words(
+    "first biggest largest worst deadliest bloodiest heaviest highest fiercest most strongest longest"
+)
+
+
+def _year(t: Token) -> bool:
+    return t.kind == "num" and len(t.text) == 4 and t.text[:2] in ("19", "20")
+
+
+def _background(toks: list[Token]) -> bool:
+    """A sentence about an earlier year: "In 1994, militias killed ...".
+
+    Its figures belong to another, past event or period (a reminder of history), never
+    to the incident being reported.
+    """
     n = len(toks)
+    start = 1 if n > 1 and toks[0].text in ('"', "“", "'") else 0
+    return start + 1 < n and toks[start].low == "in" and _year(toks[start + 1])
+
+
+def sentence_is_cumulative(toks: list[Token]) -> bool:
+    """Markers of a running total anywhere in the sentence ("since the start of the war"), or of
+    an earlier year ("In 1994, ...")."""
+    n = len(toks)
+    if _background(toks):
+        return True
     if _MARKERS.isdisjoint([t.low for t in toks]):
         return False
     for k, t in enumerate(toks):
         low = t.low
-        if low == "since":
+        if low == "since" and not any(toks[q].low in _SUPERLATIVES for q in range(max(0, k - 5), k)):
+            # "the worst fighting since the uprising began" compares; it counts nothing since then
             for q in range(k + 1, min(n, k + 4)):
-                if toks[q].low in lx.CUMULATIVE_AFTER_SINCE and toks[q].low != "the":
+                w = toks[q].low
+                if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or _year(toks[q]):
                     return True
         for phrase in _BY_FIRST.get(low, ()):
             if all(k + q < n and toks[k + q].low == w for q, w in enumerate(phrase)):
