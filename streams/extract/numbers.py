@@ -45,6 +45,7 @@ _PREFIXES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _qual in [
     (("at", "least"), "at_least"), (("atleast",), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
+    (("not", "less", "than"), "at_least"), (("not", "fewer", "than"), "at_least"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
     (("upward", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("exceeding",), "more_than"), (("above",), "more_than"),

@@ -118,12 +118,28 @@ def is_nationwide(toks: list[Token], i: int, j: int, is_country: Callable[[str],
     sentence just before it ("Across Syria, 24 were killed").
     """
     n = len(toks)
-    for p in range(j, min(n, j + _NATIONWIDE_WINDOW)):
+    p, end, aside = j, min(n, j + _NATIONWIDE_WINDOW), False
+    while p < end:
+        if toks[p].text == "," and not aside and p == j:
+            # "72 people, the majority of them civilians, were killed across Syria": one aside is skipped
+            close = next((q for q in range(p + 1, min(n, p + 10)) if toks[q].text in (",", ";", ".")), None)
+            if close is not None and toks[close].text == "," and all(t.kind != "num" for t in toks[p:close]):
+                p, end, aside = close + 1, min(n, close + 1 + _NATIONWIDE_WINDOW), True
+                continue
         if toks[p].text in (",", ";", ".") or toks[p].kind == "num":
             break
         if _nationwide_at(toks, p, is_country):
             return True
-    return any(_nationwide_at(toks, p, is_country) for p in range(max(0, i - 4), i) if p == 0)
+        p += 1
+    # "Across Syria, 24 were killed", also after a quote or a colon: 'AFP reported: "Across Syria, ...'
+    return any(
+        _nationwide_at(toks, p, is_country)
+        for p in range(max(0, i - 4), i)
+        if p == 0 or toks[p - 1].text in _OPENERS
+    )
+
+
+_OPENERS = frozenset({'"', "“", ":", "'"})
 
 
 def _nationwide_at(toks: list[Token], p: int, is_country: Callable[[str], bool]) -> bool:

@@ -16,6 +16,8 @@ never summed. Work is linear in the sentence's figures.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from streams.extract import lexicon as lx
 from streams.extract.cues import Figure
 from streams.extract.speech import SAY_VERBS
@@ -61,17 +63,27 @@ def coordinated_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]
     out: list[Figure] = []
     chain: list[Figure] = []
     closed = False  # the chain's last link was "and": it may end there
-    for f in figures:
-        if chain and _links(toks, chain[-1], f) is not None and not closed:
-            closed = _links(toks, chain[-1], f) == "and"
+    starts = [t.start for t in toks]
+    prev: Figure | None = None  # the figure before the chain's first part
+    for n, f in enumerate(figures):
+        link = _links(toks, starts, chain[-1], f) if chain and not closed else None
+        if link is not None:
+            closed = link == "and"
             chain.append(f)
             continue
         if len(chain) > 1 and closed:
-            out.extend(_total(toks, chain, figures))
+            out.extend(_total(toks, starts, chain, prev))
         chain, closed = ([f] if _summable(f) else []), False
+        prev = figures[n - 1] if n else None
     if len(chain) > 1 and closed:
-        out.extend(_total(toks, chain, figures))
+        out.extend(_total(toks, starts, chain, prev))
     return out
+
+
+def _between(toks: list[Token], starts: list[int], a: int, b: int) -> list[Token]:
+    """The tokens lying wholly within characters ``[a, b)`` (a bisection: no scan of the sentence)."""
+    lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+    return [t for t in toks[lo:hi] if t.end <= b]
 
 
 def _summable(f: Figure) -> bool:
@@ -82,12 +94,14 @@ def _point(f: Figure) -> int | None:
     return f.best if f.best is not None else f.low
 
 
-def _links(toks: list[Token], f: Figure, g: Figure) -> str | None:
+def _links(toks: list[Token], starts: list[int], f: Figure, g: Figure) -> str | None:
     """ "and" or "," when ``g`` is the next part after ``f``; None when they are not parts of one list."""
     if not _summable(g) or g.metric != f.metric:
         return None
-    between = [t for t in toks if f.end <= t.start and t.end <= g.start]
-    named = any(t.kind == "word" for t in toks if f.start <= t.start and t.end <= f.end)  # "a judge"
+    if g.start - f.end > 80:
+        return None  # too far apart to be one list
+    between = _between(toks, starts, f.end, g.start)
+    named = any(t.kind == "word" for t in _between(toks, starts, f.start, f.end))  # "a judge"
     if len(between) == 1 and named and between[0].low == "and":
         return "and"  # "a judge and seven members of his family"
     if len(between) < 2:
@@ -103,12 +117,13 @@ def _links(toks: list[Token], f: Figure, g: Figure) -> str | None:
     return "and" if last == "and" else ","
 
 
-def _total(toks: list[Token], chain: list[Figure], figures: list[Figure]) -> list[Figure]:
+def _total(toks: list[Token], starts: list[int], chain: list[Figure], prev: Figure | None) -> list[Figure]:
     first = chain[0]
-    before = [t for t in toks if t.start < first.start][-_BREAKDOWN_WINDOW:]
+    k = bisect_left(starts, first.start)
+    before = toks[max(0, k - _BREAKDOWN_WINDOW) : k]
     if any(t.low in _BREAKDOWN for t in before):
         return []  # "ten people, including four children and two women": parts of a stated total
-    if before and any(g.metric == first.metric and before[0].start <= g.start < first.start for g in figures):
+    if before and prev is not None and prev.metric == first.metric and before[0].start <= prev.start:
         return []  # "six refugees, two women and four children, were killed": an apposition of parts
     if first.via == "right" and before and before[-1].low.endswith("ed") and before[-1].low not in SAY_VERBS:
         return []  # "the outbreak has infected 61 people and one person has died": another verb's object

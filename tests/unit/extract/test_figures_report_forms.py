@@ -1,0 +1,57 @@
+"""Forms of real reports: inline markup, "not less than", a toll with a clause after it, and
+country-wide totals behind an aside or a quote (issue 9, fifth session).
+
+Sentences are written for these tests; none is copied from any source. Each is
+checked as written and lowercased.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extract.tokens import tokenize
+from tests.unit.extract.helpers import bounds, facts_of
+
+
+def both(s: str) -> list[str]:
+    return [s, s.lower()]
+
+
+@pytest.mark.parametrize("text", both("Eleven herders were <b>killed</b> when the camp was raided."))
+def test_inline_markup_around_a_word_is_dropped(text: str) -> None:
+    assert [f.best for f in facts_of(text, "killed")] == [11]
+
+
+def test_markup_tokens_go_and_offsets_stay() -> None:
+    text = "two <i>were</i> hurt"
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["two", "were", "hurt"]
+    assert [text[t.start : t.end] for t in toks] == ["two", "were", "hurt"]
+    assert [t.text for t in tokenize("3 < 5 > 2")] == ["3", "<", "5", ">", "2"]  # not a tag: kept
+
+
+@pytest.mark.parametrize("text", both("Not less than 14 villagers were killed in the raid."))
+def test_not_less_than_is_a_lower_bound(text: str) -> None:
+    assert [bounds(f) for f in facts_of(text, "killed")] == [(14, 14, None, "at_least")]
+
+
+@pytest.mark.parametrize("text", both("The toll later climbed to 31 with the death of two of the wounded."))
+def test_a_toll_keeps_its_metric_before_a_clause_on_the_wounded(text: str) -> None:
+    assert 31 in [f.best for f in facts_of(text, "killed")]
+    assert 31 not in [f.best for f in facts_of(text, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        *[(t, 64) for t in both("At least 64 people, most of them civilians, were killed across Yemen on Monday.")],
+        *[(t, 88) for t in both('The agency reported "Across Sudan, 88 people were killed on Friday."')],
+    ],
+)
+def test_a_country_wide_total_is_cumulative_behind_an_aside_or_a_quote(text: str, n: int) -> None:
+    assert [(f.best or f.low, f.cumulative) for f in facts_of(text, "killed")] == [(n, True)]
+
+
+@pytest.mark.parametrize("text", both("Nine were killed in the market, and 40 across the country."))
+def test_a_place_figure_after_a_comma_stays_an_incident(text: str) -> None:
+    assert next((f.best, f.cumulative) for f in facts_of(text, "killed")) == (9, False)
