@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
 from streams.extract.senses import senses_of
-from streams.extract.tokens import Token
+from streams.extract.tokens import Token, words
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
 DRONE, MISSILE, GUIDED_BOMB, AIR_STRIKE, ARTILLERY = "drone", "missile", "guided bomb", "air strike", "artillery"
@@ -159,6 +159,15 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
+        if (
+            weapon is None
+            and actor is None
+            and low in ("raid", "raids")
+            and not _POLICING.isdisjoint(lows)
+            and lx.SOLDIERY.isdisjoint(lows)
+            and "troops" not in lows
+        ):
+            continue  # "police arrested three in a raid", "a raid by immigration officers": no strike
         if weapon is None and actor is None:
             if everyday is None:
                 everyday = senses_of(toks).everyday  # once per sentence: the work stays linear
@@ -189,6 +198,13 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     return None
 
 
+#: Words of policing that make a "raid" a search of premises, not an attack (unless a weapon is named).
+_POLICING = words(
+    """
+    police policemen officers immigration arrested arrest arrests detained warrant warrants searched
+    search counterterrorism anti-terrorism counter-terrorism customs
+    """
+)
 #: Words before "bomb" that make it a planted or carried bomb, not one dropped from the air.
 _PLANTED = frozenset(
     {"car", "roadside", "suicide", "pipe", "nail", "parcel", "homemade", "crude", "petrol", "truck", "time", "letter"}

@@ -38,7 +38,7 @@ _BREAKS = words(
 )
 #: Words before the first part that make the parts a breakdown of a total already stated.
 _BREAKDOWN = frozenset(
-    {"including", "incl", "among", "included", "includes", "comprising", "comprised", "them", "mostly", "of"}
+    {"including", "incl", "among", "included", "includes", "comprising", "comprised", "them", "mostly"}
     | {"(", "-", "–", "—", ":"}
 )
 #: Armed men on either side: "22 hostages and two gunmen", "five civilians and two soldiers" name the two
@@ -49,13 +49,14 @@ _ARMED = lx.TROOP_NOUNS | words(
     soldier troop fighter serviceman police policeman policemen officer officers guard guards
     militant militants gunman gunmen rebel rebels insurgent insurgents attacker attackers militiaman
     militiamen militia guerrilla guerrillas jihadist jihadists assailant assailants terrorist terrorists
-    bomber bombers combatant combatants commander commanders
+    bomber bombers combatant combatants commander commanders kidnapper kidnappers hijacker hijackers
+    abductor abductors captor captors
     """
 )
 #: How many words a part's subject may have ("four Pakistani civilians", "eleven schoolchildren").
 _MAX_SUBJECT = 5
 #: How far back a breakdown marker reaches from the first part.
-_BREAKDOWN_WINDOW = 6
+_BREAKDOWN_WINDOW = 10
 
 
 def coordinated_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]:
@@ -65,6 +66,7 @@ def coordinated_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]
     closed = False  # the chain's last link was "and": it may end there
     starts = [t.start for t in toks]
     prev: Figure | None = None  # the figure before the chain's first part
+    largest: dict[str, int] = {}  # the largest figure of each metric before the chain
     for n, f in enumerate(figures):
         link = _links(toks, starts, chain[-1], f) if chain and not closed else None
         if link is not None:
@@ -72,11 +74,15 @@ def coordinated_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]
             chain.append(f)
             continue
         if len(chain) > 1 and closed:
-            out.extend(_total(toks, starts, chain, prev))
+            out.extend(_total(toks, starts, chain, prev, largest))
+        for g in chain:
+            largest[g.metric] = max(largest.get(g.metric, 0), _point(g) or 0)
         chain, closed = ([f] if _summable(f) else []), False
         prev = figures[n - 1] if n else None
+        if prev is not None and not chain:
+            largest[prev.metric] = max(largest.get(prev.metric, 0), _point(prev) or 0)
     if len(chain) > 1 and closed:
-        out.extend(_total(toks, starts, chain, prev))
+        out.extend(_total(toks, starts, chain, prev, largest))
     return out
 
 
@@ -117,8 +123,13 @@ def _links(toks: list[Token], starts: list[int], f: Figure, g: Figure) -> str | 
     return "and" if last == "and" else ","
 
 
-def _total(toks: list[Token], starts: list[int], chain: list[Figure], prev: Figure | None) -> list[Figure]:
+def _total(
+    toks: list[Token], starts: list[int], chain: list[Figure], prev: Figure | None, largest: dict[str, int]
+) -> list[Figure]:
     first = chain[0]
+    total = sum(_point(f) or 0 for f in chain)
+    if largest.get(first.metric, 0) >= total:
+        return []  # "among the 14 people killed were two women and one boy": parts of the larger count
     k = bisect_left(starts, first.start)
     before = toks[max(0, k - _BREAKDOWN_WINDOW) : k]
     if any(t.low in _BREAKDOWN for t in before):
@@ -131,7 +142,6 @@ def _total(toks: list[Token], starts: list[int], chain: list[Figure], prev: Figu
         return []  # "six refugees, two women and four children": the first count is the others' total
     if any(f.subject and not _ARMED.isdisjoint(f.subject.lower().split()) for f in chain):
         return []  # the two sides of a fight
-    total = sum(_point(f) or 0 for f in chain)
     qualifiers = {f.qualifier for f in chain}
     qualifier = next((q for q in ("more_than", "at_least") if q in qualifiers), "exact")
     last = chain[-1]

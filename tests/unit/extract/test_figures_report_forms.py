@@ -55,3 +55,36 @@ def test_a_country_wide_total_is_cumulative_behind_an_aside_or_a_quote(text: str
 @pytest.mark.parametrize("text", both("Nine were killed in the market, and 40 across the country."))
 def test_a_place_figure_after_a_comma_stays_an_incident(text: str) -> None:
     assert next((f.best, f.cumulative) for f in facts_of(text, "killed")) == (9, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        *[(t, 300) for t in both("Several hundred troops were flown in overnight.")],
+        *[(t, 3000) for t in both("A few thousand residents fled the town.")],
+    ],
+)
+def test_several_hundred_is_three_hundred(text: str, n: int) -> None:
+    assert [f.best for f in facts_of(text) if f.metric != "strikes"] == [n]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("Officers arrested four men in a raid on a flat in the city centre."),
+        *both("Two cooks face deportation after a raid by immigration officers on the kitchen."),
+    ],
+)
+def test_a_police_raid_is_no_strike(text: str) -> None:
+    assert facts_of(text, "strikes") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("An army raid on the village killed six farmers, police said."),
+        *both("Troops and police killed 4 gunmen in a raid on a hideout."),
+    ],
+)
+def test_a_military_raid_stays_a_strike(text: str) -> None:
+    assert len(facts_of(text, "strikes")) == 1
