@@ -88,3 +88,15 @@ def test_a_police_raid_is_no_strike(text: str) -> None:
 )
 def test_a_military_raid_stays_a_strike(text: str) -> None:
     assert len(facts_of(text, "strikes")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        *[(t, "arrested") for t in both("Detectives arrested a 31-year-old woman at the port.")],
+        *[(t, "arrested") for t in both("Border guards detained a photographer near the crossing.")],
+        *[(t, "captured") for t in both("The militia captured a pilot after the crash.")],
+    ],
+)
+def test_one_person_taken_by_the_verb_before(text: str, metric: str) -> None:
+    assert [(f.metric, f.best) for f in facts_of(text) if f.metric != "strikes"] == [(metric, 1)]
