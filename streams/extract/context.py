@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
 from streams.extract.senses import senses_of
-from streams.extract.tokens import Token, words
+from streams.extract.strike_topics import of_past_war, policing, topic_before
+from streams.extract.tokens import Token
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
 DRONE, MISSILE, GUIDED_BOMB, AIR_STRIKE, ARTILLERY = "drone", "missile", "guided bomb", "air strike", "artillery"
@@ -128,6 +129,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     lows = [t.low for t in toks]
     if STRIKE_TRIGGERS.isdisjoint(lows):
         return None  # no strike noun or hitting verb: nothing to look at
+    if of_past_war(lows):
+        return None  # "a raid of the Second World War", "remembering the WW2 bombing": history
     intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
     damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
     everyday: bool | None = None
@@ -163,7 +166,7 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             weapon is None
             and actor is None
             and low in ("raid", "raids")
-            and not _POLICING.isdisjoint(lows)
+            and policing(lows)
             and lx.SOLDIERY.isdisjoint(lows)
             and "troops" not in lows
         ):
@@ -198,13 +201,6 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     return None
 
 
-#: Words of policing that make a "raid" a search of premises, not an attack (unless a weapon is named).
-_POLICING = words(
-    """
-    police policemen officers immigration arrested arrest arrests detained warrant warrants searched
-    search counterterrorism anti-terrorism counter-terrorism customs
-    """
-)
 #: Words before "bomb" that make it a planted or carried bomb, not one dropped from the air.
 _PLANTED = frozenset(
     {"car", "roadside", "suicide", "pipe", "nail", "parcel", "homemade", "crude", "petrol", "truck", "time", "letter"}
@@ -287,6 +283,8 @@ def _summary(toks: list[Token], k: int, lows: list[str]) -> bool:
         return False
     if k >= 1 and toks[k - 1].kind == "num":
         return False  # a count of strikes is a figure, handled by the count itself
+    if topic_before(toks, k):
+        return True  # "voted against involvement in air strikes": the topic of a debate
     for p, low in enumerate(lows):
         if low in _WINDOW_WORDS and p + 1 < len(lows):
             nxt = lows[p + 1]

@@ -100,3 +100,21 @@ def test_a_military_raid_stays_a_strike(text: str) -> None:
 )
 def test_one_person_taken_by_the_verb_before(text: str, metric: str) -> None:
     assert [(f.metric, f.best) for f in facts_of(text) if f.metric != "strikes"] == [(metric, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both("Two MPs who voted against involvement in air strikes explained their reasons."),
+        *both("The navy said its ships were not involved in missile strikes on the port."),
+        *both("A plaque recalls the bombing of the harbour during the Second World War."),
+        *both("Veterans remember the WW2 air raid on the shipyard."),
+    ],
+)
+def test_strikes_as_a_topic_or_of_a_past_war_are_no_strike(text: str) -> None:
+    assert facts_of(text, "strikes") == []
+
+
+@pytest.mark.parametrize("text", both("Air strikes on the depot near Kherson killed two guards."))
+def test_a_strike_event_stays(text: str) -> None:
+    assert len(facts_of(text, "strikes")) == 1
