@@ -118,3 +118,19 @@ def test_strikes_as_a_topic_or_of_a_past_war_are_no_strike(text: str) -> None:
 @pytest.mark.parametrize("text", both("Air strikes on the depot near Kherson killed two guards."))
 def test_a_strike_event_stays(text: str) -> None:
     assert len(facts_of(text, "strikes")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        *[(t, 120) for t in both("At least 120 herders, and probably many more, were killed in the raids.")],
+        *[(t, 40) for t in both("At least 40 people, and possibly more, have died in the floods.")],
+    ],
+)
+def test_an_open_upper_end_between_count_and_verb(text: str, n: int) -> None:
+    assert [f.low for f in facts_of(text, "killed")] == [n]
+
+
+@pytest.mark.parametrize("text", both("Five were killed, and 12 more were wounded in the blast."))
+def test_a_second_clause_after_and_is_no_aside(text: str) -> None:
+    assert [f.best for f in facts_of(text, "killed")] == [5]
