@@ -51,6 +51,8 @@ def aside_cue(toks: list[Token], i: int, k: int) -> int | None:
     one_word = k + 2 < n and toks[k + 1].kind == "word" and toks[k + 1].low not in _NOT_ONE_WORD
     if one_word and toks[k + 2].low in _AUX and (c := _fate_at(toks, k + 2)) is not None:
         return c  # "eight herdsmen from Warsow, Somalia were killed"
+    if toks[k + 1].low == "and" and (c := _more_aside(toks, k + 1)) is not None:
+        return c  # "At least 300 members, and likely many more, were killed"
     if toks[k + 1].low in _CLAUSE_STOPS:
         return None  # "five were killed, and 12 ..."
     if _count_at(toks[k + 1]):
@@ -65,6 +67,19 @@ def aside_cue(toks: list[Token], i: int, k: int) -> int | None:
                 return _fate_at(toks, j + 1)
             return None
         if t.text in BOUNDARY:
+            return None
+    return None
+
+
+def _more_aside(toks: list[Token], k: int) -> int | None:
+    """The fate after ", and likely many more," (an open upper end of the count at ``k - 1``)."""
+    n = len(toks)
+    for j in range(k + 1, min(n, k + 5)):
+        if toks[j].low == "more":
+            if j + 2 < n and toks[j + 1].text == "," and toks[j + 2].low in _AUX:
+                return _fate_at(toks, j + 2)
+            return None
+        if toks[j].kind != "word":
             return None
     return None
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
 from streams.extract.senses import senses_of
+from streams.extract.strike_topics import of_past_war, policing, topic_before
 from streams.extract.tokens import Token
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
@@ -128,6 +129,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     lows = [t.low for t in toks]
     if STRIKE_TRIGGERS.isdisjoint(lows):
         return None  # no strike noun or hitting verb: nothing to look at
+    if of_past_war(lows):
+        return None  # "a raid of the Second World War", "remembering the WW2 bombing": history
     intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
     damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
     everyday: bool | None = None
@@ -159,6 +162,15 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
+        if (
+            weapon is None
+            and actor is None
+            and low in ("raid", "raids")
+            and policing(lows)
+            and lx.SOLDIERY.isdisjoint(lows)
+            and "troops" not in lows
+        ):
+            continue  # "police arrested three in a raid", "a raid by immigration officers": no strike
         if weapon is None and actor is None:
             if everyday is None:
                 everyday = senses_of(toks).everyday  # once per sentence: the work stays linear
@@ -271,6 +283,8 @@ def _summary(toks: list[Token], k: int, lows: list[str]) -> bool:
         return False
     if k >= 1 and toks[k - 1].kind == "num":
         return False  # a count of strikes is a figure, handled by the count itself
+    if topic_before(toks, k):
+        return True  # "voted against involvement in air strikes": the topic of a debate
     for p, low in enumerate(lows):
         if low in _WINDOW_WORDS and p + 1 < len(lows):
             nxt = lows[p + 1]

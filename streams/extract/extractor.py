@@ -44,6 +44,7 @@ from streams.extract.placing import (
     place_for,
 )
 from streams.extract.sentences import split_sentences
+from streams.extract.sums import coordinated_totals
 from streams.extract.tokens import tokenize
 from streams.extract.trail import SourceTrail
 from streams.extract.version import EXTRACTOR_VERSION
@@ -125,6 +126,8 @@ def extract_text(text: str) -> list[Fact]:
         figures = find_figures(toks, find_numbers(toks), last_figure)
         if figures:
             last_figure = figures[-1]
+            if len(figures) > 1:
+                figures.extend(coordinated_totals(toks, figures))  # "two women and three children": five
         strike = find_strike(toks)
         found = find_attribution(text, toks) if has_say or figures or strike is not None else None
         sent.attribution = trail.follow(found, n_sent)

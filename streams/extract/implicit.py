@@ -248,8 +248,8 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
     cue: str | None = None
     if i >= 2 and toks[i - 2].low == "body" and toks[i - 1].low == "of":
         cue = "killed"  # "the body of a woman was found"
-    elif left in ("killed", "injured"):
-        cue = left  # "shot dead a civilian near the field", "killing a child"
+    elif left in ("killed", "injured", "arrested", "captured"):
+        cue = left  # "shot dead a civilian near the field", "killing a child", "police arrested a man"
     elif to_death(toks, k + 1, i):
         cue = "killed"  # "beat a young man to death"
     elif k + 1 >= n or toks[k + 1].low not in lx.PREPS:

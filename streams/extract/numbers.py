@@ -45,6 +45,7 @@ _PREFIXES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _qual in [
     (("at", "least"), "at_least"), (("atleast",), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
+    (("not", "less", "than"), "at_least"), (("not", "fewer", "than"), "at_least"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
     (("upward", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("exceeding",), "more_than"), (("above",), "more_than"),
@@ -200,7 +201,7 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
             return (6 if k >= 1 and toks[k - 1].low == "half" else 12), k + 2, True  # "half a dozen": 6
         if nxt == "few" and not (k + 2 < len(toks) and toks[k + 2].low in ("days", "weeks", "hours", "months")):
             if k + 2 < len(toks) and toks[k + 2].low in ("dozen", "hundred", "thousand"):
-                v = {"dozen": 12, "hundred": 100, "thousand": 1000}[toks[k + 2].low]
+                v = 3 * {"dozen": 12, "hundred": 100, "thousand": 1000}[toks[k + 2].low]  # "a few" is 3
                 return v, k + 3, True
             return 3, k + 2, True
         if nxt in ("hundred", "thousand", "million"):
@@ -214,7 +215,8 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
 def _vague_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
     low = toks[k].low
     if low == "several" and k + 1 < len(toks) and toks[k + 1].low in ("dozen", "hundred", "thousand"):
-        return {"dozen": 12, "hundred": 100, "thousand": 1000}[toks[k + 1].low], k + 2, True
+        # "several" is 3 (domain.md), so "several hundred" is 300, as "a few hundred" is
+        return 3 * {"dozen": 12, "hundred": 100, "thousand": 1000}[toks[k + 1].low], k + 2, True
     if low == "hundreds" and k + 2 < len(toks) and toks[k + 1].low == "of" and toks[k + 2].low == "thousands":
         return 100_000, k + 3, True
     return VAGUE[low], k + 1, True

@@ -35,16 +35,50 @@ for _p in _PERIOD_PHRASES:
 _MARKERS = frozenset(_BY_FIRST) | {"since"}
 
 
-def sentence_is_cumulative(toks: list[Token]) -> bool:
-    """Markers of a running total anywhere in the sentence ("since the start of the war")."""
+#: What a running total is counted since, besides the words of the lexicon: an uprising, the protests.
+_SINCE_EVENTS = words(
+    """
+    uprising unrest protests demonstrations revolt rebellion crackdown insurgency revolution
+    elections election independence hostilities
+    """
+)
+
+
+_SUPERLATIVES = words(
+    "first biggest largest worst deadliest bloodiest heaviest highest fiercest most strongest longest"
+)
+
+
+def _year(t: Token) -> bool:
+    return t.kind == "num" and len(t.text) == 4 and t.text[:2] in ("19", "20")
+
+
+def _background(toks: list[Token]) -> bool:
+    """A sentence about an earlier year: "In 1994, militias killed ...".
+
+    Its figures belong to another, past event or period (a reminder of history), never
+    to the incident being reported.
+    """
     n = len(toks)
+    start = 1 if n > 1 and toks[0].text in ('"', "“", "'") else 0
+    return start + 1 < n and toks[start].low == "in" and _year(toks[start + 1])
+
+
+def sentence_is_cumulative(toks: list[Token]) -> bool:
+    """Markers of a running total anywhere in the sentence ("since the start of the war"), or of
+    an earlier year ("In 1994, ...")."""
+    n = len(toks)
+    if _background(toks):
+        return True
     if _MARKERS.isdisjoint([t.low for t in toks]):
         return False
     for k, t in enumerate(toks):
         low = t.low
-        if low == "since":
+        if low == "since" and not any(toks[q].low in _SUPERLATIVES for q in range(max(0, k - 5), k)):
+            # "the worst fighting since the uprising began" compares; it counts nothing since then
             for q in range(k + 1, min(n, k + 4)):
-                if toks[q].low in lx.CUMULATIVE_AFTER_SINCE and toks[q].low != "the":
+                w = toks[q].low
+                if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or _year(toks[q]):
                     return True
         for phrase in _BY_FIRST.get(low, ()):
             if all(k + q < n and toks[k + q].low == w for q, w in enumerate(phrase)):
@@ -84,12 +118,28 @@ def is_nationwide(toks: list[Token], i: int, j: int, is_country: Callable[[str],
     sentence just before it ("Across Syria, 24 were killed").
     """
     n = len(toks)
-    for p in range(j, min(n, j + _NATIONWIDE_WINDOW)):
+    p, end, aside = j, min(n, j + _NATIONWIDE_WINDOW), False
+    while p < end:
+        if toks[p].text == "," and not aside and p == j:
+            # "72 people, the majority of them civilians, were killed across Syria": one aside is skipped
+            close = next((q for q in range(p + 1, min(n, p + 10)) if toks[q].text in (",", ";", ".")), None)
+            if close is not None and toks[close].text == "," and all(t.kind != "num" for t in toks[p:close]):
+                p, end, aside = close + 1, min(n, close + 1 + _NATIONWIDE_WINDOW), True
+                continue
         if toks[p].text in (",", ";", ".") or toks[p].kind == "num":
             break
         if _nationwide_at(toks, p, is_country):
             return True
-    return any(_nationwide_at(toks, p, is_country) for p in range(max(0, i - 4), i) if p == 0)
+        p += 1
+    # "Across Syria, 24 were killed", also after a quote or a colon: 'AFP reported: "Across Syria, ...'
+    return any(
+        _nationwide_at(toks, p, is_country)
+        for p in range(max(0, i - 4), i)
+        if p == 0 or toks[p - 1].text in _OPENERS
+    )
+
+
+_OPENERS = frozenset({'"', "“", ":", "'"})
 
 
 def _nationwide_at(toks: list[Token], p: int, is_country: Callable[[str], bool]) -> bool:

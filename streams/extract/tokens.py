@@ -70,6 +70,30 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             e = s + 1
             append(Token(other, other, s, e, "punct", space, False))
         pos = e
+    if "<" in piece and ">" in piece:
+        return _drop_markup(out)
+    return out
+
+
+#: Inline markup that copies of search results keep around words ("were <b>killed</b>").
+_TAGS = frozenset({"b", "i", "em", "strong", "u", "br", "p", "span", "mark"})
+
+
+def _drop_markup(toks: list[Token]) -> list[Token]:
+    """The tokens without inline tags ("<b>", "</b>", "<br/>"): the words they wrap stay."""
+    out: list[Token] = []
+    k, n = 0, len(toks)
+    while k < n:
+        t = toks[k]
+        if t.text == "<":
+            q = k + 1 + (k + 1 < n and toks[k + 1].text == "/")
+            if q < n and toks[q].low in _TAGS:
+                q += 1 + (q + 1 < n and toks[q + 1].text == "/")
+                if q < n and toks[q].text == ">":
+                    k = q + 1
+                    continue
+        out.append(t)
+        k += 1
     return out
 
 

@@ -148,15 +148,17 @@ def test_as_well_as_shares_the_verb(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "want"),
     [
-        *both("The dead, two women and one boy, were buried on Friday."),
-        *both("Those killed were two women and one boy."),
-        *both("Among the 14 people killed at the market were two women and one boy."),
+        # the members add up to the dead (streams.extract.sums): 2 + 1 = 3
+        *[(t, [2, 3, 1]) for t in both("The dead, two women and one boy, were buried on Friday.")],
+        *[(t, [2, 3, 1]) for t in both("Those killed were two women and one boy.")],
+        # members of a count already given add up to nothing new
+        *[(t, [2, 1]) for t in both("Among the 14 people killed at the market were two women and one boy.")],
     ],
 )
-def test_a_tally_named_before_its_members(text: str) -> None:
-    assert [n for n in killed(text) if n != 14] == [2, 1]
+def test_a_tally_named_before_its_members(text: str, want: list[int]) -> None:
+    assert [n for n in killed(text) if n != 14] == want
 
 
 @pytest.mark.parametrize("text", both("People injured included 9 Italians, four Dutch students and two Poles."))

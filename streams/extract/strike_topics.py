@@ -1,0 +1,50 @@
+"""Strike words that name no strike event: a police raid, a debate about strikes, a raid of a past war.
+
+Helpers of :func:`streams.extract.context.find_strike`. Each looks at one
+sentence's tokens once: linear.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from streams.extract.tokens import Token, words
+
+#: Words of policing that make a "raid" a search of premises, not an attack (unless a weapon,
+#: an armed actor or soldiers are named).
+_POLICING = words(
+    """
+    police policemen officers immigration arrested arrest arrests detained warrant warrants searched
+    search counterterrorism anti-terrorism counter-terrorism customs
+    """
+)
+#: Nouns and verbs that make plural strikes the topic of a debate, not an event: "involvement in air
+#: strikes", "questions on air strikes", "were not involved in strikes", "the vote on strikes".
+_TOPIC = words("involvement involved questions question debate vote voted claims participation policy case")
+#: Names of past wars that a remembrance or a history names its raids by.
+_PAST_WARS = words("ww2 wwii ww1 wwi blitz")
+#: How far before a strike noun its topic word may stand ("questions on uk air strikes").
+_TOPIC_WINDOW = 4
+
+
+def policing(lows: list[str]) -> bool:
+    """Whether the sentence speaks of policing ("police arrested three in a raid")."""
+    return not _POLICING.isdisjoint(lows)
+
+
+def topic_before(toks: list[Token], k: int) -> bool:
+    """Whether the strike noun at ``k`` is the topic of a debate: a topic word shortly before it."""
+    for p in range(k - 1, max(-1, k - 1 - _TOPIC_WINDOW), -1):
+        if toks[p].kind == "punct":
+            return False
+        if toks[p].low in _TOPIC:
+            return True
+    return False
+
+
+def of_past_war(lows: list[str]) -> bool:
+    """Whether the sentence is about a world war ("during the Second World War", "WW2 bombing")."""
+    if not _PAST_WARS.isdisjoint(lows):
+        return True
+    pairs = pairwise(lows)  # "WW2" is two tokens
+    return any((a == "world" and b in ("war", "wars")) or (a == "ww" and b in ("1", "2")) for a, b in pairs)
