@@ -52,7 +52,9 @@ from streams.extract.speech import (
     FATE_AFTER,
     FATES,
     ISSUING,
+    NAME_HEADS,
     NEGATIONS,
+    NOBODY,
     NOUN_TOO,
     PROGRESSIVE_ONLY,
     SAY_VERBS,
@@ -63,6 +65,7 @@ from streams.extract.speech import (
     credit,
     opens_block,
     outlet_reports,
+    publisher,
     statement_from,
 )
 from streams.extract.tokens import Token, words
@@ -104,19 +107,6 @@ class Attribution:
         return got
 
 
-#: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
-_PUBLISHER_OWNERS = frozenset({"our", "my"})
-_STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
-
-
-#: Phrases that stand where a source would and name no one.
-_NOBODY = frozenset({"others", "some", "many", "some others", "others still"})
-
-
-def _publisher(np: str) -> bool:
-    ws = np.lower().split()
-    return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
-
 
 class _Found:
     """The sources of one sentence as they are found, left to right."""
@@ -134,6 +124,9 @@ class _Found:
 
     def add(self, np: str) -> None:
         """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
+        head, _, tail = np.rpartition(" ")
+        if head and tail.lower() in SAY_VERBS:
+            np = head  # "the minister responds saying": the speaker, not the first verb
         named = outlet(np)
         if named is not None:
             if self.relay is not None and self.claimant is None and self.lead == "outlet":
@@ -141,11 +134,11 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if np.lower() in _NOBODY:
+        if np.lower() in NOBODY:
             return  # "while others are reporting two deaths": no one named
-        if is_pronoun(np) or _publisher(np):
+        if is_pronoun(np) or publisher(np):
             if self.claimant is None and not self.pronoun:
-                self.pronoun, self.anaphor = True, "we" if _publisher(np) else np.lower()
+                self.pronoun, self.anaphor = True, "we" if publisher(np) else np.lower()
             return
         self.claimant = self.claimant or np
         self.last = np
@@ -291,6 +284,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue
         if low not in SAY_VERBS:
             continue
+        if k >= 1 and toks[k - 1].low in NAME_HEADS.get(low, ()):
+            continue  # "the United States": a name, not a verb
         if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in DOMAINS and not _spaced(toks, k + 1):
             continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
         if low in NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in VERB_NEXT or toks[k + 1].kind == "num")):

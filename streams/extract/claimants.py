@@ -88,7 +88,7 @@ _TITLE_WORDS = words(
     representative head leader deputy general lieutenant colonel major captain sergeant
     officer official aide senator lawmaker mp king prince emir sheikh pope
     commissioner coordinator administrator doctor dr editor correspondent reporter journalist
-    analyst researcher mr mrs ms undersecretary
+    analyst researcher mr mrs ms undersecretary lord lady baroness executive
     """
 )
 #: Words that make a phrase an institution (or part of a title), never part of a name.
@@ -98,7 +98,7 @@ _INSTITUTION_WORDS = words(
     services office government authorities administration agency council committee command
     intelligence security defence defense interior health emergency emergencies foreign
     armed national border state regional local city district oblast region municipal
-    department directorate unit brigade battalion troops officials military's kremlin pentagon
+    department directorate authority unit brigade battalion troops officials military's kremlin pentagon
     observatory mission monitors monitoring network union organisation organization
     """
 )

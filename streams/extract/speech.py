@@ -54,6 +54,22 @@ BY_VERBS = words(
     issued compiled tallied counted recorded put
     """
 )
+#: Speech verbs that also end a name, and the words before them that make them the name's:
+#: "the United States" states nothing.
+NAME_HEADS = {"states": frozenset({"united"})}
+#: Phrases that stand where a source would and name no one.
+NOBODY = frozenset({"others", "some", "many", "some others", "others still"})
+#: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
+_PUBLISHER_OWNERS = frozenset({"our", "my"})
+_STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
+
+
+def publisher(np: str) -> bool:
+    """Whether a phrase is the blog's own reporter ("our correspondent"), who speaks for the publisher."""
+    ws = np.lower().split()
+    return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
+
+
 #: A sentence without one of these words has no attribution.
 ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | PUT_VERBS | BY_VERBS | ISSUED | {"according", "more"}
 #: How many tokens after a clause's opening word its source may start ("though other sources put").
