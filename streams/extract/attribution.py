@@ -63,6 +63,7 @@ from streams.extract.speech import (
     VERB_NEXT,
     count_follows,
     credit,
+    names_speaker,
     opens_block,
     outlet_reports,
     publisher,
@@ -105,7 +106,6 @@ class Attribution:
             if s <= offset:
                 got = a
         return got
-
 
 
 class _Found:
@@ -294,7 +294,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "were reported killed", "is said to", "the estimated total"
         if low in URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
             continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
-        if low in PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k)):
+        if not names_speaker(toks, k) or (low in PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k))):
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
         if low in ACCUSE and k + 1 < n and toks[k + 1].low == "of":
             continue  # "13 men accused of the bombings": a passive, not an accuser

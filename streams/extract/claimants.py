@@ -36,45 +36,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from streams.extract.claimant_countries import COUNTRY_WORDS as _COUNTRY_WORDS
 from streams.extract.tokens import words
 
-#: Country names, possessives' bases, demonyms and capitals -> ISO 3166-1 alpha-2.
-#: Multi-word keys are matched first. Kept here so ids do not depend on the gazetteer's data.
-_COUNTRY_WORDS: dict[str, str] = {
-    "ukraine": "UA", "ukrainian": "UA", "kyiv": "UA", "kiev": "UA",
-    "russia": "RU", "russian": "RU", "moscow": "RU", "russian federation": "RU",
-    "united states": "US", "us": "US", "u.s.": "US", "american": "US", "washington": "US", "america": "US",
-    "united kingdom": "GB", "uk": "GB", "britain": "GB", "british": "GB", "london": "GB",
-    "israel": "IL", "israeli": "IL",
-    "gaza": "PS", "palestinian": "PS", "palestine": "PS",
-    "lebanon": "LB", "lebanese": "LB", "beirut": "LB",
-    "syria": "SY", "syrian": "SY", "damascus": "SY",
-    "yemen": "YE", "yemeni": "YE", "sanaa": "YE",
-    "sudan": "SD", "sudanese": "SD", "khartoum": "SD",
-    "iran": "IR", "iranian": "IR", "tehran": "IR",
-    "iraq": "IQ", "iraqi": "IQ", "baghdad": "IQ",
-    "north korea": "KP", "north korean": "KP", "pyongyang": "KP",
-    "south korea": "KR", "south korean": "KR", "seoul": "KR",
-    "china": "CN", "chinese": "CN", "beijing": "CN",
-    "belarus": "BY", "belarusian": "BY", "minsk": "BY",
-    "poland": "PL", "polish": "PL", "warsaw": "PL",
-    "germany": "DE", "german": "DE", "berlin": "DE",
-    "france": "FR", "french": "FR", "paris": "FR",
-    "turkey": "TR", "turkish": "TR", "ankara": "TR",
-    "egypt": "EG", "egyptian": "EG", "cairo": "EG",
-    "jordan": "JO", "jordanian": "JO",
-    "moldova": "MD", "moldovan": "MD",
-    "georgia": "GE", "georgian": "GE",
-    "japan": "JP", "japanese": "JP", "tokyo": "JP",
-    "mali": "ML", "malian": "ML",
-    "haiti": "HT", "haitian": "HT",
-    "somalia": "SO", "somali": "SO",
-    "ethiopia": "ET", "ethiopian": "ET",
-    "congo": "CD", "congolese": "CD",
-    "myanmar": "MM",
-    "pakistan": "PK", "pakistani": "PK",
-    "india": "IN", "indian": "IN",
-}  # fmt: skip
 #: The same table for other stages (outlets: "Ukrainian television" names no outlet).
 COUNTRY_WORDS = _COUNTRY_WORDS
 _MAX_COUNTRY_WORDS = max(len(k.split()) for k in _COUNTRY_WORDS)
@@ -247,6 +211,11 @@ def qualified_only(short: str, full: str) -> bool:
 
 
 def _parse(mention: str) -> _Parsed:
+    head, comma, tail = mention.partition(",")
+    if comma and head.strip() and tail.strip():
+        person, role = _parse(head), _parse(tail)
+        if person.name and not person.title and role.title and not role.name:
+            return _Parsed(role.country or person.country, role.title, person.name)  # "Jane Roe, the mayor"
     raw = _join_possessives(_TOKEN_RE.findall(mention.translate(_APOSTROPHES)))
     while raw and raw[0].lower() in _LEADING_DROP:
         raw = raw[1:]

@@ -99,7 +99,8 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             person = _collect_left(toks, ns - 3)
             words = clean(toks[person[0] : person[1] + 1]) if person is not None else ""
             return (words, toks[person[0]].start) if person is not None and words else None
-        if ns >= 2 and toks[ns - 1].text == "," and toks[ns].low in ("a", "an"):
+        the_role = toks[ns].low == "the" and _has_role_word(toks, ns, ne)  # "Jane Roe, the city's mayor, said"
+        if ns >= 2 and toks[ns - 1].text == "," and (toks[ns].low in ("a", "an") or the_role):
             # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
             got = _collect_left(toks, ns - 2)
             words = clean(toks[got[0] : got[1] + 1]) if got is not None else ""

@@ -26,7 +26,7 @@ ROLE_WORDS = words(
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
     ambassador director chairman representative authorities administration agency undersecretary
-    source sources
+    source sources leader premier chancellor commissioner senator deputy officer coordinator administrator
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").

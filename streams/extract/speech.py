@@ -25,10 +25,35 @@ SAY_VERBS = words(
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
     acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
     declared declares accused accuses warns warning responded responds replied replies confirming
+    described describes addressing briefing giving holding
     """
 )
-#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning".
-PROGRESSIVE_ONLY = frozenset({"speaking", "warning"})
+#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning",
+#: "the minister is addressing the crowd", "the police chief is giving a press conference".
+PROGRESSIVE_ONLY = frozenset({"speaking", "warning", "addressing", "briefing", "giving", "holding"})
+#: Of those, the verbs that name a speaker only before what a speaker gives: "is holding a news conference".
+EVENT_VERBS = frozenset({"giving", "holding"})
+EVENTS = words("conference briefing statement speech address")
+#: How many tokens after such a verb its event may stand: "is giving a hastily arranged press conference".
+EVENT_REACH = 5
+#: Speech verbs that, followed by "as", are participles: "what police described as an attack".
+AS_PARTICIPLES = frozenset({"described", "describes"})
+
+
+def names_speaker(toks: list[Token], k: int) -> bool:
+    """Whether the speech word at ``toks[k]`` names a speaker in its own use.
+
+    "Described as" is a participle; "giving" and "holding" name a speaker only before
+    a conference, a briefing or a statement.
+    """
+    low = toks[k].low
+    if low in AS_PARTICIPLES:
+        return not (k + 1 < len(toks) and toks[k + 1].low == "as")
+    if low in EVENT_VERBS:
+        return any(t.low in EVENTS for t in toks[k + 1 : k + 1 + EVENT_REACH])
+    return True
+
+
 #: Speech participles that, before a fate, are passives: "87 people reported missing".
 FATE_AFTER = frozenset({"reported", "confirmed", "declared"})
 FATES = words("missing dead killed injured wounded hurt detained arrested drowned")

@@ -83,3 +83,49 @@ def test_a_paper_citing_a_source_is_the_relay(text: str) -> None:
     (f,) = facts_of(text, "killed")
     assert (f.claimant or "").lower() == "police spokesman"
     assert (f.relay or "").lower() == "süddeutsche zeitung"
+
+
+# --- a speaker named before the verb, and what "he" then stands for ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("Mira Lund, the Danish premier, said 14 people were killed in the fire."),
+)
+def test_a_name_then_its_role_before_the_verb(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert (f.claimant or "").lower() == "mira lund"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "Oskar Brandt, the regional police chief, is giving a press conference in Graz. "
+        "He said six people were injured in the blast."
+    )
+    + both("Oskar Brandt, the regional police chief, is addressing reporters. He said six people were injured.")
+    + both("Police chief Oskar Brandt is speaking now in Graz. He says six people were injured.")
+    + both("Oskar Brandt, a deputy police chief, described the attack as cowardly. He added six people were injured."),
+)
+def test_a_speaker_introduced_by_a_press_conference_is_he(text: str) -> None:
+    (f,) = facts_of(text, "injured")
+    assert f.claimant_id == "oskar brandt", f.claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("Aid workers are giving food to 300 displaced families in the camp.")
+    + both("Five people were killed in what police described as a targeted attack."),
+)
+def test_giving_and_described_as_name_no_speaker(text: str) -> None:
+    found = facts_of(text)
+    assert found, text
+    assert all(f.claimant is None for f in found), [f.claimant for f in found]
+
+
+def test_a_name_with_its_role_after_a_comma_is_the_person() -> None:
+    ids = claimant_ids(["Mira Lund, the Danish premier", "mira lund , the danish premier", "Mira Lund"], [])
+    assert set(ids.values()) == {"mira lund"}
+    # a body and its description stays the body
+    ids = claimant_ids(["the health ministry, the main source of figures"], [])
+    assert ids["the health ministry, the main source of figures"] != ""
