@@ -63,10 +63,12 @@ from streams.extract.speech import (
     VERB_NEXT,
     count_follows,
     credit,
+    more_on,
     names_speaker,
     opens_block,
     outlet_reports,
     publisher,
+    quote_closes,
     statement_from,
 )
 from streams.extract.tokens import Token, words
@@ -344,12 +346,14 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             found.add(got[0])
             found.span += [got[1], got[2]]
         credited = credit(text, toks) if tweet is None else None
-        if credited is not None:  # "this from Reuters: ...", "AP has the latest from the scene: ..."
-            found.relay = found.relay or credited[0]
-            found.span += [credited[1], credited[2]]
+    elif found.relay is None and found.claimant is None:
+        credited = more_on(text, toks)  # "Reuters has a bit more on the search."
+    if credited is not None:  # "this from Reuters: ...", "AP has the latest from the scene: ..."
+        found.relay = found.relay or credited[0]
+        found.span += [credited[1], credited[2]]
     a = found.result()
     if a is not None and tweet is None:
-        a.block = credited is not None or opens_block(toks, a.pieces)
+        a.block = credited is not None or (opens_block(toks, a.pieces) and not quote_closes(text, toks))
         a.credit = credited is not None
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle

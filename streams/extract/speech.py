@@ -83,7 +83,10 @@ BY_VERBS = words(
 #: "the United States" states nothing.
 NAME_HEADS = {"states": frozenset({"united"})}
 #: Phrases that stand where a source would and name no one.
-NOBODY = frozenset({"others", "some", "many", "some others", "others still"})
+#: Adverbs before a verb are among them: "Kuwait has apparently declared" names no "apparently".
+NOBODY = frozenset({"others", "some", "many", "some others", "others still"}) | words(
+    "apparently reportedly allegedly also now later earlier previously separately officially publicly initially"
+)
 #: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
 _PUBLISHER_OWNERS = frozenset({"our", "my"})
 _STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
@@ -163,6 +166,30 @@ def opens_block(toks: list[Token], pieces: list[tuple[int, int]]) -> bool:
     return any(first <= e <= toks[q].start for _, e in pieces)
 
 
+#: The mark that closes each quote mark, as text ("``" is tokenised as two "`").
+_CLOSER = {"“": "”", "‘": "’", '"': '"', "`": "''"}
+
+
+def quote_closes(text: str, toks: list[Token]) -> bool:
+    """Whether the quote a colon opens closes where its sentence ends, so it goes on no further.
+
+    'the judge said: "This was planned."' closes in its sentence (tokenised text puts
+    the closing mark at the start of the next one: ``said : `` this was planned . ''``).
+    A quote whose sentence ends inside it ('the mayor said: "We have 12 dead. More are missing."')
+    goes on.
+    """
+    q = next((q for q, t in enumerate(toks) if t.text == ":"), len(toks))
+    closer = _CLOSER.get(toks[q + 1].text) if q + 1 < len(toks) else None
+    if closer is None:
+        return False
+    end = toks[-1].end
+    inside = text[toks[q + 1].end : end]
+    if toks[q + 1].text == "`":
+        inside = inside.lstrip("`")
+    after = text[end : end + 4].lstrip()
+    return closer in inside or after.startswith(closer)
+
+
 BLOCK_WORDS = SAY_VERBS | ISSUED | {"according"}
 _QUOTES = frozenset({'"', "“", "``", "`", "'", "''"})
 
@@ -172,6 +199,35 @@ _HAS_WHAT = words("this more the latest details further")
 #: How far into a sentence an outlet's credit may stand, and how far its colon.
 _CREDIT_HEAD = 5
 _CREDIT_COLON = 16
+
+
+#: What may stand between "has" and "more": "Reuters has a bit more", "AP has some more".
+_MORE_HEAD = words("a bit little some now")
+#: The most tokens a credit sentence may have: "Reuters has a bit more on the rising toll across the region."
+_MORE_MAX = 14
+
+
+def more_on(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
+    """An outlet credited for what follows, in a sentence of its own: "Reuters has more on the search.".
+
+    The sentence holds no count (else it is a report, not a credit) and names the
+    outlet before "has"; the outlet, and the span of the credit.
+    """
+    if len(toks) > _MORE_MAX or any(t.kind == "num" for t in toks):
+        return None
+    k = next((q for q, t in enumerate(toks[:_CREDIT_HEAD]) if t.low in ("has", "have")), None)
+    if k is None or k == 0:
+        return None
+    q = k + 1
+    while q < len(toks) and toks[q].low in _MORE_HEAD:
+        q += 1
+    if q >= len(toks) or toks[q].low != "more" or (q + 1 < len(toks) and toks[q + 1].low not in _MORE_NEXT):
+        return None
+    named = outlet(" ".join(t.text for t in toks[:k]))
+    return (named, toks[0].start, toks[q].end) if named else None
+
+
+_MORE_NEXT = words("on about details . from")
 
 
 def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:

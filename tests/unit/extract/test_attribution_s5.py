@@ -129,3 +129,46 @@ def test_a_name_with_its_role_after_a_comma_is_the_person() -> None:
     # a body and its description stays the body
     ids = claimant_ids(["the health ministry, the main source of figures"], [])
     assert ids["the health ministry, the main source of figures"] != ""
+
+
+# --- how far a quote and a credit go on ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    both('The judge said: "This robbery was planned with care." Four officers were injured in the arrest.')
+    + ["the judge said : `` this robbery was planned with care . '' four officers were injured in the arrest ."],
+)
+def test_a_quote_closed_in_its_sentence_goes_on_no_further(text: str) -> None:
+    (f,) = facts_of(text, "injured")
+    assert f.claimant is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    both('The mayor said: "We have lost many. Four people were injured in the blast."')
+    + ["the mayor said : `` we have lost many . four people were injured in the blast . ''"],
+)
+def test_a_quote_open_at_its_sentence_end_goes_on(text: str) -> None:
+    (f,) = facts_of(text, "injured")
+    assert (f.claimant or "").lower() == "mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "relay"),
+    [
+        *((t, "reuters") for t in both("Reuters has a bit more on the search. At least 10 people were killed, police said.")),
+        *((t, "ap") for t in both("The AP has more on the flooding. Eleven people were killed in the valley.")),
+        ("The mayor has more on the search. Eleven people were killed in the valley.", None),
+        ("Reuters has more than 20 staff in the city. Eleven people were killed in the valley.", None),
+    ],
+)
+def test_an_outlet_credited_for_what_follows(text: str, relay: str | None) -> None:
+    (f,) = facts_of(text, "killed")
+    assert (f.relay.lower() if f.relay else None) == relay
+
+
+@pytest.mark.parametrize("text", both("Ruritania has apparently declared a day of mourning for the 27 people killed."))
+def test_an_adverb_is_no_source(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert f.claimant is None
