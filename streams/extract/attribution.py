@@ -37,7 +37,6 @@ from streams.extract.phrases import (
     closes,
     is_pronoun,
     issuer,
-    np_left,
     np_right,
     progressive,
 )
@@ -63,6 +62,7 @@ from streams.extract.speech import (
     VERB_NEXT,
     count_follows,
     credit,
+    left_source,
     more_on,
     names_speaker,
     opens_block,
@@ -265,7 +265,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if low in CITE_VERBS or cite_at:
             np = np_right(text, toks, k + (cite_at or 1))
             if np is not None:
-                left = np_left(text, toks, k) if not cite_at else None
+                left = left_source(text, toks, k) if not cite_at else None
                 if left is not None and outlet(left[0]) is not None:
                     found.add(left[0])
                     span += [left[1], t.end]
@@ -310,7 +310,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "detailed reports from elsewhere", "no reports of deaths": a noun
         if k + 1 < n and toks[k + 1].low == "to" and low not in TELL:
             continue  # "reported to be injured", ", said to be near"
-        left = np_left(text, toks, k)
+        left = left_source(text, toks, k)
         if left is not None and low in ISSUING and is_pronoun(left[0]):
             left = issuer(toks, k) or left  # "the military has released a statement saying"
         elif low == "confirming":
@@ -318,7 +318,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
-            quoted = _reports_as(text, toks, k) if outlet(left[0]) is not None else None
+            quoted = (_reports_as(text, toks, k) or src.figure_from(text, toks, k)) if outlet(left[0]) else None
             if quoted is not None:
                 found.cite(quoted[0])  # "the AP reports Kenyan officials as saying": the officials claim
                 span += [t.start, quoted[1]]

@@ -248,3 +248,30 @@ def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
             named = outlet(" ".join(t.text for t in toks[:k]))
             return (named, toks[0].start, toks[colon - 1].end) if named else None
     return None
+
+
+#: The most tokens a parenthesis after a source's name may hold: "the Kuwait news agency (KUNA)".
+_MAX_PAREN = 4
+#: What may stand between the parenthesis and the verb: "the LCC (a network), has accused", "(KUNA) has reported".
+_BEFORE_VERB = words("has have had is are was were , just also now")
+
+
+def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source before the speech verb at ``toks[k]``, a short parenthesis after its name left out.
+
+    "the Kuwait news agency (KUNA) has reported" is the Kuwait news agency; without
+    a parenthesis this is ``phrases.np_left``.
+    """
+    got = np_left(text, toks, k)
+    if got is not None:
+        return got
+    p = k - 1
+    while p >= 0 and toks[p].low in _BEFORE_VERB and k - p <= 3:
+        p -= 1
+    if p < 2 or toks[p].text != ")":
+        return None
+    o = next((q for q in range(p - 1, max(-1, p - _MAX_PAREN - 2), -1) if toks[q].text == "("), None)
+    if o is None or o == 0:
+        return None
+    kept = [*toks[:o], *toks[p + 1 :]]
+    return np_left(text, kept, k - (p + 1 - o))

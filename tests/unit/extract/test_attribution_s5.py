@@ -172,3 +172,32 @@ def test_an_outlet_credited_for_what_follows(text: str, relay: str | None) -> No
 def test_an_adverb_is_no_source(text: str) -> None:
     (f,) = facts_of(text, "killed")
     assert f.claimant is None
+
+
+# --- a parenthesis after a source's name, and the figure an outlet passes on ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("The Ruritanian news agency (RNA) said 27 people were killed in the blast.")
+    + both("The Ruritanian news agency (RNA) has reported that 27 people were killed in the blast."),
+)
+def test_a_parenthesis_after_the_name_is_left_out(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert (f.relay or "").lower() == "ruritanian news agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("The Ruritanian news agency (RNA) has reported a revised death toll from the health ministry: 27 killed."),
+)
+def test_an_outlet_passing_on_a_toll_from_a_source(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert (f.claimant or "").lower() == "health ministry"
+    assert (f.relay or "").lower() == "ruritanian news agency"
+
+
+@pytest.mark.parametrize("text", both("The ministry reported a toll from the storm of 27 dead."))
+def test_a_toll_from_an_event_is_no_source(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert (f.claimant or "").lower() == "ministry"
