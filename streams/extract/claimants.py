@@ -169,7 +169,12 @@ def _raw_id(
             return " ".join(next(iter(fits)))
     country = p.country
     if country is None:
-        wider = {(q.country, q.title) for q in parsed.values() if not q.name and set(p.title) < set(q.title)}
+        # a body never stands for the people in it: "police" is not "police officials"
+        wider = {
+            (q.country, q.title)
+            for q in parsed.values()
+            if not q.name and set(p.title) < set(q.title) and not _people_added(p.title, q.title)
+        }
         if len(wider) == 1:
             # "the ministry" in an entry that names "Russia's defence ministry"
             c, title = next(iter(wider))
@@ -181,6 +186,11 @@ def _raw_id(
             country = entry_country
     words_ = " ".join(p.title)
     return f"{country.lower()}:{words_}" if country else words_
+
+
+def _people_added(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` names people of the body ``short`` names ("police officials" beside "police")."""
+    return any(w in _PEOPLE or _is_title_word(w) for w in set(full) - set(short))
 
 
 def _is_title(title: tuple[str, ...]) -> bool:
