@@ -75,7 +75,7 @@ DOCUMENT_NOUNS = words(
     """
     update updates report reports statement statements assessment assessments briefing bulletin
     figures data tally count estimate estimates post posts summary analysis tweet tweets release
-    roundup account paper newspaper notification notice translation
+    roundup account accounts paper newspaper notification notice translation testimony testimonies
     """
 )
 DOCUMENT_MODIFIERS = words(
@@ -179,6 +179,8 @@ def document_owner(toks: list[Token]) -> int:
         k -= 1
     if toks[k].low.endswith("'s") or (toks[k].low == "s" and k >= 1 and toks[k - 1].text == "'"):
         return k + 1  # "the ministry's latest update", tokenised "the ministry 's latest update"
+    if toks[k].text == "'" and k >= 1 and toks[k - 1].low.endswith("s"):
+        return k + 1  # "survivors' accounts"
     return 0
 
 

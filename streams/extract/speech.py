@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from streams.extract.outlets import outlet
 from streams.extract.phrases import BOUNDARY, CITE_VERBS, np_left, np_right
-from streams.extract.sources import PUT_VERBS
+from streams.extract.sources import PUT_VERBS, ROLE_WORDS
 from streams.extract.tokens import Token, words
 
 SAY_VERBS = words(
@@ -264,7 +264,7 @@ def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     """
     got = np_left(text, toks, k)
     if got is not None:
-        return got
+        return _named_before(text, toks, got)
     p = k - 1
     while p >= 0 and toks[p].low in _BEFORE_VERB and k - p <= 3:
         p -= 1
@@ -275,3 +275,42 @@ def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         return None
     kept = [*toks[:o], *toks[p + 1 :]]
     return np_left(text, kept, k - (p + 1 - o))
+
+
+#: The most words a name before its role may have: "Khelifa Chibani, a spokesman for the ministry said".
+_MAX_NAME = 3
+_NOT_NAME = words("the a an of and in on at to by for from with he she they it we i this that there")
+
+
+def _named_before(text: str, toks: list[Token], got: tuple[str, int]) -> tuple[str, int]:
+    """ "Jane Roe, a spokeswoman for the police said" (no comma after the role): Jane Roe, with her role."""
+    s = next((q for q, t in enumerate(toks) if t.start >= got[1]), 0)
+    if s >= 1 and toks[s - 1].low in ("a", "an"):
+        s -= 1
+    if s < 2 or toks[s].low not in ("a", "an") or toks[s - 1].text != ",":
+        return got
+    b = s - 1
+    while b > 0 and s - 1 - b < _MAX_NAME and toks[b - 1].kind == "word" and toks[b - 1].low not in _NOT_NAME:
+        b -= 1
+    name = toks[b : s - 1]
+    cased = any(ch.isupper() for ch in text[toks[0].start : toks[-1].end])
+    opens = b == 0 or toks[b - 1].text in BOUNDARY
+    if not name or not opens or (cased and not all(t.is_cap for t in name)):
+        return got
+    from streams.extract.claimants import is_person  # claimants sits above this vocabulary module
+
+    person = text[name[0].start : name[-1].end]
+    if len(name) < 2 or not is_person(person) or not any(w in ROLE_WORDS for w in got[0].lower().split()):
+        return got
+    if _is_place(person):
+        return got  # "North Kivu, a spokesman for the governor said": the place, then the source
+    return f"{person}, {got[0]}", name[0].start
+
+
+def _is_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a town or a region."""
+    from streams.extract.gazetteer import gazetteer, name_key  # loaded only when a name before a role is met
+
+    key = name_key(name)
+    g = gazetteer()
+    return g.lookup_city(key, False) is not None or g.lookup_region(key) is not None
