@@ -52,7 +52,7 @@ _TITLE_WORDS = words(
     representative head leader deputy general lieutenant colonel major captain sergeant
     officer official aide senator lawmaker mp king prince emir sheikh pope
     commissioner coordinator administrator doctor dr editor correspondent reporter journalist
-    analyst researcher mr mrs ms undersecretary lord lady baroness executive
+    analyst researcher mr mrs ms undersecretary lord lady baroness executive superintendent inspector ac dac
     """
 )
 #: Words that make a phrase an institution (or part of a title), never part of a name.

@@ -247,3 +247,9 @@ def test_a_place_or_a_time_before_the_role_is_no_name(text: str) -> None:
 def test_accounts_stand_for_whose_they_are(text: str) -> None:
     (f,) = facts_of(text, "killed")
     assert ((f.claimant or "").lower(), (f.relay or "").lower()) == ("survivors", "afp")
+
+
+@pytest.mark.parametrize("text", both('AC Hale: "Forty people were reported missing by their families last year."'))
+def test_a_police_rank_before_a_colon_is_the_speaker(text: str) -> None:
+    (f,) = facts_of(text, "missing")
+    assert f.claimant_id == "hale", f.claimant
