@@ -250,8 +250,6 @@ def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
     return None
 
 
-#: The most tokens a parenthesis after a source's name may hold: "the Kuwait news agency (KUNA)".
-_MAX_PAREN = 4
 #: What may stand between the parenthesis and the verb: "the LCC (a network), has accused", "(KUNA) has reported".
 _BEFORE_VERB = words("has have had is are was were , just also now")
 
@@ -270,16 +268,34 @@ def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         p -= 1
     if p < 2 or toks[p].text != ")":
         return None
-    o = next((q for q in range(p - 1, max(-1, p - _MAX_PAREN - 2), -1) if toks[q].text == "("), None)
-    if o is None or o == 0:
-        return None
+    o = p - 2
+    if o < 1 or toks[o].text != "(" or not _acronym(toks[o + 1]):
+        return None  # only a short name in the parenthesis: "(KUNA)", not "(the town of X)"
     kept = [*toks[:o], *toks[p + 1 :]]
-    return np_left(text, kept, k - (p + 1 - o))
+    got = np_left(text, kept, k - (p + 1 - o))
+    s = next((q for q, t in enumerate(kept) if got is not None and t.start >= got[1]), 0)
+    if got is None or (s >= 1 and kept[s - 1].low in _OBJECT_OF):
+        return None  # "a group fighting in the Democratic Republic of Congo (DRC) accused": a place, not the source
+    return got
+
+
+#: Words before a phrase that make it an object, not the subject that speaks.
+_OBJECT_OF = words("in of at from on near into across to by for with")
 
 
 #: The most words a name before its role may have: "Khelifa Chibani, a spokesman for the ministry said".
 _MAX_NAME = 3
 _NOT_NAME = words("the a an of and in on at to by for from with he she they it we i this that there")
+
+
+def _acronym(t: Token) -> bool:
+    """A short name's letters: "KUNA", "MSF" (in lowercase text, one short word that is no common one)."""
+    if t.kind != "word" or not 2 <= len(t.text) <= _MAX_ACRONYM:
+        return False
+    return t.text.isupper() or (t.text.islower() and t.low not in _NOT_NAME)
+
+
+_MAX_ACRONYM = 7
 
 
 def _named_before(text: str, toks: list[Token], got: tuple[str, int]) -> tuple[str, int]:

@@ -253,3 +253,12 @@ def test_accounts_stand_for_whose_they_are(text: str) -> None:
 def test_a_police_rank_before_a_colon_is_the_speaker(text: str) -> None:
     (f,) = facts_of(text, "missing")
     assert f.claimant_id == "hale", f.claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("A rebel group fighting in the Republic of Ruritania (ROR) accused the army of killing eight civilians."),
+)
+def test_a_place_before_a_parenthesis_is_no_source(text: str) -> None:
+    (f,) = facts_of(text, "killed")
+    assert "ruritania" not in (f.claimant or "").lower()
