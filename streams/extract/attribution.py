@@ -37,7 +37,6 @@ from streams.extract.phrases import (
     closes,
     is_pronoun,
     issuer,
-    np_left,
     np_right,
     progressive,
 )
@@ -52,7 +51,9 @@ from streams.extract.speech import (
     FATE_AFTER,
     FATES,
     ISSUING,
+    NAME_HEADS,
     NEGATIONS,
+    NOBODY,
     NOUN_TOO,
     PROGRESSIVE_ONLY,
     SAY_VERBS,
@@ -61,8 +62,13 @@ from streams.extract.speech import (
     VERB_NEXT,
     count_follows,
     credit,
+    left_source,
+    more_on,
+    names_speaker,
     opens_block,
     outlet_reports,
+    publisher,
+    quote_closes,
     statement_from,
 )
 from streams.extract.tokens import Token, words
@@ -104,20 +110,6 @@ class Attribution:
         return got
 
 
-#: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
-_PUBLISHER_OWNERS = frozenset({"our", "my"})
-_STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
-
-
-#: Phrases that stand where a source would and name no one.
-_NOBODY = frozenset({"others", "some", "many", "some others", "others still"})
-
-
-def _publisher(np: str) -> bool:
-    ws = np.lower().split()
-    return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
-
-
 class _Found:
     """The sources of one sentence as they are found, left to right."""
 
@@ -134,6 +126,9 @@ class _Found:
 
     def add(self, np: str) -> None:
         """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
+        head, _, tail = np.rpartition(" ")
+        if head and tail.lower() in SAY_VERBS:
+            np = head  # "the minister responds saying": the speaker, not the first verb
         named = outlet(np)
         if named is not None:
             if self.relay is not None and self.claimant is None and self.lead == "outlet":
@@ -141,11 +136,11 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if np.lower() in _NOBODY:
+        if np.lower() in NOBODY:
             return  # "while others are reporting two deaths": no one named
-        if is_pronoun(np) or _publisher(np):
+        if is_pronoun(np) or publisher(np):
             if self.claimant is None and not self.pronoun:
-                self.pronoun, self.anaphor = True, "we" if _publisher(np) else np.lower()
+                self.pronoun, self.anaphor = True, "we" if publisher(np) else np.lower()
             return
         self.claimant = self.claimant or np
         self.last = np
@@ -270,7 +265,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if low in CITE_VERBS or cite_at:
             np = np_right(text, toks, k + (cite_at or 1))
             if np is not None:
-                left = np_left(text, toks, k) if not cite_at else None
+                left = left_source(text, toks, k) if not cite_at else None
                 if left is not None and outlet(left[0]) is not None:
                     found.add(left[0])
                     span += [left[1], t.end]
@@ -291,6 +286,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue
         if low not in SAY_VERBS:
             continue
+        if k >= 1 and toks[k - 1].low in NAME_HEADS.get(low, ()):
+            continue  # "the United States": a name, not a verb
         if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in DOMAINS and not _spaced(toks, k + 1):
             continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
         if low in NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in VERB_NEXT or toks[k + 1].kind == "num")):
@@ -299,7 +296,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "were reported killed", "is said to", "the estimated total"
         if low in URGE and not (k + 1 == n or toks[k + 1].text in BOUNDARY):
             continue  # "..., the president urges." tags a quote; "urged foes to call a truce" is a request
-        if low in PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k)):
+        if not names_speaker(toks, k) or (low in PROGRESSIVE_ONLY and not (k >= 1 and progressive(toks, k))):
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
         if low in ACCUSE and k + 1 < n and toks[k + 1].low == "of":
             continue  # "13 men accused of the bombings": a passive, not an accuser
@@ -313,7 +310,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "detailed reports from elsewhere", "no reports of deaths": a noun
         if k + 1 < n and toks[k + 1].low == "to" and low not in TELL:
             continue  # "reported to be injured", ", said to be near"
-        left = np_left(text, toks, k)
+        left = left_source(text, toks, k)
         if left is not None and low in ISSUING and is_pronoun(left[0]):
             left = issuer(toks, k) or left  # "the military has released a statement saying"
         elif low == "confirming":
@@ -321,7 +318,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
-            quoted = _reports_as(text, toks, k) if outlet(left[0]) is not None else None
+            quoted = (_reports_as(text, toks, k) or src.figure_from(text, toks, k)) if outlet(left[0]) else None
             if quoted is not None:
                 found.cite(quoted[0])  # "the AP reports Kenyan officials as saying": the officials claim
                 span += [t.start, quoted[1]]
@@ -349,12 +346,14 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             found.add(got[0])
             found.span += [got[1], got[2]]
         credited = credit(text, toks) if tweet is None else None
-        if credited is not None:  # "this from Reuters: ...", "AP has the latest from the scene: ..."
-            found.relay = found.relay or credited[0]
-            found.span += [credited[1], credited[2]]
+    elif found.relay is None and found.claimant is None:
+        credited = more_on(text, toks)  # "Reuters has a bit more on the search."
+    if credited is not None:  # "this from Reuters: ...", "AP has the latest from the scene: ..."
+        found.relay = found.relay or credited[0]
+        found.span += [credited[1], credited[2]]
     a = found.result()
     if a is not None and tweet is None:
-        a.block = credited is not None or opens_block(toks, a.pieces)
+        a.block = credited is not None or (opens_block(toks, a.pieces) and not quote_closes(text, toks))
         a.credit = credited is not None
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle

@@ -36,45 +36,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from streams.extract.claimant_countries import COUNTRY_WORDS as _COUNTRY_WORDS
 from streams.extract.tokens import words
 
-#: Country names, possessives' bases, demonyms and capitals -> ISO 3166-1 alpha-2.
-#: Multi-word keys are matched first. Kept here so ids do not depend on the gazetteer's data.
-_COUNTRY_WORDS: dict[str, str] = {
-    "ukraine": "UA", "ukrainian": "UA", "kyiv": "UA", "kiev": "UA",
-    "russia": "RU", "russian": "RU", "moscow": "RU", "russian federation": "RU",
-    "united states": "US", "us": "US", "u.s.": "US", "american": "US", "washington": "US", "america": "US",
-    "united kingdom": "GB", "uk": "GB", "britain": "GB", "british": "GB", "london": "GB",
-    "israel": "IL", "israeli": "IL",
-    "gaza": "PS", "palestinian": "PS", "palestine": "PS",
-    "lebanon": "LB", "lebanese": "LB", "beirut": "LB",
-    "syria": "SY", "syrian": "SY", "damascus": "SY",
-    "yemen": "YE", "yemeni": "YE", "sanaa": "YE",
-    "sudan": "SD", "sudanese": "SD", "khartoum": "SD",
-    "iran": "IR", "iranian": "IR", "tehran": "IR",
-    "iraq": "IQ", "iraqi": "IQ", "baghdad": "IQ",
-    "north korea": "KP", "north korean": "KP", "pyongyang": "KP",
-    "south korea": "KR", "south korean": "KR", "seoul": "KR",
-    "china": "CN", "chinese": "CN", "beijing": "CN",
-    "belarus": "BY", "belarusian": "BY", "minsk": "BY",
-    "poland": "PL", "polish": "PL", "warsaw": "PL",
-    "germany": "DE", "german": "DE", "berlin": "DE",
-    "france": "FR", "french": "FR", "paris": "FR",
-    "turkey": "TR", "turkish": "TR", "ankara": "TR",
-    "egypt": "EG", "egyptian": "EG", "cairo": "EG",
-    "jordan": "JO", "jordanian": "JO",
-    "moldova": "MD", "moldovan": "MD",
-    "georgia": "GE", "georgian": "GE",
-    "japan": "JP", "japanese": "JP", "tokyo": "JP",
-    "mali": "ML", "malian": "ML",
-    "haiti": "HT", "haitian": "HT",
-    "somalia": "SO", "somali": "SO",
-    "ethiopia": "ET", "ethiopian": "ET",
-    "congo": "CD", "congolese": "CD",
-    "myanmar": "MM",
-    "pakistan": "PK", "pakistani": "PK",
-    "india": "IN", "indian": "IN",
-}  # fmt: skip
 #: The same table for other stages (outlets: "Ukrainian television" names no outlet).
 COUNTRY_WORDS = _COUNTRY_WORDS
 _MAX_COUNTRY_WORDS = max(len(k.split()) for k in _COUNTRY_WORDS)
@@ -88,7 +52,7 @@ _TITLE_WORDS = words(
     representative head leader deputy general lieutenant colonel major captain sergeant
     officer official aide senator lawmaker mp king prince emir sheikh pope
     commissioner coordinator administrator doctor dr editor correspondent reporter journalist
-    analyst researcher mr mrs ms undersecretary
+    analyst researcher mr mrs ms undersecretary lord lady baroness executive superintendent inspector ac dac
     """
 )
 #: Words that make a phrase an institution (or part of a title), never part of a name.
@@ -98,7 +62,7 @@ _INSTITUTION_WORDS = words(
     services office government authorities administration agency council committee command
     intelligence security defence defense interior health emergency emergencies foreign
     armed national border state regional local city district oblast region municipal
-    department directorate unit brigade battalion troops officials military's kremlin pentagon
+    department directorate authority unit brigade battalion troops officials military's kremlin pentagon
     observatory mission monitors monitoring network union organisation organization
     """
 )
@@ -205,7 +169,12 @@ def _raw_id(
             return " ".join(next(iter(fits)))
     country = p.country
     if country is None:
-        wider = {(q.country, q.title) for q in parsed.values() if not q.name and set(p.title) < set(q.title)}
+        # a body never stands for the people in it: "police" is not "police officials"
+        wider = {
+            (q.country, q.title)
+            for q in parsed.values()
+            if not q.name and set(p.title) < set(q.title) and not _people_added(p.title, q.title)
+        }
         if len(wider) == 1:
             # "the ministry" in an entry that names "Russia's defence ministry"
             c, title = next(iter(wider))
@@ -217,6 +186,11 @@ def _raw_id(
             country = entry_country
     words_ = " ".join(p.title)
     return f"{country.lower()}:{words_}" if country else words_
+
+
+def _people_added(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` names people of the body ``short`` names ("police officials" beside "police")."""
+    return any(w in _PEOPLE or _is_title_word(w) for w in set(full) - set(short))
 
 
 def _is_title(title: tuple[str, ...]) -> bool:
@@ -247,6 +221,11 @@ def qualified_only(short: str, full: str) -> bool:
 
 
 def _parse(mention: str) -> _Parsed:
+    head, comma, tail = mention.partition(",")
+    if comma and head.strip() and tail.strip():
+        person, role = _parse(head), _parse(tail)
+        if person.name and not person.title and role.title and not role.name:
+            return _Parsed(role.country or person.country, role.title, person.name)  # "Jane Roe, the mayor"
     raw = _join_possessives(_TOKEN_RE.findall(mention.translate(_APOSTROPHES)))
     while raw and raw[0].lower() in _LEADING_DROP:
         raw = raw[1:]

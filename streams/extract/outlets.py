@@ -36,6 +36,14 @@ _OUTLETS = [
     "state radio", "public broadcaster", "state-run media", "Belga", "Tolonews",
     "AAP", "Australian Associated Press", "Press Association", "ANSA", "EFE", "PTI", "Jiji", "KUNA",
     "SANA", "WAFA", "KCNA", "CCTV", "Sputnik", "Dogan", "Anadolu Agency", "Straits Times",
+    # Well-known outlets of other countries, named without a kind word.
+    "Süddeutsche Zeitung", "Frankfurter Allgemeine", "Die Welt", "Die Zeit", "Der Standard", "Le Figaro",
+    "Libération", "Le Parisien", "El País", "El Mundo", "La Repubblica", "Corriere della Sera", "La Stampa",
+    "Chilevisión", "Televisa", "Clarín", "Kathimerini", "Hürriyet", "Geo News", "NDTV", "Al-Ahram",
+    "Asharq Al-Awsat", "Al Mayadeen", "Al Manar", "Ynet", "Premium Times", "Daily Nation", "News24",
+    "Ekstra Bladet", "Aftonbladet", "Dagens Nyheter", "RTE", "RTÉ", "STV", "ITN", "Nikkei", "Asahi",
+    "Yomiuri", "Mainichi", "Kyodo News", "ABS-CBN", "GMA News", "Rappler", "Antara", "Bernama",
+    "VnExpress", "Lusa", "ATS", "CTK", "NTB", "DPA",
 ]  # fmt: skip
 OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
 _OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
@@ -45,10 +53,10 @@ _KIND_AFTER_NEWS = words("agency site website channel")
 #: Words only an outlet's own name ends in ("Orlando Sentinel", "Tolo News", "VRT radio").
 _NAME_ENDS = words(
     "news times post sentinel herald tribune journal gazette telegraph radio tv television newspaper broadcaster"
-    " shimbun"
+    " shimbun zeitung"
 )
 #: Of those, the words that end only a paper's own name: "the China Times" is a paper, "Ukrainian television" is none.
-_PROPER_ENDS = words("times post sentinel herald tribune journal gazette telegraph shimbun")
+_PROPER_ENDS = words("times post sentinel herald tribune journal gazette telegraph shimbun zeitung")
 #: "Spanish media", "Kenyan media": a country's press as a whole, an outlet that carries claims.
 _PRESS = words("media press")
 #: Descriptors after a known outlet's name, dropped: "Reuters news agency", "Ukrainska Pravda newspaper".
@@ -67,7 +75,7 @@ DOCUMENT_NOUNS = words(
     """
     update updates report reports statement statements assessment assessments briefing bulletin
     figures data tally count estimate estimates post posts summary analysis tweet tweets release
-    roundup account paper newspaper notification notice translation
+    roundup account accounts paper newspaper notification notice translation testimony testimonies
     """
 )
 DOCUMENT_MODIFIERS = words(
@@ -171,6 +179,8 @@ def document_owner(toks: list[Token]) -> int:
         k -= 1
     if toks[k].low.endswith("'s") or (toks[k].low == "s" and k >= 1 and toks[k - 1].text == "'"):
         return k + 1  # "the ministry's latest update", tokenised "the ministry 's latest update"
+    if toks[k].text == "'" and k >= 1 and toks[k - 1].low.endswith("s"):
+        return k + 1  # "survivors' accounts"
     return 0
 
 

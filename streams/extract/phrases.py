@@ -9,6 +9,8 @@ never a fragment that opens with a verb or a count (``clean``).
 
 from __future__ import annotations
 
+import re
+
 from streams.extract import sources as src
 from streams.extract.claimants import INSTITUTION_WORDS
 from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, document_owner, outlet
@@ -99,7 +101,8 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             person = _collect_left(toks, ns - 3)
             words = clean(toks[person[0] : person[1] + 1]) if person is not None else ""
             return (words, toks[person[0]].start) if person is not None and words else None
-        if ns >= 2 and toks[ns - 1].text == "," and toks[ns].low in ("a", "an"):
+        the_role = toks[ns].low == "the" and _has_role_word(toks, ns, ne)  # "Jane Roe, the city's mayor, said"
+        if ns >= 2 and toks[ns - 1].text == "," and (toks[ns].low in ("a", "an") or the_role):
             # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
             got = _collect_left(toks, ns - 2)
             words = clean(toks[got[0] : got[1] + 1]) if got is not None else ""
@@ -144,9 +147,11 @@ def _is_name(toks: list[Token], s: int, e: int) -> bool:
     span = toks[s : e + 1]
     if _cased(toks):
         return all(t.is_cap or t.text in ("-", ".") for t in span)
-    return len(span) <= 4 and all(
-        t.kind == "word" and t.low not in src.ROLE_WORDS | INSTITUTION_WORDS | _NOT_NAME | _LEFT_STOP for t in span
-    )
+    hyphen = frozenset(q for q in range(1, len(span) - 1) if span[q].text == "-" and not span[q].space_before)
+    return len(span) - len(hyphen) <= 4 and all(
+        q in hyphen or (t.kind == "word" and t.low not in src.ROLE_WORDS | INSTITUTION_WORDS | _NOT_NAME | _LEFT_STOP)
+        for q, t in enumerate(span)
+    )  # "abike dabiri-erewa", tokenised "dabiri - erewa" or "dabiri-erewa"
 
 
 def issuer(toks: list[Token], k: int) -> tuple[str, int] | None:
@@ -202,7 +207,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             break
         s = p
         if t.low in ("the", "a", "an") and p < e:
-            link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at")
+            link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at", "to")
             role_of = link and _has_role_word(toks, p - 2, p - 2)
             if role_of and e - p < MAX_NP - 3:
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
@@ -214,7 +219,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
     return s, e
 
 
-_ROLE_LINKS = frozenset({"with", "at"})
+_ROLE_LINKS = frozenset({"with", "at", "to"})  # "an adviser to the president": the adviser
 _TIME_WORDS = words("yesterday today tonight overnight")
 #: Words that end a source joined to another by "and" ("the military and Magen David Adom said").
 _JOINED_SOURCES = src.ROLE_WORDS | INSTITUTION_WORDS | words("activists sources medics rescuers witnesses monitors")
@@ -341,7 +346,7 @@ def clean(toks: list[Token]) -> str:
         toks = toks[:owner]
     out = _join(toks)
     if owner:
-        out = out[:-2].rstrip()  # "the ministry's latest update" -> "ministry"
+        out = _POSSESSIVE_END.sub("", out)  # "the ministry's latest update" -> "ministry"; "survivors' accounts"
     while out[:8].lower() == "breaking" and out[8:9].isalpha():
         out = out[8:]  # a live blog's "BREAKING" label run into the headline ("Breakingacting army chief")
     return out[:200]
@@ -354,3 +359,6 @@ def _join(toks: list[Token]) -> str:
             parts.append(" ")
         parts.append(t.text)
     return "".join(parts)
+
+
+_POSSESSIVE_END = re.compile(r"\s*['’ʼ]\s*s?\s*$")

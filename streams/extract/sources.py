@@ -26,7 +26,8 @@ ROLE_WORDS = words(
     governor mayor minister ministry spokesperson spokesman spokeswoman official officials head
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
     ambassador director chairman representative authorities administration agency undersecretary
-    source sources
+    source sources leader premier chancellor commissioner senator deputy officer coordinator administrator
+    superintendent inspector ac dac
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
@@ -246,3 +247,22 @@ def colon_source(toks: list[Token]) -> tuple[int, int] | None:
         if ok and any(t.low in _COLON_BODIES for t in tail):
             return c + 1, e
     return None
+
+
+#: How far after an outlet's verb the figure it passes on may stand: "reported a revised death toll from X".
+_FIGURE_REACH = 5
+_FIGURE_NOUNS = TOLL_NOUNS | words("figures tallies numbers")
+
+
+def figure_from(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source of "<outlet> reported a (revised) death toll from <source>" after the verb at ``toks[k]``."""
+    from streams.extract.phrases import np_right  # phrases imports this module's vocabulary
+
+    for j in range(k + 1, min(len(toks) - 2, k + 1 + _FIGURE_REACH)):
+        if toks[j].low in _FIGURE_NOUNS and toks[j + 1].low == "from":
+            stop = next((q for q in range(j + 2, len(toks)) if toks[q].low in _FIGURE_ENDS), len(toks))
+            return np_right(text, toks[:stop], j + 2)  # "from the ministry for Friday's blast": the ministry
+    return None
+
+
+_FIGURE_ENDS = words("for on about over after in")

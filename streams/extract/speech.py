@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from streams.extract.outlets import outlet
 from streams.extract.phrases import BOUNDARY, CITE_VERBS, np_left, np_right
-from streams.extract.sources import PUT_VERBS
+from streams.extract.sources import PUT_VERBS, ROLE_WORDS
 from streams.extract.tokens import Token, words
 
 SAY_VERBS = words(
@@ -25,10 +25,35 @@ SAY_VERBS = words(
     added adds wrote writes confirmed confirms estimated estimates posted noted alleged
     acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
     declared declares accused accuses warns warning responded responds replied replies confirming
+    described describes addressing briefing giving holding
     """
 )
-#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning".
-PROGRESSIVE_ONLY = frozenset({"speaking", "warning"})
+#: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning",
+#: "the minister is addressing the crowd", "the police chief is giving a press conference".
+PROGRESSIVE_ONLY = frozenset({"speaking", "warning", "addressing", "briefing", "giving", "holding"})
+#: Of those, the verbs that name a speaker only before what a speaker gives: "is holding a news conference".
+EVENT_VERBS = frozenset({"giving", "holding"})
+EVENTS = words("conference briefing statement speech address")
+#: How many tokens after such a verb its event may stand: "is giving a hastily arranged press conference".
+EVENT_REACH = 5
+#: Speech verbs that, followed by "as", are participles: "what police described as an attack".
+AS_PARTICIPLES = frozenset({"described", "describes"})
+
+
+def names_speaker(toks: list[Token], k: int) -> bool:
+    """Whether the speech word at ``toks[k]`` names a speaker in its own use.
+
+    "Described as" is a participle; "giving" and "holding" name a speaker only before
+    a conference, a briefing or a statement.
+    """
+    low = toks[k].low
+    if low in AS_PARTICIPLES:
+        return not (k + 1 < len(toks) and toks[k + 1].low == "as")
+    if low in EVENT_VERBS:
+        return any(t.low in EVENTS for t in toks[k + 1 : k + 1 + EVENT_REACH])
+    return True
+
+
 #: Speech participles that, before a fate, are passives: "87 people reported missing".
 FATE_AFTER = frozenset({"reported", "confirmed", "declared"})
 FATES = words("missing dead killed injured wounded hurt detained arrested drowned")
@@ -54,6 +79,25 @@ BY_VERBS = words(
     issued compiled tallied counted recorded put
     """
 )
+#: Speech verbs that also end a name, and the words before them that make them the name's:
+#: "the United States" states nothing.
+NAME_HEADS = {"states": frozenset({"united"})}
+#: Phrases that stand where a source would and name no one.
+#: Adverbs before a verb are among them: "Kuwait has apparently declared" names no "apparently".
+NOBODY = frozenset({"others", "some", "many", "some others", "others still"}) | words(
+    "apparently reportedly allegedly also now later earlier previously separately officially publicly initially"
+)
+#: The blog's own people: "our reporter", "my colleague Ana Diaz" report for the publisher, not as a claimant.
+_PUBLISHER_OWNERS = frozenset({"our", "my"})
+_STAFF = words("reporter reporters correspondent correspondents colleague colleagues editor team producer")
+
+
+def publisher(np: str) -> bool:
+    """Whether a phrase is the blog's own reporter ("our correspondent"), who speaks for the publisher."""
+    ws = np.lower().split()
+    return len(ws) >= 2 and ws[0] in _PUBLISHER_OWNERS and ws[1] in _STAFF
+
+
 #: A sentence without one of these words has no attribution.
 ATTRIBUTION_WORDS = SAY_VERBS | CITE_VERBS | PUT_VERBS | BY_VERBS | ISSUED | {"according", "more"}
 #: How many tokens after a clause's opening word its source may start ("though other sources put").
@@ -122,6 +166,30 @@ def opens_block(toks: list[Token], pieces: list[tuple[int, int]]) -> bool:
     return any(first <= e <= toks[q].start for _, e in pieces)
 
 
+#: The mark that closes each quote mark, as text ("``" is tokenised as two "`").
+_CLOSER = {"“": "”", "‘": "’", '"': '"', "`": "''"}
+
+
+def quote_closes(text: str, toks: list[Token]) -> bool:
+    """Whether the quote a colon opens closes where its sentence ends, so it goes on no further.
+
+    'the judge said: "This was planned."' closes in its sentence (tokenised text puts
+    the closing mark at the start of the next one: ``said : `` this was planned . ''``).
+    A quote whose sentence ends inside it ('the mayor said: "We have 12 dead. More are missing."')
+    goes on.
+    """
+    q = next((q for q, t in enumerate(toks) if t.text == ":"), len(toks))
+    closer = _CLOSER.get(toks[q + 1].text) if q + 1 < len(toks) else None
+    if closer is None:
+        return False
+    end = toks[-1].end
+    inside = text[toks[q + 1].end : end]
+    if toks[q + 1].text == "`":
+        inside = inside.lstrip("`")
+    after = text[end : end + 4].lstrip()
+    return closer in inside or after.startswith(closer)
+
+
 BLOCK_WORDS = SAY_VERBS | ISSUED | {"according"}
 _QUOTES = frozenset({'"', "“", "``", "`", "'", "''"})
 
@@ -131,6 +199,35 @@ _HAS_WHAT = words("this more the latest details further")
 #: How far into a sentence an outlet's credit may stand, and how far its colon.
 _CREDIT_HEAD = 5
 _CREDIT_COLON = 16
+
+
+#: What may stand between "has" and "more": "Reuters has a bit more", "AP has some more".
+_MORE_HEAD = words("a bit little some now")
+#: The most tokens a credit sentence may have: "Reuters has a bit more on the rising toll across the region."
+_MORE_MAX = 14
+
+
+def more_on(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
+    """An outlet credited for what follows, in a sentence of its own: "Reuters has more on the search.".
+
+    The sentence holds no count (else it is a report, not a credit) and names the
+    outlet before "has"; the outlet, and the span of the credit.
+    """
+    if len(toks) > _MORE_MAX or any(t.kind == "num" for t in toks):
+        return None
+    k = next((q for q, t in enumerate(toks[:_CREDIT_HEAD]) if t.low in ("has", "have")), None)
+    if k is None or k == 0:
+        return None
+    q = k + 1
+    while q < len(toks) and toks[q].low in _MORE_HEAD:
+        q += 1
+    if q >= len(toks) or toks[q].low != "more" or (q + 1 < len(toks) and toks[q + 1].low not in _MORE_NEXT):
+        return None
+    named = outlet(" ".join(t.text for t in toks[:k]))
+    return (named, toks[0].start, toks[q].end) if named else None
+
+
+_MORE_NEXT = words("on about details . from")
 
 
 def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
@@ -151,3 +248,85 @@ def credit(text: str, toks: list[Token]) -> tuple[str, int, int] | None:
             named = outlet(" ".join(t.text for t in toks[:k]))
             return (named, toks[0].start, toks[colon - 1].end) if named else None
     return None
+
+
+#: What may stand between the parenthesis and the verb: "the LCC (a network), has accused", "(KUNA) has reported".
+_BEFORE_VERB = words("has have had is are was were , just also now")
+
+
+def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source before the speech verb at ``toks[k]``, a short parenthesis after its name left out.
+
+    "the Kuwait news agency (KUNA) has reported" is the Kuwait news agency; without
+    a parenthesis this is ``phrases.np_left``.
+    """
+    got = np_left(text, toks, k)
+    if got is not None:
+        return _named_before(text, toks, got)
+    p = k - 1
+    while p >= 0 and toks[p].low in _BEFORE_VERB and k - p <= 3:
+        p -= 1
+    if p < 2 or toks[p].text != ")":
+        return None
+    o = p - 2
+    if o < 1 or toks[o].text != "(" or not _acronym(toks[o + 1]):
+        return None  # only a short name in the parenthesis: "(KUNA)", not "(the town of X)"
+    kept = [*toks[:o], *toks[p + 1 :]]
+    got = np_left(text, kept, k - (p + 1 - o))
+    s = next((q for q, t in enumerate(kept) if got is not None and t.start >= got[1]), 0)
+    if got is None or (s >= 1 and kept[s - 1].low in _OBJECT_OF):
+        return None  # "a group fighting in the Democratic Republic of Congo (DRC) accused": a place, not the source
+    return got
+
+
+#: Words before a phrase that make it an object, not the subject that speaks.
+_OBJECT_OF = words("in of at from on near into across to by for with")
+
+
+#: The most words a name before its role may have: "Khelifa Chibani, a spokesman for the ministry said".
+_MAX_NAME = 3
+_NOT_NAME = words("the a an of and in on at to by for from with he she they it we i this that there")
+
+
+def _acronym(t: Token) -> bool:
+    """A short name's letters: "KUNA", "MSF" (in lowercase text, one short word that is no common one)."""
+    if t.kind != "word" or not 2 <= len(t.text) <= _MAX_ACRONYM:
+        return False
+    return t.text.isupper() or (t.text.islower() and t.low not in _NOT_NAME)
+
+
+_MAX_ACRONYM = 7
+
+
+def _named_before(text: str, toks: list[Token], got: tuple[str, int]) -> tuple[str, int]:
+    """ "Jane Roe, a spokeswoman for the police said" (no comma after the role): Jane Roe, with her role."""
+    s = next((q for q, t in enumerate(toks) if t.start >= got[1]), 0)
+    if s >= 1 and toks[s - 1].low in ("a", "an"):
+        s -= 1
+    if s < 2 or toks[s].low not in ("a", "an") or toks[s - 1].text != ",":
+        return got
+    b = s - 1
+    while b > 0 and s - 1 - b < _MAX_NAME and toks[b - 1].kind == "word" and toks[b - 1].low not in _NOT_NAME:
+        b -= 1
+    name = toks[b : s - 1]
+    cased = any(ch.isupper() for ch in text[toks[0].start : toks[-1].end])
+    opens = b == 0 or toks[b - 1].text in BOUNDARY
+    if not name or not opens or (cased and not all(t.is_cap for t in name)):
+        return got
+    from streams.extract.claimants import is_person  # claimants sits above this vocabulary module
+
+    person = text[name[0].start : name[-1].end]
+    if len(name) < 2 or not is_person(person) or not any(w in ROLE_WORDS for w in got[0].lower().split()):
+        return got
+    if _is_place(person):
+        return got  # "North Kivu, a spokesman for the governor said": the place, then the source
+    return f"{person}, {got[0]}", name[0].start
+
+
+def _is_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a town or a region."""
+    from streams.extract.gazetteer import gazetteer, name_key  # loaded only when a name before a role is met
+
+    key = name_key(name)
+    g = gazetteer()
+    return g.lookup_city(key, False) is not None or g.lookup_region(key) is not None
