@@ -389,10 +389,13 @@ def capital_region(gaz: Gazetteer, country: str) -> str | None:
 def country_capital(place: Place, i: int, toks: list[Token], gaz: Gazetteer) -> tuple[Place, int]:
     """A country named before "capital" is its capital: "Burundi's capital", "the Central African Republic
     capital" (token ``i`` follows the country's name). Anything else is returned as it is."""
-    if place.kind not in ("country", "mention") or i >= len(toks) or toks[i].low != "capital":
+    k = i  # past a possessive written apart: "somalia 's capital" (tokens "'" and "s")
+    if k + 1 < len(toks) and toks[k].text in ("'", "’") and toks[k + 1].low == "s":
+        k += 2
+    if place.kind not in ("country", "mention") or k >= len(toks) or toks[k].low != "capital":
         return place, i
     region = capital_region(gaz, place.country)
     if region is None:
         return place, i
     kind = "city" if place.kind == "country" else "mention"  # "troops from Burundi's capital": still no scene
-    return Place(place.start, toks[i].end, "capital", region, place.country, kind), i + 1
+    return Place(place.start, toks[k].end, "capital", region, place.country, kind), k + 1

@@ -216,6 +216,8 @@ def _name_at(
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
+            if region is not None and region.rank == 0 and region_word and nxt is not None and nxt.low in _TOP_WORDS:
+                region = None  # "the island state", "Wainwright State Office": a county's name before "state"
             if region is not None and tail and region.country not in countries:
                 continue  # "Nahri Saraj district" in an Afghan entry: not the Saraj of North Macedonia
             if region is None and key in gaz.regions:
@@ -265,9 +267,13 @@ def _name_at(
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
+            if nxt is not None and nxt.low in LOCALITY_NOUNS:
+                continue  # "in Garden Street": a street named after some place, not that county
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
-            if locative or bracketed or not (lower_mode or region.rank == 0):
+            # A county's name needs a place word before it: "of Patrick Zamarripa", "part of Garden Street" are none.
+            county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE
+            if (locative and county_ok) or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
             continue
@@ -295,6 +301,10 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
+_TOP_WORDS = words("state province region oblast krai kray republic governorate territory okrug")
+#: Locative words too loose for a county's name on its own ("the story of Patrick ...", "Island and ...").
+_WEAK_LOCATIVE = words("of and to from")
 #: A city this large written after "in" is meant even where the entry names only other countries
 #: ("arrested in Dewsbury over a collection for a boy in Pakistan").
 NAMED_CITY_POPULATION = 50_000
