@@ -217,7 +217,8 @@ def _finish(
     elsewhere: list[list[Place]] | None = None,
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
-    fallback = entry_place(elsewhere or [event_places(sent) for sent in sentences] + [headline])
+    scenes = [event_places(sent) for sent in sentences]
+    fallback = entry_place(elsewhere or [*scenes, headline], [g for g, s in zip(scenes, sentences) if not s.headline], text)
     full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.

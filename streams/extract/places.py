@@ -245,6 +245,8 @@ def _name_at(
             kind = "country" if scene else "mention"
             if prev is not None and prev.low == "from":
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
+            elif prev is not None and prev.low in ("and", "or") and i >= 3 and toks[i - 3].low == "from":
+                kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
             return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war, countries)
         hinted = _in_named_region(text, toks, j, gaz, key, cand, countries, war)

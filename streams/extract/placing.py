@@ -6,6 +6,7 @@ Pure functions over one sentence's tokens, places, attribution and figures, for 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from schemas.facts import INTERCEPTION_METRICS
@@ -170,14 +171,22 @@ def names_a_place(groups: list[list[Place]]) -> bool:
     return any(p.kind not in ("country", "mention") for g in groups for p in g)
 
 
-def entry_place(groups: list[list[Place]]) -> Place | None:
+def entry_place(groups: list[list[Place]], scenes: Sequence[list[Place]] = (), text: str = "") -> Place | None:
     """The entry's place when it names exactly one region (or one place) below country level.
+
+    None when one of ``scenes`` (the places of the figures' own sentences, headline aside) is a country alone.
 
     Places whose region is unknown (a town several regions share) do not stand
     against a region the entry names elsewhere ("in La Presa ..., Baja California").
     """
     found: Place | None = None
     unregioned: Place | None = None
+    # A figure's sentence that places its events in a country only ("the death toll in Nepal"): the entry
+    # speaks of the whole country too, and a figure that names no place is no town's.
+    national = any(
+        g and all(p.kind in ("country", "mention") for p in g) and any(_whole_country(text, p) for p in g)
+        for g in scenes
+    )
     for places in groups:
         for p in places:
             if p.kind in ("country", "mention"):
@@ -196,9 +205,21 @@ def entry_place(groups: list[list[Place]]) -> Place | None:
                     found = p  # "Lilongwe (Lilongwe, Central)": the district inside the region named too
                 elif up.get(found.region_code or "") != p.region_code:
                     return None
+    if national:
+        return None
     if found is not None:
         return found if unregioned is None or unregioned.country in ("", found.country) else None
     return unregioned if unregioned is not None and unregioned.kind != "mention" else None
+
+
+#: A compass word before a country's name: a part of it ("in north-western Pakistan"), not the whole.
+_PART_OF_COUNTRY_RE = re.compile(
+    r"\b(?:(?:north|south)[- ]?)?(?:north|south|east|west)(?:ern)?\s*$|\b(?:central|middle)\s*$", re.IGNORECASE
+)
+
+
+def _whole_country(text: str, p: Place) -> bool:
+    return p.kind == "country" and _PART_OF_COUNTRY_RE.search(text, max(0, p.start - 20), p.start) is None
 
 
 def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
