@@ -42,6 +42,7 @@ from streams.extract.placing import (
     listed_places,
     names_a_place,
     place_for,
+    whole_of_parts,
 )
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
@@ -229,7 +230,9 @@ def _finish(
     heads: list[bool] = []  # whether each row comes from the headline
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
-        place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
+        place = place_for(f, sent, text) or (
+            None if f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text) else fallback
+        )
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":

@@ -132,7 +132,11 @@ def find_places(
         if hit is None:
             i += 1
             continue
+        start_i = i
         place, i = country_capital(*hit, toks, gaz)  # "Burundi's capital": the capital city
+        if start_i >= 2 and toks[start_i - 1].low in ("in", "at") and toks[start_i - 2].low == "based":
+            # "a reporter based in Kabul": where a source works, not where it happened
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         if place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
             # "Kyiv says", "Moscow denied": a capital standing for its government, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
@@ -170,6 +174,8 @@ def _name_at(
         locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
+    # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.
+    hashtag = prev is not None and prev.text == "#"  # towns of some size only: see _HASHTAG_POPULATION
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
     if prev is not None and prev.text == "," and i >= 2 and toks[i - 2].low in _NAMING_NOUNS:
         after_settlement = True  # "in the capital, Kathmandu", "the village, Walcott"
@@ -234,6 +240,8 @@ def _name_at(
                 return Place(toks[i].start, end, text[toks[i].start : end], iso, country, "region"), end_tok
             continue
         cc = gaz.countries.get(key)
+        if cc is not None and hashtag and not locative:
+            continue  # "# gaza", "# syria": a topic, and no town of the country's name either
         if cc is not None and (not lower_mode or locative):
             i = longest_country(text, toks, i, j, gaz)  # "Democratic Republic of the Congo", not "Congo"
             cc, prev = gaz.countries[key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
@@ -262,7 +270,8 @@ def _name_at(
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
         town_ok = cand is not None and (
             hinted is not None
-            or plausible_town(toks, i, j, cand, key, locative, after_settlement, lower_mode, title_case, gaz,
+            or plausible_town(toks, i, j, cand, key, locative or _hashtag_town(hashtag, cand, countries),
+                              after_settlement, lower_mode, title_case, gaz,
                                countries)
         )  # fmt: skip
         # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
@@ -275,7 +284,7 @@ def _name_at(
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
             # A county's name needs a place word before it: "of Patrick Zamarripa", "part of Garden Street" are none.
             county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE
-            if (locative and county_ok) or bracketed or not (lower_mode or region.rank == 0):
+            if ((locative or (hashtag and region.rank > 0)) and county_ok) or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
             continue
@@ -303,6 +312,12 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: A hashtag stands for a town this large, or for one of the entry's countries ("# peshawar", not "# bardo").
+_HASHTAG_POPULATION = 100_000
+
+
+def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[str]) -> bool:
+    return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
 #: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
 _TOP_WORDS = words("state province region oblast krai kray republic governorate territory okrug")
 #: Locative words too loose for a county's name on its own ("the story of Patrick ...", "Island and ...").

@@ -53,6 +53,8 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
         if not after and _where_said(text, sent.start, p, f):
             continue  # "told a conference in Geneva that 2 million had fled": where it was said
         crossing = _crosses_figure(f, p, sent.figures)
+        if crossing and after and _owned_by_other(text, f, p, sent.figures):
+            continue  # "273 dead, including 137 in Mexico City": the place of the part, not of the whole
         lo, hi = (f.end, p.start) if after else (p.end, f.start)
         if air:
             prep = _word_before(text, p.start)
@@ -113,6 +115,34 @@ def _crosses_figure(f: Figure, p: Place, figures: list[Figure]) -> bool:
         if g.start > f.start and g.coordinated:
             continue  # "200 drones and 12 missiles at Ukraine": one clause
         return True
+    return False
+
+
+def whole_of_parts(f: Figure, sent: Sentence, text: str) -> bool:
+    """Whether the sentence's places after ``f`` are all its parts' ("210 dead, including 95 in Puebla"):
+    then ``f`` is a total over places and takes no entry-wide town either."""
+    after = [p for p in sent.places if p.start >= f.end and p.kind != "mention"]
+    return bool(after) and all(_owned_by_other(text, f, p, sent.figures) for p in after)
+
+
+#: Between a figure and the place that is its own: "137 in", "two in floods in", "14 at the".
+_OWN_PLACE_GAP_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:in|at|on)\s+(?:[a-z]+\s+){0,2}?$", re.IGNORECASE)
+
+
+_AND_RE = re.compile(r"\band\b", re.IGNORECASE)
+#: Words that open a breakdown of a figure into parts: "including 95 in X", "among them 3 in Y", "of whom".
+_PART_RE = re.compile(r"\b(?:includ\w*|among|of whom|of them)\b", re.IGNORECASE)
+
+
+def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bool:
+    """Whether place ``p`` (after ``f``) is the place of another figure right before it ("including 137 in X")."""
+    for g in figures:
+        if g is f or g.via == "strike" or g.coordinated or not (f.end <= g.start and g.end <= p.start):
+            continue  # "killed 7 and injured 48 at X": one clause, one place
+        if _AND_RE.search(text, f.end, g.start) is not None and _PART_RE.search(text, f.end, g.start) is None:
+            continue  # "killed seven people and injured 48 at X": two figures of one clause
+        if p.start - g.end <= 30 and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None:
+            return True
     return False
 
 

@@ -78,3 +78,26 @@ def test_the_whole_country_named_leaves_the_other_figure_at_country_level() -> N
 def test_second_country_after_from_is_an_origin_too() -> None:
     f = one("police arrested seven men from iraq and iran at a lorry park on monday .", "arrested")
     assert f.country is None
+
+
+def test_where_a_reporter_is_based_is_no_scene() -> None:
+    f = one("four people were killed in the blast , according to a reporter based in kabul .", "killed")
+    assert f.region_code is None
+
+
+def test_the_place_of_a_part_is_not_the_place_of_the_whole() -> None:
+    found = [f for f in extract("", "the quake killed 210 people , including 95 in puebla , officials said .")]
+    whole = next(f for f in found if f.best == 210)
+    part = next(f for f in found if f.best == 95)
+    assert whole.region_code is None
+    assert part.region_code == "MX-PUE"
+
+
+def test_a_hashtag_names_a_town_as_the_scene() -> None:
+    f = one("breaking : 12 people killed in a blast at a market # peshawar", "killed")
+    assert where(f) == ("PK-KP", "PK")
+
+
+def test_a_hashtag_of_a_country_is_a_topic() -> None:
+    f = one("the un says 150,000 people have been displaced # gaza", "displaced")
+    assert f.region_code is None
