@@ -219,7 +219,9 @@ def _finish(
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
     scenes = [event_places(sent) for sent in sentences]
-    fallback = entry_place(elsewhere or [*scenes, headline], [g for g, s in zip(scenes, sentences) if not s.headline], text)
+    # A toll or running total placed in a country alone ("the death toll in Nepal") is a country-wide count.
+    tolls = [event_places(sent) for f, sent, cum in pending if not sent.headline and (cum or f.via == "toll")]
+    fallback = entry_place(elsewhere or [*scenes, headline], tolls, text)
     full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.

@@ -283,7 +283,9 @@ def _name_at(
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
             # A county's name needs a place word before it: "of Patrick Zamarripa", "part of Garden Street" are none.
-            county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE
+            county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE or (
+                prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE
+            )  # "the village of Kalakan", "outside of Giheta", "north of X" stand
             if ((locative or (hashtag and region.rank > 0)) and county_ok) or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
@@ -319,9 +321,11 @@ _HASHTAG_POPULATION = 100_000
 def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[str]) -> bool:
     return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
 #: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
-_TOP_WORDS = words("state province region oblast krai kray republic governorate territory okrug")
+_TOP_WORDS = words("state")
 #: Locative words too loose for a county's name on its own ("the story of Patrick ...", "Island and ...").
-_WEAK_LOCATIVE = words("of and to from")
+_WEAK_LOCATIVE = words("of and")
+#: Words before "of" that make the name after it a place: "the village of", "outside of", "north of".
+_OF_PLACE = SETTLEMENT_WORDS | DIRECTIONS | LOCATIVE | words("area areas province county municipality commune")
 #: A city this large written after "in" is meant even where the entry names only other countries
 #: ("arrested in Dewsbury over a collection for a boy in Pakistan").
 NAMED_CITY_POPULATION = 50_000

@@ -53,8 +53,8 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
         if not after and _where_said(text, sent.start, p, f):
             continue  # "told a conference in Geneva that 2 million had fled": where it was said
         crossing = _crosses_figure(f, p, sent.figures)
-        if crossing and after and _owned_by_other(text, f, p, sent.figures):
-            continue  # "273 dead, including 137 in Mexico City": the place of the part, not of the whole
+        if after and _owned_by_other(text, f, p, sent.figures) and _split_over_places(text, f, sent):
+            continue  # "21 dead: 9 in Puebla, 12 in Morelos": the place of a part, not of the whole
         lo, hi = (f.end, p.start) if after else (p.end, f.start)
         if air:
             prep = _word_before(text, p.start)
@@ -119,10 +119,24 @@ def _crosses_figure(f: Figure, p: Place, figures: list[Figure]) -> bool:
 
 
 def whole_of_parts(f: Figure, sent: Sentence, text: str) -> bool:
-    """Whether the sentence's places after ``f`` are all its parts' ("210 dead, including 95 in Puebla"):
-    then ``f`` is a total over places and takes no entry-wide town either."""
+    """Whether the sentence's places after ``f`` are all its parts', in more than one region ("210 dead:
+    95 in Puebla, 115 in Morelos"): then ``f`` is a total over places and takes no entry-wide town either.
+    One part's place ("32 killed, including 23 in Damascus") stays the whole's, as the coders of atrocity
+    data place such an event."""
     after = [p for p in sent.places if p.start >= f.end and p.kind != "mention"]
-    return bool(after) and all(_owned_by_other(text, f, p, sent.figures) for p in after)
+    return bool(after) and all(_owned_by_other(text, f, p, sent.figures) for p in after) and _split_over_places(
+        text, f, sent
+    )
+
+
+def _split_over_places(text: str, f: Figure, sent: Sentence) -> bool:
+    """Whether the parts after ``f`` lie in two or more regions (or countries)."""
+    where = {
+        p.region_code or p.country
+        for p in sent.places
+        if p.start >= f.end and p.kind != "mention" and _owned_by_other(text, f, p, sent.figures)
+    }
+    return len(where) >= 2
 
 
 #: Between a figure and the place that is its own: "137 in", "two in floods in", "14 at the".
@@ -137,10 +151,11 @@ _PART_RE = re.compile(r"\b(?:includ\w*|among|of whom|of them)\b", re.IGNORECASE)
 def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bool:
     """Whether place ``p`` (after ``f``) is the place of another figure right before it ("including 137 in X")."""
     for g in figures:
-        if g is f or g.via == "strike" or g.coordinated or not (f.end <= g.start and g.end <= p.start):
-            continue  # "killed 7 and injured 48 at X": one clause, one place
-        if _AND_RE.search(text, f.end, g.start) is not None and _PART_RE.search(text, f.end, g.start) is None:
-            continue  # "killed seven people and injured 48 at X": two figures of one clause
+        if g is f or g.via == "strike" or not (f.end <= g.start and g.end <= p.start):
+            continue
+        nearest = not any(h is not f and h is not g and f.end <= h.start < g.start for h in figures)
+        if nearest and _AND_RE.search(text, f.end, g.start) is not None and _PART_RE.search(text, f.end, g.start) is None:
+            continue  # "killed seven people and injured 48 at X": two figures of one clause, one place
         if p.start - g.end <= 30 and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None:
             return True
     return False

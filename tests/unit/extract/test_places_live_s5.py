@@ -67,9 +67,9 @@ def test_a_compass_part_of_a_country_is_no_country_wide_sentence() -> None:
     assert where(one(body, "injured")) == ("PK-KP", "PK")
 
 
-def test_the_whole_country_named_leaves_the_other_figure_at_country_level() -> None:
+def test_a_country_wide_toll_leaves_the_other_figure_at_country_level() -> None:
     body = (
-        "storms killed twelve people in pakistan on monday . "
+        "the death toll from the storms in pakistan has risen to 40 . "
         "a bridge collapsed in swat district . officials said 30 people were injured ."
     )
     assert where(one(body, "injured")) == (None, "PK")
@@ -85,12 +85,24 @@ def test_where_a_reporter_is_based_is_no_scene() -> None:
     assert f.region_code is None
 
 
-def test_the_place_of_a_part_is_not_the_place_of_the_whole() -> None:
-    found = [f for f in extract("", "the quake killed 210 people , including 95 in puebla , officials said .")]
+def test_a_total_split_over_two_places_has_neither() -> None:
+    body = "the quake killed 210 people : 95 in puebla and 115 in oaxaca , officials said ."
+    found = extract("", body)
     whole = next(f for f in found if f.best == 210)
     part = next(f for f in found if f.best == 95)
     assert whole.region_code is None
     assert part.region_code == "MX-PUE"
+
+
+def test_a_total_with_one_part_placed_keeps_that_place() -> None:
+    # As atrocity coders place such an event: where the named part of it happened.
+    found = extract("", "troops killed 32 civilians , including 23 in damascus , activists said .")
+    assert next(f for f in found if f.best == 32).region_code == "SY-DI"
+
+
+def test_a_village_of_a_county_name_still_stands() -> None:
+    f = one("gunmen killed five people in the village of kalakan , police said .", "killed")
+    assert where(f) == ("AF-KAB", "AF")
 
 
 def test_a_hashtag_names_a_town_as_the_scene() -> None:
