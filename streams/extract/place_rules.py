@@ -389,9 +389,8 @@ def capital_region(gaz: Gazetteer, country: str) -> str | None:
 def country_capital(place: Place, i: int, toks: list[Token], gaz: Gazetteer) -> tuple[Place, int]:
     """A country named before "capital" is its capital: "Burundi's capital", "the Central African Republic
     capital" (token ``i`` follows the country's name). Anything else is returned as it is."""
-    k = i  # past a possessive written apart: "somalia 's capital" (tokens "'" and "s")
-    if k + 1 < len(toks) and toks[k].text in ("'", "’") and toks[k + 1].low == "s":
-        k += 2
+    apart = i + 1 < len(toks) and toks[i].text in ("'", "’") and toks[i + 1].low == "s"  # "somalia 's capital"
+    k = i + 2 if apart else i
     if place.kind not in ("country", "mention") or k >= len(toks) or toks[k].low != "capital":
         return place, i
     region = capital_region(gaz, place.country)

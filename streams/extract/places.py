@@ -286,7 +286,8 @@ def _name_at(
             county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE or (
                 prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE
             )  # "the village of Kalakan", "outside of Giheta", "north of X" stand
-            if ((locative or (hashtag and region.rank > 0)) and county_ok) or bracketed or not (lower_mode or region.rank == 0):
+            stands = (locative or (hashtag and region.rank > 0)) and county_ok
+            if stands or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
             continue
@@ -322,8 +323,8 @@ def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[s
     return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
 #: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
 _TOP_WORDS = words("state")
-#: Locative words too loose for a county's name on its own ("the story of Patrick ...", "Island and ...").
-_WEAK_LOCATIVE = words("of and")
+#: A locative word too loose for a county's name on its own ("the story of Patrick ...").
+_WEAK_LOCATIVE = words("of")
 #: Words before "of" that make the name after it a place: "the village of", "outside of", "north of".
 _OF_PLACE = SETTLEMENT_WORDS | DIRECTIONS | LOCATIVE | words("area areas province county municipality commune")
 #: A city this large written after "in" is meant even where the entry names only other countries

@@ -154,7 +154,8 @@ def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bo
         if g is f or g.via == "strike" or not (f.end <= g.start and g.end <= p.start):
             continue
         nearest = not any(h is not f and h is not g and f.end <= h.start < g.start for h in figures)
-        if nearest and _AND_RE.search(text, f.end, g.start) is not None and _PART_RE.search(text, f.end, g.start) is None:
+        joined = _AND_RE.search(text, f.end, g.start) is not None
+        if nearest and joined and _PART_RE.search(text, f.end, g.start) is None:
             continue  # "killed seven people and injured 48 at X": two figures of one clause, one place
         if p.start - g.end <= 30 and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None:
             return True
