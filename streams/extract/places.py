@@ -219,11 +219,7 @@ def _name_at(
         region_word = nxt is not None and nxt.low in REGION_WORDS
         if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS and _in_event(toks, i):
             locative = True  # "killed in the paris attacks", "the toll from the kabul bombing": where it happened
-        # "the state of Mexico", "the province of Kandahar": a region's name after its kind
-        region_of = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in _REGION_KINDS
-        if region_of and gaz.lookup_region(key, countries, war) is None:
-            region_of = False  # "the state of Israel": no region of that name; read on as usual
-        if region_word or region_of or (after_settlement and toks[i - 2].low == "region"):
+        if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
             if region is not None and region.rank == 0 and region_word and nxt is not None and nxt.low in _TOP_WORDS:
@@ -327,7 +323,6 @@ def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[s
     return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
 #: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
 _TOP_WORDS = words("state")
-_REGION_KINDS = words("state province governorate oblast prefecture department")
 #: A locative word too loose for a county's name on its own ("the story of Patrick ...").
 _WEAK_LOCATIVE = words("of")
 #: Words before "of" that make the name after it a place: "the village of", "outside of", "north of".

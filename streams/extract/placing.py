@@ -64,7 +64,6 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
                 continue  # "downed 12 drones, and debris hit a house in Sumy": another clause's place
         rank = (
             1 if crossing else 0,
-            1 if _owned_by_other(text, f, p, sent.figures) else 0,  # "43 in Puebla, 13 in the state of Mexico"
             1 if _OTHER_CLAUSE_RE.search(text, lo, hi) else 0,  # "killed 12, while X said it hit a base near Safed"
             1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
             1 if p.kind == "country" else 0,
@@ -152,8 +151,8 @@ _PART_RE = re.compile(r"\b(?:includ\w*|among|of whom|of them)\b", re.IGNORECASE)
 def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bool:
     """Whether place ``p`` (after ``f``) is the place of another figure right before it ("including 137 in X")."""
     for g in figures:
-        if g is f or g.via == "strike" or g.end > p.start or (p.start >= f.end and g.start < f.end):
-            continue  # only a figure between ``f`` and a later place, or any figure right before an earlier one
+        if g is f or g.via == "strike" or not (f.end <= g.start and g.end <= p.start):
+            continue
         nearest = not any(h is not f and h is not g and f.end <= h.start < g.start for h in figures)
         joined = _AND_RE.search(text, f.end, g.start) is not None
         if nearest and joined and _PART_RE.search(text, f.end, g.start) is None:

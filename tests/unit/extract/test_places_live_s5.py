@@ -113,18 +113,3 @@ def test_a_hashtag_names_a_town_as_the_scene() -> None:
 def test_a_hashtag_of_a_country_is_a_topic() -> None:
     f = one("the un says 150,000 people have been displaced # gaza", "displaced")
     assert f.region_code is None
-
-
-def test_a_region_named_after_its_kind() -> None:
-    f = one("gunmen killed 13 people in the state of mexico , officials said .", "killed")
-    assert where(f) == ("MX-MEX", "MX")
-
-
-def test_the_state_of_a_country_is_the_country() -> None:
-    f = one("two men were killed in the state of israel , officials said .", "killed")
-    assert where(f) == (None, "IL")
-
-
-def test_each_part_of_a_breakdown_takes_the_place_after_it() -> None:
-    found = extract("", "the dead include 40 in puebla , 13 in the state of mexico and six in guerrero .")
-    assert {f.best: f.region_code for f in found} == {40: "MX-PUE", 13: "MX-MEX", 6: "MX-GRO"}
