@@ -137,7 +137,10 @@ def find_places(
         if start_i >= 2 and toks[start_i - 1].low in ("in", "at") and toks[start_i - 2].low == "based":
             # "a reporter based in Kabul": where a source works, not where it happened
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
-        if place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
+        if place.kind == "city" and start_i >= 1 and toks[start_i - 1].low == "for":
+            # "to fight for Moscow", "bound for Kyiv": a side or a destination, not a scene
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
             # "Kyiv says", "Moscow denied": a capital standing for its government, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         elif i < n and toks[i].low in _SPEAKER_NOUNS and place.kind != "described":

@@ -113,3 +113,9 @@ def test_a_hashtag_names_a_town_as_the_scene() -> None:
 def test_a_hashtag_of_a_country_is_a_topic() -> None:
     f = one("the un says 150,000 people have been displaced # gaza", "displaced")
     assert f.region_code is None
+
+
+def test_a_city_after_for_is_a_side_not_a_scene() -> None:
+    body = "Up to 5,000 troops could be sent to fight for Moscow, an official said."
+    f = one(body, "troops", title="Officials see more troops going to Russia")
+    assert f.region_code is None
