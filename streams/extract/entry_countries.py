@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
+from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, Region, name_key
 from streams.extract.geodata import demonyms
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.tokens import words
@@ -138,7 +138,7 @@ def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, boo
             out = (cc, None, False)
         else:
             region = gaz.lookup_region(key) if key in gaz.regions else None
-            if region is not None and (region.rank >= 1 or size > 1):
+            if region is not None and (region.rank >= 1 or (size > 1 and not _city_abroad(key, region, gaz))):
                 out = (region.country, region.iso, True)
             elif (
                 key in gaz.names
@@ -155,6 +155,11 @@ def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, boo
         _NAMED.clear()
     _NAMED[ck] = out
     return out
+
+
+def _city_abroad(key: str, region: Region, gaz: Gazetteer) -> bool:
+    """Whether a county's name (rank 0) is also a city's in another country ("St Louis": US-MO, not CA-SK)."""
+    return any(c.country != region.country for c in gaz.names.get(key, ()))
 
 
 #: (name key, several words) -> what it tells of the entry's countries (bounded cache: names recur).

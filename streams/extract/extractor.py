@@ -42,6 +42,7 @@ from streams.extract.placing import (
     listed_places,
     names_a_place,
     place_for,
+    whole_of_parts,
 )
 from streams.extract.sentences import split_sentences
 from streams.extract.sums import coordinated_totals
@@ -220,7 +221,10 @@ def _finish(
     elsewhere: list[list[Place]] | None = None,
 ) -> list[Fact]:
     sentences = list({id(sent): sent for _, sent, _ in pending}.values())
-    fallback = entry_place(elsewhere or [event_places(sent) for sent in sentences] + [headline])
+    scenes = [event_places(sent) for sent in sentences]
+    # A toll or running total placed in a country alone ("the death toll in Nepal") is a country-wide count.
+    tolls = [event_places(sent) for f, sent, cum in pending if not sent.headline and (cum or f.via == "toll")]
+    fallback = entry_place(elsewhere or [*scenes, headline], tolls, text)
     full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
@@ -231,7 +235,9 @@ def _finish(
     heads: list[bool] = []  # whether each row comes from the headline
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
-        place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
+        place = place_for(f, sent, text) or (
+            None if f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text) else fallback
+        )
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":

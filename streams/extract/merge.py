@@ -115,7 +115,8 @@ def merge_repeats(rows: list[_Row], heads: list[bool]) -> list[_Row]:
                 g[name] = f[name]
         if fs and gs and (gs.lower() in _GENERIC_SUBJECTS or len(fs) > len(gs)):
             g["subject"] = fs
-        if g["place"] is None and f["place"] is not None:
+        finer = g["region_code"] is None and f["region_code"] is not None and g["country"] == f["country"]
+        if (g["place"] is None or finer) and f["place"] is not None:  # "died in Tunisia" over "in Tunis"
             g.update(place=f["place"], region_code=f["region_code"], country=f["country"])
         if f["cumulative"]:  # "toll reaches 43,985" restated "since October 2023": a running total
             g["cumulative"] = True

@@ -389,10 +389,12 @@ def capital_region(gaz: Gazetteer, country: str) -> str | None:
 def country_capital(place: Place, i: int, toks: list[Token], gaz: Gazetteer) -> tuple[Place, int]:
     """A country named before "capital" is its capital: "Burundi's capital", "the Central African Republic
     capital" (token ``i`` follows the country's name). Anything else is returned as it is."""
-    if place.kind not in ("country", "mention") or i >= len(toks) or toks[i].low != "capital":
+    apart = i + 1 < len(toks) and toks[i].text in ("'", "’") and toks[i + 1].low == "s"  # "somalia 's capital"
+    k = i + 2 if apart else i
+    if place.kind not in ("country", "mention") or k >= len(toks) or toks[k].low != "capital":
         return place, i
     region = capital_region(gaz, place.country)
     if region is None:
         return place, i
     kind = "city" if place.kind == "country" else "mention"  # "troops from Burundi's capital": still no scene
-    return Place(place.start, toks[i].end, "capital", region, place.country, kind), i + 1
+    return Place(place.start, toks[k].end, "capital", region, place.country, kind), k + 1

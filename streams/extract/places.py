@@ -132,8 +132,15 @@ def find_places(
         if hit is None:
             i += 1
             continue
+        start_i = i
         place, i = country_capital(*hit, toks, gaz)  # "Burundi's capital": the capital city
-        if place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
+        if start_i >= 2 and toks[start_i - 1].low in ("in", "at") and toks[start_i - 2].low == "based":
+            # "a reporter based in Kabul": where a source works, not where it happened
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        if place.kind == "city" and start_i >= 1 and toks[start_i - 1].low == "for":
+            # "to fight for Moscow", "bound for Kyiv": a side or a destination, not a scene
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
             # "Kyiv says", "Moscow denied": a capital standing for its government, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         elif i < n and toks[i].low in _SPEAKER_NOUNS and place.kind != "described":
@@ -170,6 +177,8 @@ def _name_at(
         locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
+    # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.
+    hashtag = prev is not None and prev.text == "#"  # towns of some size only: see _HASHTAG_POPULATION
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
     if prev is not None and prev.text == "," and i >= 2 and toks[i - 2].low in _NAMING_NOUNS:
         after_settlement = True  # "in the capital, Kathmandu", "the village, Walcott"
@@ -216,6 +225,8 @@ def _name_at(
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
+            if region is not None and region.rank == 0 and region_word and nxt is not None and nxt.low in _TOP_WORDS:
+                region = None  # "the island state", "Wainwright State Office": a county's name before "state"
             if region is not None and tail and region.country not in countries:
                 continue  # "Nahri Saraj district" in an Afghan entry: not the Saraj of North Macedonia
             if region is None and key in gaz.regions:
@@ -232,6 +243,8 @@ def _name_at(
                 return Place(toks[i].start, end, text[toks[i].start : end], iso, country, "region"), end_tok
             continue
         cc = gaz.countries.get(key)
+        if cc is not None and hashtag and not locative:
+            continue  # "# gaza", "# syria": a topic, and no town of the country's name either
         if cc is not None and (not lower_mode or locative):
             i = longest_country(text, toks, i, j, gaz)  # "Democratic Republic of the Congo", not "Congo"
             cc, prev = gaz.countries[key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
@@ -243,6 +256,8 @@ def _name_at(
             kind = "country" if scene else "mention"
             if prev is not None and prev.low == "from":
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
+            elif prev is not None and prev.low in ("and", "or") and i >= 3 and toks[i - 3].low == "from":
+                kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
             return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war, countries)
         hinted = _in_named_region(text, toks, j, gaz, key, cand, countries, war)
@@ -258,16 +273,24 @@ def _name_at(
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
         town_ok = cand is not None and (
             hinted is not None
-            or plausible_town(toks, i, j, cand, key, locative, after_settlement, lower_mode, title_case, gaz,
+            or plausible_town(toks, i, j, cand, key, locative or _hashtag_town(hashtag, cand, countries),
+                              after_settlement, lower_mode, title_case, gaz,
                                countries)
         )  # fmt: skip
         # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
+            if nxt is not None and nxt.low in LOCALITY_NOUNS:
+                continue  # "in Garden Street": a street named after some place, not that county
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
-            if locative or bracketed or not (lower_mode or region.rank == 0):
+            # A county's name needs a place word before it: "of Patrick Zamarripa", "part of Garden Street" are none.
+            county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE or (
+                prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE
+            )  # "the village of Kalakan", "outside of Giheta", "north of X" stand
+            stands = (locative or (hashtag and region.rank > 0)) and county_ok
+            if stands or bracketed or not (lower_mode or region.rank == 0):
                 w, we = _written(text, toks[i].start, last.end)
                 return Place(toks[i].start, we, w, region.iso, region.country, "region"), j
             continue
@@ -295,6 +318,18 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: A hashtag stands for a town this large, or for one of the entry's countries ("# peshawar", not "# bardo").
+_HASHTAG_POPULATION = 100_000
+
+
+def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[str]) -> bool:
+    return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
+#: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
+_TOP_WORDS = words("state")
+#: A locative word too loose for a county's name on its own ("the story of Patrick ...").
+_WEAK_LOCATIVE = words("of")
+#: Words before "of" that make the name after it a place: "the village of", "outside of", "north of".
+_OF_PLACE = SETTLEMENT_WORDS | DIRECTIONS | LOCATIVE | words("area areas province county municipality commune")
 #: A city this large written after "in" is meant even where the entry names only other countries
 #: ("arrested in Dewsbury over a collection for a boy in Pakistan").
 NAMED_CITY_POPULATION = 50_000

@@ -6,6 +6,7 @@ Pure functions over one sentence's tokens, places, attribution and figures, for 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from schemas.facts import INTERCEPTION_METRICS
@@ -52,6 +53,8 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
         if not after and _where_said(text, sent.start, p, f):
             continue  # "told a conference in Geneva that 2 million had fled": where it was said
         crossing = _crosses_figure(f, p, sent.figures)
+        if after and _owned_by_other(text, f, p, sent.figures) and _split_over_places(text, f, sent):
+            continue  # "21 dead: 9 in Puebla, 12 in Morelos": the place of a part, not of the whole
         lo, hi = (f.end, p.start) if after else (p.end, f.start)
         if air:
             prep = _word_before(text, p.start)
@@ -115,6 +118,50 @@ def _crosses_figure(f: Figure, p: Place, figures: list[Figure]) -> bool:
     return False
 
 
+def whole_of_parts(f: Figure, sent: Sentence, text: str) -> bool:
+    """Whether the sentence's places after ``f`` are all its parts', in more than one region ("210 dead:
+    95 in Puebla, 115 in Morelos"): then ``f`` is a total over places and takes no entry-wide town either.
+    One part's place ("32 killed, including 23 in Damascus") stays the whole's, as the coders of atrocity
+    data place such an event."""
+    after = [p for p in sent.places if p.start >= f.end and p.kind != "mention"]
+    return bool(after) and all(_owned_by_other(text, f, p, sent.figures) for p in after) and _split_over_places(
+        text, f, sent
+    )
+
+
+def _split_over_places(text: str, f: Figure, sent: Sentence) -> bool:
+    """Whether the parts after ``f`` lie in two or more regions (or countries)."""
+    where = {
+        p.region_code or p.country
+        for p in sent.places
+        if p.start >= f.end and p.kind != "mention" and _owned_by_other(text, f, p, sent.figures)
+    }
+    return len(where) >= 2
+
+
+#: Between a figure and the place that is its own: "137 in", "two in floods in", "14 at the".
+_OWN_PLACE_GAP_RE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:in|at|on)\s+(?:[a-z]+\s+){0,2}?$", re.IGNORECASE)
+
+
+_AND_RE = re.compile(r"\band\b", re.IGNORECASE)
+#: Words that open a breakdown of a figure into parts: "including 95 in X", "among them 3 in Y", "of whom".
+_PART_RE = re.compile(r"\b(?:includ\w*|among|of whom|of them)\b", re.IGNORECASE)
+
+
+def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bool:
+    """Whether place ``p`` (after ``f``) is the place of another figure right before it ("including 137 in X")."""
+    for g in figures:
+        if g is f or g.via == "strike" or not (f.end <= g.start and g.end <= p.start):
+            continue
+        nearest = not any(h is not f and h is not g and f.end <= h.start < g.start for h in figures)
+        joined = _AND_RE.search(text, f.end, g.start) is not None
+        if nearest and joined and _PART_RE.search(text, f.end, g.start) is None:
+            continue  # "killed seven people and injured 48 at X": two figures of one clause, one place
+        if p.start - g.end <= 30 and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None:
+            return True
+    return False
+
+
 _LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|port|province|region)\s+of\s+)?",  # "Sanaa and the port city of Hodeidah"
@@ -170,14 +217,22 @@ def names_a_place(groups: list[list[Place]]) -> bool:
     return any(p.kind not in ("country", "mention") for g in groups for p in g)
 
 
-def entry_place(groups: list[list[Place]]) -> Place | None:
+def entry_place(groups: list[list[Place]], scenes: Sequence[list[Place]] = (), text: str = "") -> Place | None:
     """The entry's place when it names exactly one region (or one place) below country level.
+
+    None when one of ``scenes`` (the places of the figures' own sentences, headline aside) is a country alone.
 
     Places whose region is unknown (a town several regions share) do not stand
     against a region the entry names elsewhere ("in La Presa ..., Baja California").
     """
     found: Place | None = None
     unregioned: Place | None = None
+    # A figure's sentence that places its events in a country only ("the death toll in Nepal"): the entry
+    # speaks of the whole country too, and a figure that names no place is no town's.
+    national = any(
+        g and all(p.kind in ("country", "mention") for p in g) and any(_whole_country(text, p) for p in g)
+        for g in scenes
+    )
     for places in groups:
         for p in places:
             if p.kind in ("country", "mention"):
@@ -196,9 +251,21 @@ def entry_place(groups: list[list[Place]]) -> Place | None:
                     found = p  # "Lilongwe (Lilongwe, Central)": the district inside the region named too
                 elif up.get(found.region_code or "") != p.region_code:
                     return None
+    if national:
+        return None
     if found is not None:
         return found if unregioned is None or unregioned.country in ("", found.country) else None
     return unregioned if unregioned is not None and unregioned.kind != "mention" else None
+
+
+#: A compass word before a country's name: a part of it ("in north-western Pakistan"), not the whole.
+_PART_OF_COUNTRY_RE = re.compile(
+    r"\b(?:(?:north|south)[- ]?)?(?:north|south|east|west)(?:ern)?\s*$|\b(?:central|middle)\s*$", re.IGNORECASE
+)
+
+
+def _whole_country(text: str, p: Place) -> bool:
+    return p.kind == "country" and _PART_OF_COUNTRY_RE.search(text, max(0, p.start - 20), p.start) is None
 
 
 def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
