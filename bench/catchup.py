@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import subprocess
+import sys
 import time
 import urllib.error
 from pathlib import Path
@@ -23,6 +26,10 @@ from streams.app.factory import build_app
 from tests.support.worker import WorkerProcess
 
 WINDOW = 10_000
+
+#: set to a folder: each catch-up's worker is sampled by py-spy (``pip install py-spy``) into it, as
+#: collapsed stacks (``<app id>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
+PROFILE_ENV = "LIVELEDGER_BENCH_PROFILE"
 
 
 def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
@@ -59,13 +66,18 @@ async def publish_only(settings: Settings, lines: list[bytes]) -> None:
             await pub.publish_many(good[i : i + 5000])
 
 
-async def changelog_bytes(settings: Settings) -> int:
-    """Bytes (key + value) of every record in the worker's table changelogs, read back from Kafka."""
-    total = 0
+async def changelog_bytes(settings: Settings) -> dict[str, tuple[int, int]]:
+    """``(records, bytes)`` (key + value) of each of the worker's table changelogs, read back from Kafka,
+    by table name."""
+    out: dict[str, tuple[int, int]] = {}
+    prefix = f"{settings.app_id}-"
     for topic in await existing_changelog_topics(settings):
+        records = size = 0
         async for rec in read_topic(settings, topic):
-            total += len(rec.key or b"") + len(rec.value or b"")
-    return total
+            records += 1
+            size += len(rec.key or b"") + len(rec.value or b"")
+        out[topic.removeprefix(prefix).removesuffix("-changelog")] = (records, size)
+    return out
 
 
 def rss_mb(pid: int) -> float:
@@ -125,9 +137,11 @@ def catch_up(
             worker.start()
     finally:
         os.chdir(cwd)
+    profilers: list[subprocess.Popen[bytes]] = []
     try:
         for worker in procs:
             wait_ready(worker, timeout)
+        profilers = start_profiles(settings.app_id, procs)
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
         applied, changed = -1, t0
@@ -152,9 +166,29 @@ def catch_up(
         elapsed = changed - t0
         rss = max(rss_mb(w.proc.pid) if w.proc is not None else float("nan") for w in procs)
     finally:
+        for profiler in profilers:
+            profiler.send_signal(2)  # py-spy writes its file on SIGINT
+        for profiler in profilers:
+            profiler.wait(60)
         for worker in procs:
             worker.stop()
     return {"n": n, "seconds": elapsed, "rate": n / elapsed, "rss_mb": rss, "samples": samples, "workers": workers}
+
+
+def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.Popen[bytes]]:
+    """py-spy on each worker when ``LIVELEDGER_BENCH_PROFILE`` names a folder (else nothing)."""
+    folder = os.environ.get(PROFILE_ENV)
+    if not folder:
+        return []
+    exe = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, worker in enumerate(procs):
+        assert worker.proc is not None
+        target = Path(folder) / f"{app_id}.{i}.txt"
+        cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads", "--nonblocking", "-o", str(target)]
+        out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    return out
 
 
 def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
@@ -170,7 +204,8 @@ def process_run(
     """Catch up on the log of ``entries_topic`` with workers of their own (app id, facts, tables)."""
     s = make_settings(bootstrap, tag, tmp / tag, free_port()).model_copy(update={"entries_topic": entries_topic})
     r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout, workers)
-    r["changelog_bytes"] = asyncio.run(changelog_bytes(s))
+    r["changelog_by_table"] = asyncio.run(changelog_bytes(s))
+    r["changelog_bytes"] = sum(size for _, size in r["changelog_by_table"].values())
     r["bytes_per_entry"] = r["changelog_bytes"] / n
     return r
 

@@ -172,8 +172,10 @@ class LineageRows(RowTable):
         self.history_index()
         return self.versions.get(state, self._epoch)
 
-    def _put(self, state: str, entry_key: str, stamp: Stamp, row: Record) -> None:
-        hist = self.history_index()
+    def _put(
+        self, hist: dict[str, dict[str, list[Stamp]]], state: str, entry_key: str, stamp: Stamp, row: Record
+    ) -> None:
+        """Write one row, and add it to ``hist`` (what :meth:`history_index` returned for this write)."""
         self.put_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}", row)
         stamps = hist.setdefault(state, {}).setdefault(entry_key, [])
         if state != EVENTS:
@@ -206,12 +208,14 @@ class LineageRows(RowTable):
     def record(self, ef: EntryFacts, contributions: Iterable[Contribution]) -> None:
         """The rows of one planned entry event (the timeline's contribution is in the event row)."""
         contributions = list(contributions)
-        event = event_row(ef, contributions)
+        timeline = next((c for c in reversed(contributions) if c.view == TIMELINE), None)
+        event = event_row(ef, contributions, timeline)
         shared = shares_items(event)
+        hist = self.history_index()  # once per event: it checks the assignment, which costs ~100 µs
         for c in contributions:
             if c.view != TIMELINE:
-                self._put(f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
-        self._put(EVENTS, ef.entry_key, ef.stamp, event)
+                self._put(hist, f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
+        self._put(hist, EVENTS, ef.entry_key, ef.stamp, event)
         if self.horizon_s is not None:
             self.prune(ef)
 
