@@ -186,7 +186,8 @@ def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.P
     for i, worker in enumerate(procs):
         assert worker.proc is not None
         target = Path(folder) / f"{app_id}.{i}.txt"
-        cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads", "--nonblocking", "-o", str(target)]
+        cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads",
+               "--nonblocking", "-o", str(target)]  # fmt: skip
         out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     return out
 

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
 from schemas.codec import parse_envelope, to_event
+from schemas.envelope import Envelope
+from schemas.errors import SchemaError
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
@@ -154,10 +156,18 @@ class Agents:
             if i % YIELD_EVERY == YIELD_EVERY - 1:
                 await asyncio.sleep(0)  # extraction is CPU work: let the API and the consumer run between entries
             msg = ev.message
-            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value)
+            parsed: tuple[dict[str, Any], Envelope] | Exception
+            try:
+                parsed = parse_envelope(msg.value or b"")
+            except Exception as e:  # dead-lettered below
+                parsed = e
+            known = None if isinstance(parsed, Exception) and not isinstance(parsed, SchemaError) else parsed
+            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value, known)  # one decode for both
             stage = "decode"
             try:
-                _, env = parse_envelope(msg.value or b"")
+                if isinstance(parsed, Exception):
+                    raise parsed
+                _, env = parsed
                 event = to_event(env)
                 stage = "extract"
                 position = Position(msg.topic, msg.partition, msg.offset)
