@@ -205,6 +205,8 @@ def main() -> int:
             figures[f"{prefix}process.entries_per_s"] = round(r["rate"], 1)
             figures[f"{prefix}changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
             figures[f"{prefix}worker.rss_mb"] = round(r["rss_mb"], 1)
+            figures[f"{prefix}process.entries_agent_per_s"] = round(r["n"] / r["entries_seconds"], 1)
+            figures[f"{prefix}process.views_complete"] = r["views_complete"]
             figures[f"{prefix}changelog.by_table"] = {t: {"records": n, "bytes": b}
                                                       for t, (n, b) in r["changelog_by_table"].items()}  # fmt: skip
             rows += process_rows(label, r)

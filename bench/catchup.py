@@ -23,9 +23,14 @@ from liveledger.publish.batch import read_requests
 from liveledger.publish.publisher import Publisher
 from liveledger.settings import Settings
 from streams.app.factory import build_app
-from tests.support.worker import WorkerProcess
+from tests.support.worker import WorkerProcess, get_bytes
 
 WINDOW = 10_000
+
+#: a catch-up whose views apply nothing for this long after its entries are done ends, flagged incomplete
+#: (it used to end after 2 s without an apply, which under load cut runs short before the views were
+#: written: the views agent can be starved for longer than that behind the entries agent)
+STALL_S = 60.0
 
 #: set to a folder: each catch-up's worker is sampled by py-spy (``pip install py-spy``) into it, as
 #: collapsed stacks (``<app id>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
@@ -97,6 +102,20 @@ def health(worker: WorkerProcess) -> dict[str, Any] | None:
         return None
 
 
+def counters(worker: WorkerProcess) -> tuple[int, int] | None:
+    """``(contributions emitted, contributions applied)`` from the worker's /metrics, or None when busy."""
+    try:
+        text = get_bytes(f"{worker.url}/metrics").decode()
+    except (TimeoutError, urllib.error.URLError, ConnectionError):
+        return None
+    values = {}
+    for line in text.splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("liveledger_contributions_emitted_total", "liveledger_contributions_applied_total"):
+            values[name] = int(float(value))
+    return values["liveledger_contributions_emitted_total"], values["liveledger_contributions_applied_total"]
+
+
 def wait_ready(worker: WorkerProcess, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -145,6 +164,8 @@ def catch_up(
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
         applied, changed = -1, t0
+        entries_done: float | None = None
+        emitted, complete = -1, True
         deadline = t0 + timeout
         while time.perf_counter() < deadline:
             answers = [health(worker) for worker in procs]
@@ -157,8 +178,17 @@ def catch_up(
             total_applied = sum(h["contributions_applied"] for h in healths)
             if total_applied != applied:
                 applied, changed = total_applied, now
-            elif done >= n and now - changed >= 2.0:
-                break
+            if done >= n:
+                entries_done = entries_done or now
+                counts = [counters(worker) for worker in procs]
+                if all(c is not None for c in counts):
+                    emitted = sum(c[0] for c in counts if c is not None)
+                    if sum(c[1] for c in counts if c is not None) >= emitted:
+                        break  # every contribution sent is in a view table
+                if now - changed >= STALL_S:
+                    complete = False
+                    print(f"warning: views applied {applied} of {emitted} contributions, none for {STALL_S} s")
+                    break
             time.sleep(0.2)
         else:
             tail = procs[0].log_tail()
@@ -172,7 +202,16 @@ def catch_up(
             profiler.wait(60)
         for worker in procs:
             worker.stop()
-    return {"n": n, "seconds": elapsed, "rate": n / elapsed, "rss_mb": rss, "samples": samples, "workers": workers}
+    return {
+        "n": n,
+        "seconds": elapsed,
+        "rate": n / elapsed,
+        "rss_mb": rss,
+        "samples": samples,
+        "workers": workers,
+        "entries_seconds": (entries_done or changed) - t0,
+        "views_complete": complete,
+    }
 
 
 def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.Popen[bytes]]:
