@@ -38,7 +38,7 @@ from schemas.errors import SchemaError
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
-from streams.app.lineage import record_lineage
+from streams.app.lineage import record_batch
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Planned, Step, step
@@ -263,12 +263,10 @@ class Agents:
             with for_event(origin[(key, known.stamp)]):
                 table[key] = known.to_json()
         lineage = self.ll.lineage
-        if lineage is not None:  # what the explain API answers from
-            for planned in result.planned:
-                if not planned.current:  # redelivered behind a later event of its entry
-                    continue
-                with for_event(events[planned.entry.position]):
-                    record_lineage(lineage, planned.entry, planned.contributions)
+        if lineage is not None:  # what the explain API answers from (an event redelivered behind a
+            # later event of its entry is no part of its history)
+            current = [(p.entry, p.contributions, events[p.entry.position]) for p in result.planned if p.current]
+            record_batch(lineage, current)
         stats = self.ll.stats
         for planned in result.planned:
             stats.entries_processed += 1
