@@ -23,6 +23,8 @@ Prints, with the targets:
                  than once, every tree runs (the first one's figures are ``before.*``, the others'
                  ``tree.<folder name>.*``)
   --json         prints one JSON object with the figures before the table (also when a later run fails)
+With LIVELEDGER_BENCH_PROFILE=DIR (and py-spy installed), each catch-up worker is sampled from ready to
+the end into DIR; ``bench/profile_summary.py FILE --entries N`` prints where its time went per entry.
 The machine is small and shared: read the ratios, which are measured back to back.
 """
 

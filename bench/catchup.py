@@ -132,8 +132,10 @@ def catch_up(
     """``workers`` worker processes (of ``tree``, else this one) catch up on ``n`` entries already in the log.
 
     They share one app id (one consumer group), each with its own web port and state directory.
-    Samples ``(seconds, entries processed by all)`` every 0.2 s; the end is when every entry is
-    processed and the views agents have applied everything (the applied count stops moving for 2 s).
+    Samples ``(seconds, entries processed by all)`` every 0.2 s; the end is the last apply before
+    every entry is processed and every contribution the entries agents emitted is applied (their
+    /metrics counters), so the views are complete (after ``STALL_S`` without an apply the run ends
+    marked incomplete).
     RSS is the largest of the workers'.
     """
     # both trees' workers name their changelogs alike; made before start, as ``liveledger worker`` does now
