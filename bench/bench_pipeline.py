@@ -19,9 +19,13 @@ Prints, with the targets:
                  over the last 10,000, side by side (ratio >= 0.9x: the cost of a write does not grow)
   --two-workers  the process measurement again with two workers (one consumer group) sharing the partitions
   --compare DIR  runs the process (and scale) measurement also with the worker of the source tree DIR
-                 (e.g. an export of an older commit), on the same log, one after the other
+                 (e.g. an export of an older commit), on the same log, one after the other; given more
+                 than once, every tree runs (the first one's figures are ``before.*``, the others'
+                 ``tree.<folder name>.*``)
   --json         prints one JSON object with the figures before the table (also when a later run fails)
   --publish-only the publish row alone, on a broker of its own
+With LIVELEDGER_BENCH_PROFILE=DIR (and py-spy installed), each catch-up worker is sampled from ready to
+the end into DIR; ``bench/profile_summary.py FILE --entries N`` prints where its time went per entry.
 The machine is small and shared: read the ratios, which are measured back to back.
 """
 
@@ -172,7 +176,8 @@ def main() -> int:
     ap.add_argument("--process-entries", type=int, default=5000, help="entries for the catch-up run")
     ap.add_argument("--scale", action="store_true", help="also measure the worker rate at 10k and at the end")
     ap.add_argument("--scale-entries", type=int, default=100_000, help="entries for the --scale run")
-    ap.add_argument("--compare", type=Path, help="a source tree whose worker is measured beside this one")
+    ap.add_argument("--compare", type=Path, action="append", default=[],
+                    help="a source tree whose worker is measured beside this one (repeatable)")  # fmt: skip
     ap.add_argument("--scale-compare", action="store_true", help="run --scale with the --compare tree too")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds a catch-up may take")
     ap.add_argument("--skip-live", action="store_true", help="only the catch-up runs (process, scale)")
@@ -193,8 +198,8 @@ def main() -> int:
             rows += live_rows(args, bootstrap, tag, tmp, figures)
 
         trees: list[tuple[str, Path | None]] = [("", None)]
-        if args.compare is not None:
-            trees.insert(0, (f" [{args.compare.name}]", args.compare.resolve()))
+        trees[:0] = [(f" [{tree.name}]", tree.resolve()) for tree in args.compare]
+        prefixes = {tree: ("before." if i == 0 else f"tree.{tree.name}.") for i, (_, tree) in enumerate(trees[:-1])}
         log = make_settings(bootstrap, tag + "p", tmp / "sp", free_port())
         print(f"publishing {args.process_entries} entries for the catch-up runs", flush=True)
         asyncio.run(publish_only(log, entry_lines(args.process_entries, "c")))
@@ -202,10 +207,14 @@ def main() -> int:
             print(f"catch-up{label}: {args.process_entries} entries", flush=True)
             r = process_run(bootstrap, tag + "w" + str(len(figures)), tmp, args.process_entries, tree,
                             args.timeout, log.entries_topic)  # fmt: skip
-            prefix = "before." if tree is not None else ""
+            prefix = prefixes.get(tree, "")
             figures[f"{prefix}process.entries_per_s"] = round(r["rate"], 1)
             figures[f"{prefix}changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
             figures[f"{prefix}worker.rss_mb"] = round(r["rss_mb"], 1)
+            figures[f"{prefix}process.entries_agent_per_s"] = round(r["n"] / r["entries_seconds"], 1)
+            figures[f"{prefix}process.views_complete"] = r["views_complete"]
+            figures[f"{prefix}changelog.by_table"] = {t: {"records": n, "bytes": b}
+                                                      for t, (n, b) in r["changelog_by_table"].items()}  # fmt: skip
             rows += process_rows(label, r)
         if args.two_workers:
             one = figures["process.entries_per_s"]
@@ -227,7 +236,7 @@ def main() -> int:
                     window_rate(r["samples"], 0, min(WINDOW, n)),
                     window_rate(r["samples"], max(0, n - WINDOW), n),
                 )
-                prefix = "before." if tree is not None else ""
+                prefix = prefixes.get(tree, "")
                 figures[f"{prefix}scale.entries"] = n
                 figures[f"{prefix}scale.rate_first_10k"] = round(first, 1)
                 figures[f"{prefix}scale.rate_last_10k"] = round(last, 1)
@@ -273,7 +282,7 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
     r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
     pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
     print(f"replay: a worker records the facts of {r['n']} entries, then the replays", flush=True)
-    r.update(replays(s1, r["n"], tmp, args.compare.resolve() if args.compare is not None else None))
+    r.update(replays(s1, r["n"], tmp, args.compare[0].resolve() if args.compare else None))
     rep_rate, con_rate = r["n"] / r["replay_s"], r["n"] / r["consume_s"]
     red_rate = r["n"] / r["rederive_s"]
     facts_records, facts_bytes = r["facts_bytes"]
@@ -349,7 +358,7 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
     ]
     if "tree_replay_s" in r:
         rate = r["n"] / r["tree_replay_s"]
-        name = args.compare.name if args.compare is not None else "tree"
+        name = args.compare[0].name if args.compare else "tree"
         rows.insert(
             2, (f"replay [{name}]", f"{rate:,.0f}", f"raw consume {con_rate:,.0f}/s", f"{rate / con_rate:.2f}x", "")
         )

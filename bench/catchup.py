@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import subprocess
+import sys
 import time
 import urllib.error
 from pathlib import Path
@@ -20,9 +23,18 @@ from liveledger.publish.batch import read_requests
 from liveledger.publish.publisher import Publisher
 from liveledger.settings import Settings
 from streams.app.factory import build_app
-from tests.support.worker import WorkerProcess
+from tests.support.worker import WorkerProcess, get_bytes
 
 WINDOW = 10_000
+
+#: a catch-up whose views apply nothing for this long after its entries are done ends, flagged incomplete
+#: (it used to end after 2 s without an apply, which under load cut runs short before the views were
+#: written: the views agent can be starved for longer than that behind the entries agent)
+STALL_S = 60.0
+
+#: set to a folder: each catch-up's worker is sampled by py-spy (``pip install py-spy``) into it, as
+#: collapsed stacks (``<app id>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
+PROFILE_ENV = "LIVELEDGER_BENCH_PROFILE"
 
 
 def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
@@ -59,13 +71,18 @@ async def publish_only(settings: Settings, lines: list[bytes]) -> None:
             await pub.publish_many(good[i : i + 5000])
 
 
-async def changelog_bytes(settings: Settings) -> int:
-    """Bytes (key + value) of every record in the worker's table changelogs, read back from Kafka."""
-    total = 0
+async def changelog_bytes(settings: Settings) -> dict[str, tuple[int, int]]:
+    """``(records, bytes)`` (key + value) of each of the worker's table changelogs, read back from Kafka,
+    by table name."""
+    out: dict[str, tuple[int, int]] = {}
+    prefix = f"{settings.app_id}-"
     for topic in await existing_changelog_topics(settings):
+        records = size = 0
         async for rec in read_topic(settings, topic):
-            total += len(rec.key or b"") + len(rec.value or b"")
-    return total
+            records += 1
+            size += len(rec.key or b"") + len(rec.value or b"")
+        out[topic.removeprefix(prefix).removesuffix("-changelog")] = (records, size)
+    return out
 
 
 def rss_mb(pid: int) -> float:
@@ -85,6 +102,20 @@ def health(worker: WorkerProcess) -> dict[str, Any] | None:
         return None
 
 
+def counters(worker: WorkerProcess) -> tuple[int, int] | None:
+    """``(contributions emitted, contributions applied)`` from the worker's /metrics, or None when busy."""
+    try:
+        text = get_bytes(f"{worker.url}/metrics").decode()
+    except (TimeoutError, urllib.error.URLError, ConnectionError):
+        return None
+    values = {}
+    for line in text.splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("liveledger_contributions_emitted_total", "liveledger_contributions_applied_total"):
+            values[name] = int(float(value))
+    return values["liveledger_contributions_emitted_total"], values["liveledger_contributions_applied_total"]
+
+
 def wait_ready(worker: WorkerProcess, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -101,8 +132,10 @@ def catch_up(
     """``workers`` worker processes (of ``tree``, else this one) catch up on ``n`` entries already in the log.
 
     They share one app id (one consumer group), each with its own web port and state directory.
-    Samples ``(seconds, entries processed by all)`` every 0.2 s; the end is when every entry is
-    processed and the views agents have applied everything (the applied count stops moving for 2 s).
+    Samples ``(seconds, entries processed by all)`` every 0.2 s; the end is the last apply before
+    every entry is processed and every contribution the entries agents emitted is applied (their
+    /metrics counters), so the views are complete (after ``STALL_S`` without an apply the run ends
+    marked incomplete).
     RSS is the largest of the workers'.
     """
     # both trees' workers name their changelogs alike; made before start, as ``liveledger worker`` does now
@@ -125,12 +158,16 @@ def catch_up(
             worker.start()
     finally:
         os.chdir(cwd)
+    profilers: list[subprocess.Popen[bytes]] = []
     try:
         for worker in procs:
             wait_ready(worker, timeout)
+        profilers = start_profiles(settings.app_id, procs)
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
         applied, changed = -1, t0
+        entries_done: float | None = None
+        emitted, complete = -1, True
         deadline = t0 + timeout
         while time.perf_counter() < deadline:
             answers = [health(worker) for worker in procs]
@@ -143,8 +180,17 @@ def catch_up(
             total_applied = sum(h["contributions_applied"] for h in healths)
             if total_applied != applied:
                 applied, changed = total_applied, now
-            elif done >= n and now - changed >= 2.0:
-                break
+            if done >= n:
+                entries_done = entries_done or now
+                counts = [counters(worker) for worker in procs]
+                if all(c is not None for c in counts):
+                    emitted = sum(c[0] for c in counts if c is not None)
+                    if sum(c[1] for c in counts if c is not None) >= emitted:
+                        break  # every contribution sent is in a view table
+                if now - changed >= STALL_S:
+                    complete = False
+                    print(f"warning: views applied {applied} of {emitted} contributions, none for {STALL_S} s")
+                    break
             time.sleep(0.2)
         else:
             tail = procs[0].log_tail()
@@ -152,9 +198,39 @@ def catch_up(
         elapsed = changed - t0
         rss = max(rss_mb(w.proc.pid) if w.proc is not None else float("nan") for w in procs)
     finally:
+        for profiler in profilers:
+            profiler.send_signal(2)  # py-spy writes its file on SIGINT
+        for profiler in profilers:
+            profiler.wait(60)
         for worker in procs:
             worker.stop()
-    return {"n": n, "seconds": elapsed, "rate": n / elapsed, "rss_mb": rss, "samples": samples, "workers": workers}
+    return {
+        "n": n,
+        "seconds": elapsed,
+        "rate": n / elapsed,
+        "rss_mb": rss,
+        "samples": samples,
+        "workers": workers,
+        "entries_seconds": (entries_done or changed) - t0,
+        "views_complete": complete,
+    }
+
+
+def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.Popen[bytes]]:
+    """py-spy on each worker when ``LIVELEDGER_BENCH_PROFILE`` names a folder (else nothing)."""
+    folder = os.environ.get(PROFILE_ENV)
+    if not folder:
+        return []
+    exe = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, worker in enumerate(procs):
+        assert worker.proc is not None
+        target = Path(folder) / f"{app_id}.{i}.txt"
+        cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads",
+               "--nonblocking", "-o", str(target)]  # fmt: skip
+        out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    return out
 
 
 def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
@@ -170,7 +246,8 @@ def process_run(
     """Catch up on the log of ``entries_topic`` with workers of their own (app id, facts, tables)."""
     s = make_settings(bootstrap, tag, tmp / tag, free_port()).model_copy(update={"entries_topic": entries_topic})
     r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout, workers)
-    r["changelog_bytes"] = asyncio.run(changelog_bytes(s))
+    r["changelog_by_table"] = asyncio.run(changelog_bytes(s))
+    r["changelog_bytes"] = sum(size for _, size in r["changelog_by_table"].values())
     r["bytes_per_entry"] = r["changelog_bytes"] / n
     return r
 

@@ -33,10 +33,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
 from schemas.codec import parse_envelope, to_event
+from schemas.envelope import Envelope
+from schemas.errors import SchemaError
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
-from streams.app.lineage import record_lineage
+from streams.app.lineage import record_batch
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Planned, Step, step
@@ -154,10 +156,18 @@ class Agents:
             if i % YIELD_EVERY == YIELD_EVERY - 1:
                 await asyncio.sleep(0)  # extraction is CPU work: let the API and the consumer run between entries
             msg = ev.message
-            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value)
+            parsed: tuple[dict[str, Any], Envelope] | Exception
+            try:
+                parsed = parse_envelope(msg.value or b"")
+            except Exception as e:  # dead-lettered below
+                parsed = e
+            known = None if isinstance(parsed, Exception) and not isinstance(parsed, SchemaError) else parsed
+            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value, known)  # one decode for both
             stage = "decode"
             try:
-                _, env = parse_envelope(msg.value or b"")
+                if isinstance(parsed, Exception):
+                    raise parsed
+                _, env = parsed
                 event = to_event(env)
                 stage = "extract"
                 position = Position(msg.topic, msg.partition, msg.offset)
@@ -253,12 +263,10 @@ class Agents:
             with for_event(origin[(key, known.stamp)]):
                 table[key] = known.to_json()
         lineage = self.ll.lineage
-        if lineage is not None:  # what the explain API answers from
-            for planned in result.planned:
-                if not planned.current:  # redelivered behind a later event of its entry
-                    continue
-                with for_event(events[planned.entry.position]):
-                    record_lineage(lineage, planned.entry, planned.contributions)
+        if lineage is not None:  # what the explain API answers from (an event redelivered behind a
+            # later event of its entry is no part of its history)
+            current = [(p.entry, p.contributions, events[p.entry.position]) for p in result.planned if p.current]
+            record_batch(lineage, current)
         stats = self.ll.stats
         for planned in result.planned:
             stats.entries_processed += 1

@@ -7,8 +7,8 @@ entry event it plans, the rows of :mod:`streams.core.history` in one faust table
   text, times; the facts' sentences are cut from that text when they are read) and its items, by
   fact index, packed once (every view gets the same item objects from ``route``);
 - one contribution row per (view, view key, entry event): state part ``"{view}\x1e{view key}"``,
-  entry part ``"{blog_id}/{entry_id}\x1e{stamp}"``; its value is the stamp and the indexes of its
-  items in the event row (a tombstone: the stamp alone).
+  entry part ``"{blog_id}/{entry_id}\x1e{stamp}"``; its value is the indexes of its items in the
+  event row (a tombstone: an empty row). Rows are stored without their stamp, which their key holds.
 
 Rows live in the partition of the entry's blog (the entries agent writes them), so a key's rows may
 be spread over workers: the API gathers them (``liveledger.api.explain``, ``liveledger.api.asof``).
@@ -34,6 +34,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from schemas.codec import format_time
+from streams.app.current import for_event
 from streams.app.rowstore import RowTable
 from streams.core.history import (
     History,
@@ -72,6 +73,15 @@ def lineage_table(app: Any, partitions: int, options: dict[str, Any]) -> Any:
     return app.Table(TABLE_NAME, default=None, partitions=partitions, key_type=bytes, **options)
 
 
+def _without_stamp(row: Record) -> Record:
+    """``row`` as stored: its stamp, and its timeline record's, left to the row key."""
+    out = {k: v for k, v in row.items() if k != "stamp"}
+    timeline = out.get("t")
+    if isinstance(timeline, dict) and timeline.get("stamp") == row.get("stamp"):
+        out["t"] = {k: v for k, v in timeline.items() if k != "stamp"}
+    return out
+
+
 def _split(part: str) -> tuple[str, Stamp]:
     entry_key, _, stamp = part.partition(_SEP)
     return entry_key, parse_stamp(stamp)
@@ -103,6 +113,18 @@ class LineageRows(RowTable):
         #: per state: a number that changes whenever its rows change (for caches of renderings)
         self.versions: dict[str, int] = {}
         self._clock = 0
+
+    def get_row(self, state_key: str, entry_key: str) -> Record | None:
+        """A stored row, with the stamp its key holds (see :meth:`_put`)."""
+        row = super().get_row(state_key, entry_key)
+        if row is None or state_key == FLOOR or "stamp" in row:
+            return row
+        stamp = list(parse_stamp(entry_key.partition(_SEP)[2]))
+        row = {**row, "stamp": stamp}
+        timeline = row.get("t")
+        if isinstance(timeline, dict) and "stamp" not in timeline:
+            row["t"] = {**timeline, "stamp": stamp}
+        return row
 
     # -- index ----------------------------------------------------------------------------------
     def history_index(self) -> dict[str, dict[str, list[Stamp]]]:
@@ -172,9 +194,15 @@ class LineageRows(RowTable):
         self.history_index()
         return self.versions.get(state, self._epoch)
 
-    def _put(self, state: str, entry_key: str, stamp: Stamp, row: Record) -> None:
-        hist = self.history_index()
-        self.put_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}", row)
+    def _put(
+        self, hist: dict[str, dict[str, list[Stamp]]], state: str, entry_key: str, stamp: Stamp, row: Record
+    ) -> None:
+        """Write one row, and add it to ``hist`` (what :meth:`history_index` returned for this write).
+
+        The row is stored without its stamp (nor its timeline record's): the row key holds it, and
+        :meth:`get_row` puts it back (some 45 bytes a row, three rows an entry event).
+        """
+        self.put_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}", _without_stamp(row))
         stamps = hist.setdefault(state, {}).setdefault(entry_key, [])
         if state != EVENTS:
             self._entry_states.setdefault(entry_key, set()).add(state)
@@ -203,15 +231,27 @@ class LineageRows(RowTable):
         self._touch(state)
 
     # -- writes (the entries agent) -----------------------------------------------------------
-    def record(self, ef: EntryFacts, contributions: Iterable[Contribution]) -> None:
-        """The rows of one planned entry event (the timeline's contribution is in the event row)."""
+    def record(
+        self,
+        ef: EntryFacts,
+        contributions: Iterable[Contribution],
+        hist: dict[str, dict[str, list[Stamp]]] | None = None,
+    ) -> None:
+        """The rows of one planned entry event (the timeline's contribution is in the event row).
+
+        ``hist`` is :meth:`history_index` taken for the batch (the look-up checks the partition
+        assignment, which costs some 300 µs on a loaded worker: once per batch, not per row).
+        """
         contributions = list(contributions)
-        event = event_row(ef, contributions)
+        timeline = next((c for c in reversed(contributions) if c.view == TIMELINE), None)
+        event = event_row(ef, contributions, timeline)
         shared = shares_items(event)
+        if hist is None:
+            hist = self.history_index()
         for c in contributions:
             if c.view != TIMELINE:
-                self._put(f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
-        self._put(EVENTS, ef.entry_key, ef.stamp, event)
+                self._put(hist, f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
+        self._put(hist, EVENTS, ef.entry_key, ef.stamp, event)
         if self.horizon_s is not None:
             self.prune(ef)
 
@@ -339,10 +379,23 @@ def lineage_rows(
 
 
 def record_lineage(rows: RowTable, ef: EntryFacts, contributions: Iterable[Contribution]) -> None:
-    """Record ``ef``'s planned contributions and its event (what the entries agent calls)."""
+    """Record ``ef``'s planned contributions and its event."""
+    record_batch(rows, [(ef, contributions, None)])
+
+
+def record_batch(rows: RowTable, events: Iterable[tuple[EntryFacts, Iterable[Contribution], Any]]) -> None:
+    """Record each ``(entry facts, planned contributions, faust event)`` of a batch (what the entries
+    agent calls): each event's rows are written for its faust event (None: the current one), and
+    the row index is looked up once for the batch."""
     if not isinstance(rows, LineageRows):
         raise TypeError(f"lineage rows must be a LineageRows table, not {type(rows).__name__}")
-    rows.record(ef, contributions)
+    hist = rows.history_index()
+    for ef, contributions, source in events:
+        if source is None:
+            rows.record(ef, contributions, hist)
+        else:
+            with for_event(source):
+                rows.record(ef, contributions, hist)
 
 
 def lineage_of(rows: RowTable, view: str, states: Iterable[str]) -> list[tuple[str, Record]]:

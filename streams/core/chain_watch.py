@@ -121,8 +121,19 @@ class ChainWatch:
         #: a "missing event" not yet settled: the hash it lacks -> (blog, partition, offset, the problem)
         self._missing: dict[str, tuple[str, int, int, dict[str, Any] | None]] = {}
 
-    def observe(self, partition: int, offset: int, key: bytes | None, raw: bytes | None) -> None:
-        """Check one record of the entries topic; never raises on bad bytes (they are a problem)."""
+    def observe(
+        self,
+        partition: int,
+        offset: int,
+        key: bytes | None,
+        raw: bytes | None,
+        parsed: tuple[dict[str, Any], Envelope] | SchemaError | None = None,
+    ) -> None:
+        """Check one record of the entries topic; never raises on bad bytes (they are a problem).
+
+        ``parsed`` is what :func:`schemas.codec.parse_envelope` made of ``raw`` (or the error it
+        raised), when the caller has it already: the record is then not decoded a second time.
+        """
         part = self._partitions.get(partition)
         if part is not None and offset <= part.last_offset:
             self._late(partition, offset, raw)  # redelivered (already checked), or one the consumer dropped
@@ -131,11 +142,15 @@ class ChainWatch:
             part = self._partitions[partition] = _Partition(offset, offset)
         part.last_offset = offset
         self.records += 1
-        try:
-            doc, env = parse_envelope(raw or b"")
-        except SchemaError as e:
-            self._problem(partition, offset, None, "unreadable", str(e))
+        if parsed is None:
+            try:
+                parsed = parse_envelope(raw or b"")
+            except SchemaError as e:
+                parsed = e
+        if isinstance(parsed, SchemaError):
+            self._problem(partition, offset, None, "unreadable", str(parsed))
             return
+        doc, env = parsed
         blog = env.blog_id
         anchor = blog not in self.state.blogs and part.first_offset > 0
         for kind, detail in self.state.check(partition, offset, key, doc, env, anchor=anchor):

@@ -142,13 +142,16 @@ def _timeline_facts(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def event_row(ef: EntryFacts, contributions: Iterable[Contribution] = ()) -> Record:
+def event_row(
+    ef: EntryFacts, contributions: Iterable[Contribution] = (), timeline: Contribution | None = None
+) -> Record:
     """The stored row of one entry event: its id, its timeline record and its items (by fact index).
 
     The timeline's facts are left out when the items give them back, and the items are kept here
-    once (every view's contribution row refers to them) when they cover every fact.
+    once (every view's contribution row refers to them) when they cover every fact. ``timeline`` is
+    the event's timeline contribution when the caller has it (else it is made again).
     """
-    c = timeline_contribution(ef)
+    c = timeline if timeline is not None else timeline_contribution(ef)
     row: Record = {"stamp": list(ef.stamp), "ev": ef.event_id, "tp": ef.position.topic}
     items = event_items(contributions) if ef.facts else None
     if items is not None and len(items) == len(ef.facts):

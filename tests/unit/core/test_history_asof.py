@@ -199,6 +199,32 @@ def test_validity_intervals_and_picking_a_moment() -> None:
     assert prunable([a, b, c], "2024-11-21T00:00:00Z") == [0, 1]  # the last row always stays
 
 
+def test_rows_are_stored_without_the_stamp_their_key_holds_and_read_back_with_it() -> None:
+    first = EntryPublished(
+        event_id="ev-1", blog_id="b", entry_id="e1", published_at=START, occurred_at=None,
+        content=EntryContent(title="Kharkiv", body=SENTENCES[0].format(n=3)),
+    )  # fmt: skip
+    gone = EntryRetracted(
+        event_id="ev-2", blog_id="b", entry_id="e1", published_at=START + timedelta(minutes=9), reason="wrong city"
+    )
+    rows = worker_rows(log_records([first, gone]))
+    table = rows.table
+    assert len(table) >= 4  # two event rows, a contribution row and its tombstone at least
+    for raw, stored in table.items():
+        state, part = raw.decode().split("\x1f")
+        assert "stamp" not in stored and "stamp" not in stored.get("t", {}), (state, stored)
+        read = rows.get_row(state, part)
+        assert read is not None
+        first_event = part.endswith("\x1e0\x1e0")
+        assert read["stamp"] == ([format_time(START), 0, 0] if first_event else [format_time(gone.published_at), 0, 1])
+        if "t" in read:
+            assert read["t"]["stamp"] == read["stamp"]
+    # a row written with its stamp (by the worker before this layout) still reads as it was
+    state, part = next(iter(table)).decode().split("\x1f")
+    table[next(iter(table))] = {**table[next(iter(table))], "stamp": ["kept", 9, 9]}
+    assert rows.get_row(state, part)["stamp"] == ["kept", 9, 9]
+
+
 def test_a_tombstone_row_is_its_stamp_alone_and_items_round_trip() -> None:
     stamp = ("2024-11-20T10:00:00Z", 3, 9)
     tombstone = Contribution("casualties", "UA-63/2024-11-20", "b/e1", stamp, ())
