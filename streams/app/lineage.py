@@ -173,6 +173,12 @@ class LineageRows(RowTable):
         return self.versions.get(state, self._epoch)
 
     def _put(self, state: str, entry_key: str, stamp: Stamp, row: Record) -> None:
+        if self._hist is None and self.horizon_s is None:
+            # No reader has needed the history index in this life: write the row alone. The index
+            # (about 600 B per row held) is built from the table, this row included, when a reader
+            # first asks, so a worker that only writes does not hold it.
+            self.put_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}", row)
+            return
         hist = self.history_index()
         self.put_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}", row)
         stamps = hist.setdefault(state, {}).setdefault(entry_key, [])
