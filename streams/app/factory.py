@@ -24,6 +24,7 @@ tables, so each key's changelog partition equals its facts partition and faust's
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,7 @@ from streams.app.agents import Agents
 from streams.app.committed import read_committed
 from streams.app.lineage import TABLE_NAME as LINEAGE_TABLE
 from streams.app.lineage import lineage_rows
+from streams.app.malloc import TRIM_EVERY_S, trim
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
 from streams.core.chain_watch import ChainWatch
@@ -208,6 +210,13 @@ def build_app(
         ll.chain.forget(tp.partition for tp in revoked if tp.topic == settings.entries_topic)
 
     app.on_partitions_revoked.connect(forget_revoked_chains)
+
+    async def release_freed_memory() -> None:
+        """What the worker has freed goes back to the system, not kept by malloc (streams.app.malloc)."""
+        await asyncio.to_thread(trim)  # the C call releases the GIL: the loop goes on meanwhile
+
+    app.timer(TRIM_EVERY_S, name="liveledger-malloc-trim")(release_freed_memory)
+
     agents = Agents(ll, extractor, version)
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
         agents.process_entries
