@@ -3,7 +3,8 @@
     python bench/worker_memory.py [--rate 200] [--seconds 240] [--kill-every 80] [--tracemalloc] [--json]
 
 A local broker, one publisher at ``--rate`` entries/s (the soak's entries, ``tests/fault/test_soak``)
-and one worker, killed with kill -9 every ``--kill-every`` s and started again on its state dir.
+and one worker, killed with kill -9 every ``--kill-every`` s and started again on its state dir
+(``--restore``: on an empty one, so that it restores its tables from the changelogs).
 The worker runs in a child process of this script (the same ``streams.app.run.prepare`` and worker
 class as ``liveledger worker``) with a probe on its event loop that samples, every ``--every`` s:
 
@@ -26,6 +27,7 @@ import asyncio
 import ctypes
 import gc
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -197,6 +199,7 @@ def main() -> int:
     ap.add_argument("--every", type=float, default=5.0, help="seconds between samples")
     ap.add_argument("--tail", type=float, default=30.0, help="seconds the last worker runs after publishing stops")
     ap.add_argument("--tracemalloc", action="store_true")
+    ap.add_argument("--restore", action="store_true", help="wipe the worker's tables at each kill: it restores them")
     ap.add_argument("--arena-max", type=int, default=0, help="MALLOC_ARENA_MAX for the worker (0: unset)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
@@ -223,6 +226,8 @@ def main() -> int:
                 if time.monotonic() - t0 >= args.kill_every * len(procs) and not task.done():
                     procs[-1].kill()
                     procs[-1].wait(10)
+                    if args.restore:  # the next life restores its tables from the changelogs
+                        shutil.rmtree(settings.data_dir / "faust", ignore_errors=True)
                     procs.append(start_child(settings, probe, args, tmp / "worker.log"))
             await asyncio.sleep(args.tail)
             return await task
