@@ -96,18 +96,22 @@ class CatchUp:
     lag_at_start: int
     lag_at_end: int
     applied: int
+    #: seconds until every entries offset was committed (None: not yet); the views agent may still be applying
+    entries_done_s: float | None = None
 
     @property
     def rate(self) -> float:
         """Offsets of the entries topic committed per second while catching up."""
-        return (self.lag_at_start - self.lag_at_end) / max(self.seconds, 1e-9)
+        took = self.entries_done_s if self.entries_done_s is not None else self.seconds
+        return (self.lag_at_start - self.lag_at_end) / max(took, 1e-9)
 
     def __str__(self) -> str:
         done = self.lag_at_start - self.lag_at_end
         more = f", about {self.lag_at_end / self.rate:.0f} s more at that rate" if self.lag_at_end and self.rate else ""
+        entries = "" if self.entries_done_s is None else f"all committed at {self.entries_done_s:.0f} s, "
         return (
-            f"{done} of {self.lag_at_start} offsets behind committed in {self.seconds:.0f} s "
-            f"({self.rate:.0f}/s), {self.lag_at_end} left{more}; {self.applied} contributions applied"
+            f"{done} of {self.lag_at_start} entries offsets behind committed ({self.rate:.0f}/s), "
+            f"{self.lag_at_end} left{more}; {entries}{self.applied} contributions applied at {self.seconds:.0f} s"
         )
 
 
@@ -127,12 +131,15 @@ async def wait_caught_up(
     since = time.monotonic()
     start_lag: int | None = None
     reported = t0
+    entries_done: float | None = None
     while True:
         health = await asyncio.to_thread(worker.health)
         now = (await group_lag(settings), int(health["contributions_applied"]))
         if start_lag is None:
             start_lag = now[0]
-        figures = CatchUp(time.monotonic() - t0, start_lag, now[0], now[1])
+        if now[0] == 0 and entries_done is None:
+            entries_done = time.monotonic() - t0
+        figures = CatchUp(time.monotonic() - t0, start_lag, now[0], now[1], entries_done)
         if now != last:
             last, since = now, time.monotonic()
         elif now[0] == 0 and time.monotonic() - since >= 5.0:
