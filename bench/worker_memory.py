@@ -135,7 +135,6 @@ def child(probe: Path, every: float, trace: bool) -> None:
     t0 = time.monotonic()
     out = probe.open("ab")
 
-    @ll.app.timer(every)
     async def sample() -> None:
         doc: dict[str, Any] = {"age": round(time.monotonic() - t0, 1), "pid": os.getpid()}
         doc |= _status() | _mallinfo() | _rocksdb(ll.app) | _indexes(ll) | _buffers(ll.app)
@@ -144,7 +143,8 @@ def child(probe: Path, every: float, trace: bool) -> None:
         doc["py_blocks"] = sys.getallocatedblocks()
         doc["gc_objects"] = len(gc.get_objects())
         try:
-            doc["recovered"] = bool(ll.app.tables.recovery.completed.is_set())
+            tables: Any = ll.app.tables
+            doc["recovered"] = bool(tables.recovery.completed.is_set())
         except Exception:
             doc["recovered"] = False
         if trace:
@@ -154,6 +154,8 @@ def child(probe: Path, every: float, trace: bool) -> None:
                           for s in top]  # fmt: skip
         out.write(orjson.dumps(doc) + b"\n")
         out.flush()
+
+    ll.app.timer(every)(sample)
 
     worker = LiveLedgerWorker(
         ll.app, loglevel="warning", loop=asyncio.get_event_loop(), redirect_stdouts=False, override_logging=True
