@@ -163,10 +163,23 @@ def child(probe: Path, every: float, trace: bool) -> None:
     worker.execute_from_commandline()
 
 
-async def publish_at(settings: Settings, rate: float, seconds: float) -> int:
+def sample_blog_entry(i: int) -> bytes:
+    """Entry ``i`` of ``bench_pipeline.py``'s catch-up (the sample blog's texts, extracted by the worker)."""
+    from bench.bench_pipeline import SAMPLE
+
+    bodies = [d for d in (orjson.loads(x) for x in SAMPLE.read_bytes().splitlines()) if "body" in d]
+    src = bodies[i % len(bodies)]
+    return orjson.dumps({"entry_id": f"c{i:07d}", "blog_id": f"bench-{i % 6}", "title": src.get("title", ""),
+                         "body": src["body"], "occurred_at": src.get("occurred_at")})  # fmt: skip
+
+
+async def publish_at(settings: Settings, rate: float, seconds: float, texts: bool = False) -> int:
+    """Publish at ``rate`` for ``seconds``: the soak's entries (editor figures), or the sample blog's ``texts``."""
     from liveledger.publish.publisher import Publisher
     from liveledger.publish.requests import parse_line
-    from tests.fault.test_soak import entry
+    from tests.fault.test_soak import entry as soak_entry
+
+    entry = sample_blog_entry if texts else soak_entry
 
     published = 0
     async with Publisher(settings) as pub:
@@ -201,6 +214,8 @@ def main() -> int:
     ap.add_argument("--every", type=float, default=5.0, help="seconds between samples")
     ap.add_argument("--tail", type=float, default=30.0, help="seconds the last worker runs after publishing stops")
     ap.add_argument("--tracemalloc", action="store_true")
+    ap.add_argument("--preload", action="store_true", help="publish first, then start the worker (a catch-up)")
+    ap.add_argument("--texts", action="store_true", help="the sample blog's texts (bench_pipeline's catch-up entries)")
     ap.add_argument("--restore", action="store_true", help="wipe the worker's tables at each kill: it restores them")
     ap.add_argument("--arena-max", type=int, default=0, help="MALLOC_ARENA_MAX for the worker (0: unset)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -220,7 +235,9 @@ def main() -> int:
         asyncio.run(ensure_log_topics(settings))
 
         async def run() -> int:
-            task = asyncio.create_task(publish_at(settings, args.rate, args.seconds))
+            task = asyncio.create_task(publish_at(settings, args.rate, args.seconds, args.texts))
+            if args.preload:  # the worker starts on a log already written: a catch-up, as in bench_pipeline
+                await task
             t0 = time.monotonic()
             procs.append(start_child(settings, probe, args, tmp / "worker.log"))
             while not task.done():
