@@ -148,8 +148,8 @@ def build_app(
         autodiscover=False,
         table_standby_replicas=0,
         # A worker killed with -9 never leaves its group: its successor waits until the broker
-        # drops the dead member's session, faust's default 60 s of no work after every crash
-        # (bench/worker_memory.py showed it in each restarted life). Heartbeats go every 3 s from
+        # drops the dead member's session: up to faust's default 60 s of no work after every crash
+        # (in bench/worker_memory.py each restarted life did next to nothing for a minute). Heartbeats go every 3 s from
         # faust's consumer thread, so 20 s leaves six missed ones before a live worker is dropped.
         broker_session_timeout=20.0,
         broker_heartbeat_interval=3.0,
