@@ -14,7 +14,7 @@ from typing import Any
 from liveledger.api.cache import RenderCache
 from liveledger.api.gather import GatherError, fetch_internal, gather_rendered, other_hosts
 from streams.app.factory import LiveLedgerApp
-from streams.app.lineage import lineage_of, lineage_states
+from streams.app.lineage_ops import lineage_of, lineage_states
 from streams.core.lineage import Record, explain_document
 from streams.views.render import Doc, combine
 from streams.views.routing import history_key, state_key

@@ -38,7 +38,7 @@ from schemas.errors import SchemaError
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
-from streams.app.lineage import record_batch
+from streams.app.lineage_ops import record_batch
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Planned, Step, step

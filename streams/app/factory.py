@@ -24,6 +24,7 @@ tables, so each key's changelog partition equals its facts partition and faust's
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,7 @@ from streams.app.agents import Agents
 from streams.app.committed import read_committed
 from streams.app.lineage import TABLE_NAME as LINEAGE_TABLE
 from streams.app.lineage import lineage_rows
+from streams.app.malloc import TRIM_EVERY_S, trim
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
 from streams.core.chain_watch import ChainWatch
@@ -145,6 +147,12 @@ def build_app(
         canonical_url=settings.canonical_url or f"http://{settings.web_host}:{settings.web_port}",
         autodiscover=False,
         table_standby_replicas=0,
+        # A worker killed with -9 never leaves its group: its successor waits until the broker
+        # drops the dead member's session: up to faust's default 60 s of no work after every crash
+        # (in bench/worker_memory.py each restarted life did next to nothing for a minute). Heartbeats go every 3 s from
+        # faust's consumer thread, so 20 s leaves six missed ones before a live worker is dropped.
+        broker_session_timeout=20.0,
+        broker_heartbeat_interval=3.0,
         broker_commit_every=200,
         broker_commit_interval=1.0,
         stream_buffer_maxsize=4096,
@@ -212,6 +220,13 @@ def build_app(
         ll.chain.forget(tp.partition for tp in revoked if tp.topic == settings.entries_topic)
 
     app.on_partitions_revoked.connect(forget_revoked_chains)
+
+    async def release_freed_memory() -> None:
+        """What the worker has freed goes back to the system, not kept by malloc (streams.app.malloc)."""
+        await asyncio.to_thread(trim)  # the C call releases the GIL: the loop goes on meanwhile
+
+    app.timer(TRIM_EVERY_S, name="liveledger-malloc-trim")(release_freed_memory)
+
     agents = Agents(ll, extractor, version)
     ll.agents["entries"] = app.agent(entries_topic, name="liveledger-entries", supervisor_strategy=CrashingSupervisor)(
         agents.process_entries

@@ -34,7 +34,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from schemas.codec import format_time
-from streams.app.current import for_event
 from streams.app.rowstore import RowTable
 from streams.core.history import (
     History,
@@ -42,7 +41,6 @@ from streams.core.history import (
     contribution_row,
     event_row,
     event_row_items,
-    lineage_record,
     parse_stamp,
     pick,
     prunable,
@@ -54,9 +52,8 @@ from streams.core.lineage import Record
 from streams.core.records import EntryFacts
 from streams.core.timeline import TIMELINE
 from streams.views.contrib import Contribution, Stamp, State
-from streams.views.routing import history_key, state_key
 
-_SEP = "\x1e"
+SEP = "\x1e"
 
 #: the faust table's name (its changelog is ``{app_id}-lineage-changelog``)
 TABLE_NAME = "lineage"
@@ -83,7 +80,7 @@ def _without_stamp(row: Record) -> Record:
 
 
 def _split(part: str) -> tuple[str, Stamp]:
-    entry_key, _, stamp = part.partition(_SEP)
+    entry_key, _, stamp = part.partition(SEP)
     return entry_key, parse_stamp(stamp)
 
 
@@ -119,7 +116,7 @@ class LineageRows(RowTable):
         row = super().get_row(state_key, entry_key)
         if row is None or state_key == FLOOR or "stamp" in row:
             return row
-        stamp = list(parse_stamp(entry_key.partition(_SEP)[2]))
+        stamp = list(parse_stamp(entry_key.partition(SEP)[2]))
         row = {**row, "stamp": stamp}
         timeline = row.get("t")
         if isinstance(timeline, dict) and "stamp" not in timeline:
@@ -154,7 +151,7 @@ class LineageRows(RowTable):
         return self._hist
 
     def _index_view(self, state: str) -> None:
-        view, sep, key = state.partition(_SEP)
+        view, sep, key = state.partition(SEP)
         if sep and state != EVENTS:
             self._by_view.setdefault(view, set()).add(key)
 
@@ -171,7 +168,7 @@ class LineageRows(RowTable):
     def counted(self, view: str, as_of: str) -> list[tuple[str, int, int]]:
         """``(key, rows accepted by as_of, version)`` of every key of ``view`` with a row by then (one index check)."""
         self.history_index()
-        prefix, times, versions, epoch = f"{view}{_SEP}", self._times, self.versions, self._epoch
+        prefix, times, versions, epoch = f"{view}{SEP}", self._times, self.versions, self._epoch
         out = []
         for key in self._by_view.get(view, ()):
             state = prefix + key
@@ -194,15 +191,28 @@ class LineageRows(RowTable):
         self.history_index()
         return self.versions.get(state, self._epoch)
 
+    def write_index(self) -> dict[str, dict[str, list[Stamp]]] | None:
+        """The history index for a batch of writes, or None while no reader has needed it in this life.
+
+        Without a horizon, writes alone never need the index (about 600 B per row held): it is built
+        from the table, every row written so far included, when a reader (as-of, explain) first asks.
+        """
+        if self._hist is None and self.horizon_s is None:
+            return None
+        return self.history_index()
+
     def _put(
-        self, hist: dict[str, dict[str, list[Stamp]]], state: str, entry_key: str, stamp: Stamp, row: Record
+        self, hist: dict[str, dict[str, list[Stamp]]] | None, state: str, entry_key: str, stamp: Stamp, row: Record
     ) -> None:
-        """Write one row, and add it to ``hist`` (what :meth:`history_index` returned for this write).
+        """Write one row, and add it to ``hist`` (what :meth:`write_index` returned for this write;
+        None: no index is kept yet, the row is only written).
 
         The row is stored without its stamp (nor its timeline record's): the row key holds it, and
         :meth:`get_row` puts it back (some 45 bytes a row, three rows an entry event).
         """
-        self.put_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}", _without_stamp(row))
+        self.put_row(state, f"{entry_key}{SEP}{stamp_text(stamp)}", _without_stamp(row))
+        if hist is None:
+            return
         stamps = hist.setdefault(state, {}).setdefault(entry_key, [])
         if state != EVENTS:
             self._entry_states.setdefault(entry_key, set()).add(state)
@@ -216,7 +226,7 @@ class LineageRows(RowTable):
             self._index_view(state)
 
     def _drop(self, state: str, entry_key: str, stamp: Stamp) -> None:
-        key = f"{entry_key}{_SEP}{stamp_text(stamp)}"
+        key = f"{entry_key}{SEP}{stamp_text(stamp)}"
         raw = bytes(f"{state}\x1f{key}".encode())
         if self.table.get(raw) is not None:
             del self.table[raw]
@@ -239,7 +249,7 @@ class LineageRows(RowTable):
     ) -> None:
         """The rows of one planned entry event (the timeline's contribution is in the event row).
 
-        ``hist`` is :meth:`history_index` taken for the batch (the look-up checks the partition
+        ``hist`` is :meth:`write_index` taken for the batch (the look-up checks the partition
         assignment, which costs some 300 µs on a loaded worker: once per batch, not per row).
         """
         contributions = list(contributions)
@@ -247,10 +257,10 @@ class LineageRows(RowTable):
         event = event_row(ef, contributions, timeline)
         shared = shares_items(event)
         if hist is None:
-            hist = self.history_index()
+            hist = self.write_index()
         for c in contributions:
             if c.view != TIMELINE:
-                self._put(hist, f"{c.view}{_SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
+                self._put(hist, f"{c.view}{SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
         self._put(hist, EVENTS, ef.entry_key, ef.stamp, event)
         if self.horizon_s is not None:
             self.prune(ef)
@@ -293,7 +303,7 @@ class LineageRows(RowTable):
         for entry_key, stamps in self.history_index().get(state, {}).items():
             rows = []
             for stamp in stamps:
-                row = self.get_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}")
+                row = self.get_row(state, f"{entry_key}{SEP}{stamp_text(stamp)}")
                 if row is not None:
                     rows.append((stamp, row))
             if rows:
@@ -307,7 +317,7 @@ class LineageRows(RowTable):
 
     def states_at(self, view: str, as_of: str) -> dict[str, State]:
         """Every key of ``view`` held here, as it stood at ``as_of`` (keys untouched by then left out)."""
-        prefix = f"{view}{_SEP}"
+        prefix = f"{view}{SEP}"
         out: dict[str, State] = {}
         for key in self.states_of(view):
             state = self.state_at(prefix + key, as_of)
@@ -329,7 +339,7 @@ class LineageRows(RowTable):
         cached = (state, entry_key, stamp)
         items = self._decoded.get(cached)
         if items is None:
-            row = self.get_row(state, f"{entry_key}{_SEP}{stamp_text(stamp)}")
+            row = self.get_row(state, f"{entry_key}{SEP}{stamp_text(stamp)}")
             if row is None:
                 raise LookupError(
                     f"the lineage index lists {entry_key} at {stamp} under {state!r}, the table has no row"
@@ -356,7 +366,7 @@ class LineageRows(RowTable):
 
     def event(self, entry_key: str, stamp: Stamp) -> Record | None:
         """The event row of one entry event."""
-        return self.get_row(EVENTS, f"{entry_key}{_SEP}{stamp_text(stamp)}")
+        return self.get_row(EVENTS, f"{entry_key}{SEP}{stamp_text(stamp)}")
 
     def timeline_at(self, as_of: str | None) -> dict[str, State]:
         """The timeline's states (by entry key) at ``as_of``, from the event rows (None: now)."""
@@ -376,49 +386,3 @@ def lineage_rows(
 ) -> LineageRows:
     """The worker's lineage rows over a new faust table."""
     return LineageRows(lineage_table(app, partitions, options), generation, horizon_s)
-
-
-def record_lineage(rows: RowTable, ef: EntryFacts, contributions: Iterable[Contribution]) -> None:
-    """Record ``ef``'s planned contributions and its event."""
-    record_batch(rows, [(ef, contributions, None)])
-
-
-def record_batch(rows: RowTable, events: Iterable[tuple[EntryFacts, Iterable[Contribution], Any]]) -> None:
-    """Record each ``(entry facts, planned contributions, faust event)`` of a batch (what the entries
-    agent calls): each event's rows are written for its faust event (None: the current one), and
-    the row index is looked up once for the batch."""
-    if not isinstance(rows, LineageRows):
-        raise TypeError(f"lineage rows must be a LineageRows table, not {type(rows).__name__}")
-    hist = rows.history_index()
-    for ef, contributions, source in events:
-        if source is None:
-            rows.record(ef, contributions, hist)
-        else:
-            with for_event(source):
-                rows.record(ef, contributions, hist)
-
-
-def lineage_of(rows: RowTable, view: str, states: Iterable[str]) -> list[tuple[str, Record]]:
-    """The ``(state key, record)`` pairs this worker holds for the given state keys of ``view``."""
-    assert isinstance(rows, LineageRows)
-    out: list[tuple[str, Record]] = []
-    for state in states:
-        for entry_key, history in rows.history(f"{view}{_SEP}{state}").items():
-            for stamp, row in history:
-                event = rows.event(entry_key, stamp)
-                if event is None:  # dropped beyond the horizon with its contribution kept: not explained
-                    continue
-                out.append((state, lineage_record(contribution_items(row, entry_key, event), event, entry_key)))
-    return out
-
-
-def lineage_states(rows: RowTable, view: str, key: str) -> list[str]:
-    """The state keys of ``view`` this worker holds lineage for that make up ``key``.
-
-    One state for most views (a casualty incident's is its ``area/day``); for figures, every
-    month and area state whose history key is ``key``.
-    """
-    if view != "figures":
-        return [state_key(view, key)]
-    assert isinstance(rows, LineageRows)
-    return sorted(s for s in rows.states_of(view) if history_key(s) == key)

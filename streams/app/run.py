@@ -8,6 +8,7 @@ from typing import NoReturn
 from liveledger.kafka.topics import ensure_changelog_topics, ensure_log_topics
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
+from streams.app.malloc import limit_arenas
 from streams.app.state_check import wipe_stale_state
 from streams.app.worker import LiveLedgerWorker
 
@@ -16,6 +17,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
     """Check the log topics keep history, build the app with its web API, create its changelogs."""
     from liveledger.api.routes import register_api
 
+    limit_arenas()  # before any thread of the worker starts (streams.app.malloc)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     loop.run_until_complete(ensure_log_topics(settings))

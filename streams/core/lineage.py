@@ -5,7 +5,7 @@ One pure core for both answers to "where does this number come from?":
 - ``audit explain`` (:mod:`replay.explain`) folds the log and asks :func:`contribution_record`
   for each contribution it applied;
 - the worker records the same :func:`contribution_record` per contribution as it plans them
-  (``streams.app.lineage.record_lineage``), and the API answers from that state, no log scan.
+  (``streams.app.lineage_ops.record_batch``), and the API answers from that state, no log scan.
 
 Both then call :func:`explain_document`, so the two documents are equal by construction.
 

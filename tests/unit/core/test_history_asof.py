@@ -25,7 +25,8 @@ from replay.source import LogRecord, decode_record
 from schemas.codec import encode, format_time
 from schemas.envelope import GENESIS_HASH
 from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
-from streams.app.lineage import EVENTS, FLOOR, LineageRows, lineage_of, lineage_states
+from streams.app.lineage import EVENTS, FLOOR, LineageRows
+from streams.app.lineage_ops import lineage_of, lineage_states
 from streams.core.history import contribution_items, contribution_row, pick, prunable, states_at, validity
 from streams.core.lineage import explain_document
 from streams.core.pipeline import default_extractor, entry_facts
