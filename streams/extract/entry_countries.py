@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, name_key
+from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, admin_word_countries, name_key
 from streams.extract.geodata import demonyms
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.tokens import words
@@ -68,6 +68,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             if iso is not None:
                 found.add(iso)
             break
+    found.update(admin_word_countries(text.lower()))  # "in Raipur upazila": Bangladesh, whatever else is named
     if not found and len(acting | armed) == 1 and (acting or _AT_HOME_RE.search(text)):
         # An entry that names no place, only the state whose forces act at home ("in the north of the country").
         return frozenset(acting | armed)

@@ -336,3 +336,19 @@ def subdivision_index() -> dict[tuple[str, str], str]:
 def is_war_text(low_text: str) -> bool:
     """Whether an entry is about the war in Ukraine (UA/RU places are then preferred)."""
     return any(w in low_text for w in ("ukrain", "russia", "kyiv", "kremlin", "moscow", "donbas", "crimea", "zelensk"))
+
+
+@functools.lru_cache(maxsize=1)
+def _admin_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    from streams.extract.geodata import read_data
+
+    table = dict(ln.split("\t") for ln in read_data("admin_words.tsv"))
+    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b({alts})s?\b"), table
+
+
+def admin_word_countries(low_text: str) -> frozenset[str]:
+    """The countries whose own kind of administrative area a lowercased text names (``data/admin_words.tsv``):
+    "in raipur upazila" is in Bangladesh, "a barangay of ..." in the Philippines."""
+    pattern, table = _admin_words()
+    return frozenset(table[m.group(1)] for m in pattern.finditer(low_text))
