@@ -229,8 +229,8 @@ def _finish(
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
         place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
-        if place is not None and place.kind == "country" and sent.strike is not None and not cumulative:
-            # "a strike in southern Lebanon killed seven" where the entry names one place in Lebanon: that place.
+        if place is not None and place.kind == "country" and not cumulative and f.metric not in INTERCEPTION_METRICS:
+            # "seven were killed in southern Lebanon" where the entry names one place in Lebanon: that place.
             if fallback is not None and fallback.region_code is not None and fallback.country == place.country:
                 place = fallback
         st = sent.strike if f.metric in _CONTEXT_METRICS else None

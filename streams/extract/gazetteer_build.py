@@ -108,6 +108,14 @@ def build_gazetteer() -> Gazetteer:
             v = getattr(c, attr, None)
             if v and "," not in v:
                 countries[normalize(v)] = c.alpha_2
+    current = {str(c.alpha_2) for c in pycountry.countries}
+    for old in pycountry.historic_countries:
+        # ISO 3166-3 former names whose alpha-4 code ends in one successor: "Zaire" -> CD, "Burma" -> MM.
+        # Not a name that is now a region of that successor ("Sikkim" stays the Indian state).
+        successor, key = str(getattr(old, "alpha_4", ""))[2:], normalize(str(old.name).split(",")[0])
+        own_region = any(r.country == successor for r in regions.get(key, ()))
+        if successor in current and key not in countries and not own_region:
+            countries[key] = successor
     for ln in read_data("country_aliases.tsv"):
         alias, code = ln.split("\t")
         countries[normalize(alias)] = code
