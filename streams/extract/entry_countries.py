@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, admin_word_countries, name_key
+from streams.extract.gazetteer import (
+    LOCATIVE,
+    REGION_WORDS,
+    Gazetteer,
+    admin_word_countries,
+    admin_word_country_at,
+    name_key,
+)
 from streams.extract.geodata import demonyms
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.tokens import words
@@ -64,6 +71,8 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             cc, iso, as_place = named
             if as_place and not _stands_as_place(text, start, ws[last][1], lower):
                 continue
+            if admin_word_country_at(text, ws[last][1]) not in (None, cc):
+                continue  # "Mirpur upazila": a place of Bangladesh, not the Pakistani namesake
             found.add(cc)
             if iso is not None:
                 found.add(iso)

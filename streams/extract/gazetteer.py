@@ -352,3 +352,10 @@ def admin_word_countries(low_text: str) -> frozenset[str]:
     "in raipur upazila" is in Bangladesh, "a barangay of ..." in the Philippines."""
     pattern, table = _admin_words()
     return frozenset(table[m.group(1)] for m in pattern.finditer(low_text))
+
+
+def admin_word_country_at(text: str, end: int) -> str | None:
+    """The country of the administrative word right after ``text[:end]`` ("Mirpur| upazila" -> BD), if any."""
+    pattern, table = _admin_words()
+    m = pattern.match(text[end : end + 40].lower(), 1) if text[end : end + 1].isspace() else None
+    return table[m.group(1)] if m is not None else None
