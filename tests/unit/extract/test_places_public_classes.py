@@ -97,3 +97,30 @@ def test_no_refinement_for_a_place_in_another_country() -> None:
     text = "Twelve people were killed in Syria on Monday. Later, 3 were killed in Tripoli, Lebanon."
     syria = [f for f in facts_of(text, "killed") if f.best == 12]
     assert [(f.country, f.region_code) for f in syria] == [("SY", None)]
+
+
+@pytest.mark.parametrize(
+    ("key", "spellings"),
+    [
+        ("deir ez zor", {"deir al zor", "deir el zor", "deir ezzor"}),
+        ("nabatieh", {"nabatiyeh"}),
+        ("az zabadani", set()),  # a leading article is left alone
+        ("homs", set()),
+    ],
+)
+def test_arabic_spellings(key: str, spellings: set[str]) -> None:
+    from streams.extract.gazetteer_build import arabic_spellings
+
+    assert arabic_spellings(key) == spellings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("Shelling killed 8 people in Deir Ezzor on Monday.", "SY-DY"),
+        ("An air raid killed 4 people in Nabatiyeh.", "LB-NA"),
+        ("Troops killed 11 protesters in Jisr al-Shughur.", "SY-ID"),
+    ],
+)
+def test_transliterations_of_arabic_town_names(sentence: str, region: str) -> None:
+    assert one(sentence, "killed").region_code == region
