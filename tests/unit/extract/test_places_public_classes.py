@@ -124,3 +124,9 @@ def test_arabic_spellings(key: str, spellings: set[str]) -> None:
 )
 def test_transliterations_of_arabic_town_names(sentence: str, region: str) -> None:
     assert one(sentence, "killed").region_code == region
+
+
+def test_a_namesake_city_abroad_is_not_read_before_an_upazila() -> None:
+    # "Raipur" is an Indian city of half a million, and a Bangladeshi upazila too.
+    f = one("A school was set on fire in Raipur upazila; 3 people were hurt.", "injured")
+    assert (f.country, f.region_code) == ("BD", None)
