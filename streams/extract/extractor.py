@@ -177,6 +177,17 @@ def extract_text(text: str) -> list[Fact]:
     )
 
 
+def _narrows(place: Place | None, fallback: Place | None) -> bool:
+    """Whether the entry's one place (``fallback``) is a finer place inside a figure's country-level place."""
+    return (
+        place is not None
+        and place.kind == "country"
+        and fallback is not None
+        and fallback.region_code is not None
+        and fallback.country == place.country
+    )
+
+
 def _is_country(word: str) -> bool:
     """ "across Syria": a country's name (the gazetteer's list of countries)."""
     return normalize(word) in gazetteer().countries
@@ -229,10 +240,8 @@ def _finish(
     strike_at: dict[str | None, int] = {}
     for f, sent, cumulative in pending:
         place = place_for(f, sent, text) or (None if f.metric in INTERCEPTION_METRICS else fallback)
-        if place is not None and place.kind == "country" and not cumulative and f.metric not in INTERCEPTION_METRICS:
-            # "seven were killed in southern Lebanon" where the entry names one place in Lebanon: that place.
-            if fallback is not None and fallback.region_code is not None and fallback.country == place.country:
-                place = fallback
+        if _narrows(place, fallback) and not cumulative and f.metric not in INTERCEPTION_METRICS:
+            place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":

@@ -56,7 +56,9 @@ def _index(index: dict[str, list[_Candidate]], rec: CityRecord, common: frozense
 #: Countries whose place names come to English through Arabic, with its varying transliterations.
 ARABIC_NAME_COUNTRIES = frozenset({"SY", "LB", "YE", "PS", "SD", "IQ", "EG", "LY", "JO", "SA", "TN", "DZ", "MA"})
 #: The Arabic article as transliterations write it, assimilated to a "sun letter" or not ("ash Shughur", "al Shughur").
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "er", "es", "ez", "en", "et"})
+_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "er", "es", "ez", "en", "et"}
+)
 _MAX_SPELLINGS = 6
 
 
@@ -140,10 +142,10 @@ def build_gazetteer() -> Gazetteer:
             if v and "," not in v:
                 countries[normalize(v)] = c.alpha_2
     current = {str(c.alpha_2) for c in pycountry.countries}
-    for old in pycountry.historic_countries:
+    for former in pycountry.historic_countries:
         # ISO 3166-3 former names whose alpha-4 code ends in one successor: "Zaire" -> CD, "Burma" -> MM.
         # Not a name that is now a region of that successor ("Sikkim" stays the Indian state).
-        successor, key = str(getattr(old, "alpha_4", ""))[2:], normalize(str(old.name).split(",")[0])
+        successor, key = str(getattr(former, "alpha_4", ""))[2:], normalize(str(former.name).split(",")[0])
         own_region = any(r.country == successor for r in regions.get(key, ()))
         if successor in current and key not in countries and not own_region:
             countries[key] = successor

@@ -85,10 +85,7 @@ def test_a_country_level_figure_takes_the_entrys_one_place_in_that_country() -> 
 
 
 def test_no_refinement_when_the_entry_names_two_regions_of_the_country() -> None:
-    text = (
-        "Seven civilians were killed in southern Lebanon on Friday. "
-        "Earlier raids hit Nabatieh and Baalbek."
-    )
+    text = "Seven civilians were killed in southern Lebanon on Friday. Earlier raids hit Nabatieh and Baalbek."
     f = one(text, "killed")
     assert (f.country, f.region_code) == ("LB", None)
 
