@@ -127,3 +127,9 @@ def test_a_namesake_city_abroad_is_not_read_before_an_upazila() -> None:
     # "Raipur" is an Indian city of half a million, and a Bangladeshi upazila too.
     f = one("A school was set on fire in Raipur upazila; 3 people were hurt.", "injured")
     assert (f.country, f.region_code) == ("BD", None)
+
+
+def test_a_regions_own_officials_name_its_country_but_not_a_scene() -> None:
+    # The official is of Gujarat; where the arrests were is not said: the country, not the region.
+    f = one("Protesters heckled a Gujarat official, and police arrested 6 of them.", "arrested")
+    assert (f.country, f.region_code) == ("IN", None)
