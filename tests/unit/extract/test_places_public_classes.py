@@ -133,3 +133,19 @@ def test_a_regions_own_officials_name_its_country_but_not_a_scene() -> None:
     # The official is of Gujarat; where the arrests were is not said: the country, not the region.
     f = one("Protesters heckled a Gujarat official, and police arrested 6 of them.", "arrested")
     assert (f.country, f.region_code) == ("IN", None)
+
+
+def test_a_toll_across_the_country_is_not_narrowed() -> None:
+    text = "Across Syria, 40 people were killed on Friday. Most of the protests were in Hama, activists said."
+    f = one(text, "killed")
+    assert (f.country, f.region_code) == ("SY", None)
+
+
+def test_a_country_toll_is_not_narrowed_to_a_place_with_its_own_toll() -> None:
+    text = (
+        "Air raids killed 25 people in Yemen on Sunday, medics said. "
+        "In the port city of Hodeidah, a raid on a market killed at least six."
+    )
+    tolls = {f.best or f.low: (f.country, f.region_code) for f in facts_of(text, "killed")}
+    assert tolls[25] == ("YE", None)
+    assert tolls[6] == ("YE", "YE-HU")
