@@ -70,9 +70,6 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
                 continue
             cc, iso, as_place = named
             if as_place and not _stands_as_place(text, start, ws[last][1], lower):
-                if iso is not None and _OFFICE_RE.match(text, ws[last][1]):
-                    found.add(cc)  # "a Gujarat official", "Andhra Pradesh police": that country, not its region
-                    break
                 continue
             if admin_word_country_at(text, ws[last][1]) not in (None, cc):
                 continue  # "Mirpur upazila": a place of Bangladesh, not the Pakistani namesake
@@ -127,8 +124,6 @@ def _state_actor(
             return
 
 
-#: Offices after a region's name: the region's own officials ("a Gujarat official", "Sindh police").
-_OFFICE_RE = re.compile(r"\s+(?:police|officials?|government|governor|minister|chief minister|administration)\b")
 _CAP_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:[-'’][^\W\d_]+)*")  # "Deir-ez-Zor" whole
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
