@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from streams.extract.gazetteer import LOCATIVE, REGION_WORDS, Gazetteer, Region, name_key
+from streams.extract.gazetteer import (
+    LOCATIVE,
+    REGION_WORDS,
+    Gazetteer,
+    Region,
+    admin_word_countries,
+    admin_word_country_at,
+    name_key,
+)
 from streams.extract.geodata import demonyms
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.tokens import words
@@ -64,10 +72,13 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             cc, iso, as_place = named
             if as_place and not _stands_as_place(text, start, ws[last][1], lower):
                 continue
+            if admin_word_country_at(text, ws[last][1]) not in (None, cc):
+                continue  # "Mirpur upazila": a place of Bangladesh, not the Pakistani namesake
             found.add(cc)
             if iso is not None:
                 found.add(iso)
             break
+    found.update(admin_word_countries(text.lower()))  # "in Raipur upazila": Bangladesh, whatever else is named
     if not found and len(acting | armed) == 1 and (acting or _AT_HOME_RE.search(text)):
         # An entry that names no place, only the state whose forces act at home ("in the north of the country").
         return frozenset(acting | armed)

@@ -181,6 +181,24 @@ def extract_text(text: str) -> list[Fact]:
     )
 
 
+#: Figures of one incident, which a country-level place may narrow to the entry's one place.
+_NARROWED = frozenset({"killed", "injured", "casualties", "missing", "strikes"})
+#: "across Ukraine", "throughout central Israel": the whole country or a part of it, never one place in it.
+_ACROSS_RE = re.compile(r"\b(?:across|throughout|nationwide|all over)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
+def _narrows(text: str, place: Place | None, fallback: Place | None) -> bool:
+    """Whether the entry's one place (``fallback``) is a finer place inside a figure's country-level place."""
+    return (
+        place is not None
+        and place.kind == "country"
+        and fallback is not None
+        and fallback.region_code is not None
+        and fallback.country == place.country
+        and _ACROSS_RE.search(text, max(0, place.start - 40), place.start) is None
+    )
+
+
 def _is_country(word: str) -> bool:
     """ "across Syria": a country's name (the gazetteer's list of countries)."""
     return normalize(word) in gazetteer().countries
@@ -234,10 +252,13 @@ def _finish(
     rows: list[_Row] = []  # fact fields, merged as plain dicts; each Fact is validated once at the end
     heads: list[bool] = []  # whether each row comes from the headline
     strike_at: dict[str | None, int] = {}
-    for f, sent, cumulative in pending:
-        place = place_for(f, sent, text) or (
-            None if f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text) else fallback
-        )
+    own = [place_for(f, sent, text) for f, sent, _ in pending]
+    # Figures the entry's one place carries itself: a country-level figure of that metric is then another one.
+    held = {f.metric for (f, _, _), p in zip(pending, own, strict=True) if p is not None and p == fallback}
+    for (f, sent, cumulative), mine in zip(pending, own, strict=True):
+        place = mine or (None if f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text) else fallback)
+        if not cumulative and f.metric in _NARROWED and f.metric not in held and _narrows(text, place, fallback):
+            place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's
         if f.via == "strike":

@@ -336,3 +336,28 @@ def subdivision_index() -> dict[tuple[str, str], str]:
 def is_war_text(low_text: str) -> bool:
     """Whether an entry is about the war in Ukraine (UA/RU places are then preferred)."""
     return any(w in low_text for w in ("ukrain", "russia", "kyiv", "kremlin", "moscow", "donbas", "crimea", "zelensk"))
+
+
+@functools.lru_cache(maxsize=1)
+def _admin_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    from streams.extract.geodata import read_data
+
+    table = dict(ln.split("\t") for ln in read_data("admin_words.tsv"))
+    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b({alts})s?\b"), table
+
+
+def admin_word_countries(low_text: str) -> frozenset[str]:
+    """The countries whose own kind of administrative area a lowercased text names (``data/admin_words.tsv``):
+    "in raipur upazila" is in Bangladesh, "a barangay of ..." in the Philippines."""
+    pattern, table = _admin_words()
+    if not any(w in low_text for w in table):  # substring tests first: most texts name no such word
+        return frozenset()
+    return frozenset(table[m.group(1)] for m in pattern.finditer(low_text))
+
+
+def admin_word_country_at(text: str, end: int) -> str | None:
+    """The country of the administrative word right after ``text[:end]`` ("Mirpur| upazila" -> BD), if any."""
+    pattern, table = _admin_words()
+    m = pattern.match(text[end : end + 40].lower(), 1) if text[end : end + 1].isspace() else None
+    return table[m.group(1)] if m is not None else None

@@ -38,6 +38,10 @@ def _index(index: dict[str, list[_Candidate]], rec: CityRecord, common: frozense
         for alt in rec.alternates:
             if _usable_alt(alt):
                 keys.setdefault(normalize(alt), 1.0)
+    if rec.country in ARABIC_NAME_COUNTRIES:
+        for key in list(keys):
+            for variant in arabic_spellings(key):
+                keys.setdefault(variant, 1.0)
     for key, weight in keys.items():
         if not key or key in common or key.count(" ") >= MAX_NAME_TOKENS:
             continue
@@ -47,6 +51,35 @@ def _index(index: dict[str, list[_Candidate]], rec: CityRecord, common: frozense
             index[key] = [cand]
         elif cand not in lst:
             lst.append(cand)
+
+
+#: Countries whose place names come to English through Arabic, with its varying transliterations.
+ARABIC_NAME_COUNTRIES = frozenset({"SY", "LB", "YE", "PS", "SD", "IQ", "EG", "LY", "JO", "SA", "TN", "DZ", "MA"})
+#: The Arabic article as transliterations write it, assimilated to a "sun letter" or not ("ash Shughur", "al Shughur").
+_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "er", "es", "ez", "en", "et"}
+)
+_MAX_SPELLINGS = 6
+
+
+def arabic_spellings(key: str) -> set[str]:
+    """Other common English spellings of a name key from Arabic: the article as "al" / "el" or joined to its
+    word, and "-ieh" / "-iyeh": "jisr ash shughur" ~ "jisr al shughur", "deir ez zor" ~ "deir ezzor",
+    "nabatieh" ~ "nabatiyeh". A few spellings at most; the key itself is not among them."""
+    ws = key.split()
+    out: set[str] = set()
+    for i, w in enumerate(ws[:-1]):
+        if w in _ARTICLES and i > 0:  # not a leading article: "as suwayda" ~ "al suwayda" reads as another name
+            for article in ("al", "el"):
+                out.add(" ".join([*ws[:i], article, *ws[i + 1 :]]))
+            out.add(" ".join([*ws[:i], w + ws[i + 1], *ws[i + 2 :]]))
+    last = ws[-1]
+    if last.endswith("iyeh"):
+        out.add(" ".join([*ws[:-1], last[:-4] + "ieh"]))
+    elif last.endswith("ieh") and len(last) > 4:
+        out.add(" ".join([*ws[:-1], last[:-3] + "iyeh"]))
+    out.discard(key)
+    return set(sorted(out)[:_MAX_SPELLINGS])
 
 
 _LATIN_NAME_RE = re.compile(r"[A-Za-z\u00C0-\u024F' .’ʼ-]+")
@@ -108,6 +141,14 @@ def build_gazetteer() -> Gazetteer:
             v = getattr(c, attr, None)
             if v and "," not in v:
                 countries[normalize(v)] = c.alpha_2
+    current = {str(c.alpha_2) for c in pycountry.countries}
+    for former in pycountry.historic_countries:
+        # ISO 3166-3 former names whose alpha-4 code ends in one successor: "Zaire" -> CD, "Burma" -> MM.
+        # Not a name that is now a region of that successor ("Sikkim" stays the Indian state).
+        successor, key = str(getattr(former, "alpha_4", ""))[2:], normalize(str(former.name).split(",")[0])
+        own_region = any(r.country == successor for r in regions.get(key, ()))
+        if successor in current and key not in countries and not own_region:
+            countries[key] = successor
     for ln in read_data("country_aliases.tsv"):
         alias, code = ln.split("\t")
         countries[normalize(alias)] = code

@@ -20,6 +20,7 @@ from streams.extract.gazetteer import (
     Gazetteer,
     Place,
     _Candidate,
+    admin_word_country_at,
     normalize,
 )
 from streams.extract.place_rules import (
@@ -237,6 +238,8 @@ def _name_at(
                 country = cand.country if cand is not None else None
             else:
                 iso, country = region.iso, region.country
+            if country is not None and admin_word_country_at(text, last.end) not in (None, country):
+                continue  # "Raipur upazila": a place of Bangladesh, not the Indian city
             if country is not None:
                 end_tok = j + 1 if region_word else j
                 end = toks[end_tok - 1].end
