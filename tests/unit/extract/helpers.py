@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from schemas.facts import Fact
 from streams.extract import extract_text
 from streams.extract.attribution import find_attribution
@@ -30,3 +32,14 @@ def attr(s: str) -> tuple[str | None, str | None]:
     a = find_attribution(s, tokenize(s))
     assert a is not None, s
     return (a.claimant.lower() if a.claimant else None, a.relay.lower() if a.relay else None)
+
+
+def both(s: str) -> list[str]:
+    """The text as written, and lowercased."""
+    return [s, s.lower()]
+
+
+def both_tokenised(s: str) -> list[str]:
+    """The text as written, and lowercased and tokenised (one line) as the live-blog corpus is."""
+    low = re.sub(r"([.,:;()!?@])", r" \1 ", s.lower())
+    return [s, re.sub(r"\s+", " ", low).strip()]

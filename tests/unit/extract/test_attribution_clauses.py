@@ -5,20 +5,14 @@ Normal case and lowercased-tokenised, as the live-blog samples are.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from streams.extract.attribution import find_attribution
 from streams.extract.claimants import claimant_id, claimant_ids
 from streams.extract.tokens import tokenize
+from tests.unit.extract.helpers import both_tokenised as both
 
 from .helpers import attr, facts_of
-
-
-def both(s: str) -> list[str]:
-    low = re.sub(r"([.,:;()!?@])", r" \1 ", s.lower())
-    return [s, re.sub(r"\s+", " ", low).strip()]
 
 
 def by_value(text: str, metric: str) -> dict[int | None, tuple[str | None, str | None]]:

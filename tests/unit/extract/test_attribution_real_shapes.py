@@ -6,15 +6,12 @@ import pytest
 
 from streams.extract.attribution import find_attribution
 from streams.extract.tokens import tokenize
+from tests.unit.extract.helpers import both
 
 
 def attr(s: str) -> tuple[str | None, str | None, bool] | None:
     a = find_attribution(s, tokenize(s))
     return None if a is None else (a.claimant, a.relay, a.pronoun)
-
-
-def both(s: str) -> list[str]:
-    return [s, s.lower()]
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,13 @@ the claimant ids did not know, and outlets known only by their name.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from streams.extract.claimants import claimant_ids
 from streams.extract.outlets import outlet
+from tests.unit.extract.helpers import both_tokenised as both
 
 from .helpers import facts_of
-
-
-def both(s: str) -> list[str]:
-    """The text as written, and lowercased and tokenised as the live-blog corpus is."""
-    low = re.sub(r"([.,:;()!?@])", r" \1 ", s.lower())
-    return [s, re.sub(r"\s+", " ", low).strip()]
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,7 @@ from __future__ import annotations
 import pytest
 
 from streams.extract.tokens import tokenize
-from tests.unit.extract.helpers import bounds, facts_of
-
-
-def both(s: str) -> list[str]:
-    return [s, s.lower()]
+from tests.unit.extract.helpers import both, bounds, facts_of
 
 
 @pytest.mark.parametrize("text", both("Eleven herders were <b>killed</b> when the camp was raided."))

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extract.helpers import facts_of
-
-
-def both(s: str) -> list[str]:
-    return [s, s.lower()]
+from tests.unit.extract.helpers import both, facts_of
 
 
 def cumulative(text: str) -> list[tuple[int | None, bool]]:

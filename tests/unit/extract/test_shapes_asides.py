@@ -11,11 +11,7 @@ from __future__ import annotations
 import pytest
 
 from streams.extract.public_eval import carries_report, states_count, tally_figure
-from tests.unit.extract.helpers import facts_of
-
-
-def both(s: str) -> list[str]:
-    return [s, s.lower()]
+from tests.unit.extract.helpers import both, facts_of
 
 
 def values(text: str, metric: str) -> list[int | None]:

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extract.helpers import bounds, facts_of
-
-
-def both(s: str) -> list[str]:
-    return [s, s.lower()]
+from tests.unit.extract.helpers import both, bounds, facts_of
 
 
 def killed(text: str) -> list[int | None]:
