@@ -307,6 +307,7 @@ def live_rows(args: argparse.Namespace, bootstrap: str, tag: str, tmp: Path, fig
         figures["replay.tree_facts_ratio"] = round((r["n"] / r["replay_tree_facts_s"]) / con_rate, 3)
         figures["before.replay.facts_bytes_per_entry"] = round(r["tree_facts_bytes"][1] / r["n"])
         figures["before.replay.stages_us"] = r["tree_stages_us"]
+        figures["before.replay.views_differ"] = r["tree_views_differ"]  # another extractor version: expected
     figures["latency.p99_ms"] = visible["p99"]
     figures["latency.rate"] = round(achieved, 1)
     figures["query.p99_ms"] = round(pct(q, 0.99), 2)
