@@ -70,8 +70,17 @@ async def wait_leaders_move(settings: Settings, topic: str, victim: int, within_
         await asyncio.sleep(0.5)
 
 
-async def replicas(settings: Settings, topic: str) -> dict[int, list[int]]:
-    return {p["partition"]: list(p["replicas"]) for t in await describe_topic(settings, topic) for p in t["partitions"]}
+async def replicas(settings: Settings, topic: str, wait_s: float = 30.0) -> dict[int, list[int]]:
+    """Each partition's replicas. A broker other than the one that created ``topic`` a moment ago may
+    not have its metadata yet (it then describes no partitions), so ask again for up to ``wait_s``."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        found = {
+            p["partition"]: list(p["replicas"]) for t in await describe_topic(settings, topic) for p in t["partitions"]
+        }
+        if found or time.monotonic() > deadline:
+            return found
+        await asyncio.sleep(0.2)
 
 
 async def create_led_by(settings: Settings, topic: str, node: int, others: list[int]) -> None:
