@@ -11,9 +11,9 @@ import orjson
 import typer
 
 from liveledger.publish.batch import publish_batch, read_requests
+from liveledger.publish.errors import PublishError
 from liveledger.publish.jsonlines import split_lines
 from liveledger.publish.publisher import Publisher
-from liveledger.publish.requests import PublishError
 from liveledger.settings import Settings
 
 

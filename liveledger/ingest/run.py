@@ -18,8 +18,9 @@ from typing import Any
 
 from liveledger.ingest.errors import FetchFailed, IngestFailed
 from liveledger.ingest.fetch import Fetcher
+from liveledger.publish.errors import PublishError
 from liveledger.publish.publisher import AlreadyPublished, Outcome, Publisher, WasRetracted
-from liveledger.publish.requests import InputError, PublishError, Request, parse_request
+from liveledger.publish.requests import InputError, Request, parse_request
 from liveledger.settings import Settings
 from streams.ingest import IngestError, ParsedSource, Record, parse_source
 from streams.ingest.follow import REMOVED_REASON, Changes, compare

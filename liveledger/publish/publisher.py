@@ -33,9 +33,10 @@ from liveledger.errors import LiveledgerError
 from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import ensure_log_topics
 from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
+from liveledger.publish.errors import PublishError
 from liveledger.publish.index import LogIndex, event_id_for, fields_digest
 from liveledger.publish.keys import signing_key
-from liveledger.publish.requests import Correction, NewEntry, PublishError, Request, Retraction
+from liveledger.publish.requests import Correction, NewEntry, Request, Retraction
 from liveledger.publish.resume import Resume
 from liveledger.publish.sender import HEADERS, Partitions, Record, TxnSends
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from liveledger.errors import LiveledgerError
+from liveledger.publish.errors import PublishError
 from liveledger.publish.jsonlines import DuplicateKey, loads_strict
 from schemas.codec import describe_validation_error
 from schemas.events import (
@@ -20,10 +20,6 @@ from schemas.events import (
     SourceTime,
 )
 from schemas.facts import Fact
-
-
-class PublishError(LiveledgerError):
-    """Root of the publishing layer."""
 
 
 class InputError(PublishError):

@@ -21,6 +21,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 
+from liveledger.publish.errors import PublisherBug
 from schemas.events import CURRENT_VERSIONS
 
 _PARTITIONER = DefaultPartitioner()
@@ -58,7 +59,7 @@ class Partitions:
         p = self._of.get(key)
         if p is None:
             if not self._all:
-                raise RuntimeError("Partitions.of before refresh: the topic's partitions are not known yet")
+                raise PublisherBug("a record's partition was asked before the topic's partitions were known (of before refresh)")
             p = self._of[key] = int(_PARTITIONER(key, self._all, self._all))
         return p
 

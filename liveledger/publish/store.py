@@ -32,6 +32,7 @@ from typing import IO, Any
 import orjson
 from rocksdict import Options, Rdict, WriteBatch
 
+from liveledger.publish.errors import PublisherBug
 from liveledger.publish.index import BlogHead, EntryState
 from liveledger.settings import Settings
 
@@ -138,7 +139,7 @@ class IndexStore:
     @property
     def db(self) -> Rdict:
         if self._db is None:
-            raise RuntimeError("the publisher checkpoint is closed")
+            raise PublisherBug(f"the publisher checkpoint {self.path} was used after it was closed (after stop)")
         return self._db
 
     def load(self) -> Saved | None:
