@@ -136,7 +136,7 @@ class LogIndex:
     def take_changes(self) -> tuple[dict[tuple[str, str], EntryState], dict[str, BlogHead]]:
         """Entries and heads changed since the last call; with a checkpoint, the overlay is emptied."""
         if self._undo is not None:
-            raise PublisherBug("the index's changes were taken while a transaction was open (take_changes before commit)")
+            raise PublisherBug("the index's changes were taken while a transaction was open")
         entries = {k: self.entries[k] for k in self._dirty_entries if k in self.entries}
         heads = {b: self.heads[b] for b in self._dirty_heads if b in self.heads}
         self._dirty_entries.clear()

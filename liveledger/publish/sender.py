@@ -59,7 +59,7 @@ class Partitions:
         p = self._of.get(key)
         if p is None:
             if not self._all:
-                raise PublisherBug("a record's partition was asked before the topic's partitions were known (of before refresh)")
+                raise PublisherBug("a record's partition was asked before the topic's partitions were known")
             p = self._of[key] = int(_PARTITIONER(key, self._all, self._all))
         return p
 
