@@ -30,7 +30,7 @@ from liveledger.api.server import MAX_POST_BYTES, BrokerProbe, web_application_o
 from liveledger.api.stall import until_stalled
 from liveledger.errors import LiveledgerError
 from liveledger.publish.batch import publish_batch, read_requests
-from liveledger.publish.jsonlines import DuplicateKey, loads_strict
+from liveledger.publish.jsonlines import StrictJSONError, loads_strict
 from liveledger.publish.publisher import Publisher
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
@@ -305,7 +305,7 @@ def register_api(ll: LiveLedgerApp) -> None:
             body = loads_strict(raw)
         except orjson.JSONDecodeError as e:
             return _problem(view, 400, f"body is not JSON: {e}")
-        except DuplicateKey as e:
+        except StrictJSONError as e:
             return _problem(view, 400, f"body: {e}")
         items = body if isinstance(body, list) else [body]
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)

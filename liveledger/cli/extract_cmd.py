@@ -10,7 +10,7 @@ import orjson
 import typer
 
 from liveledger.errors import LiveledgerError
-from liveledger.publish.jsonlines import DuplicateKey, loads_strict, split_lines
+from liveledger.publish.jsonlines import StrictJSONError, loads_strict, split_lines
 
 
 def register(app: typer.Typer) -> None:
@@ -37,8 +37,8 @@ def register(app: typer.Typer) -> None:
                 continue
             try:
                 doc = loads_strict(raw)
-            except (orjson.JSONDecodeError, DuplicateKey) as e:
-                reason = str(e) if isinstance(e, DuplicateKey) else f"not valid JSON ({e})"
+            except (orjson.JSONDecodeError, StrictJSONError) as e:
+                reason = str(e) if isinstance(e, StrictJSONError) else f"not valid JSON ({e})"
                 typer.secho(f"line {n}: {reason}", fg="red", err=True)
                 bad += 1
                 continue

@@ -8,7 +8,7 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from liveledger.publish.errors import PublishError
-from liveledger.publish.jsonlines import DuplicateKey, loads_strict
+from liveledger.publish.jsonlines import StrictJSONError, loads_strict
 from schemas.codec import describe_validation_error
 from schemas.events import (
     ENTRY_CORRECTED,
@@ -127,6 +127,6 @@ def parse_line(raw: bytes | str, line: int, max_body_bytes: int) -> Request | No
         data = loads_strict(raw)
     except orjson.JSONDecodeError as e:
         raise InputError(line, f"not valid JSON ({e})") from e
-    except DuplicateKey as e:
+    except StrictJSONError as e:
         raise InputError(line, str(e)) from e
     return parse_request(data, line, max_body_bytes)
