@@ -311,6 +311,8 @@ class Publisher:
     async def _publish_chunk(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
         """Publish a prefix of ``batch`` (at least one request) in one transaction; its results."""
         async with self._txn_lock:
+            if self._broken is not None:  # broken while this caller waited for the lock
+                raise PublisherBroken(f"an earlier append failed ({self._broken}); restart the publisher")
             last: BaseException | None = None
             for attempt in range(1, WRITE_ATTEMPTS + 1):
                 try:
@@ -355,8 +357,9 @@ class Publisher:
                     continue
                 if not in_txn:
                     await asyncio.wait_for(producer.begin_transaction(), STEP_TIMEOUT_S)
+                    in_txn = True  # open from here: whatever fails next must abort it
                     self._partitions.refresh(await asyncio.wait_for(producer.partitions_for(topic), STEP_TIMEOUT_S))
-                    in_txn, began = True, time.monotonic()
+                    began = time.monotonic()
                 await sends.add(self._partitions.of(append.key), append)
                 size += len(append.raw)
                 if size >= TXN_BYTES or time.monotonic() - began >= TXN_SECONDS:
@@ -373,7 +376,12 @@ class Publisher:
                 await asyncio.wait_for(producer.commit_transaction(), STEP_TIMEOUT_S)
         except BaseException as e:
             self.index.rollback()
-            if in_txn and not isinstance(e, asyncio.CancelledError):  # a cancelled caller must not wait
+            if in_txn and isinstance(e, asyncio.CancelledError):
+                # A cancelled caller must not wait for the broker, so the transaction stays open on this
+                # producer; beginning another on it would break aiokafka's state machine. The next
+                # publisher's fence aborts it: nothing of it is ever read.
+                self._broken = PublisherBroken("a publish was cancelled inside its transaction, which stays open")
+            elif in_txn:
                 await settle_quietly(pending or sends.pending())  # every send of the broken transaction failed with it
                 await abort_quietly(producer)
             raise
