@@ -25,3 +25,11 @@ class PublisherBug(PublishError):
             f"publisher bug: {what}; restart the publisher (it rebuilds its index from the log, nothing "
             "committed is lost or published twice) and report this message with its traceback"
         )
+
+
+class RecordTooLarge(PublishError):
+    """One request makes an event larger than the log takes: refused alone, before anything is sent.
+
+    Kafka refuses the whole transaction of a record over its limit, so one such request would
+    fail every request sent with it, again on every retry.
+    """

@@ -33,12 +33,12 @@ from liveledger.errors import LiveledgerError
 from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import ensure_log_topics
 from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
-from liveledger.publish.errors import PublishError
+from liveledger.publish.errors import PublishError, RecordTooLarge
 from liveledger.publish.index import LogIndex, event_id_for, fields_digest
 from liveledger.publish.keys import signing_key
 from liveledger.publish.requests import Correction, NewEntry, Request, Retraction
 from liveledger.publish.resume import Resume
-from liveledger.publish.sender import HEADERS, Partitions, Record, TxnSends
+from liveledger.publish.sender import HEADERS, Partitions, Record, TxnSends, check_size
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint
@@ -273,6 +273,7 @@ class Publisher:
             return Outcome("duplicate", event_id, req.entry_id, req.blog_id), None
         at = format_time(published_at)
         raw, link = seal(fields, event_id, at, self.index.head(req.blog_id).hash)
+        check_size(req.blog_id, req.entry_id, raw)  # before the index takes it
         self.index.take(req.event_type, req.blog_id, req.entry_id, published_at, digest, link, at)
         ms = int(published_at.timestamp() * 1000)
         append = Record(req.blog_id.encode(), raw, ms, HEADERS[req.event_type])
@@ -349,7 +350,7 @@ class Publisher:
             for line, req in batch:
                 try:
                     outcome, append = self._decide(req)
-                except (Conflict, SchemaError) as e:
+                except (Conflict, SchemaError, RecordTooLarge) as e:
                     results.append((line, e if isinstance(e, PublishError) else PublishError(str(e))))
                     continue
                 results.append((line, outcome))

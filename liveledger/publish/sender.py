@@ -21,7 +21,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 
-from liveledger.publish.errors import PublisherBug
+from liveledger.publish.errors import PublisherBug, RecordTooLarge
 from schemas.events import CURRENT_VERSIONS
 
 _PARTITIONER = DefaultPartitioner()
@@ -39,6 +39,21 @@ class Record:
     raw: bytes
     timestamp_ms: int
     headers: list[tuple[str, bytes]]
+
+
+#: the largest event record the publisher sends: under aiokafka's ``max_request_size`` (1 MiB, what
+#: its ``send`` checks) and the broker's default ``max.message.bytes`` (1 MiB and 12 bytes), with room
+#: for the batch's framing, key and headers
+MAX_EVENT_BYTES = 1_000_000
+
+
+def check_size(blog_id: str, entry_id: str, raw: bytes) -> None:
+    """Raise :class:`RecordTooLarge` when an event's record is over :data:`MAX_EVENT_BYTES`."""
+    if len(raw) > MAX_EVENT_BYTES:
+        raise RecordTooLarge(
+            f"entry {entry_id!r} of blog {blog_id!r}: its event is {len(raw)} bytes, over the {MAX_EVENT_BYTES} "
+            "a record of the log may hold: send a shorter text or fewer figures"
+        )
 
 
 class Partitions:

@@ -194,3 +194,13 @@ def test_cli_prints_json_summary_and_fails_on_rejects(settings: Settings, tmp_pa
     again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert again.returncode == 0, again.stderr
     assert orjson.loads(again.stdout) == {"published": 0, "duplicates": 1, "rejected": []}
+
+
+async def test_an_event_too_large_for_the_log_fails_alone(settings: Settings) -> None:
+    """Kafka refuses the transaction of a record over its limit; the others sent with it must still go through."""
+    big = settings.model_copy(update={"max_body_bytes": 2_000_000})
+    lines = [line("s1", "first"), line("s2", "y" * 1_100_000), line("s3", "third")]
+    summary = await publish_lines(big, lines)
+    assert summary["published"] == 2 and [r["line"] for r in summary["rejected"]] == [2]
+    assert "bytes, over the 1000000 a record of the log may hold" in summary["rejected"][0]["error"]
+    assert [orjson.loads(v)["entry_id"] for *_, v in await records(settings)] == ["s1", "s3"]
