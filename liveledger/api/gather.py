@@ -12,13 +12,14 @@ from typing import Any
 import orjson
 
 from liveledger.api.cache import RenderCache
+from liveledger.errors import LiveledgerError
 from streams.app.factory import LiveLedgerApp
 from streams.views.contrib import State
 from streams.views.render import Doc
 
 
-class GatherError(RuntimeError):
-    """Another worker that holds part of a view did not answer."""
+class GatherError(LiveledgerError):
+    """Another worker that holds part of a view did not answer: the API answers 503; retry, or check that worker."""
 
 
 def local_states(ll: LiveLedgerApp, view: str) -> dict[str, State]:
