@@ -74,7 +74,7 @@ def _limit(text: str | None) -> int | None:
     """The timeline's ``limit`` parameter: a whole number of entries, at least 1."""
     if text is None:
         return None
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:  # "²" is a digit to isdigit, not to int
         raise QueryError(f"limit: {text!r} is not a whole number of entries (at least 1)")
     return int(text)
 
