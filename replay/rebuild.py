@@ -88,7 +88,10 @@ def parse_as_of(text: str) -> str:
         raise BadCutoff(f"--as-of: {text!r} is not an ISO date or datetime (e.g. 2024-11-20T14:05:00Z)") from None
     if dt.tzinfo is None:
         raise BadCutoff(f"--as-of: {text!r} needs a timezone, e.g. 2024-11-20T14:05:00Z")
-    return format_time(dt)
+    try:
+        return format_time(dt)
+    except OverflowError:  # "9999-12-31T23:59:59-05:00" is after the last moment UTC can write
+        raise BadCutoff(f"--as-of: {text!r} lies outside the years 1 to 9999 in UTC") from None
 
 
 CLOCKS = ("accepted", "source")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 import orjson
@@ -96,6 +97,18 @@ _ADAPTER: TypeAdapter[Request] = TypeAdapter(Request)
 _TAGS = frozenset({"entry", "correction", "retraction"})
 
 
+_OUT_OF_RANGE = "lies outside the years 1 to 9999 in UTC, where every stored time is written"
+
+
+def _writable(t: datetime) -> bool:
+    """Whether ``t`` has a UTC form (the stored one): "0001-01-01T00:00:00+05:00" has none."""
+    try:
+        t.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
+
+
 def parse_request(data: object, line: int, max_body_bytes: int) -> Request:
     """Validate one decoded JSON value as a request."""
     if not isinstance(data, dict):
@@ -106,6 +119,10 @@ def parse_request(data: object, line: int, max_body_bytes: int) -> Request:
         req = _ADAPTER.validate_python(data)
     except ValidationError as e:
         raise InputError(line, describe_validation_error(e, tags=_TAGS)) from e
+    except OverflowError:  # a source time is converted to UTC as it is read (schemas.events.SourceTime)
+        raise InputError(line, f"source_published_at or source_updated_at {_OUT_OF_RANGE}") from None
+    if req.occurred_at is not None and not _writable(req.occurred_at):
+        raise InputError(line, f"occurred_at {req.occurred_at.isoformat()} {_OUT_OF_RANGE}")
     if not isinstance(req, Retraction):
         size = len(req.body.encode())
         if size > max_body_bytes:
