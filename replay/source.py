@@ -39,6 +39,8 @@ def decode_record(position: Position, key: bytes | None, raw: bytes, *, events: 
         event = to_event(env) if events else None
     except SchemaError as e:
         return LogRecord(position, key, raw, doc, env, None, str(e))
+    except OverflowError as e:  # a time with no UTC form (schemas.events.SourceTime): unreadable, as in the worker
+        return LogRecord(position, key, raw, doc, env, None, f"a time outside the years 1 to 9999 in UTC: {e}")
     return LogRecord(position, key, raw, doc, env, event, None)
 
 

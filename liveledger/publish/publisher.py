@@ -154,7 +154,7 @@ class Publisher:
             try:
                 _, env = parse_envelope(rec.value or b"")
                 event = to_event(env)
-            except SchemaError:
+            except (SchemaError, OverflowError):  # OverflowError: a time with no UTC form (schemas.events)
                 self.index.unreadable += 1
                 continue
             self.index.record(env, event)
