@@ -42,7 +42,7 @@ def _extract_chunk(chunk: Sequence[tuple[Position, bytes | None, bytes]]) -> lis
         assert event is not None, "only decodable events are sent to the pool"
         try:
             out.append(entry_facts(event, position, _extractor, _version))
-        except ExtractionError as e:
+        except (ExtractionError, OverflowError) as e:  # as replay.rebuild.extracted
             out.append(str(e))
     return out
 

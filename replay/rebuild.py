@@ -240,7 +240,8 @@ def extracted(out: Rebuilt, rec: LogRecord, extractor: Extractor, extractor_vers
     assert event is not None
     try:
         return entry_facts(event, rec.position, extractor, extractor_version)
-    except ExtractionError as e:  # the worker dead-letters it: it contributes nothing here either
+    except (ExtractionError, OverflowError) as e:  # the worker dead-letters it: it contributes nothing here either
+        # (OverflowError: a time with no UTC form, "0001-01-01T00:00:00+05:00", which the schema lets through)
         out.failed.append(ExtractionFailure(event.blog_id, event.entry_id, event.type, rec.position, str(e)))
         return None
 

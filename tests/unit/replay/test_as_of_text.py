@@ -26,3 +26,21 @@ def test_moments_at_the_edges_that_utc_can_write() -> None:
     assert parse_as_of("9999-12-31T23:59:59+00:00") == "9999-12-31T23:59:59.000000Z"
     assert parse_as_of("0001-01-01T05:00:00+05:00") == "0001-01-01T00:00:00.000000Z"
     assert parse_as_of("2024-11-20") == "2024-11-20T23:59:59.999999Z"
+
+
+def test_an_event_time_with_no_utc_form_is_a_failure_replay_lists_as_the_worker_dead_letters_it() -> None:
+    """The envelope and event validate, but making its entry facts writes its time in UTC and overflows:
+    the worker dead-letters it (stage extract); replay crashed with the OverflowError."""
+    from replay.rebuild import Rebuilt, extracted
+    from replay.source import decode_record
+    from schemas.codec import seal
+    from schemas.envelope import GENESIS_HASH
+    from streams.core.records import Position
+
+    fields = {"type": "entry.published", "blog_id": "b", "entry_id": "e", "occurred_at": None, "payload": {"body": "x"}}
+    raw, _ = seal(fields, "ev-1", "0001-01-01T00:00:00+05:00", GENESIS_HASH)
+    rec = decode_record(Position("entries", 0, 0), b"b", raw)
+    assert rec.event is not None
+    out = Rebuilt()
+    assert extracted(out, rec, lambda title, body: [], "v") is None
+    assert [(f.entry_id, f.position.offset) for f in out.failed] == [("e", 0)]
