@@ -46,6 +46,10 @@ CleanText = Annotated[str, AfterValidator(_no_control_chars)]
 def _aware(v: datetime) -> datetime:
     if v.tzinfo is None or v.utcoffset() is None:
         raise ValueError("datetime must carry a timezone, e.g. 2024-11-20T14:05:00Z")
+    try:
+        v.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{v.isoformat()} has no UTC form: it falls outside years 1 to 9999 in UTC") from None
     return v
 
 

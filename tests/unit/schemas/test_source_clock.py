@@ -52,6 +52,22 @@ def test_a_naive_source_time_is_refused_by_name() -> None:
         EntryContent(body="x", source_published_at=datetime(2024, 11, 20, 14, 5))  # naive on purpose
 
 
+@pytest.mark.parametrize("text", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])
+def test_a_time_with_no_utc_form_is_refused_by_name(text: str) -> None:
+    moment = datetime.fromisoformat(text)
+    with pytest.raises(ValidationError, match=r"source_published_at\s+Value error, .* has no UTC form"):
+        EntryContent(body="x", source_published_at=moment)
+    with pytest.raises(ValidationError, match=r"occurred_at\s+Value error, .* has no UTC form"):
+        EntryPublished(
+            event_id="ev1",
+            blog_id="b",
+            entry_id="e1",
+            published_at=datetime(2024, 11, 20, tzinfo=UTC),
+            occurred_at=moment,
+            content=EntryContent(body="x"),
+        )
+
+
 def _stored(event_type: str, version: int, payload: dict[str, object]) -> bytes:
     doc: dict[str, object] = {
         "type": event_type,
