@@ -243,6 +243,10 @@ def main() -> int:
                 figures[f"{prefix}scale.ratio"] = round(last / first, 3)
                 figures[f"{prefix}scale.changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
                 figures[f"{prefix}scale.worker.rss_mb"] = round(r["rss_mb"], 1)
+                figures[f"{prefix}scale.rate_by_10k"] = [
+                    round(window_rate(r["samples"], lo, min(lo + WINDOW, n)), 1) for lo in range(0, n, WINDOW)
+                ]
+                figures[f"{prefix}scale.rss_mb_by_entries"] = [[d, round(m)] for d, m in r["rss_samples"][::6]]
                 rows += scale_rows(label, r, first, last)
 
     finally:

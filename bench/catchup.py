@@ -33,8 +33,12 @@ WINDOW = 10_000
 STALL_S = 60.0
 
 #: set to a folder: each catch-up's worker is sampled by py-spy (``pip install py-spy``) into it, as
-#: collapsed stacks (``<app id>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
+#: collapsed stacks (``<app id>.<worker>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
 PROFILE_ENV = "LIVELEDGER_BENCH_PROFILE"
+#: set (with ``PROFILE_ENV``) to a number of entries W: instead of one profile of the whole run, each
+#: worker is sampled over its first W entries (``.first.txt``) and its last W (``.last.txt``), so that
+#: ``profile_summary.py --against`` shows which functions cost more per entry as the states grow
+PROFILE_WINDOW_ENV = "LIVELEDGER_BENCH_PROFILE_WINDOW"
 
 
 def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
@@ -162,9 +166,12 @@ def catch_up(
     try:
         for worker in procs:
             wait_ready(worker, timeout)
-        profilers = start_profiles(settings.app_id, procs)
+        window = int(os.environ.get(PROFILE_WINDOW_ENV, "0") or 0)
+        profilers = start_profiles(settings.app_id, procs, ".first" if window else "")
+        last_window = window > 0 and n > 2 * window  # else the first window's profile runs to the end
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
+        rss_samples: list[tuple[int, float]] = []
         applied, changed = -1, t0
         entries_done: float | None = None
         emitted, complete = -1, True
@@ -177,6 +184,14 @@ def catch_up(
             now = time.perf_counter()
             done = sum(h["entries_processed"] + h["dead_letters"] for h in healths)
             samples.append((now - t0, done))
+            if len(samples) % 25 == 0:  # every ~5 s: how memory grows with the entries processed
+                rss_samples.append((done, max(rss_mb(w.proc.pid) for w in procs if w.proc is not None)))
+            if window and profilers and done >= window and last_window and done < n - window:
+                stop_profiles(profilers)  # the first window is done
+                profilers = []
+            if last_window and not profilers and done >= n - window:
+                profilers = start_profiles(settings.app_id, procs, ".last")
+                last_window = False
             total_applied = sum(h["contributions_applied"] for h in healths)
             if total_applied != applied:
                 applied, changed = total_applied, now
@@ -198,10 +213,7 @@ def catch_up(
         elapsed = changed - t0
         rss = max(rss_mb(w.proc.pid) if w.proc is not None else float("nan") for w in procs)
     finally:
-        for profiler in profilers:
-            profiler.send_signal(2)  # py-spy writes its file on SIGINT
-        for profiler in profilers:
-            profiler.wait(60)
+        stop_profiles(profilers)
         for worker in procs:
             worker.stop()
     return {
@@ -210,13 +222,21 @@ def catch_up(
         "rate": n / elapsed,
         "rss_mb": rss,
         "samples": samples,
+        "rss_samples": rss_samples,
         "workers": workers,
         "entries_seconds": (entries_done or changed) - t0,
         "views_complete": complete,
     }
 
 
-def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.Popen[bytes]]:
+def stop_profiles(profilers: list[subprocess.Popen[bytes]]) -> None:
+    for profiler in profilers:
+        profiler.send_signal(2)  # py-spy writes its file on SIGINT
+    for profiler in profilers:
+        profiler.wait(60)
+
+
+def start_profiles(app_id: str, procs: list[WorkerProcess], suffix: str = "") -> list[subprocess.Popen[bytes]]:
     """py-spy on each worker when ``LIVELEDGER_BENCH_PROFILE`` names a folder (else nothing)."""
     folder = os.environ.get(PROFILE_ENV)
     if not folder:
@@ -226,7 +246,7 @@ def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.P
     out = []
     for i, worker in enumerate(procs):
         assert worker.proc is not None
-        target = Path(folder) / f"{app_id}.{i}.txt"
+        target = Path(folder) / f"{app_id}.{i}{suffix}.txt"
         cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads",
                "--nonblocking", "-o", str(target)]  # fmt: skip
         out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
