@@ -58,6 +58,7 @@ from bench.catchup import (  # noqa: E402
     process_run,
     publish_only,
     scale_rows,
+    window_cpu_ms,
     window_rate,
 )
 from bench.replay_runs import replays  # noqa: E402
@@ -246,7 +247,11 @@ def main() -> int:
                 figures[f"{prefix}scale.rate_by_10k"] = [
                     round(window_rate(r["samples"], lo, min(lo + WINDOW, n)), 1) for lo in range(0, n, WINDOW)
                 ]
-                figures[f"{prefix}scale.rss_mb_by_entries"] = [[d, round(m)] for d, m in r["rss_samples"][::6]]
+                figures[f"{prefix}scale.rss_mb_by_entries"] = [[d, round(m)] for d, m, _ in r["rss_samples"][::6]]
+                figures[f"{prefix}scale.cpu_ms_per_entry_by_10k"] = [
+                    None if (ms := window_cpu_ms(r["rss_samples"], lo, min(lo + WINDOW, n))) is None else round(ms, 2)
+                    for lo in range(0, n, WINDOW)
+                ]
                 rows += scale_rows(label, r, first, last)
 
     finally:

@@ -89,6 +89,12 @@ async def changelog_bytes(settings: Settings) -> dict[str, tuple[int, int]]:
     return out
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system, every thread) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -171,7 +177,9 @@ def catch_up(
         last_window = window > 0 and n > 2 * window  # else the first window's profile runs to the end
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
-        rss_samples: list[tuple[int, float]] = []
+        #: ``(entries processed, largest RSS MB, CPU seconds of all workers)``: CPU per entry does not
+        #: depend on how busy the shared machine is, as a rate does
+        rss_samples: list[tuple[int, float, float]] = []
         applied, changed = -1, t0
         entries_done: float | None = None
         emitted, complete = -1, True
@@ -185,7 +193,8 @@ def catch_up(
             done = sum(h["entries_processed"] + h["dead_letters"] for h in healths)
             samples.append((now - t0, done))
             if len(samples) % 25 == 0:  # every ~5 s: how memory grows with the entries processed
-                rss_samples.append((done, max(rss_mb(w.proc.pid) for w in procs if w.proc is not None)))
+                pids = [w.proc.pid for w in procs if w.proc is not None]
+                rss_samples.append((done, max(rss_mb(p) for p in pids), sum(cpu_s(p) for p in pids)))
             if window and profilers and done >= window and last_window and done < n - window:
                 stop_profiles(profilers)  # the first window is done
                 profilers = []
@@ -251,6 +260,16 @@ def start_profiles(app_id: str, procs: list[WorkerProcess], suffix: str = "") ->
                "--nonblocking", "-o", str(target)]  # fmt: skip
         out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     return out
+
+
+def window_cpu_ms(rss_samples: list[tuple[int, float, float]], lo: int, hi: int) -> float | None:
+    """Worker CPU ms per entry between the samples nearest after ``lo`` and ``hi`` entries (None: too few)."""
+    after_lo = [s for s in rss_samples if s[0] >= lo]
+    after_hi = [s for s in rss_samples if s[0] >= hi] or rss_samples[-1:]
+    if not after_lo or not after_hi or after_hi[0][0] <= after_lo[0][0]:
+        return None
+    a, b = after_lo[0], after_hi[0]
+    return (b[2] - a[2]) * 1000 / (b[0] - a[0])
 
 
 def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
