@@ -16,9 +16,17 @@ import urllib.error
 from pathlib import Path
 from typing import Any
 
+from aiokafka import AIOKafkaProducer
+
 from liveledger.broker import local
 from liveledger.kafka.reader import read_topic
-from liveledger.kafka.topics import ensure_changelog_topics, existing_changelog_topics
+from liveledger.kafka.topics import (
+    KEEP_FOREVER,
+    admin_client,
+    ensure_changelog_topics,
+    ensure_topic,
+    existing_changelog_topics,
+)
 from liveledger.publish.batch import read_requests
 from liveledger.publish.publisher import Publisher
 from liveledger.settings import Settings
@@ -262,23 +270,6 @@ def start_profiles(app_id: str, procs: list[WorkerProcess], suffix: str = "") ->
     return out
 
 
-def window_cpu_ms(rss_samples: list[tuple[int, float, float]], lo: int, hi: int) -> float | None:
-    """Worker CPU ms per entry between the samples nearest after ``lo`` and ``hi`` entries (None: too few)."""
-    after_lo = [s for s in rss_samples if s[0] >= lo]
-    after_hi = [s for s in rss_samples if s[0] >= hi] or rss_samples[-1:]
-    if not after_lo or not after_hi or after_hi[0][0] <= after_lo[0][0]:
-        return None
-    a, b = after_lo[0], after_hi[0]
-    return (b[2] - a[2]) * 1000 / (b[0] - a[0])
-
-
-def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
-    """Entries per second between the moments ``lo`` and ``hi`` entries had been processed."""
-    t_lo = next(t for t, done in samples if done >= lo)
-    t_hi = next(t for t, done in samples if done >= hi)
-    return (hi - lo) / max(t_hi - t_lo, 1e-9)
-
-
 def process_run(
     bootstrap: str, tag: str, tmp: Path, n: int, tree: Path | None, timeout: float, entries_topic: str, workers: int = 1
 ) -> dict[str, Any]:
@@ -314,3 +305,132 @@ def scale_rows(label: str, r: dict[str, Any], first: float, last: float) -> list
             "<= 300 MB",
         ),
     ]
+
+
+# -- the scale run: the same backlog measured on a fresh state and on a state with history ------------
+
+
+async def read_log(settings: Settings, topic: str) -> list[tuple[int, bytes | None, bytes | None, list[Any]]]:
+    """Every record of ``topic`` as ``(partition, key, value, headers)``, in the order published."""
+    records = []
+    latest: dict[int, int] = {}
+    async for rec in read_topic(settings, topic):  # partition by partition, in offset order
+        at = latest[rec.partition] = max(rec.timestamp, latest.get(rec.partition, rec.timestamp))
+        records.append((at, rec.partition, rec.offset, rec.key, rec.value, list(rec.headers or ())))
+    records.sort(key=lambda r: (r[0], r[1], r[2]))  # times made monotonic: each partition keeps its order
+    return [(p, k, v, h) for _, p, _, k, v, h in records]
+
+
+async def copy_records(
+    settings: Settings, topic: str, records: list[tuple[int, bytes | None, bytes | None, list[Any]]]
+) -> None:
+    """Append ``records`` to ``topic`` as they are (same partition, key, value, headers), raw and fast."""
+    producer = AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap, acks="all", linger_ms=5, max_batch_size=256 * 1024
+    )
+    await producer.start()
+    try:
+        futures = [await producer.send(topic, value=v, key=k, partition=p, headers=h) for p, k, v, h in records]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+def wait_visible(worker: WorkerProcess, entries: int, timeout: float) -> float:
+    """Wait until ``entries`` entry events are processed and every contribution emitted is applied.
+
+    Returns the moment (``time.perf_counter``) of the last apply seen (the views were complete then).
+    The views' counters (/metrics) are asked only once the entries are done, as in :func:`catch_up`.
+    """
+    deadline = time.perf_counter() + timeout
+    applied, changed = -1, time.perf_counter()
+    while time.perf_counter() < deadline:
+        h = health(worker)
+        if h is None:
+            continue
+        now = time.perf_counter()
+        if h["contributions_applied"] != applied:
+            applied, changed = h["contributions_applied"], now
+        if h["entries_processed"] + h["dead_letters"] >= entries:
+            c = counters(worker)
+            if c is not None and c[1] >= c[0]:
+                return changed
+            if now - changed >= STALL_S:
+                raise TimeoutError(f"views applied {applied} contributions, none for {STALL_S} s; the run is void")
+        time.sleep(0.2)
+    raise TimeoutError(f"{entries} entries not visible within {timeout}s; log:\n{worker.log_tail()}")
+
+
+def scale_run(
+    bootstrap: str, tag: str, tmp: Path, staging: str, n: int, tree: Path | None, timeout: float, window: int = WINDOW
+) -> dict[str, Any]:
+    """One worker fed ``n`` entries of the log of ``staging`` in three backlogs, each caught up in full.
+
+    The first ``window`` entries land on an empty state, the next ``n - 2 * window`` build history,
+    and the last ``window`` land on a state with ``n - window`` entries: the first and the last
+    backlog are the same kind of work, measured the same way (copy, then entries to all views
+    visible), so their rates and CPU per entry differ only by what the history costs. (A single
+    catch-up of ``n`` cannot show that: its entries agent runs ahead of the views in the first
+    window, and the last window pays the views' backlog.) The entries are copied raw to the
+    worker's own entries topic (the publisher's start-up reads the whole log, which would count).
+    """
+    s = make_settings(bootstrap, tag, tmp / tag, free_port())
+    log = asyncio.run(read_log(s, staging))
+    if len(log) < n or n < 3 * window:
+        raise ValueError(f"the scale run needs at least {3 * window} entries and the log has {len(log)} of {n}")
+    asyncio.run(_ensure_entries_topic(s))
+    names = build_app(s, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
+    asyncio.run(ensure_changelog_topics(s, names))
+    worker = WorkerProcess(s, tmp / f"{tag}.log")
+    cwd = os.getcwd()
+    if tree is not None:
+        os.chdir(tree)
+    try:
+        worker.start()
+    finally:
+        os.chdir(cwd)
+    bounds = [(0, window, "first"), (window, n - window, ""), (n - window, n, "last")]
+    phases: list[dict[str, Any]] = []
+    try:
+        wait_ready(worker, timeout)
+        assert worker.proc is not None
+        pid = worker.proc.pid
+        for lo, hi, name in bounds:
+            profilers = start_profiles(s.app_id, [worker], f".{name}") if name else []
+            cpu0, t0 = cpu_s(pid), time.perf_counter()
+            asyncio.run(copy_records(s, s.entries_topic, log[lo:hi]))
+            done = wait_visible(worker, hi, timeout)
+            cpu1 = cpu_s(pid)
+            stop_profiles(profilers)
+            phases.append(
+                {
+                    "entries": hi - lo,
+                    "history": lo,
+                    "seconds": done - t0,
+                    "rate": (hi - lo) / (done - t0),
+                    "cpu_ms_per_entry": (cpu1 - cpu0) * 1000 / (hi - lo),
+                    "rss_mb": rss_mb(pid),
+                }
+            )
+            print(f"  {hi - lo} entries on a history of {lo}: {phases[-1]}", flush=True)
+    finally:
+        worker.stop()
+    first, last = phases[0], phases[-1]
+    changelog = asyncio.run(changelog_bytes(s))
+    return {
+        "n": n,
+        "phases": phases,
+        "first": first,
+        "last": last,
+        "rss_mb": last["rss_mb"],
+        "bytes_per_entry": sum(size for _, size in changelog.values()) / n,
+    }
+
+
+async def _ensure_entries_topic(settings: Settings) -> None:
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        await ensure_topic(admin, settings.entries_topic, settings.topic_partitions, 1, KEEP_FOREVER)
+    finally:
+        await admin.close()
