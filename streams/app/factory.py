@@ -94,6 +94,35 @@ class LiveLedgerApp:
 
 ENTRY_INDEX_TABLE = "entry-index"
 
+
+class Generation:
+    """A value that changes whenever the rows a worker holds may change wholesale; O(1) to read.
+
+    Partitions revoked or assigned, and every end of recovery (faust's ``on_rebalance_complete``,
+    sent once the changelogs are read), each bump a counter; the value is that counter and whether
+    recovery has completed. Row indexes (:class:`streams.app.rowstore.RowTable`) read it on every
+    read and are rebuilt when it changes. It used to be the consumer's assignment, read on every
+    read: some 300 µs each on a loaded worker.
+    """
+
+    def __init__(self, app: faust.App) -> None:
+        self.app = app
+        self.changes = 0
+        for signal in (app.on_partitions_revoked, app.on_partitions_assigned, app.on_rebalance_complete):
+            signal.connect(self.bump)
+
+    def bump(self, sender: Any, /, *args: Any, signal: Any = None, **kwargs: Any) -> None:
+        self.changes += 1
+
+    def __call__(self) -> tuple[int, bool]:
+        try:
+            tables: Any = self.app.tables
+            recovered = bool(tables.recovery.completed.is_set())
+        except Exception:  # not started yet
+            recovered = False
+        return self.changes, recovered
+
+
 #: the tables a worker keeps besides one per view (``build_app`` makes them)
 TABLES_BESIDE_VIEWS = (TIMELINE, ENTRY_INDEX_TABLE, LINEAGE_TABLE)
 
@@ -193,19 +222,7 @@ def build_app(
         **table_opts,
     )
 
-    def generation() -> tuple[frozenset[Any], bool]:
-        """Changes when the rows a worker holds may change wholesale: a new assignment, or recovery ending."""
-        try:
-            assignment = frozenset(app.consumer.assignment())
-        except Exception:  # not started yet
-            assignment = frozenset()
-        try:
-            tables: Any = app.tables
-            recovered = bool(tables.recovery.completed.is_set())
-        except Exception:
-            recovered = False
-        return assignment, recovered
-
+    generation = Generation(app)
     tables = {
         view: RowTable(table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC)
         for view, table in raw_tables.items()
