@@ -35,9 +35,9 @@ from mode import CrashingSupervisor
 from liveledger.settings import Settings
 from streams.app.agents import Agents
 from streams.app.committed import read_committed
-from streams.app.lineage import TABLE_NAME as LINEAGE_TABLE
 from streams.app.lineage import lineage_rows
 from streams.app.malloc import TRIM_EVERY_S, trim
+from streams.app.rocksdb_budget import MEMORY_OPTION, SharedMemory, store_url
 from streams.app.rowstore import RowTable
 from streams.app.stats import WorkerStats
 from streams.core.chain_watch import ChainWatch
@@ -123,25 +123,24 @@ class Generation:
         return self.changes, recovered
 
 
-#: the tables a worker keeps besides one per view (``build_app`` makes them)
-TABLES_BESIDE_VIEWS = (TIMELINE, ENTRY_INDEX_TABLE, LINEAGE_TABLE)
-
-
 def _rocksdb_options(settings: Settings) -> dict[str, Any]:
-    """Memory settings that fit a small machine: the budget is split across the tables' partitions.
+    """One memory budget, ``rocksdb_memory_mb``, for every database of the worker (:mod:`streams.app.rocksdb_budget`).
 
     faust opens one RocksDB per table partition: the views, the timeline, the entry index and the
-    lineage make 7 tables, so with 12 partitions a worker holding them all runs 84 databases; each
-    gets its share of ``rocksdb_memory_mb``, never less than 1 MB.
+    lineage make 7 tables, so with 12 partitions a worker holding them all runs 84 databases. They
+    share one block cache of the budget, their memtables charged to it (at most half of it): the
+    total does not grow with the number of databases nor with the rows written. A memtable may
+    grow to a quarter of the budget (a busy partition flushes less often); the write buffer
+    manager flushes the largest when all of them together reach their half.
     """
-    databases = (len(VIEWS) + len(TABLES_BESIDE_VIEWS)) * settings.topic_partitions
-    per_db = max(1024 * 1024, settings.rocksdb_memory_mb * 1024 * 1024 // databases)
+    total = settings.rocksdb_memory_mb * 1024 * 1024
     return {
         "driver": "rocksdict",
-        "write_buffer_size": per_db // 2,
+        "write_buffer_size": max(1024 * 1024, total // 4),
         "max_write_buffer_number": 2,
-        "block_cache_size": per_db // 2,
+        "block_cache_size": 1024 * 1024,  # unused: the shared cache replaces faust's own per database
         "max_open_files": 64,
+        MEMORY_OPTION: SharedMemory(total),
     }
 
 
@@ -204,6 +203,7 @@ def build_app(
     table_opts: dict[str, Any] = {}
     if settings.store.startswith("rocksdb"):
         table_opts["options"] = _rocksdb_options(settings)
+        table_opts["store"] = store_url()  # faust's RocksDB store over the shared budget
     raw_tables = {
         view: app.Table(
             f"view-{view}",
