@@ -234,10 +234,10 @@ def main() -> int:
             big = make_settings(bootstrap, tag + "s", tmp / "ss", free_port())
             asyncio.run(publish_only(big, entry_lines(n, "s")))
             for label, tree in trees if args.scale_compare else trees[-1:]:
-                print(
-                    f"scale{label}: {WINDOW} entries on an empty state, then on a history of {n - WINDOW}", flush=True
-                )
-                r = scale_run(bootstrap, tag + "x" + str(len(figures)), tmp, big.entries_topic, n, tree, args.timeout)
+                w = args.scale_window
+                print(f"scale{label}: {w} entries on an empty state, {n - 2 * w} more, {w} on the rest", flush=True)
+                run_tag = tag + "x" + str(len(figures))
+                r = scale_run(bootstrap, run_tag, tmp, big.entries_topic, n, tree, args.timeout, w)
                 first, last = r["first"], r["last"]
                 prefix = prefixes.get(tree, "")
                 figures[f"{prefix}scale.entries"] = n
