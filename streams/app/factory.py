@@ -224,7 +224,10 @@ def build_app(
 
     generation = Generation(app)
     tables = {
-        view: RowTable(table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC)
+        # a key's rows by a prefix scan: nothing in memory per row, however long the history
+        view: RowTable(
+            table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC, prefix_scan=True
+        )
         for view, table in raw_tables.items()
     }
     lineage = lineage_rows(app, settings.topic_partitions, table_opts, generation, settings.asof_horizon_s)
