@@ -397,7 +397,7 @@ def scale_run(
     # the backlogs between the first and the last are as long as they are (a trend), the one before the last shorter
     edges = [0, warm, *range(warm + window, n - window, window), n - window, n]
     names = ["", "first"] + [""] * (len(edges) - 4) + ["last"]
-    bounds = list(zip(edges, edges[1:], names, strict=True))
+    bounds = list(zip(edges[:-1], edges[1:], names, strict=True))
     phases: list[dict[str, Any]] = []
     try:
         wait_ready(worker, timeout)
