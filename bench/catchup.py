@@ -399,6 +399,11 @@ def scale_run(
     asyncio.run(_ensure_entries_topic(s))
     names = build_app(s, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
     asyncio.run(ensure_changelog_topics(s, names))
+    warm = min(WARM_UP, window // 10)  # the gazetteer and the tables' first databases load on first use
+    # the backlogs between the first and the last are as long as they are (a trend), the one before the last shorter
+    edges = [0, warm, *range(warm + window, n - window, window), n - window, n]
+    labels = ["", "first"] + [""] * (len(edges) - 4) + ["last"]
+    bounds = list(zip(edges[:-1], edges[1:], labels, strict=True))
     worker = WorkerProcess(s, tmp / f"{tag}.log")
     cwd = os.getcwd()
     if tree is not None:
@@ -407,11 +412,6 @@ def scale_run(
         worker.start()
     finally:
         os.chdir(cwd)
-    warm = min(WARM_UP, window // 10)  # the gazetteer and the tables' first databases load on first use
-    # the backlogs between the first and the last are as long as they are (a trend), the one before the last shorter
-    edges = [0, warm, *range(warm + window, n - window, window), n - window, n]
-    names = ["", "first"] + [""] * (len(edges) - 4) + ["last"]
-    bounds = list(zip(edges[:-1], edges[1:], names, strict=True))
     phases: list[dict[str, Any]] = []
     try:
         wait_ready(worker, timeout)
