@@ -27,6 +27,9 @@ from faust.stores import rocksdb as faust_rocksdb
 
 SCHEME = "liveledger-rocksdb"
 
+#: the unit in which a memtable takes memory, and so what each of the 84 costs the budget at least
+ARENA_BLOCK_BYTES = 64 * 1024
+
 #: the key of a table's ``options`` that carries its app's :class:`SharedMemory`
 MEMORY_OPTION = "liveledger_shared_memory"
 
@@ -62,6 +65,7 @@ class SharedOptions(faust_rocksdb.RocksDBOptions):
         table.set_index_type(rocksdict.BlockBasedIndexType.binary_search())
         opts.set_block_based_table_factory(table)
         opts.set_write_buffer_manager(self.memory.write_buffers)
+        opts.set_arena_block_size(ARENA_BLOCK_BYTES)  # what the manager counts per memtable at least
         return opts
 
 
