@@ -15,8 +15,11 @@ Prints, with the targets:
   process        a worker catching up on --process-entries entries already in the log: entries to all
                  views visible per second (>= 1,500/s), changelog bytes written per entry (<= 2 kB, read
                  back from the real changelog topics) and the worker's RSS at the end
-  --scale        one worker catching up on --scale-entries entries: its rate over the first 10,000 and
-                 over the last 10,000, side by side (ratio >= 0.9x: the cost of a write does not grow)
+  --scale        one worker fed --scale-entries entries in three backlogs, each caught up in full: 10,000
+                 on an empty state, the middle ones, and the last 10,000 on a state of all the others;
+                 the rates of the first and last backlog side by side (ratio >= 0.9x: the cost of a write
+                 does not grow), with the worker's CPU ms per entry in each (what load on the machine
+                 does not change)
   --two-workers  the process measurement again with two workers (one consumer group) sharing the partitions
   --compare DIR  runs the process (and scale) measurement also with the worker of the source tree DIR
                  (e.g. an export of an older commit), on the same log, one after the other; given more
@@ -58,7 +61,7 @@ from bench.catchup import (  # noqa: E402
     process_run,
     publish_only,
     scale_rows,
-    window_rate,
+    scale_run,
 )
 from bench.replay_runs import replays  # noqa: E402
 from liveledger.broker import local  # noqa: E402
@@ -176,6 +179,7 @@ def main() -> int:
     ap.add_argument("--process-entries", type=int, default=5000, help="entries for the catch-up run")
     ap.add_argument("--scale", action="store_true", help="also measure the worker rate at 10k and at the end")
     ap.add_argument("--scale-entries", type=int, default=100_000, help="entries for the --scale run")
+    ap.add_argument("--scale-window", type=int, default=WINDOW, help="entries of the first and last backlog")
     ap.add_argument("--compare", type=Path, action="append", default=[],
                     help="a source tree whose worker is measured beside this one (repeatable)")  # fmt: skip
     ap.add_argument("--scale-compare", action="store_true", help="run --scale with the --compare tree too")
@@ -230,20 +234,23 @@ def main() -> int:
             big = make_settings(bootstrap, tag + "s", tmp / "ss", free_port())
             asyncio.run(publish_only(big, entry_lines(n, "s")))
             for label, tree in trees if args.scale_compare else trees[-1:]:
-                print(f"scale{label}: catching up on {n} entries", flush=True)
-                r = process_run(bootstrap, tag + "x" + str(len(figures)), tmp, n, tree, args.timeout, big.entries_topic)
-                first, last = (
-                    window_rate(r["samples"], 0, min(WINDOW, n)),
-                    window_rate(r["samples"], max(0, n - WINDOW), n),
-                )
+                w = args.scale_window
+                print(f"scale{label}: {w} entries on an empty state, {n - 2 * w} more, {w} on the rest", flush=True)
+                run_tag = tag + "x" + str(len(figures))
+                r = scale_run(bootstrap, run_tag, tmp, big.entries_topic, n, tree, args.timeout, w)
+                first, last = r["first"], r["last"]
                 prefix = prefixes.get(tree, "")
                 figures[f"{prefix}scale.entries"] = n
-                figures[f"{prefix}scale.rate_first_10k"] = round(first, 1)
-                figures[f"{prefix}scale.rate_last_10k"] = round(last, 1)
-                figures[f"{prefix}scale.ratio"] = round(last / first, 3)
+                figures[f"{prefix}scale.rate_first_10k"] = round(first["rate"], 1)
+                figures[f"{prefix}scale.rate_last_10k"] = round(last["rate"], 1)
+                figures[f"{prefix}scale.ratio"] = round(last["rate"] / first["rate"], 3)
+                figures[f"{prefix}scale.cpu_ms_per_entry_first_10k"] = round(first["cpu_ms_per_entry"], 2)
+                figures[f"{prefix}scale.cpu_ms_per_entry_last_10k"] = round(last["cpu_ms_per_entry"], 2)
+                figures[f"{prefix}scale.cpu_ratio"] = round(first["cpu_ms_per_entry"] / last["cpu_ms_per_entry"], 3)
                 figures[f"{prefix}scale.changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
                 figures[f"{prefix}scale.worker.rss_mb"] = round(r["rss_mb"], 1)
-                rows += scale_rows(label, r, first, last)
+                figures[f"{prefix}scale.phases"] = [{k: round(v, 2) for k, v in ph.items()} for ph in r["phases"]]
+                rows += scale_rows(label, r, first["rate"], last["rate"])
 
     finally:
         if cfg is not None:

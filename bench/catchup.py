@@ -16,9 +16,17 @@ import urllib.error
 from pathlib import Path
 from typing import Any
 
+from aiokafka import AIOKafkaProducer
+
 from liveledger.broker import local
 from liveledger.kafka.reader import read_topic
-from liveledger.kafka.topics import ensure_changelog_topics, existing_changelog_topics
+from liveledger.kafka.topics import (
+    KEEP_FOREVER,
+    admin_client,
+    ensure_changelog_topics,
+    ensure_topic,
+    existing_changelog_topics,
+)
 from liveledger.publish.batch import read_requests
 from liveledger.publish.publisher import Publisher
 from liveledger.settings import Settings
@@ -33,8 +41,12 @@ WINDOW = 10_000
 STALL_S = 60.0
 
 #: set to a folder: each catch-up's worker is sampled by py-spy (``pip install py-spy``) into it, as
-#: collapsed stacks (``<app id>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
+#: collapsed stacks (``<app id>.<worker>.txt``), from ready to the end; ``bench/profile_summary.py`` reads them
 PROFILE_ENV = "LIVELEDGER_BENCH_PROFILE"
+#: set (with ``PROFILE_ENV``) to a number of entries W: instead of one profile of the whole run, each
+#: worker is sampled over its first W entries (``.first.txt``) and its last W (``.last.txt``), so that
+#: ``profile_summary.py --against`` shows which functions cost more per entry as the states grow
+PROFILE_WINDOW_ENV = "LIVELEDGER_BENCH_PROFILE_WINDOW"
 
 
 def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
@@ -83,6 +95,26 @@ async def changelog_bytes(settings: Settings) -> dict[str, tuple[int, int]]:
             size += len(rec.key or b"") + len(rec.value or b"")
         out[topic.removeprefix(prefix).removesuffix("-changelog")] = (records, size)
     return out
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system, every thread) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rocksdb_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by the process's RocksDB threads (flushes, compactions), still alive."""
+    total = 0.0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            if not (task / "comm").read_text().startswith("rocksdb"):
+                continue
+            fields = (task / "stat").read_text().rpartition(")")[2].split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def rss_mb(pid: int) -> float:
@@ -162,9 +194,14 @@ def catch_up(
     try:
         for worker in procs:
             wait_ready(worker, timeout)
-        profilers = start_profiles(settings.app_id, procs)
+        window = int(os.environ.get(PROFILE_WINDOW_ENV, "0") or 0)
+        profilers = start_profiles(settings.app_id, procs, ".first" if window else "")
+        last_window = window > 0 and n > 2 * window  # else the first window's profile runs to the end
         t0 = time.perf_counter()
         samples: list[tuple[float, int]] = [(0.0, 0)]
+        #: ``(entries processed, largest RSS MB, CPU seconds of all workers)``: CPU per entry does not
+        #: depend on how busy the shared machine is, as a rate does
+        rss_samples: list[tuple[int, float, float]] = []
         applied, changed = -1, t0
         entries_done: float | None = None
         emitted, complete = -1, True
@@ -177,6 +214,15 @@ def catch_up(
             now = time.perf_counter()
             done = sum(h["entries_processed"] + h["dead_letters"] for h in healths)
             samples.append((now - t0, done))
+            if len(samples) % 25 == 0:  # every ~5 s: how memory grows with the entries processed
+                pids = [w.proc.pid for w in procs if w.proc is not None]
+                rss_samples.append((done, max(rss_mb(p) for p in pids), sum(cpu_s(p) for p in pids)))
+            if window and profilers and done >= window and last_window and done < n - window:
+                stop_profiles(profilers)  # the first window is done
+                profilers = []
+            if last_window and not profilers and done >= n - window:
+                profilers = start_profiles(settings.app_id, procs, ".last")
+                last_window = False
             total_applied = sum(h["contributions_applied"] for h in healths)
             if total_applied != applied:
                 applied, changed = total_applied, now
@@ -198,10 +244,7 @@ def catch_up(
         elapsed = changed - t0
         rss = max(rss_mb(w.proc.pid) if w.proc is not None else float("nan") for w in procs)
     finally:
-        for profiler in profilers:
-            profiler.send_signal(2)  # py-spy writes its file on SIGINT
-        for profiler in profilers:
-            profiler.wait(60)
+        stop_profiles(profilers)
         for worker in procs:
             worker.stop()
     return {
@@ -210,13 +253,21 @@ def catch_up(
         "rate": n / elapsed,
         "rss_mb": rss,
         "samples": samples,
+        "rss_samples": rss_samples,
         "workers": workers,
         "entries_seconds": (entries_done or changed) - t0,
         "views_complete": complete,
     }
 
 
-def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.Popen[bytes]]:
+def stop_profiles(profilers: list[subprocess.Popen[bytes]]) -> None:
+    for profiler in profilers:
+        profiler.send_signal(2)  # py-spy writes its file on SIGINT
+    for profiler in profilers:
+        profiler.wait(60)
+
+
+def start_profiles(app_id: str, procs: list[WorkerProcess], suffix: str = "") -> list[subprocess.Popen[bytes]]:
     """py-spy on each worker when ``LIVELEDGER_BENCH_PROFILE`` names a folder (else nothing)."""
     folder = os.environ.get(PROFILE_ENV)
     if not folder:
@@ -226,18 +277,11 @@ def start_profiles(app_id: str, procs: list[WorkerProcess]) -> list[subprocess.P
     out = []
     for i, worker in enumerate(procs):
         assert worker.proc is not None
-        target = Path(folder) / f"{app_id}.{i}.txt"
+        target = Path(folder) / f"{app_id}.{i}{suffix}.txt"
         cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads",
                "--nonblocking", "-o", str(target)]  # fmt: skip
         out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     return out
-
-
-def window_rate(samples: list[tuple[float, int]], lo: int, hi: int) -> float:
-    """Entries per second between the moments ``lo`` and ``hi`` entries had been processed."""
-    t_lo = next(t for t, done in samples if done >= lo)
-    t_hi = next(t for t, done in samples if done >= hi)
-    return (hi - lo) / max(t_hi - t_lo, 1e-9)
 
 
 def process_run(
@@ -275,3 +319,142 @@ def scale_rows(label: str, r: dict[str, Any], first: float, last: float) -> list
             "<= 300 MB",
         ),
     ]
+
+
+# -- the scale run: the same backlog measured on a fresh state and on a state with history ------------
+
+#: entries caught up before the first measured backlog of a scale run (at most a tenth of a backlog)
+WARM_UP = 500
+
+
+async def read_log(settings: Settings, topic: str) -> list[tuple[int, bytes | None, bytes | None, list[Any]]]:
+    """Every record of ``topic`` as ``(partition, key, value, headers)``, in the order published."""
+    records = []
+    latest: dict[int, int] = {}
+    async for rec in read_topic(settings, topic):  # partition by partition, in offset order
+        at = latest[rec.partition] = max(rec.timestamp, latest.get(rec.partition, rec.timestamp))
+        records.append((at, rec.partition, rec.offset, rec.key, rec.value, list(rec.headers or ())))
+    records.sort(key=lambda r: (r[0], r[1], r[2]))  # times made monotonic: each partition keeps its order
+    return [(p, k, v, h) for _, p, _, k, v, h in records]
+
+
+async def copy_records(
+    settings: Settings, topic: str, records: list[tuple[int, bytes | None, bytes | None, list[Any]]]
+) -> None:
+    """Append ``records`` to ``topic`` as they are (same partition, key, value, headers), raw and fast."""
+    producer = AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap, acks="all", linger_ms=5, max_batch_size=256 * 1024
+    )
+    await producer.start()
+    try:
+        futures = [await producer.send(topic, value=v, key=k, partition=p, headers=h) for p, k, v, h in records]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+def wait_visible(worker: WorkerProcess, entries: int, timeout: float) -> float:
+    """Wait until ``entries`` entry events are processed and every contribution emitted is applied.
+
+    Returns the moment (``time.perf_counter``) of the last apply seen (the views were complete then).
+    The views' counters (/metrics) are asked only once the entries are done, as in :func:`catch_up`.
+    """
+    deadline = time.perf_counter() + timeout
+    applied, changed = -1, time.perf_counter()
+    while time.perf_counter() < deadline:
+        h = health(worker)
+        if h is None:
+            continue
+        now = time.perf_counter()
+        if h["contributions_applied"] != applied:
+            applied, changed = h["contributions_applied"], now
+        if h["entries_processed"] + h["dead_letters"] >= entries:
+            c = counters(worker)
+            if c is not None and c[1] >= c[0]:
+                return changed
+            if now - changed >= STALL_S:
+                raise TimeoutError(f"views applied {applied} contributions, none for {STALL_S} s; the run is void")
+        time.sleep(0.2)
+    raise TimeoutError(f"{entries} entries not visible within {timeout}s; log:\n{worker.log_tail()}")
+
+
+def scale_run(
+    bootstrap: str, tag: str, tmp: Path, staging: str, n: int, tree: Path | None, timeout: float, window: int = WINDOW
+) -> dict[str, Any]:
+    """One worker fed ``n`` entries of the log of ``staging`` in three backlogs, each caught up in full.
+
+    After a warm-up of a few hundred entries (what loads on first use), ``window`` entries land on
+    a state with next to no history, the next ones build history,
+    and the last ``window`` land on a state with ``n - window`` entries: the first and the last
+    backlog are the same kind of work, measured the same way (copy, then entries to all views
+    visible), so their rates and CPU per entry differ only by what the history costs. (A single
+    catch-up of ``n`` cannot show that: its entries agent runs ahead of the views in the first
+    window, and the last window pays the views' backlog.) The entries are copied raw to the
+    worker's own entries topic (the publisher's start-up reads the whole log, which would count).
+    """
+    s = make_settings(bootstrap, tag, tmp / tag, free_port())
+    log = asyncio.run(read_log(s, staging))
+    if len(log) < n or n < 3 * window + WARM_UP:
+        raise ValueError(f"the scale run needs {3 * window + WARM_UP} entries at least; the log has {len(log)} of {n}")
+    asyncio.run(_ensure_entries_topic(s))
+    names = build_app(s, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
+    asyncio.run(ensure_changelog_topics(s, names))
+    warm = min(WARM_UP, window // 10)  # the gazetteer and the tables' first databases load on first use
+    # the backlogs between the first and the last are as long as they are (a trend), the one before the last shorter
+    edges = [0, warm, *range(warm + window, n - window, window), n - window, n]
+    labels = ["", "first"] + [""] * (len(edges) - 4) + ["last"]
+    bounds = list(zip(edges[:-1], edges[1:], labels, strict=True))
+    worker = WorkerProcess(s, tmp / f"{tag}.log")
+    cwd = os.getcwd()
+    if tree is not None:
+        os.chdir(tree)
+    try:
+        worker.start()
+    finally:
+        os.chdir(cwd)
+    phases: list[dict[str, Any]] = []
+    try:
+        wait_ready(worker, timeout)
+        assert worker.proc is not None
+        pid = worker.proc.pid
+        for lo, hi, name in bounds:
+            profilers = start_profiles(s.app_id, [worker], f".{name}") if name else []
+            cpu0, rocks0, t0 = cpu_s(pid), rocksdb_cpu_s(pid), time.perf_counter()
+            asyncio.run(copy_records(s, s.entries_topic, log[lo:hi]))
+            done = wait_visible(worker, hi, timeout)
+            cpu1, rocks1 = cpu_s(pid), rocksdb_cpu_s(pid)
+            stop_profiles(profilers)
+            phases.append(
+                {
+                    "entries": hi - lo,
+                    "history": lo,
+                    "seconds": done - t0,
+                    "rate": (hi - lo) / (done - t0),
+                    "cpu_ms_per_entry": (cpu1 - cpu0) * 1000 / (hi - lo),
+                    # of which RocksDB's own threads (flushes and compactions, which grow with the store)
+                    "rocksdb_cpu_ms_per_entry": (rocks1 - rocks0) * 1000 / (hi - lo),
+                    "rss_mb": rss_mb(pid),
+                }
+            )
+            print(f"  {hi - lo} entries on a history of {lo}: {phases[-1]}", flush=True)
+    finally:
+        worker.stop()
+    first, last = phases[1], phases[-1]
+    changelog = asyncio.run(changelog_bytes(s))
+    return {
+        "n": n,
+        "phases": phases,
+        "first": first,
+        "last": last,
+        "rss_mb": last["rss_mb"],
+        "bytes_per_entry": sum(size for _, size in changelog.values()) / n,
+    }
+
+
+async def _ensure_entries_topic(settings: Settings) -> None:
+    admin = admin_client(settings)
+    await admin.start()
+    try:
+        await ensure_topic(admin, settings.entries_topic, settings.topic_partitions, 1, KEEP_FOREVER)
+    finally:
+        await admin.close()
