@@ -14,6 +14,7 @@ from streams.extract.gazetteer import (
     name_key,
 )
 from streams.extract.geodata import demonyms
+from streams.extract.place_senses import titled_name
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.tokens import words
 
@@ -57,6 +58,8 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             _state_actor(text, ws, i, key1, dem, acting, armed, found)
         if key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
+        if i >= 2 and titled_name(text[ws[i - 2][0] : ws[i - 2][1]], text[ws[i - 1][0] : ws[i - 1][1]]):
+            continue  # "Sheriff Scott Israel": a surname, no sign of Israel
         for size in (3, 2, 1):
             if i + size > n:
                 continue

@@ -42,6 +42,7 @@ from streams.extract.place_rules import (
     run_end,
     settle_pairs,
 )
+from streams.extract.place_senses import AREA_WORDS, PART_NOUNS, seat_of_source, surname_after_title, wider_area
 from streams.extract.place_towns import DIRECTIONS, OPENERS, key_of, loose_region_at, plausible_town
 from streams.extract.tokens import Token, words
 
@@ -138,7 +139,10 @@ def find_places(
         if start_i >= 2 and toks[start_i - 1].low in ("in", "at") and toks[start_i - 2].low == "based":
             # "a reporter based in Kabul": where a source works, not where it happened
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
-        if place.kind == "city" and start_i >= 1 and toks[start_i - 1].low == "for":
+        if place.kind != "described" and (seat_of_source(toks, start_i) or surname_after_title(toks, start_i)):
+            # "the embassy in Brussels", "told reporters in Geneva": where a source sits; "sheriff Scott Israel"
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif place.kind == "city" and start_i >= 1 and toks[start_i - 1].low == "for":
             # "to fight for Moscow", "bound for Kyiv": a side or a destination, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         elif place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
@@ -175,9 +179,14 @@ def _name_at(
     prev = toks[i - 1] if i > 0 else None
     locative = prev is not None and prev.low in LOCATIVE
     if not locative and prev is not None and prev.low in DIRECTIONS and i >= 2:
-        locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
+        locative = toks[i - 2].low in LOCATIVE or (  # "to eastern Russia", "in northern Gaza"
+            toks[i - 2].low == "the" and i >= 3 and toks[i - 3].low in _THROUGH_THE
+        )  # "in the southern Niger Delta"
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
+    if not locative and prev is not None and prev.low == "the" and i >= 2 and toks[i - 2].low in _THROUGH_THE:
+        # "in the Kathmandu valley", "on the Moscow metro": a part of the place, which the article does not hide
+        locative = i + 1 < n and toks[i + 1].low in PART_NOUNS
     # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.
     hashtag = prev is not None and prev.text == "#"  # towns of some size only: see _HASHTAG_POPULATION
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
@@ -238,13 +247,18 @@ def _name_at(
                 country = cand.country if cand is not None else None
             else:
                 iso, country = region.iso, region.country
+            if region_word and nxt is not None and nxt.low in AREA_WORDS:
+                wide = wider_area(gaz, key, country, countries)
+                if wide is not None:
+                    iso, country = None, wide  # "the Kasai region", "the Darfur region": several units
             if country is not None and admin_word_country_at(text, last.end) not in (None, country):
                 continue  # "Raipur upazila": a place of Bangladesh, not the Indian city
             if country is not None:
                 end_tok = j + 1 if region_word else j
                 end = toks[end_tok - 1].end
                 return Place(toks[i].start, end, text[toks[i].start : end], iso, country, "region"), end_tok
-            continue
+            if key not in gaz.countries:
+                continue  # "the Niger Delta region": the name of a country's part, read as that below
         cc = gaz.countries.get(key)
         if cc is not None and hashtag and not locative:
             continue  # "# gaza", "# syria": a topic, and no town of the country's name either
@@ -321,6 +335,8 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: Locatives that reach a name past "the": "in the Kathmandu valley", "on the Moscow metro".
+_THROUGH_THE = words("in at on near outside inside across around into over throughout")
 #: A hashtag stands for a town this large, or for one of the entry's countries ("# peshawar", not "# bardo").
 _HASHTAG_POPULATION = 100_000
 

@@ -1,0 +1,129 @@
+"""Places that a sentence names without naming the scene: wider areas, seats of speakers, surnames.
+
+Pure predicates over tokens and the gazetteer, for ``places``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from streams.extract.gazetteer import REGION_WORDS, Gazetteer
+from streams.extract.tokens import Token, words
+
+#: Words that set apart first-level units sharing one stem ("North Kivu" / "South Kivu", "Kasai-Central").
+_PART_WORDS = words(
+    """
+    north northern south southern east eastern west western central middle upper lower
+    nord sud est ouest oriental occidental orientale haut bas alto
+    """
+)
+#: Words of a unit's kind or landform that several units' names share without naming one area.
+_UNIT_WORDS = words("province region district department division centre center river cape highlands islands")
+#: Area words after which a stem shared by several units names them all ("the Kasai region", "the Darfur area").
+AREA_WORDS = words("region area")
+
+
+_STEMS: dict[int, tuple[Gazetteer, dict[str, dict[str, frozenset[str]]]]] = {}
+
+
+def _stem_units(gaz: Gazetteer) -> dict[str, dict[str, frozenset[str]]]:
+    """stem -> country -> the first-level units named by the stem with a compass or part word."""
+    got = _STEMS.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    out: defaultdict[str, defaultdict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for key, regions in gaz.regions.items():
+        parts = key.replace("-", " ").split()
+        if len(parts) < 2:
+            continue
+        rest = [w for w in parts if w not in _PART_WORDS]
+        if len(rest) != 1 or len(rest[0]) < 4 or rest[0] in REGION_WORDS or rest[0] in _UNIT_WORDS:
+            continue  # "Moscow oblast", "Kyiv city": the stem with a unit word, not a part of a wider area
+        for r in regions:
+            if r.level == 1 and r.rank >= 1:
+                out[rest[0]][r.country].add(r.iso)
+    table = {stem: {c: frozenset(v) for c, v in by.items()} for stem, by in out.items()}
+    _STEMS.clear()  # one gazetteer at a time
+    _STEMS[id(gaz)] = (gaz, table)
+    return table
+
+
+def wider_area(gaz: Gazetteer, key: str, country: str | None, countries: frozenset[str]) -> str | None:
+    """The country in which ``key`` + "region" names an area over several first-level units, if any.
+
+    "The Kasai region" spans Kasai, Kasai-Central and Kasai-Oriental; "the Darfur region" five states:
+    a figure there lies in the country, in no one unit of it. ``country`` is the one the name resolved
+    to, if any; else the one country whose units share the stem (or the one the entry names).
+    """
+    by = _stem_units(gaz).get(key)
+    if not by:
+        return None
+    wide = [c for c, units in by.items() if len(units) >= 2]
+    if country is not None:
+        return country if country in wide else None
+    if len(wide) > 1:
+        wide = [c for c in wide if c in countries]
+    return wide[0] if len(wide) == 1 else None
+
+
+#: Nouns after a one-word name that make it a part of that place: "in the Kathmandu valley", "the Kabul airport".
+PART_NOUNS = words(
+    """
+    valley metro subway underground airport university campus station hospital mosque church cathedral
+    market bazaar stadium suburbs outskirts
+    """
+)
+#: Nouns whose place after "in" is where a source works, not where it happened ("the embassy in Brussels").
+_SEAT_NOUNS = words(
+    """
+    embassy embassies consulate consulates correspondent correspondents reporter reporters bureau
+    journalist journalists
+    """
+)
+#: Titles before a person's name: a place name right after them is a surname ("sheriff scott israel").
+_TITLES = words(
+    """
+    sheriff officer colonel captain sergeant sgt lieutenant senator congressman congresswoman
+    mr mrs ms dr pastor rev bishop
+    """
+)
+#: Words after a title that are no first name ("the sheriff visited Israel", "the officer in Paris").
+_NOT_NAMES = words(
+    """
+    of in at on the a an and or for from to with by said says told visited met warned urged called
+    flew went arrived left returned toured praised thanked blamed
+    """
+)
+#: How far back "told" may stand before "in X" ("told the Guardian's correspondent in Brussels").
+_TOLD_SPAN = 7
+
+
+def seat_of_source(toks: list[Token], i: int) -> bool:
+    """Whether the place at token ``i`` is where a source sits or speaks, not where it happened.
+
+    "The embassy in Brussels", "our correspondent in Kabul", "told reporters in Geneva",
+    "told the Guardian's Ian Traynor in Brussels".
+    """
+    if i < 2 or toks[i - 1].low not in ("in", "at"):
+        return False
+    if toks[i - 2].low in _SEAT_NOUNS:
+        return True
+    for k in range(i - 2, max(-1, i - 2 - _TOLD_SPAN), -1):
+        t = toks[k]
+        if t.low in ("told", "tells", "telling"):
+            return True
+        if t.kind != "word" and t.text not in ("'s", "'", "’s"):
+            return False
+        if t.low in ("that", "and", "but", "when", "after", "as"):
+            return False
+    return False
+
+
+def surname_after_title(toks: list[Token], i: int) -> bool:
+    """Whether the place at token ``i`` ends a titled person's name ("sheriff scott israel")."""
+    return i >= 2 and toks[i - 1].kind == "word" and titled_name(toks[i - 2].low, toks[i - 1].low)
+
+
+def titled_name(title: str, first: str) -> bool:
+    """Whether the two words before a name are a title and a first name ("sheriff scott" of "... israel")."""
+    return title.lower() in _TITLES and first.isalpha() and first.lower() not in _NOT_NAMES | _TITLES
