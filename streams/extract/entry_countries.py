@@ -14,8 +14,8 @@ from streams.extract.gazetteer import (
     name_key,
 )
 from streams.extract.geodata import demonyms
-from streams.extract.place_senses import titled_name
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
+from streams.extract.place_senses import titled_name
 from streams.extract.tokens import words
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -42,7 +42,14 @@ from streams.extract.place_rules import (
     run_end,
     settle_pairs,
 )
-from streams.extract.place_senses import AREA_WORDS, PART_NOUNS, seat_of_source, surname_after_title, wider_area
+from streams.extract.place_senses import (
+    AREA_WORDS,
+    PART_NOUNS,
+    modifies_scene,
+    seat_of_source,
+    surname_after_title,
+    wider_area,
+)
 from streams.extract.place_towns import DIRECTIONS, OPENERS, key_of, loose_region_at, plausible_town
 from streams.extract.tokens import Token, words
 
@@ -232,6 +239,9 @@ def _name_at(
         region_word = nxt is not None and nxt.low in REGION_WORDS
         if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS and _in_event(toks, i):
             locative = True  # "killed in the paris attacks", "the toll from the kabul bombing": where it happened
+        modifier = False
+        if lower_mode and not locative and nxt is not None and j - i == 1 and modifies_scene(prev, nxt):
+            locative = modifier = True  # "a quebec mosque where six were killed", "the arizona gunman who killed six"
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
@@ -303,8 +313,11 @@ def _name_at(
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
             # A county's name needs a place word before it: "of Patrick Zamarripa", "part of Garden Street" are none.
-            county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE or (
-                prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE
+            county_ok = (
+                region.rank > 0
+                or prev is None
+                or prev.low not in _WEAK_LOCATIVE
+                or (prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE)
             )  # "the village of Kalakan", "outside of Giheta", "north of X" stand
             stands = (locative or (hashtag and region.rank > 0)) and county_ok
             if stands or bracketed or not (lower_mode or region.rank == 0):
@@ -325,7 +338,7 @@ def _name_at(
         )
         if hinted is None and (foreign_town(cand, countries, war) or abroad) and not named_city:
             continue
-        if not town_ok:
+        if not town_ok or (modifier and cand.population < NAMED_CITY_POPULATION):
             continue
         if nxt is not None and nxt.low in LOCALITY_NOUNS:
             continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
@@ -343,6 +356,8 @@ _HASHTAG_POPULATION = 100_000
 
 def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[str]) -> bool:
     return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
+
+
 #: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
 _TOP_WORDS = words("state")
 #: A locative word too loose for a county's name on its own ("the story of Patrick ...").
