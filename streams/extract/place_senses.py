@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from streams.extract.gazetteer import REGION_WORDS, Gazetteer
+from streams.extract.gazetteer import MAX_NAME_TOKENS, REGION_WORDS, Gazetteer, Region, _Candidate
+from streams.extract.place_towns import key_of
 from streams.extract.tokens import Token, words
 
 #: Words that set apart first-level units sharing one stem ("North Kivu" / "South Kivu", "Kasai-Central").
@@ -137,3 +138,53 @@ def surname_after_title(toks: list[Token], i: int) -> bool:
 def titled_name(title: str, first: str) -> bool:
     """Whether the two words before a name are a title and a first name ("sheriff scott" of "... israel")."""
     return title.lower() in _TITLES and first.isalpha() and first.lower() not in _NOT_NAMES | _TITLES
+
+
+def in_named_region(
+    text: str,
+    toks: list[Token],
+    j: int,
+    gaz: Gazetteer,
+    key: str,
+    cand: _Candidate | None,
+    countries: frozenset[str],
+    war: bool,
+) -> _Candidate | None:
+    """The namesake town in the region named right after it ("Ariha in Idlib province").
+
+    Only when the best candidate lies elsewhere and another candidate of the same
+    name lies in that region; then the stated region is the stronger evidence.
+    """
+    n = len(toks)
+    if j >= n or not (toks[j].low == "in" or toks[j].text == ","):
+        return None
+    k = j + 1
+    if k < n and toks[k].low == "the":
+        k += 1
+    e = k
+    while e < n and e - k < MAX_NAME_TOKENS and toks[e].kind == "word" and toks[e].is_cap:
+        e += 1
+    if e == k or e >= n or toks[e].low not in REGION_WORDS:
+        return None
+    region = gaz.lookup_region(key_of(text, toks, k, e), countries, war)
+    if region is None or (cand is not None and cand.region_code == region.iso):
+        return None
+    for c in (*gaz.names.get(key, ()), *gaz.towns(region.country).get(key, ())):
+        if c.region_code == region.iso:
+            return c
+    return None
+
+
+#: A town this large abroad outweighs a county or district of the same name in another country ("Norwich").
+_COUNTY_NAMESAKE_POPULATION = 100_000
+
+
+def county_abroad(gaz: Gazetteer, key: str, region: Region, cand: _Candidate | None, countries: frozenset[str]) -> bool:
+    """Whether ``region`` is a county's or district's name (rank 0) outside the entry's countries that a
+    large town of another country shares, with nothing here to settle which: "police in Norwich" is no
+    district of Jamaica; the name is left unplaced rather than guessed."""
+    if region.rank > 0 or region.country in countries or cand is not None:
+        return False
+    return any(
+        c.country != region.country and c.population >= _COUNTY_NAMESAKE_POPULATION for c in gaz.names.get(key, ())
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from streams.extract.gazetteer import (
     LOCATIVE,
-    MAX_NAME_TOKENS,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     SMALL_TOWN_COUNTRIES,
@@ -45,6 +44,8 @@ from streams.extract.place_rules import (
 from streams.extract.place_senses import (
     AREA_WORDS,
     PART_NOUNS,
+    county_abroad,
+    in_named_region,
     modifies_scene,
     seat_of_source,
     surname_after_title,
@@ -287,14 +288,16 @@ def _name_at(
                 kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
             return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war, countries)
-        hinted = _in_named_region(text, toks, j, gaz, key, cand, countries, war)
+        hinted = in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
         if cand is None and region is None and j - i > 1 and not lower_mode and last.is_cap and key in gaz.names:
             return None  # "San Juan" that nothing here settles: not "San" in Mali either
         if region is not None and (
-            foreign_region(region, toks, j, countries, war) or ((prefix or tail) and region.country not in countries)
+            foreign_region(region, toks, j, countries, war)
+            or ((prefix or tail) and region.country not in countries)
+            or county_abroad(gaz, key, region, cand, countries)
         ):
             region = None
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
@@ -375,38 +378,3 @@ _EVENT_PREPS = words("in during from at")
 
 def _in_event(toks: list[Token], i: int) -> bool:
     return i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _EVENT_PREPS
-
-
-def _in_named_region(
-    text: str,
-    toks: list[Token],
-    j: int,
-    gaz: Gazetteer,
-    key: str,
-    cand: _Candidate | None,
-    countries: frozenset[str],
-    war: bool,
-) -> _Candidate | None:
-    """The namesake town in the region named right after it ("Ariha in Idlib province").
-
-    Only when the best candidate lies elsewhere and another candidate of the same
-    name lies in that region; then the stated region is the stronger evidence.
-    """
-    n = len(toks)
-    if j >= n or not (toks[j].low == "in" or toks[j].text == ","):
-        return None
-    k = j + 1
-    if k < n and toks[k].low == "the":
-        k += 1
-    e = k
-    while e < n and e - k < MAX_NAME_TOKENS and toks[e].kind == "word" and toks[e].is_cap:
-        e += 1
-    if e == k or e >= n or toks[e].low not in REGION_WORDS:
-        return None
-    region = gaz.lookup_region(key_of(text, toks, k, e), countries, war)
-    if region is None or (cand is not None and cand.region_code == region.iso):
-        return None
-    for c in (*gaz.names.get(key, ()), *gaz.towns(region.country).get(key, ())):
-        if c.region_code == region.iso:
-            return c
-    return None

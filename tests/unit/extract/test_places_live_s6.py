@@ -83,7 +83,7 @@ def test_an_embassy_in_a_city_is_no_scene() -> None:
 
 
 def test_a_city_where_a_source_told_a_reporter_is_no_scene() -> None:
-    body = "the prosecutor told the guardian 's correspondent in lisbon that it had freed five of the six people detained ."
+    body = "the prosecutor told the guardian 's correspondent in lisbon that it had freed five of six detainees ."
     for f in extract("", body):
         assert f.region_code is None, f
 
@@ -126,3 +126,16 @@ def test_an_event_noun_after_the_needs_its_own_preposition() -> None:
     # "in connection with the paris attacks" is another event's place, not this arrest's.
     f = one("two men were also arrested in connection with the paris attacks , officials in ghent said .", "arrested")
     assert f.region_code != "FR-75C"
+
+
+# --- a county's name abroad against a large town of another country ----------------------------------
+
+
+def test_a_district_abroad_does_not_outweigh_a_large_town_of_its_name() -> None:
+    # Norwich is a large English city and a small town in the US; a district of Jamaica shares the name.
+    f = one("police in norwich arrested four men after the raid .", "arrested")
+    assert f.country != "JM"
+
+
+def test_a_county_name_that_no_large_town_shares_still_stands() -> None:
+    assert where(one("a bomb killed five people in sheffield .", "killed")) == ("GB-SHF", "GB")
