@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from streams.extract.gazetteer import MAX_NAME_TOKENS, REGION_WORDS, Gazetteer, Region, _Candidate
+from streams.extract.place_rules import NAME_ARTICLES
 from streams.extract.place_towns import key_of
 from streams.extract.tokens import Token, words
 
@@ -188,3 +189,27 @@ def county_abroad(gaz: Gazetteer, key: str, region: Region, cand: _Candidate | N
     return any(
         c.country != region.country and c.population >= _COUNTY_NAMESAKE_POPULATION for c in gaz.names.get(key, ())
     )
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+#: Romance articles that, in lowercase text, carry a name on ("pescara del tronto", "san pietro di feletto").
+_ROMANCE_ARTICLES = words("del della delle dello degli di de du des do da dos das")
+
+
+def name_goes_on(toks: list[Token], j: int, n: int, lower_mode: bool = False) -> bool:
+    """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article.
+
+    In lowercase text a Romance article and a word carry it on too ("pescara del tronto" is no Pescara).
+    """
+    if j + 1 >= n:
+        return False
+    t, u = toks[j], toks[j + 1]
+    if t.is_cap and t.low in _COMPASS and u.low in REGION_WORDS:
+        return True  # "Twic East county", "Jos North LGA": the compass word is part of the district's name
+    if t.text == "-":
+        return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
+    if lower_mode and t.low in _ROMANCE_ARTICLES and u.kind == "word" and u.low.isalpha() and len(u.low) > 2:
+        return u.low not in _NOT_NAMES
+    if t.low in NAME_ARTICLES and t.text.islower() and u.low in NAME_ARTICLES and j + 2 < n:
+        u = toks[j + 2]  # "Buena Vista de la Salud"
+    return t.low in NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))

@@ -35,7 +35,6 @@ from streams.extract.place_rules import (
     foreign_town,
     inside,
     longest_country,
-    name_goes_on,
     outlet_spans,
     region_over_town,
     run_end,
@@ -47,6 +46,7 @@ from streams.extract.place_senses import (
     county_abroad,
     in_named_region,
     modifies_scene,
+    name_goes_on,
     seat_of_source,
     surname_after_title,
     wider_area,
@@ -225,7 +225,7 @@ def _name_at(
         key = key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
-        if name_goes_on(toks, j, n) and key not in gaz.countries:
+        if name_goes_on(toks, j, n, lower_mode) and key not in gaz.countries:
             if key in gaz.names or key in gaz.regions:
                 return None  # "San Juan" of "San Juan de los Cerritos": no shorter name ("San") either
             continue  # "Mayo" of "Mayo-Sava", "Wadi" of "Wadi al-Rabi", "Ain" of "Ras al Ain": a longer name
