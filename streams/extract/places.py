@@ -187,11 +187,13 @@ def _name_at(
     prev = toks[i - 1] if i > 0 else None
     locative = prev is not None and prev.low in LOCATIVE
     if not locative and prev is not None and prev.low in DIRECTIONS and i >= 2:
-        locative = toks[i - 2].low in LOCATIVE or (  # "to eastern Russia", "in northern Gaza"
-            toks[i - 2].low == "the" and i >= 3 and toks[i - 3].low in _THROUGH_THE
-        )  # "in the southern Niger Delta"
+        locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
+        # "in the southern Niger Delta region": a part of a country, read as one only before a region word
+        part_of = toks[i - 2].low == "the" and i >= 3 and toks[i - 3].low in _THROUGH_THE
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
+    else:
+        part_of = False
     if not locative and prev is not None and prev.low == "the" and i >= 2 and toks[i - 2].low in _THROUGH_THE:
         # "in the Kathmandu valley", "on the Moscow metro": a part of the place, which the article does not hide
         locative = i + 1 < n and toks[i + 1].low in PART_NOUNS
@@ -273,7 +275,7 @@ def _name_at(
         cc = gaz.countries.get(key)
         if cc is not None and hashtag and not locative:
             continue  # "# gaza", "# syria": a topic, and no town of the country's name either
-        if cc is not None and (not lower_mode or locative):
+        if cc is not None and (not lower_mode or locative or (part_of and region_word)):
             i = longest_country(text, toks, i, j, gaz)  # "Democratic Republic of the Congo", not "Congo"
             cc, prev = gaz.countries[key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
             w, we = _written(text, toks[i].start, last.end)
@@ -281,6 +283,7 @@ def _name_at(
             # "in the Gaza Strip", "across the West Bank": the article does not break the locative.
             before = toks[i - 2] if prev is not None and prev.low == "the" and i >= 2 else prev
             scene = locative or (before is not None and (before.low in LOCATIVE or before.low in ("across", "inside")))
+            scene = scene or (part_of and region_word)
             kind = "country" if scene else "mention"
             if prev is not None and prev.low == "from":
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are

@@ -139,3 +139,18 @@ def test_a_district_abroad_does_not_outweigh_a_large_town_of_its_name() -> None:
 
 def test_a_county_name_that_no_large_town_shares_still_stands() -> None:
     assert where(one("a bomb killed five people in sheffield .", "killed")) == ("GB-SHF", "GB")
+
+
+# --- whose mission a country's name is --------------------------------------------------------------------
+
+
+def test_a_country_before_embassy_names_no_country_of_the_entry() -> None:
+    # Only the mission's country is named: the toll is placed in no country rather than in that one.
+    f = one("He spoke from the French embassy, where he had fled. More than 40 people had died, he said.", "killed")
+    assert f.country is None
+
+
+def test_a_title_and_a_first_name_apart_in_cased_text_are_no_surname() -> None:
+    # "Mr. Haddad ... through Lebanon's agency": the title is far from the country's name.
+    f = one("Mr. Haddad spoke through Lebanon's news agency. Five people were killed.", "killed")
+    assert f.country == "LB"
