@@ -88,8 +88,7 @@ def modifies_scene(prev: Token | None, nxt: Token) -> bool:
 #: Nouns whose place after "in" is where a source works, not where it happened ("the embassy in Brussels").
 _SEAT_NOUNS = words(
     """
-    embassy embassies consulate consulates correspondent correspondents reporter reporters bureau
-    journalist journalists
+    embassy embassies consulate consulates correspondent correspondents bureau
     """
 )
 #: Titles before a person's name: a place name right after them is a surname ("sheriff scott israel").

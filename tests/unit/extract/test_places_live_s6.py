@@ -154,3 +154,14 @@ def test_a_title_and_a_first_name_apart_in_cased_text_are_no_surname() -> None:
     # "Mr. Haddad ... through Lebanon's agency": the title is far from the country's name.
     f = one("Mr. Haddad spoke through Lebanon's news agency. Five people were killed.", "killed")
     assert f.country == "LB"
+
+
+def test_a_journalist_in_a_place_is_a_victim_there_not_a_seat() -> None:
+    f = one("Gunmen abducted a journalist in Shabwah governorate as he drove home from Aden.", "captured")
+    assert where(f) == ("YE-SH", "YE")
+
+
+def test_a_capitalised_valley_after_the_keeps_its_region() -> None:
+    # Cased text names the valley itself ("the Tirah Valley"); the district after it places the figure.
+    f = one("Airstrikes killed 20 fighters in the Tirah Valley in Khyber district.", "killed")
+    assert f.country == "PK"
