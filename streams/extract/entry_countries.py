@@ -15,6 +15,7 @@ from streams.extract.gazetteer import (
 )
 from streams.extract.geodata import demonyms
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
+from streams.extract.place_senses import titled_name
 from streams.extract.tokens import words
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -57,6 +58,8 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             _state_actor(text, ws, i, key1, dem, acting, armed, found)
         if key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
+        if i >= 2 and _titled_surname(text, ws, i):
+            continue  # "Sheriff Scott Israel": a surname, no sign of Israel
         for size in (3, 2, 1):
             if i + size > n:
                 continue
@@ -72,6 +75,8 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
             cc, iso, as_place = named
             if as_place and not _stands_as_place(text, start, ws[last][1], lower):
                 continue
+            if _MISSION_RE.match(text, ws[last][1]):
+                break  # "the U.S. embassy in Monrovia": whose mission, not where anything happened
             if admin_word_country_at(text, ws[last][1]) not in (None, cc):
                 continue  # "Mirpur upazila": a place of Bangladesh, not the Pakistani namesake
             found.add(cc)
@@ -92,6 +97,8 @@ _STATE_NOUNS = words("security police policemen government authorities regime pa
 _ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
 _SETTLEMENTS = words("town towns city village villages port capital")
 _AT_HOME_RE = re.compile(r"\bthe country\b")
+#: A country's diplomatic mission or envoy after its name: "the U.S. embassy", "the British ambassador".
+_MISSION_RE = re.compile(r"\.?\s+(?:embassy|embassies|consulate|consulates|ambassador|envoy)\b", re.IGNORECASE)
 
 #: First words of the two-word demonyms in ``data/demonyms.tsv`` ("Sri Lankan"); a unit test keeps them in step.
 DEMONYM_FIRSTS = frozenset({"sri", "south", "sierra", "central"})
@@ -130,6 +137,14 @@ _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 _CAP_AFTER_RE = re.compile(r"(?:\s+(?:de|del|la|las|los|el))?\s+[A-ZÀ-ÖØ-Þ]")  # "de la Salud"
 _NAME_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "al", "do", "da", "dos", "das", "di", "du", "des"})
+
+
+def _titled_surname(text: str, ws: list[tuple[int, int]], i: int) -> bool:
+    """Whether the words right before word ``i`` are a title and a first name ("Sheriff Scott Israel")."""
+    (a0, a1), (b0, b1) = ws[i - 2], ws[i - 1]
+    if not (text[b1 : ws[i][0]].isspace() and text[a1:b0].strip(" .") == "" and a1 < b0):
+        return False  # the capitalised words of cased text need not stand next to each other
+    return titled_name(text[a0:a1], text[b0:b1])
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:

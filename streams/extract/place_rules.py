@@ -261,23 +261,6 @@ NEIGHBOURHOOD_PREFIXES = words("colonia barrio bairro fraccionamiento")
 NAME_ARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las"})
 
 
-_COMPASS = frozenset({"north", "south", "east", "west", "central"})
-
-
-def name_goes_on(toks: list[Token], j: int, n: int) -> bool:
-    """Whether the name ending before token ``j`` goes on: a hyphen and a capitalised word, or an article."""
-    if j + 1 >= n:
-        return False
-    t, u = toks[j], toks[j + 1]
-    if t.is_cap and t.low in _COMPASS and u.low in REGION_WORDS:
-        return True  # "Twic East county", "Jos North LGA": the compass word is part of the district's name
-    if t.text == "-":
-        return not t.space_before and not u.space_before and u.kind == "word" and u.is_cap
-    if t.low in NAME_ARTICLES and t.text.islower() and u.low in NAME_ARTICLES and j + 2 < n:
-        u = toks[j + 2]  # "Buena Vista de la Salud"
-    return t.low in NAME_ARTICLES and t.text.islower() and (u.is_cap or (u.text == "-" and not u.space_before))
-
-
 def run_end(toks: list[Token], i: int, lower_mode: bool) -> int:
     """The end of the longest run from ``i`` that may be one name ("Kryvyi Rih", "Rostov-on-Don")."""
     n = len(toks)

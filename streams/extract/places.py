@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from streams.extract.gazetteer import (
     LOCATIVE,
-    MAX_NAME_TOKENS,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     SMALL_TOWN_COUNTRIES,
@@ -36,11 +35,21 @@ from streams.extract.place_rules import (
     foreign_town,
     inside,
     longest_country,
-    name_goes_on,
     outlet_spans,
     region_over_town,
     run_end,
     settle_pairs,
+)
+from streams.extract.place_senses import (
+    AREA_WORDS,
+    PART_NOUNS,
+    county_abroad,
+    in_named_region,
+    modifies_scene,
+    name_goes_on,
+    seat_of_source,
+    surname_after_title,
+    wider_area,
 )
 from streams.extract.place_towns import DIRECTIONS, OPENERS, key_of, loose_region_at, plausible_town
 from streams.extract.tokens import Token, words
@@ -138,7 +147,10 @@ def find_places(
         if start_i >= 2 and toks[start_i - 1].low in ("in", "at") and toks[start_i - 2].low == "based":
             # "a reporter based in Kabul": where a source works, not where it happened
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
-        if place.kind == "city" and start_i >= 1 and toks[start_i - 1].low == "for":
+        if place.kind != "described" and (seat_of_source(toks, start_i) or surname_after_title(toks, start_i)):
+            # "the embassy in Brussels", "told reporters in Geneva": where a source sits; "sheriff Scott Israel"
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif place.kind == "city" and start_i >= 1 and toks[start_i - 1].low == "for":
             # "to fight for Moscow", "bound for Kyiv": a side or a destination, not a scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         elif place.kind == "city" and i < n and toks[i].low in _SPEAKER_VERBS:
@@ -176,8 +188,15 @@ def _name_at(
     locative = prev is not None and prev.low in LOCATIVE
     if not locative and prev is not None and prev.low in DIRECTIONS and i >= 2:
         locative = toks[i - 2].low in LOCATIVE  # "to eastern Russia", "in northern Gaza"
+        # "in the southern Niger Delta region": a part of a country, read as one only before a region word
+        part_of = toks[i - 2].low == "the" and i >= 3 and toks[i - 3].low in _THROUGH_THE
         if not locative and i >= 4 and toks[i - 2].text == "-" and toks[i - 3].low in DIRECTIONS:
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
+    else:
+        part_of = False
+    if lower_mode and not locative and i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _THROUGH_THE:
+        # "in the Kathmandu valley", "on the Moscow metro": a part of the place, which the article does not hide
+        locative = i + 1 < n and toks[i + 1].low in PART_NOUNS
     # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.
     hashtag = prev is not None and prev.text == "#"  # towns of some size only: see _HASHTAG_POPULATION
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
@@ -208,7 +227,7 @@ def _name_at(
         key = key_of(text, toks, i, j)
         if not key or key in gaz.common:
             continue
-        if name_goes_on(toks, j, n) and key not in gaz.countries:
+        if name_goes_on(toks, j, n, lower_mode) and key not in gaz.countries:
             if key in gaz.names or key in gaz.regions:
                 return None  # "San Juan" of "San Juan de los Cerritos": no shorter name ("San") either
             continue  # "Mayo" of "Mayo-Sava", "Wadi" of "Wadi al-Rabi", "Ain" of "Ras al Ain": a longer name
@@ -223,6 +242,9 @@ def _name_at(
         region_word = nxt is not None and nxt.low in REGION_WORDS
         if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS and _in_event(toks, i):
             locative = True  # "killed in the paris attacks", "the toll from the kabul bombing": where it happened
+        modifier = False
+        if lower_mode and not locative and nxt is not None and j - i == 1 and modifies_scene(prev, nxt):
+            locative = modifier = True  # "a quebec mosque where six were killed", "the arizona gunman who killed six"
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
@@ -238,17 +260,22 @@ def _name_at(
                 country = cand.country if cand is not None else None
             else:
                 iso, country = region.iso, region.country
+            if region_word and nxt is not None and nxt.low in AREA_WORDS:
+                wide = wider_area(gaz, key, country, countries)
+                if wide is not None:
+                    iso, country = None, wide  # "the Kasai region", "the Darfur region": several units
             if country is not None and admin_word_country_at(text, last.end) not in (None, country):
                 continue  # "Raipur upazila": a place of Bangladesh, not the Indian city
             if country is not None:
                 end_tok = j + 1 if region_word else j
                 end = toks[end_tok - 1].end
                 return Place(toks[i].start, end, text[toks[i].start : end], iso, country, "region"), end_tok
-            continue
+            if key not in gaz.countries:
+                continue  # "the Niger Delta region": the name of a country's part, read as that below
         cc = gaz.countries.get(key)
         if cc is not None and hashtag and not locative:
             continue  # "# gaza", "# syria": a topic, and no town of the country's name either
-        if cc is not None and (not lower_mode or locative):
+        if cc is not None and (not lower_mode or locative or (part_of and region_word)):
             i = longest_country(text, toks, i, j, gaz)  # "Democratic Republic of the Congo", not "Congo"
             cc, prev = gaz.countries[key_of(text, toks, i, j)], toks[i - 1] if i > 0 else None
             w, we = _written(text, toks[i].start, last.end)
@@ -256,6 +283,7 @@ def _name_at(
             # "in the Gaza Strip", "across the West Bank": the article does not break the locative.
             before = toks[i - 2] if prev is not None and prev.low == "the" and i >= 2 else prev
             scene = locative or (before is not None and (before.low in LOCATIVE or before.low in ("across", "inside")))
+            scene = scene or (part_of and region_word)
             kind = "country" if scene else "mention"
             if prev is not None and prev.low == "from":
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
@@ -263,14 +291,16 @@ def _name_at(
                 kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
             return Place(toks[i].start, we, w, None, cc, kind), j
         cand = gaz.lookup_city(key, war, countries)
-        hinted = _in_named_region(text, toks, j, gaz, key, cand, countries, war)
+        hinted = in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
             cand = hinted
         region = gaz.lookup_region(key, countries, war) if hinted is None and key in gaz.regions else None
         if cand is None and region is None and j - i > 1 and not lower_mode and last.is_cap and key in gaz.names:
             return None  # "San Juan" that nothing here settles: not "San" in Mali either
         if region is not None and (
-            foreign_region(region, toks, j, countries, war) or ((prefix or tail) and region.country not in countries)
+            foreign_region(region, toks, j, countries, war)
+            or ((prefix or tail) and region.country not in countries)
+            or county_abroad(gaz, key, region, cand, countries)
         ):
             region = None
         after_place = prev is not None and prev.text in ("(", ",") and i >= 2 and toks[i - 2].is_cap
@@ -289,8 +319,11 @@ def _name_at(
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
             # A county's name needs a place word before it: "of Patrick Zamarripa", "part of Garden Street" are none.
-            county_ok = region.rank > 0 or prev is None or prev.low not in _WEAK_LOCATIVE or (
-                prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE
+            county_ok = (
+                region.rank > 0
+                or prev is None
+                or prev.low not in _WEAK_LOCATIVE
+                or (prev.low == "of" and i >= 2 and toks[i - 2].low in _OF_PLACE)
             )  # "the village of Kalakan", "outside of Giheta", "north of X" stand
             stands = (locative or (hashtag and region.rank > 0)) and county_ok
             if stands or bracketed or not (lower_mode or region.rank == 0):
@@ -311,7 +344,7 @@ def _name_at(
         )
         if hinted is None and (foreign_town(cand, countries, war) or abroad) and not named_city:
             continue
-        if not town_ok:
+        if not town_ok or (modifier and cand.population < NAMED_CITY_POPULATION):
             continue
         if nxt is not None and nxt.low in LOCALITY_NOUNS:
             continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
@@ -321,12 +354,16 @@ def _name_at(
 
 
 _WATER = (" sea", " gulf", " ocean")
+#: Locatives that reach a name past "the": "in the Kathmandu valley", "on the Moscow metro".
+_THROUGH_THE = words("in at on near outside inside across around into over throughout")
 #: A hashtag stands for a town this large, or for one of the entry's countries ("# peshawar", not "# bardo").
 _HASHTAG_POPULATION = 100_000
 
 
 def _hashtag_town(hashtag: bool, cand: _Candidate | None, countries: frozenset[str]) -> bool:
     return hashtag and cand is not None and (cand.population >= _HASHTAG_POPULATION or cand.country in countries)
+
+
 #: Region words of a first-level unit: a county's or district's name (rank 0) before one is another thing.
 _TOP_WORDS = words("state")
 #: A locative word too loose for a county's name on its own ("the story of Patrick ...").
@@ -344,38 +381,3 @@ _EVENT_PREPS = words("in during from at")
 
 def _in_event(toks: list[Token], i: int) -> bool:
     return i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _EVENT_PREPS
-
-
-def _in_named_region(
-    text: str,
-    toks: list[Token],
-    j: int,
-    gaz: Gazetteer,
-    key: str,
-    cand: _Candidate | None,
-    countries: frozenset[str],
-    war: bool,
-) -> _Candidate | None:
-    """The namesake town in the region named right after it ("Ariha in Idlib province").
-
-    Only when the best candidate lies elsewhere and another candidate of the same
-    name lies in that region; then the stated region is the stronger evidence.
-    """
-    n = len(toks)
-    if j >= n or not (toks[j].low == "in" or toks[j].text == ","):
-        return None
-    k = j + 1
-    if k < n and toks[k].low == "the":
-        k += 1
-    e = k
-    while e < n and e - k < MAX_NAME_TOKENS and toks[e].kind == "word" and toks[e].is_cap:
-        e += 1
-    if e == k or e >= n or toks[e].low not in REGION_WORDS:
-        return None
-    region = gaz.lookup_region(key_of(text, toks, k, e), countries, war)
-    if region is None or (cand is not None and cand.region_code == region.iso):
-        return None
-    for c in (*gaz.names.get(key, ()), *gaz.towns(region.country).get(key, ())):
-        if c.region_code == region.iso:
-            return c
-    return None
