@@ -43,6 +43,9 @@ _log = logging.getLogger(__name__)
 #: how long a record may stay undone while later records of its partition are done, before it is
 #: taken as dropped (fetched but never processed) and the partitions are read again from the commit
 HOLE_S = 5.0
+#: after a re-read, how long the commit may stay at the record before it is read again anyway, when
+#: nothing fetched since the seek has been done (a partition that got no new records)
+REREAD_WAIT_S = 60.0
 
 _clock = time.monotonic  # the unit tests set their own
 
@@ -101,6 +104,11 @@ class CommittedConsumer(Consumer):
         #: per partition, the offset the commit is held at while later offsets are done, and since when
         self._holes: dict[TP, tuple[int, float]] = {}
         self._reread = False
+        #: per partition, the position its fetches had reached (the next offset to fetch)
+        self._fetched_to: dict[TP, int] = {}
+        #: per partition, where its fetches had reached when it was last read again (see ``_watch_hole``)
+        self._reread_from: dict[TP, int] = {}
+        self._reread_at = 0.0
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -110,6 +118,9 @@ class CommittedConsumer(Consumer):
             self._reread = False
             await self.perform_seek()  # faust's own seek back to the committed offsets
             self._holes.clear()
+            # every offset below these was fetched before the seek: its copy may still wait in a stream
+            self._reread_from = dict(self._fetched_to)
+            self._reread_at = _clock()
         records = await super()._getmany(active_partitions, timeout)
         if isinstance(records, _Fetched):
             self._note_non_records(records)
@@ -121,6 +132,9 @@ class CommittedConsumer(Consumer):
             if not acks_enabled_for(tp.topic):
                 continue
             offsets = [r.offset for r in fetched.get(tp, ())]
+            reached = max(after, offsets[-1] + 1) if offsets else after
+            if reached > self._fetched_to.get(tp, -1):
+                self._fetched_to[tp] = reached
             before = fetched.before.get(tp)
             if before is None:
                 # the position was not known yet when the fetch began: it then starts where faust
@@ -169,10 +183,28 @@ class CommittedConsumer(Consumer):
         one at ``held_at`` stays undone for ``HOLE_S``, it was dropped: the
         consumer seeks back to the committed offsets (the next fetch), so it is processed after all.
         Redelivered records change nothing (the views are idempotent).
+
+        After such a re-read, the record's new copy reaches the stream behind everything fetched
+        before the seek (a stream buffers up to ``stream_buffer_maxsize`` events per topic), so the
+        later records acked meanwhile say nothing about it. Only once a record fetched after the
+        seek (at or past ``_reread_from``) is acked, and the one at ``held_at`` still is not, was
+        the new copy dropped too. Timing it from the seek instead read a partition again every
+        ``HOLE_S`` while the first copy was still on its way (the full soak of 2026-12-01: "offset
+        2992 ... reading again" twice in a row), and each re-read queued every partition's
+        unfinished records once more, behind which the record waited longer still. A partition that
+        gets no record past the mark is read again after ``REREAD_WAIT_S`` all the same.
         """
         if not acked_after:
             self._holes.pop(tp, None)
             return
+        reread_from = self._reread_from.get(tp)
+        if reread_from is not None:
+            over = held_at >= reread_from or acked_after[-1] >= reread_from  # or records fetched since are done
+            if over or _clock() - self._reread_at >= REREAD_WAIT_S:
+                del self._reread_from[tp]
+            else:
+                self._holes.pop(tp, None)  # the re-read copy of held_at may still be on its way
+                return
         now = _clock()
         seen = self._holes.get(tp)
         if seen is None or seen[0] != held_at:
@@ -194,6 +226,8 @@ class CommittedConsumer(Consumer):
             self._no_records.pop(tp, None)
             self._started_at.pop(tp, None)
             self._holes.pop(tp, None)
+            self._fetched_to.pop(tp, None)
+            self._reread_from.pop(tp, None)
         await super().on_partitions_revoked(revoked)
 
 
