@@ -49,6 +49,14 @@ REREAD_WAIT_S = 60.0
 
 _clock = time.monotonic  # the unit tests set their own
 
+#: the most a fetch brings of one partition (aiokafka's ``max_partition_fetch_bytes``, default 1 MiB).
+#: A broker still returns a first record batch larger than this whole, so no record is too big for it.
+FETCH_PARTITION_BYTES = 128 * 1024
+#: the most one fetch request brings in all (aiokafka's ``fetch_max_bytes``, default 50 MiB)
+FETCH_MAX_BYTES = 4 * 1024 * 1024
+#: the most records one poll hands to faust (aiokafka's ``max_poll_records``; faust's default: all)
+POLL_RECORDS = 1000
+
 
 class _Fetched(dict[Any, Any]):
     """A fetch's records by partition, with the consumer's positions just before and after it."""
@@ -73,11 +81,28 @@ def _positions(consumer: Any) -> dict[TP, int]:
     return out
 
 
+def bound_fetches(consumer: Any) -> None:
+    """Bound what the worker's aiokafka consumer holds fetched but not yet processed.
+
+    aiokafka keeps one fetch result per partition until it is consumed, up to
+    ``max_partition_fetch_bytes`` each, and a poll hands faust every record it holds, which faust
+    turns into messages at once. A worker reads 24 partitions (entries and facts), and some 84
+    changelog partitions while it restores its tables. A fresh worker's partitions hold only the
+    newest records, but one that resumes on a backlog got a full 1 MiB for every partition, kept
+    as raw bytes and then as records and messages (``bench/worker_memory.py``, soak load): its RSS
+    at the same age was 1.1-1.3x a fresh life's. Under these bounds a worker holds a few MB fetched.
+    """
+    consumer._max_partition_fetch_bytes = FETCH_PARTITION_BYTES
+    consumer._fetch_max_bytes = FETCH_MAX_BYTES
+    consumer._max_poll_records = POLL_RECORDS
+
+
 class _CommittedConsumerThread(AIOKafkaConsumerThread):
     def _create_worker_consumer(self, transport: Any) -> Any:
         consumer = super()._create_worker_consumer(transport)
-        # aiokafka builds its fetcher from this attribute in start(), which runs after this returns
+        # aiokafka builds its fetcher from these attributes in start(), which runs after this returns
         consumer._isolation_level = "read_committed"
+        bound_fetches(consumer)
         return consumer
 
     async def _fetch_records(
