@@ -140,12 +140,15 @@ class CommittedConsumer(Consumer):
 
     async def _getmany(self, active_partitions: set[TP] | None, timeout: float) -> Any:  # noqa: ASYNC109
         if self._reread:
-            self._reread = False
-            await self.perform_seek()  # faust's own seek back to the committed offsets
+            # faust's own seek back to the committed offsets. The flag stays up until it is done: it
+            # asks the group coordinator, which on a loaded machine took seconds, and the commits
+            # meanwhile saw the same hole and ordered a second re-read (2026-12-02, bench/worker_memory.py)
+            await self.perform_seek()
             self._holes.clear()
             # every offset below these was fetched before the seek: its copy may still wait in a stream
             self._reread_from = dict(self._fetched_to)
             self._reread_at = _clock()
+            self._reread = False
         records = await super()._getmany(active_partitions, timeout)
         if isinstance(records, _Fetched):
             self._note_non_records(records)

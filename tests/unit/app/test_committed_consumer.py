@@ -6,6 +6,7 @@ The consumer is built without a running faust app: only the structures its commi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 import pytest
 from faust.transport.drivers.aiokafka import Consumer
@@ -105,12 +106,18 @@ def fetch(c: CommittedConsumer, before: int, records: range, after: int) -> None
     c._note_non_records(committed._Fetched({tp: recs}, {tp: before}, {tp: after}))
 
 
-async def read_again(c: CommittedConsumer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The consumer's next fetch, which seeks back to the committed offsets first (it returns nothing here)."""
+async def read_again(
+    c: CommittedConsumer, monkeypatch: pytest.MonkeyPatch, during_seek: Callable[[], None] = lambda: None
+) -> None:
+    """The consumer's next fetch, which seeks back to the committed offsets first (it returns nothing here).
+
+    ``during_seek`` runs while the seek waits for the group coordinator (faust's commit timer goes on meanwhile).
+    """
     seeks: list[int] = []
 
     async def perform_seek() -> None:
         seeks.append(1)
+        during_seek()
 
     async def nothing(self: object, active: object, timeout: float) -> committed._Fetched:  # noqa: ASYNC109
         return committed._Fetched({}, {}, {})
@@ -182,3 +189,15 @@ async def test_a_re_read_with_nothing_fetched_since_is_repeated_after_a_long_wai
     clock[0] += committed.HOLE_S + 1
     c._new_offset(TOPIC_PARTITION)
     assert c._reread  # the partition got no new record: read again all the same
+
+
+async def test_commits_while_the_seek_of_a_re_read_waits_order_no_second_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    c, clock = hole_consumer(monkeypatch)
+
+    def slow_seek() -> None:  # the coordinator answers after seconds; faust's commits go on every second
+        for _ in range(3):
+            clock[0] += committed.HOLE_S
+            assert c._new_offset(TOPIC_PARTITION) is None
+
+    await read_again(c, monkeypatch, slow_seek)
+    assert not c._reread, "a second re-read was ordered while the first one's seek was under way"
