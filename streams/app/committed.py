@@ -216,11 +216,12 @@ class CommittedConsumer(Consumer):
         before the seek (a stream buffers up to ``stream_buffer_maxsize`` events per topic), so the
         later records acked meanwhile say nothing about it. Only once a record fetched after the
         seek (at or past ``_reread_from``) is acked, and the one at ``held_at`` still is not, was
-        the new copy dropped too. Timing it from the seek instead read a partition again every
-        ``HOLE_S`` while the first copy was still on its way (the full soak of 2026-12-01: "offset
-        2992 ... reading again" twice in a row), and each re-read queued every partition's
-        unfinished records once more, behind which the record waited longer still. A partition that
-        gets no record past the mark is read again after ``REREAD_WAIT_S`` all the same.
+        the new copy dropped too. Timing it from the seek instead could read a partition again every
+        ``HOLE_S`` while the first copy was still on its way (one of the two ways the full soak of
+        2026-12-01 got "offset 2992 ... reading again" twice in a row; the other was the commit
+        during the seek, see ``_getmany``), and each re-read queued every partition's unfinished
+        records once more, behind which the record waited longer still. A partition that gets no
+        record past the mark is read again after ``REREAD_WAIT_S`` all the same.
         """
         if not acked_after:
             self._holes.pop(tp, None)
