@@ -88,9 +88,14 @@ def bound_fetches(consumer: Any) -> None:
     ``max_partition_fetch_bytes`` each, and a poll hands faust every record it holds, which faust
     turns into messages at once. A worker reads 24 partitions (entries and facts), and some 84
     changelog partitions while it restores its tables. A fresh worker's partitions hold only the
-    newest records, but one that resumes on a backlog got a full 1 MiB for every partition, kept
-    as raw bytes and then as records and messages (``bench/worker_memory.py``, soak load): its RSS
-    at the same age was 1.1-1.3x a fresh life's. Under these bounds a worker holds a few MB fetched.
+    newest records, but one that resumes on a backlog got up to 1 MiB for every partition, kept as
+    raw bytes and then as records and messages. Under these bounds it holds a few MB fetched.
+
+    Measured with ``bench/worker_memory.py`` (soak load, a kill every 120 s), RSS at age ~100 s per
+    life: 146 / 161 / 190 / 176 MB before, with glibc's heap in use growing with each life (68 to
+    96 MB); side by side in one run, 148-158 MB before and 134-143 MB after, the heap flat at
+    63-65 MB. The full soak of 2026-12-02: 150 / 152 / 154 / 162 MB at age 118 s (1.08x; the one
+    of 2026-12-01 was 169 / 222 / 220 / 211 / 190 MB, 1.31x).
     """
     consumer._max_partition_fetch_bytes = FETCH_PARTITION_BYTES
     consumer._fetch_max_bytes = FETCH_MAX_BYTES
