@@ -43,8 +43,19 @@ _log = logging.getLogger(__name__)
 #: how long a record may stay undone while later records of its partition are done, before it is
 #: taken as dropped (fetched but never processed) and the partitions are read again from the commit
 HOLE_S = 5.0
+#: after a re-read, how long the commit may stay at the record before it is read again anyway, when
+#: nothing fetched since the seek has been done (a partition that got no new records)
+REREAD_WAIT_S = 60.0
 
 _clock = time.monotonic  # the unit tests set their own
+
+#: the most a fetch brings of one partition (aiokafka's ``max_partition_fetch_bytes``, default 1 MiB).
+#: A broker still returns a first record batch larger than this whole, so no record is too big for it.
+FETCH_PARTITION_BYTES = 128 * 1024
+#: the most one fetch request brings in all (aiokafka's ``fetch_max_bytes``, default 50 MiB)
+FETCH_MAX_BYTES = 4 * 1024 * 1024
+#: the most records one poll hands to faust (aiokafka's ``max_poll_records``; faust's default: all)
+POLL_RECORDS = 1000
 
 
 class _Fetched(dict[Any, Any]):
@@ -70,11 +81,33 @@ def _positions(consumer: Any) -> dict[TP, int]:
     return out
 
 
+def bound_fetches(consumer: Any) -> None:
+    """Bound what the worker's aiokafka consumer holds fetched but not yet processed.
+
+    aiokafka keeps one fetch result per partition until it is consumed, up to
+    ``max_partition_fetch_bytes`` each, and a poll hands faust every record it holds, which faust
+    turns into messages at once. A worker reads 24 partitions (entries and facts), and some 84
+    changelog partitions while it restores its tables. A fresh worker's partitions hold only the
+    newest records, but one that resumes on a backlog got up to 1 MiB for every partition, kept as
+    raw bytes and then as records and messages. Under these bounds it holds a few MB fetched.
+
+    Measured with ``bench/worker_memory.py`` (soak load, a kill every 120 s), RSS at age ~100 s per
+    life: 146 / 161 / 190 / 176 MB before, with glibc's heap in use growing with each life (68 to
+    96 MB); side by side in one run, 148-158 MB before and 134-143 MB after, the heap flat at
+    63-65 MB. The full soak of 2026-12-02: 150 / 152 / 154 / 162 MB at age 118 s (1.08x; the one
+    of 2026-12-01 was 169 / 222 / 220 / 211 / 190 MB, 1.31x).
+    """
+    consumer._max_partition_fetch_bytes = FETCH_PARTITION_BYTES
+    consumer._fetch_max_bytes = FETCH_MAX_BYTES
+    consumer._max_poll_records = POLL_RECORDS
+
+
 class _CommittedConsumerThread(AIOKafkaConsumerThread):
     def _create_worker_consumer(self, transport: Any) -> Any:
         consumer = super()._create_worker_consumer(transport)
-        # aiokafka builds its fetcher from this attribute in start(), which runs after this returns
+        # aiokafka builds its fetcher from these attributes in start(), which runs after this returns
         consumer._isolation_level = "read_committed"
+        bound_fetches(consumer)
         return consumer
 
     async def _fetch_records(
@@ -101,15 +134,26 @@ class CommittedConsumer(Consumer):
         #: per partition, the offset the commit is held at while later offsets are done, and since when
         self._holes: dict[TP, tuple[int, float]] = {}
         self._reread = False
+        #: per partition, the position its fetches had reached (the next offset to fetch)
+        self._fetched_to: dict[TP, int] = {}
+        #: per partition, where its fetches had reached when it was last read again (see ``_watch_hole``)
+        self._reread_from: dict[TP, int] = {}
+        self._reread_at = 0.0
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
     async def _getmany(self, active_partitions: set[TP] | None, timeout: float) -> Any:  # noqa: ASYNC109
         if self._reread:
-            self._reread = False
-            await self.perform_seek()  # faust's own seek back to the committed offsets
+            # faust's own seek back to the committed offsets. The flag stays up until it is done: it
+            # asks the group coordinator, which on a loaded machine took seconds, and the commits
+            # meanwhile saw the same hole and ordered a second re-read (2026-12-02, bench/worker_memory.py)
+            await self.perform_seek()
             self._holes.clear()
+            # every offset below these was fetched before the seek: its copy may still wait in a stream
+            self._reread_from = dict(self._fetched_to)
+            self._reread_at = _clock()
+            self._reread = False
         records = await super()._getmany(active_partitions, timeout)
         if isinstance(records, _Fetched):
             self._note_non_records(records)
@@ -121,6 +165,9 @@ class CommittedConsumer(Consumer):
             if not acks_enabled_for(tp.topic):
                 continue
             offsets = [r.offset for r in fetched.get(tp, ())]
+            reached = max(after, offsets[-1] + 1) if offsets else after
+            if reached > self._fetched_to.get(tp, -1):
+                self._fetched_to[tp] = reached
             before = fetched.before.get(tp)
             if before is None:
                 # the position was not known yet when the fetch began: it then starts where faust
@@ -169,10 +216,29 @@ class CommittedConsumer(Consumer):
         one at ``held_at`` stays undone for ``HOLE_S``, it was dropped: the
         consumer seeks back to the committed offsets (the next fetch), so it is processed after all.
         Redelivered records change nothing (the views are idempotent).
+
+        After such a re-read, the record's new copy reaches the stream behind everything fetched
+        before the seek (a stream buffers up to ``stream_buffer_maxsize`` events per topic), so the
+        later records acked meanwhile say nothing about it. Only once a record fetched after the
+        seek (at or past ``_reread_from``) is acked, and the one at ``held_at`` still is not, was
+        the new copy dropped too. Timing it from the seek instead could read a partition again every
+        ``HOLE_S`` while the first copy was still on its way (one of the two ways the full soak of
+        2026-12-01 got "offset 2992 ... reading again" twice in a row; the other was the commit
+        during the seek, see ``_getmany``), and each re-read queued every partition's unfinished
+        records once more, behind which the record waited longer still. A partition that gets no
+        record past the mark is read again after ``REREAD_WAIT_S`` all the same.
         """
         if not acked_after:
             self._holes.pop(tp, None)
             return
+        reread_from = self._reread_from.get(tp)
+        if reread_from is not None:
+            over = held_at >= reread_from or acked_after[-1] >= reread_from  # or records fetched since are done
+            if over or _clock() - self._reread_at >= REREAD_WAIT_S:
+                del self._reread_from[tp]
+            else:
+                self._holes.pop(tp, None)  # the re-read copy of held_at may still be on its way
+                return
         now = _clock()
         seen = self._holes.get(tp)
         if seen is None or seen[0] != held_at:
@@ -194,6 +260,8 @@ class CommittedConsumer(Consumer):
             self._no_records.pop(tp, None)
             self._started_at.pop(tp, None)
             self._holes.pop(tp, None)
+            self._fetched_to.pop(tp, None)
+            self._reread_from.pop(tp, None)
         await super().on_partitions_revoked(revoked)
 
 
