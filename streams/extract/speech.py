@@ -47,11 +47,21 @@ def names_speaker(toks: list[Token], k: int) -> bool:
     a conference, a briefing or a statement.
     """
     low = toks[k].low
+    if low in DECLARE and k + 1 < len(toks) and toks[k + 1].low in _DECLARED:
+        return False  # "after the governor declared a state of emergency": a proclamation, no claim
+    if k >= 2 and toks[k - 1].low.endswith("ly") and toks[k - 2].low in _BEFORE_ADJECTIVE:
+        return False  # "several recently reported cases", "the widely reported toll": an adjective
     if low in AS_PARTICIPLES:
         return not (k + 1 < len(toks) and toks[k + 1].low == "as")
     if low in EVENT_VERBS:
         return any(t.low in EVENTS for t in toks[k + 1 : k + 1 + EVENT_REACH])
     return True
+
+
+DECLARE = frozenset({"declared", "declares", "declare"})
+#: What is declared without being claimed: "declared a state of emergency", "declared war", "declared victory".
+_DECLARED = words("a an war victory independence martial")
+_BEFORE_ADJECTIVE = words("the a an several many other some most few all these those its their")
 
 
 #: Speech participles that, before a fate, are passives: "87 people reported missing".
