@@ -44,6 +44,21 @@ def person_subject(text: str, toks: list[Token]) -> str | None:
     return got[0] if _personlike(got[0], opener in _OPENERS) else None
 
 
+def opening_subject(text: str, toks: list[Token], k: int) -> tuple[str, int, int] | None:
+    """The subject the sentence opens with, for a second verb at ``toks[k]`` that shares it.
+
+    "The minister, Jo Marsh, has finished speaking, and announced 1,500 soldiers will
+    patrol": the minister announced. The phrase, its start and its end.
+    """
+    v = _verb_at(toks)
+    if v is None or v >= k - 1:
+        return None
+    got = np_left(text, toks, v)
+    if got is None or (got[1] != toks[0].start and not _after_opener(toks, got[1])):
+        return None
+    return got[0], got[1], toks[v - 1].end
+
+
 def _verb_at(toks: list[Token]) -> int | None:
     """Where the sentence's first verb stands: an auxiliary, or a word ending "-s"/"-ed" after a word."""
     for v in range(1, min(len(toks), MAX_VERB_AT)):

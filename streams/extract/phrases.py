@@ -210,9 +210,9 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
         if t.low in ("the", "a", "an") and p < e:
             link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at", "to", "from")
             # "a representative from the aviation authority"; "the international committee of the Red Cross"
-            body_of = link and toks[p - 1].low == "of" and toks[p - 2].low in INSTITUTION_WORDS
+            body_of = link and toks[p - 1].low in ("of", "for") and toks[p - 2].low in INSTITUTION_WORDS
             role_of = link and (_has_role_word(toks, p - 2, p - 2) or body_of)
-            if role_of and e - p <= MAX_NP - 3 + linked:
+            if role_of and e - p - glue <= MAX_NP - 3 + linked:
                 linked = min(linked + 3, _MAX_LINKED)
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
                 continue

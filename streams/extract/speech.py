@@ -14,9 +14,9 @@ small tests on the tokens around a speech word:
 
 from __future__ import annotations
 
-from streams.extract.outlets import outlet
+from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, outlet
 from streams.extract.phrases import BOUNDARY, CITE_VERBS, np_left, np_right
-from streams.extract.sources import PUT_VERBS, ROLE_WORDS
+from streams.extract.sources import ISSUE_VERBS, PUT_VERBS, ROLE_WORDS
 from streams.extract.tokens import Token, words
 
 SAY_VERBS = words(
@@ -340,3 +340,32 @@ def _is_place(name: str) -> bool:
     key = name_key(name)
     g = gazetteer()
     return g.lookup_city(key, False) is not None or g.lookup_region(key) is not None
+
+
+def spaced(toks: list[Token], k: int) -> bool:
+    """Whether a space stands on either side of ``toks[k]``."""
+    return toks[k].space_before or toks[k + 1].space_before
+
+
+def reports_as(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source of "<outlet> reports <source> as saying/declaring" after the verb at ``toks[k]``."""
+    right = np_right(text, toks, k + 1)
+    if right is None:
+        return None
+    after = next((q for q in range(k + 1, len(toks)) if toks[q].start >= right[1]), len(toks))
+    if after + 1 < len(toks) and toks[after].low == "as" and toks[after + 1].low.endswith("ing"):
+        return right
+    return None
+
+
+def statement_that(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """X of "X released a statement that 230 adults ..." (``toks[k]`` is "that"), and where X starts."""
+    p = k - 1
+    while p >= 0 and toks[p].low in DOCUMENT_NOUNS | DOCUMENT_MODIFIERS | _ARTICLES:
+        p -= 1
+    if p < 1 or p == k - 1 or toks[k - 1].low not in DOCUMENT_NOUNS or toks[p].low not in ISSUE_VERBS:
+        return None
+    return np_left(text, toks, p)
+
+
+_ARTICLES = words("a an the its their his her")
