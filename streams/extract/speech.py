@@ -281,8 +281,9 @@ def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     o = p - 2
     if o < 1 or toks[o].text != "(" or not _acronym(toks[o + 1]):
         return None  # only a short name in the parenthesis: "(KUNA)", not "(the town of X)"
-    kept = [*toks[:o], *toks[p + 1 :]]
-    got = np_left(text, kept, k - (p + 1 - o))
+    after = p + 2 if p + 1 < k and toks[p + 1].text == "," else p + 1  # "the Local Committees (LCC), has accused"
+    kept = [*toks[:o], *toks[after:]]
+    got = np_left(text, kept, k - (after - o))
     s = next((q for q, t in enumerate(kept) if got is not None and t.start >= got[1]), 0)
     if got is None or (s >= 1 and kept[s - 1].low in _OBJECT_OF):
         return None  # "a group fighting in the Democratic Republic of Congo (DRC) accused": a place, not the source

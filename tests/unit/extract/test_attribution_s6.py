@@ -179,3 +179,11 @@ def test_a_proclamation_or_an_adjective_is_no_claim(text: str) -> None:
     found = [f for f in facts_of(text) if f.metric in ("troops", "killed")]
     assert found, text
     assert all(f.claimant is None for f in found), [f.claimant for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    both("The Valley Relief Committees (VRC), has accused the air force of raids that killed 36 people."),
+)
+def test_a_short_name_in_parentheses_and_its_comma_stand_aside(text: str) -> None:
+    assert _claimants(text, "killed") == {36: "valley relief committees"}
