@@ -187,3 +187,13 @@ def test_a_proclamation_or_an_adjective_is_no_claim(text: str) -> None:
 )
 def test_a_short_name_in_parentheses_and_its_comma_stand_aside(text: str) -> None:
     assert _claimants(text, "killed") == {36: "valley relief committees"}
+
+
+def test_a_kind_of_business_before_a_name_is_no_part_of_its_id() -> None:
+    from streams.extract.claimants import claimant_ids
+
+    ids = claimant_ids(["the casino Palm Grove Resort", "Palm Grove Resort", "company officials"], [])
+    assert ids["the casino Palm Grove Resort"] == ids["Palm Grove Resort"] == "palm grove resort"
+    assert ids["company officials"] == "company officials"
+    low = claimant_ids(["airline skyreach", "skyreach"], [])
+    assert low["airline skyreach"] == low["skyreach"]
