@@ -26,8 +26,12 @@ SAY_VERBS = words(
     acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
     declared declares accused accuses warns warning responded responds replied replies confirming
     described describes addressing briefing giving holding
+    continues continued insists insisted argues argued explains explained
     """
 )
+#: Speech verbs only as a tag closing a quote or a clause: "..., Netanyahu continues." ("as fighting continued": none).
+TAG_ONLY = words("continues continued insists insisted argues argued explains explained")
+_TAG_REACH = 4
 #: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning",
 #: "the minister is addressing the crowd", "the police chief is giving a press conference".
 PROGRESSIVE_ONLY = frozenset({"speaking", "warning", "addressing", "briefing", "giving", "holding"})
@@ -47,6 +51,8 @@ def names_speaker(toks: list[Token], k: int) -> bool:
     a conference, a briefing or a statement.
     """
     low = toks[k].low
+    if low in TAG_ONLY:
+        return _tags(toks, k)
     if low in DECLARE and k + 1 < len(toks) and toks[k + 1].low in _DECLARED:
         return False  # "after the governor declared a state of emergency": a proclamation, no claim
     if k >= 2 and toks[k - 1].low.endswith("ly") and toks[k - 2].low in _BEFORE_ADJECTIVE:
@@ -56,6 +62,16 @@ def names_speaker(toks: list[Token], k: int) -> bool:
     if low in EVENT_VERBS:
         return any(t.low in EVENTS for t in toks[k + 1 : k + 1 + EVENT_REACH])
     return True
+
+
+def _tags(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` closes a speech tag: ", the minister continues." after a comma and a short phrase."""
+    if not (k + 1 == len(toks) or toks[k + 1].text in (".", "!", "?", ";")):
+        return False
+    s = k - 1
+    while s > 0 and k - s < _TAG_REACH and toks[s - 1].text != "," and toks[s - 1].kind == "word":
+        s -= 1
+    return s >= 1 and toks[s - 1].text == "," and not any(t.low.endswith("ing") for t in toks[s:k])
 
 
 DECLARE = frozenset({"declared", "declares", "declare"})

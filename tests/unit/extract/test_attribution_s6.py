@@ -197,3 +197,18 @@ def test_a_kind_of_business_before_a_name_is_no_part_of_its_id() -> None:
     assert ids["company officials"] == "company officials"
     low = claimant_ids(["airline skyreach", "skyreach"], [])
     assert low["airline skyreach"] == low["skyreach"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        *[
+            (t, {6: "marek"})
+            for t in both("Those who doubt it are wrong, Marek continues. He says 6 villagers were killed in the raid.")
+        ],
+        *[(t, {9: "minister"}) for t in both("Nine soldiers died in the clash, the minister explained.")],
+        *[(t, {12: None}) for t in both("Twelve people were killed as the fighting continued.")],
+    ],
+)
+def test_a_tag_verb_names_a_speaker_only_closing_a_clause_after_a_comma(text: str, want: dict[int, str | None]) -> None:
+    assert _claimants(text, "killed") == want
