@@ -74,6 +74,7 @@ from streams.extract.speech import (
     spaced,
     statement_from,
     statement_that,
+    unnamed_head,
 )
 from streams.extract.tokens import Token, words
 
@@ -238,7 +239,7 @@ def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
     """
     later = _one_part(text, toks[cut:], None)
     head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
-    if later is None and _unnamed_head(toks, cut):
+    if later is None and unnamed_head(toks, cut):
         first = _one_part(text, toks[:cut], None)  # "sky said three died, while others report two": no one's two
         if first is not None:
             first.segments = [(toks[cut].start, None)]
@@ -254,12 +255,6 @@ def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
     top.last = later.last or top.last
     top.segments = [(toks[cut].start, later)]
     return top
-
-
-def _unnamed_head(toks: list[Token], cut: int) -> bool:
-    """Whether the clause at ``cut`` opens with an unnamed source and its verb ("while others are reporting")."""
-    head = [t.low for t in toks[cut + 1 : cut + 1 + _CLAUSE_HEAD]]
-    return bool(head) and head[0] in NOBODY and any(w in SAY_VERBS for w in head[1:])
 
 
 def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribution | None:

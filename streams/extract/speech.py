@@ -386,3 +386,9 @@ def statement_that(text: str, toks: list[Token], k: int) -> tuple[str, int] | No
 
 
 _ARTICLES = words("a an the its their his her")
+
+
+def unnamed_head(toks: list[Token], cut: int) -> bool:
+    """Whether the clause at ``cut`` opens with an unnamed source and its verb ("while others are reporting")."""
+    head = [t.low for t in toks[cut + 1 : cut + 1 + CLAUSE_HEAD]]
+    return bool(head) and head[0] in NOBODY and any(w in SAY_VERBS for w in head[1:])
