@@ -27,6 +27,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from streams.extract import sources as src
+from streams.extract.antecedents import opening_subject
 from streams.extract.outlets import outlet
 from streams.extract.phrases import (
     BOUNDARY,
@@ -69,7 +70,11 @@ from streams.extract.speech import (
     outlet_reports,
     publisher,
     quote_closes,
+    reports_as,
+    spaced,
     statement_from,
+    statement_that,
+    unnamed_head,
 )
 from streams.extract.tokens import Token, words
 
@@ -234,6 +239,11 @@ def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
     """
     later = _one_part(text, toks[cut:], None)
     head_end = toks[min(len(toks) - 1, cut + _CLAUSE_HEAD)].end
+    if later is None and unnamed_head(toks, cut):
+        first = _one_part(text, toks[:cut], None)  # "sky said three died, while others report two": no one's two
+        if first is not None:
+            first.segments = [(toks[cut].start, None)]
+        return first
     if later is None or later.pronoun or not later.pieces:
         return _one_part(text, toks, None)
     first = _one_part(text, toks[:cut], None)
@@ -272,6 +282,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
                 found.cite(np[0])
                 span += [t.start, np[1]]
             continue
+        if low == "that" and (issued := statement_that(text, toks, k)):
+            found.add(issued[0])  # "X released a statement that 230 adults were arrested"
+            span += [issued[1], t.end]
+            continue
         puts = src.puts_toll(toks, k)
         if puts:
             low = "says"  # "the UN puts the number at", "the ministry revised the death toll"
@@ -288,7 +302,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue
         if k >= 1 and toks[k - 1].low in NAME_HEADS.get(low, ()):
             continue  # "the United States": a name, not a verb
-        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in DOMAINS and not _spaced(toks, k + 1):
+        if k + 2 < n and toks[k + 1].text == "." and toks[k + 2].low in DOMAINS and not spaced(toks, k + 1):
             continue  # "reported.ly": a web address, not a verb ("said.An exchange" is a verb)
         if low in NOUN_TOO and not (k + 1 < n and (toks[k + 1].low in VERB_NEXT or toks[k + 1].kind == "num")):
             continue  # "the troop estimate" is a noun; "allies estimate that" a verb
@@ -311,6 +325,10 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if k + 1 < n and toks[k + 1].low == "to" and low not in TELL:
             continue  # "reported to be injured", ", said to be near"
         left = left_source(text, toks, k)
+        if left is None and k >= 2 and toks[k - 1].low == "and" and (shared := opening_subject(text, toks, k)):
+            found.add(shared[0])  # "X has finished speaking, and announced 1,500 soldiers will patrol"
+            span += [shared[1], shared[2], t.start, t.end]
+            continue
         if left is not None and low in ISSUING and is_pronoun(left[0]):
             left = issuer(toks, k) or left  # "the military has released a statement saying"
         elif low == "confirming":
@@ -318,7 +336,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         if left is not None:
             found.add(left[0])
             span += [left[1], t.end]
-            quoted = (_reports_as(text, toks, k) or src.figure_from(text, toks, k)) if outlet(left[0]) else None
+            quoted = (reports_as(text, toks, k) or src.figure_from(text, toks, k)) if outlet(left[0]) else None
             if quoted is not None:
                 found.cite(quoted[0])  # "the AP reports Kenyan officials as saying": the officials claim
                 span += [t.start, quoted[1]]
@@ -358,22 +376,6 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
     if a is not None and tweet is not None:
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
-
-
-def _spaced(toks: list[Token], k: int) -> bool:
-    """Whether a space stands on either side of ``toks[k]``."""
-    return toks[k].space_before or toks[k + 1].space_before
-
-
-def _reports_as(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
-    """The source of "<outlet> reports <source> as saying/declaring" after the verb at ``toks[k]``."""
-    right = np_right(text, toks, k + 1)
-    if right is None:
-        return None
-    after = next((q for q in range(k + 1, len(toks)) if toks[q].start >= right[1]), len(toks))
-    if after + 1 < len(toks) and toks[after].low == "as" and toks[after + 1].low.endswith("ing"):
-        return right
-    return None
 
 
 def _social(toks: list[Token], found: _Found, tweet: src.Tweet | None) -> None:

@@ -80,6 +80,8 @@ _VAGUE_LEVELS = words("regional local provincial district municipal city oblast"
 #: Words that describe a body whose name follows "the": "monitoring group the Syrian Observatory".
 _DESCRIPTOR_WORDS = words("monitoring monitor group organisation organization charity watchdog body rights aid agency")
 _MAX_DESCRIPTOR = 3
+#: Kinds of business named before a body's own name, without "the": "the airline TransAsia".
+_KINDS = words("casino airline carrier operator company firm charity")
 _ARTICLES = words("the a an")
 _LEADING_DROP = words("the a an unnamed anonymous one")
 _SPELLINGS = {"defense": "defence", "forces'": "forces", "military's": "military"}
@@ -232,6 +234,8 @@ def _parse(mention: str) -> _Parsed:
     lead = next((i for i, w in enumerate(raw[: _MAX_DESCRIPTOR + 1]) if w.lower() == "the"), 0)
     if lead and all(w.lower() in _DESCRIPTOR_WORDS for w in raw[:lead]):
         raw = raw[lead + 1 :]  # "monitoring group the Syrian Observatory": the name the descriptor introduces
+    if len(raw) >= 2 and raw[0].lower() in _KINDS and raw[1].lower() not in _INSTITUTION_WORDS | _FUNCTION_WORDS:
+        raw = raw[1:]  # "the casino Resorts World Manila", "airline TransAsia": the kind word is no part of the name
     alias = _ALIASES.get(" ".join(raw).lower())
     if alias is not None:
         return alias

@@ -104,7 +104,7 @@ def extract_text(text: str) -> list[Fact]:
     claimants: list[str] = []
     headline_places: list[Place] | None = None
     headline_span: tuple[int, int] | None = None
-    trail = SourceTrail()  # pronouns and open tweets: what each sentence's source refers back to
+    trail = SourceTrail(text)  # pronouns and open tweets: what each sentence's source refers back to
     last_figure: Figure | None = None
     countries: frozenset[str] | None = None  # the countries the entry names; found once, when first needed
     quiet: list[tuple[int, int]] = []  # sentences without figures: their places may be the entry's place

@@ -185,7 +185,8 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
     e = p
     s = p + 1
     glue = 0  # tokenised "' s" and "-" inside words ("egypt ' s", "al - zinati") count as no word
-    while p >= 0 and e - p - glue < MAX_NP:
+    linked = 0  # "the undersecretary for the ministry of the interior": each role link allows a longer phrase
+    while p >= 0 and e - p - glue < MAX_NP + linked:
         t = toks[p]
         if p < e and (t.text in ("'", "-") or (t.low == "s" and p >= 1 and toks[p - 1].text == "'")):
             glue += 1
@@ -207,9 +208,12 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             break
         s = p
         if t.low in ("the", "a", "an") and p < e:
-            link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at", "to")
-            role_of = link and _has_role_word(toks, p - 2, p - 2)
-            if role_of and e - p < MAX_NP - 3:
+            link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at", "to", "from")
+            # "a representative from the aviation authority"; "the international committee of the Red Cross"
+            body_of = link and toks[p - 1].low in ("of", "for") and toks[p - 2].low in INSTITUTION_WORDS
+            role_of = link and (_has_role_word(toks, p - 2, p - 2) or body_of)
+            if role_of and e - p - glue <= MAX_NP - 3 + linked:
+                linked = min(linked + 3, _MAX_LINKED)
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
                 continue
             break
@@ -219,7 +223,10 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
     return s, e
 
 
-_ROLE_LINKS = frozenset({"with", "at", "to"})  # "an adviser to the president": the adviser
+_MAX_LINKED = 6
+_ROLE_LINKS = frozenset({"with", "at", "to"})
+#: Where a source sits, after its role: "a source in the crisis centre", "officials at the ministry".
+_HELD_IN = ("in", "at", "from")  # "an adviser to the president": the adviser
 _TIME_WORDS = words("yesterday today tonight overnight")
 #: Words that end a source joined to another by "and" ("the military and Magen David Adom said").
 _JOINED_SOURCES = src.ROLE_WORDS | INSTITUTION_WORDS | words("activists sources medics rescuers witnesses monitors")
@@ -261,8 +268,10 @@ def np_right(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             break
         if e > s and t.low in _RIGHT_STOP:
             prev = toks[e - 1].low
-            if not (t.low == "the" and (prev in ("of", "for") or (prev == "and" and _joined(toks, e - 2)))):
-                break  # "office of the presidency", "spokesman for the police" go on
+            held = t.low in _HELD_IN and prev in src.ROLE_WORDS and e + 1 < n and toks[e + 1].low == "the"
+            linked = prev in ("of", "for", *_HELD_IN) or (prev == "and" and _joined(toks, e - 2))
+            if not held and not (t.low == "the" and linked):
+                break  # "office of the presidency", "spokesman for the police", "a source in the crisis centre" go on
         if e > s and t.low == "for" and toks[e - 1].low not in src.ROLE_WORDS | INSTITUTION_WORDS:
             break  # "cited firefighters for the death toll"
         # "the monitoring group", "UK-based monitoring group": a descriptor, not "an official giving ..."

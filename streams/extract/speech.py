@@ -14,9 +14,9 @@ small tests on the tokens around a speech word:
 
 from __future__ import annotations
 
-from streams.extract.outlets import outlet
+from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, outlet
 from streams.extract.phrases import BOUNDARY, CITE_VERBS, np_left, np_right
-from streams.extract.sources import PUT_VERBS, ROLE_WORDS
+from streams.extract.sources import ISSUE_VERBS, PUT_VERBS, ROLE_WORDS
 from streams.extract.tokens import Token, words
 
 SAY_VERBS = words(
@@ -26,8 +26,12 @@ SAY_VERBS = words(
     acknowledged warned informed reporting saying estimate notes tweeted report tell speaking urges urged
     declared declares accused accuses warns warning responded responds replied replies confirming
     described describes addressing briefing giving holding
+    continues continued insists insisted argues argued explains explained
     """
 )
+#: Speech verbs only as a tag closing a quote or a clause: "..., Netanyahu continues." ("as fighting continued": none).
+TAG_ONLY = words("continues continued insists insisted argues argued explains explained")
+_TAG_REACH = 4
 #: Speech verbs that name a speaker only in the progressive: "the mayor is speaking now", "the agency is warning",
 #: "the minister is addressing the crowd", "the police chief is giving a press conference".
 PROGRESSIVE_ONLY = frozenset({"speaking", "warning", "addressing", "briefing", "giving", "holding"})
@@ -47,11 +51,33 @@ def names_speaker(toks: list[Token], k: int) -> bool:
     a conference, a briefing or a statement.
     """
     low = toks[k].low
+    if low in TAG_ONLY:
+        return _tags(toks, k)
+    if low in DECLARE and k + 1 < len(toks) and toks[k + 1].low in _DECLARED:
+        return False  # "after the governor declared a state of emergency": a proclamation, no claim
+    if k >= 2 and toks[k - 1].low.endswith("ly") and toks[k - 2].low in _BEFORE_ADJECTIVE:
+        return False  # "several recently reported cases", "the widely reported toll": an adjective
     if low in AS_PARTICIPLES:
         return not (k + 1 < len(toks) and toks[k + 1].low == "as")
     if low in EVENT_VERBS:
         return any(t.low in EVENTS for t in toks[k + 1 : k + 1 + EVENT_REACH])
     return True
+
+
+def _tags(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k]`` closes a speech tag: ", the minister continues." after a comma and a short phrase."""
+    if not (k + 1 == len(toks) or toks[k + 1].text in (".", "!", "?", ";")):
+        return False
+    s = k - 1
+    while s > 0 and k - s < _TAG_REACH and toks[s - 1].text != "," and toks[s - 1].kind == "word":
+        s -= 1
+    return s >= 1 and toks[s - 1].text == "," and not any(t.low.endswith("ing") for t in toks[s:k])
+
+
+DECLARE = frozenset({"declared", "declares", "declare"})
+#: What is declared without being claimed: "declared a state of emergency", "declared war", "declared victory".
+_DECLARED = words("a an war victory independence martial")
+_BEFORE_ADJECTIVE = words("the a an several many other some most few all these those its their")
 
 
 #: Speech participles that, before a fate, are passives: "87 people reported missing".
@@ -271,8 +297,9 @@ def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     o = p - 2
     if o < 1 or toks[o].text != "(" or not _acronym(toks[o + 1]):
         return None  # only a short name in the parenthesis: "(KUNA)", not "(the town of X)"
-    kept = [*toks[:o], *toks[p + 1 :]]
-    got = np_left(text, kept, k - (p + 1 - o))
+    after = p + 2 if p + 1 < k and toks[p + 1].text == "," else p + 1  # "the Local Committees (LCC), has accused"
+    kept = [*toks[:o], *toks[after:]]
+    got = np_left(text, kept, k - (after - o))
     s = next((q for q, t in enumerate(kept) if got is not None and t.start >= got[1]), 0)
     if got is None or (s >= 1 and kept[s - 1].low in _OBJECT_OF):
         return None  # "a group fighting in the Democratic Republic of Congo (DRC) accused": a place, not the source
@@ -330,3 +357,38 @@ def _is_place(name: str) -> bool:
     key = name_key(name)
     g = gazetteer()
     return g.lookup_city(key, False) is not None or g.lookup_region(key) is not None
+
+
+def spaced(toks: list[Token], k: int) -> bool:
+    """Whether a space stands on either side of ``toks[k]``."""
+    return toks[k].space_before or toks[k + 1].space_before
+
+
+def reports_as(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """The source of "<outlet> reports <source> as saying/declaring" after the verb at ``toks[k]``."""
+    right = np_right(text, toks, k + 1)
+    if right is None:
+        return None
+    after = next((q for q in range(k + 1, len(toks)) if toks[q].start >= right[1]), len(toks))
+    if after + 1 < len(toks) and toks[after].low == "as" and toks[after + 1].low.endswith("ing"):
+        return right
+    return None
+
+
+def statement_that(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """X of "X released a statement that 230 adults ..." (``toks[k]`` is "that"), and where X starts."""
+    p = k - 1
+    while p >= 0 and toks[p].low in DOCUMENT_NOUNS | DOCUMENT_MODIFIERS | _ARTICLES:
+        p -= 1
+    if p < 1 or p == k - 1 or toks[k - 1].low not in DOCUMENT_NOUNS or toks[p].low not in ISSUE_VERBS:
+        return None
+    return np_left(text, toks, p)
+
+
+_ARTICLES = words("a an the its their his her")
+
+
+def unnamed_head(toks: list[Token], cut: int) -> bool:
+    """Whether the clause at ``cut`` opens with an unnamed source and its verb ("while others are reporting")."""
+    head = [t.low for t in toks[cut + 1 : cut + 1 + CLAUSE_HEAD]]
+    return bool(head) and head[0] in NOBODY and any(w in SAY_VERBS for w in head[1:])

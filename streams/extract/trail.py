@@ -30,8 +30,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from streams.extract.antecedents import person_subject
 from streams.extract.attribution import Attribution
 from streams.extract.claimants import is_person
+from streams.extract.sentences import split_sentences
+from streams.extract.tokens import tokenize
 
 _PERSONS = frozenset({"he", "she", "his", "her"})
 _PUBLISHER = frozenset({"we", "i", "you"})
@@ -41,9 +44,11 @@ _BODY_NOUNS = frozenset({"organisation", "organization", "group", "monitor", "ch
 class SourceTrail:
     """The last source of an entry so far; ``follow`` each sentence's attribution in order."""
 
-    __slots__ = ("_block", "_last", "_last_n", "_open_n", "_tweet")
+    __slots__ = ("_block", "_last", "_last_n", "_open_n", "_spans", "_text", "_tweet")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self._text = text  # the entry: a "he" may stand for the person a sentence before is about
+        self._spans: list[tuple[int, int]] | None = None
         self._last: Attribution | None = None  # the last attribution that named a source
         self._last_n = -2
         self._tweet: Attribution | None = None  # a tweet still open at the end of sentence ``_open_n``
@@ -65,7 +70,7 @@ class SourceTrail:
             a = replace(a, claimant=block.claimant, relay=a.relay or block.relay, last=block.claimant)
             self._block = block  # "we" inside a quoted statement is its source
         elif a.claimant is None and a.pronoun:
-            a = self._resolve(a)
+            a = self._resolve(a, n_sent)
         if block is not None and block.claimant is None and a.relay is None and block.relay:
             a = replace(a, relay=block.relay)  # "this from Reuters: ... police said 4 died": Reuters carried it
             self._block = block
@@ -79,8 +84,11 @@ class SourceTrail:
                 self._tweet, self._open_n = tail, n_sent
         return a
 
-    def _resolve(self, a: Attribution) -> Attribution:
+    def _resolve(self, a: Attribution, n_sent: int) -> Attribution:
         word = (a.anaphor or "").split()[-1:]
+        subject = self._subject(n_sent) if word and word[0] in _SINGULAR else None
+        if subject is not None:  # "Cameron welcomes the plan. He agrees. Troops will go, he says."
+            return replace(a, claimant=subject, last=subject)
         last = self._last
         if last is None or (word and word[0] in _PUBLISHER):
             return replace(a, claimant=None) if word and word[0] in _PUBLISHER else a
@@ -91,3 +99,23 @@ class SourceTrail:
         elif thing and (last.lead_outlet or (claimant is not None and is_person(claimant))):
             claimant = None  # an outlet, or a body, never a person
         return replace(a, claimant=claimant, relay=relay, last=claimant)
+
+    def _subject(self, n_sent: int) -> str | None:
+        """The person the sentences since the last named source are about ("Jo Marsh shows images.")."""
+        if not self._text:
+            return None
+        if self._spans is None:
+            self._spans = split_sentences(self._text)
+        for m in range(n_sent - 1, max(self._last_n, n_sent - 1 - MAX_BACK), -1):
+            if m < 0 or m >= len(self._spans):
+                break
+            toks = tokenize(self._text, *self._spans[m])
+            if toks and toks[0].low in _SINGULAR:
+                continue  # "He agrees on the need ...": still the same person
+            return person_subject(self._text, toks)
+        return None
+
+
+_SINGULAR = frozenset({"he", "she"})
+#: How many sentences back the person a "he" stands for may be named.
+MAX_BACK = 3
