@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from streams.extract.actor_countries import actor_countries
 from streams.extract.gazetteer import (
     LOCATIVE,
     REGION_WORDS,
@@ -82,6 +83,8 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     if not found and len(acting | armed) == 1 and (acting or _AT_HOME_RE.search(text)):
         # An entry that names no place, only the state whose forces act at home ("in the north of the country").
         return frozenset(acting | armed)
+    if not found and len(actors := actor_countries(text)) == 1:
+        return actors  # an entry that names no place, only a party or force of one country ("BJP workers")
     return frozenset(found)
 
 
