@@ -46,6 +46,6 @@ def actor_countries(text: str) -> frozenset[str]:
     lower = not any(c.isupper() for c in text)
     found = {table[m.group(1).lower()] for m in spelled.finditer(text)}
     for m in (acronyms_any_case if lower else acronyms).finditer(text):
-        if not text[m.end() : m.end() + 8].lower() == " paribas":
+        if text[m.end() : m.end() + 8].lower() != " paribas":
             found.add(table[m.group(1).lower()])
     return frozenset(found)
