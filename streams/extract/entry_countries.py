@@ -10,6 +10,7 @@ from streams.extract.gazetteer import (
     REGION_WORDS,
     Gazetteer,
     Region,
+    _Candidate,
     admin_word_countries,
     admin_word_country_at,
     name_key,
@@ -90,7 +91,10 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
 
 #: Nouns after a demonym that make it the state acting at home ("Syrian security forces", "Sudanese police");
 #: troops, warplanes and armies cross borders ("Ethiopian troops" in Somalia), so they count less (below).
-_STATE_NOUNS = words("security police policemen government authorities regime paramilitary paramilitaries")
+_STATE_NOUNS = words(
+    "security police policemen government authorities regime paramilitary paramilitaries"
+    " president prime court courts civilians villagers peasants citizens border"
+)
 #: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
 _ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
 _SETTLEMENTS = words("town towns city village villages port capital")
@@ -163,7 +167,7 @@ def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, boo
                 # Only a city no other country has a place of that name for: a namesake must not
                 # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
                 city = gaz.lookup_city(key, False)
-                if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
+                if city is not None and city.population >= _CONTEXT_CITY_POPULATION and _main_name(city):
                     out = (city.country, city.region_code, True)
     if len(_NAMED) >= _NAMED_MAX:
         _NAMED.clear()
@@ -200,3 +204,8 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
     if prev is None or not before[prev.end(1) :].isspace():
         return False
     return prev.group(1).lower() in LOCATIVE or prev.group(1).lower() == "capital"  # "the capital Mogadishu"
+
+
+def _main_name(city: _Candidate) -> bool:
+    """Whether a city is found under its own name, not another city's alternate ("Qusur" is no sign of Luxor)."""
+    return city.score >= 5 * max(city.population, 1)
