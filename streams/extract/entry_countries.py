@@ -10,7 +10,6 @@ from streams.extract.gazetteer import (
     REGION_WORDS,
     Gazetteer,
     Region,
-    _Candidate,
     admin_word_countries,
     admin_word_country_at,
     name_key,
@@ -93,7 +92,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
 #: troops, warplanes and armies cross borders ("Ethiopian troops" in Somalia), so they count less (below).
 _STATE_NOUNS = words(
     "security police policemen government authorities regime paramilitary paramilitaries"
-    " president prime court courts civilians villagers peasants citizens border"
+    " president prime court courts civilians villagers peasants citizens"
 )
 #: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
 _ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
@@ -167,7 +166,7 @@ def _named_by(key: str, size: int, gaz: Gazetteer) -> tuple[str, str | None, boo
                 # Only a city no other country has a place of that name for: a namesake must not
                 # settle itself ("Tuzla" in Bosnia for the district of Istanbul).
                 city = gaz.lookup_city(key, False)
-                if city is not None and city.population >= _CONTEXT_CITY_POPULATION and _main_name(city):
+                if city is not None and city.population >= _CONTEXT_CITY_POPULATION:
                     out = (city.country, city.region_code, True)
     if len(_NAMED) >= _NAMED_MAX:
         _NAMED.clear()
@@ -204,8 +203,3 @@ def _stands_as_place(text: str, start: int, end: int, lower: bool) -> bool:
     if prev is None or not before[prev.end(1) :].isspace():
         return False
     return prev.group(1).lower() in LOCATIVE or prev.group(1).lower() == "capital"  # "the capital Mogadishu"
-
-
-def _main_name(city: _Candidate) -> bool:
-    """Whether a city is found under its own name, not another city's alternate ("Qusur" is no sign of Luxor)."""
-    return city.score >= 5 * max(city.population, 1)

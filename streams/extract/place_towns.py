@@ -46,8 +46,6 @@ def plausible_town(
     n = len(toks)
     population, country = cand.population, cand.country
     main_name = cand.score >= 5 * max(population, 1)
-    if _abroad(cand, main_name, countries):
-        return False
     context = locative or after_settlement or followed_by_region(toks, j)
     if lower_mode:
         # A small town counts in lowercase text only where the entry names its region too ("near x , kent").
@@ -78,22 +76,6 @@ def plausible_town(
     if country in SMALL_TOWN_COUNTRIES and (population >= 20000 or (not single and population >= 1000)):
         big = True  # transliterations vary, so alternate names count as much as the main one
     return big
-
-
-#: A town abroad (in no country the entry names) stands only under its main name and when at least this large.
-ABROAD_MIN_POPULATION = 100_000
-
-
-def _abroad(cand: _Candidate, main_name: bool, countries: frozenset[str]) -> bool:
-    """Whether a town lies in a country other than the ones the entry names, and is too small, or named only
-    by an alternate spelling, to be read there: "Bel Air" in a report from Haiti is no French suburb, "Koni"
-    no Konya. The conflict countries whose villages blogs name (``SMALL_TOWN_COUNTRIES``) are left out:
-    an entry about Israeli strikes may name a Lebanese village and no country but Israel."""
-    if cand.country in SMALL_TOWN_COUNTRIES or (cand.region_code is not None and cand.region_code in countries):
-        return False
-    if cand.country in countries or not any(len(c) == 2 for c in countries):
-        return False
-    return not main_name or cand.population < ABROAD_MIN_POPULATION
 
 
 #: Tokens that may close a region name spelt another way: "..., Urozgan." "(Mahliyah, Marib)".
