@@ -39,8 +39,11 @@ def _index(index: dict[str, list[_Candidate]], rec: CityRecord, common: frozense
             if _usable_alt(alt):
                 keys.setdefault(normalize(alt), 1.0)
     if rec.country in ARABIC_NAME_COUNTRIES:
+        main = normalize(rec.name)
         for key in list(keys):
-            for variant in arabic_spellings(key):
+            # The article is dropped from the place's own name only: an alternate without it is often
+            # another place's name ("El Qusur" for Luxor would make "Qusur" of Homs Egyptian).
+            for variant in arabic_spellings(key, drop_article=key == main):
                 keys.setdefault(variant, 1.0)
     for key, weight in keys.items():
         if not key or key in common or key.count(" ") >= MAX_NAME_TOKENS:
@@ -62,7 +65,7 @@ _ARTICLES = frozenset(
 _MAX_SPELLINGS = 6
 
 
-def arabic_spellings(key: str) -> set[str]:
+def arabic_spellings(key: str, drop_article: bool = True) -> set[str]:
     """Other common English spellings of a name key from Arabic: the article as "al" / "el" or joined to its
     word, "-ieh" / "-iyeh", a final "-ah" as "-a", and a leading article dropped: "jisr ash shughur" ~
     "jisr al shughur", "deir ez zor" ~ "deir ezzor", "nabatieh" ~ "nabatiyeh", "al hirak" ~ "hirak".
@@ -81,7 +84,7 @@ def arabic_spellings(key: str) -> set[str]:
         out.add(" ".join([*ws[:-1], last[:-3] + "iyeh"]))
     elif last.endswith("ah") and len(last) > 4:
         out.add(" ".join([*ws[:-1], last[:-1]]))  # the final "-ah" that English often writes "-a": "jablah" ~ "jabla"
-    if len(ws) > 1 and ws[0] in _ARTICLES and len(ws[1]) > 3:
+    if drop_article and len(ws) > 1 and ws[0] in _ARTICLES and len(ws[1]) > 3:
         # The leading article that English often drops: "al hirak" ~ "hirak", "al hawijah" ~ "hawija".
         bare = ws[1:]
         out.add(" ".join(bare))
