@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from streams.extract.actor_countries import actor_countries
 from streams.extract.gazetteer import (
     LOCATIVE,
     REGION_WORDS,
@@ -87,12 +88,17 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     if not found and len(acting | armed) == 1 and (acting or _AT_HOME_RE.search(text)):
         # An entry that names no place, only the state whose forces act at home ("in the north of the country").
         return frozenset(acting | armed)
+    if not found and len(actors := actor_countries(text)) == 1:
+        return actors  # an entry that names no place, only a party or force of one country ("BJP workers")
     return frozenset(found)
 
 
 #: Nouns after a demonym that make it the state acting at home ("Syrian security forces", "Sudanese police");
 #: troops, warplanes and armies cross borders ("Ethiopian troops" in Somalia), so they count less (below).
-_STATE_NOUNS = words("security police policemen government authorities regime paramilitary paramilitaries")
+_STATE_NOUNS = words(
+    "security police policemen government authorities regime paramilitary paramilitaries"
+    " president prime court courts civilians villagers peasants citizens"
+)
 #: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
 _ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
 _SETTLEMENTS = words("town towns city village villages port capital")

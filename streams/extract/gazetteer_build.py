@@ -39,8 +39,11 @@ def _index(index: dict[str, list[_Candidate]], rec: CityRecord, common: frozense
             if _usable_alt(alt):
                 keys.setdefault(normalize(alt), 1.0)
     if rec.country in ARABIC_NAME_COUNTRIES:
+        main = normalize(rec.name)
         for key in list(keys):
-            for variant in arabic_spellings(key):
+            # The article is dropped from the place's own name only: an alternate without it is often
+            # another place's name ("El Qusur" for Luxor would make "Qusur" of Homs Egyptian).
+            for variant in arabic_spellings(key, drop_article=key == main):
                 keys.setdefault(variant, 1.0)
     for key, weight in keys.items():
         if not key or key in common or key.count(" ") >= MAX_NAME_TOKENS:
@@ -62,10 +65,11 @@ _ARTICLES = frozenset(
 _MAX_SPELLINGS = 6
 
 
-def arabic_spellings(key: str) -> set[str]:
+def arabic_spellings(key: str, drop_article: bool = True) -> set[str]:
     """Other common English spellings of a name key from Arabic: the article as "al" / "el" or joined to its
-    word, and "-ieh" / "-iyeh": "jisr ash shughur" ~ "jisr al shughur", "deir ez zor" ~ "deir ezzor",
-    "nabatieh" ~ "nabatiyeh". A few spellings at most; the key itself is not among them."""
+    word, "-ieh" / "-iyeh", a final "-ah" as "-a", and a leading article dropped: "jisr ash shughur" ~
+    "jisr al shughur", "deir ez zor" ~ "deir ezzor", "nabatieh" ~ "nabatiyeh", "al hirak" ~ "hirak".
+    A few spellings at most; the key itself is not among them."""
     ws = key.split()
     out: set[str] = set()
     for i, w in enumerate(ws[:-1]):
@@ -78,6 +82,14 @@ def arabic_spellings(key: str) -> set[str]:
         out.add(" ".join([*ws[:-1], last[:-4] + "ieh"]))
     elif last.endswith("ieh") and len(last) > 4:
         out.add(" ".join([*ws[:-1], last[:-3] + "iyeh"]))
+    elif last.endswith("ah") and len(last) > 4:
+        out.add(" ".join([*ws[:-1], last[:-1]]))  # the final "-ah" that English often writes "-a": "jablah" ~ "jabla"
+    if drop_article and len(ws) > 1 and ws[0] in _ARTICLES and len(ws[1]) > 3:
+        # The leading article that English often drops: "al hirak" ~ "hirak", "al hawijah" ~ "hawija".
+        bare = ws[1:]
+        out.add(" ".join(bare))
+        if bare[-1].endswith("ah") and len(bare[-1]) > 4:
+            out.add(" ".join([*bare[:-1], bare[-1][:-1]]))
     out.discard(key)
     return set(sorted(out)[:_MAX_SPELLINGS])
 
@@ -90,6 +102,10 @@ def _usable_alt(name: str) -> bool:
     if len(name) < 4 or not name[0].isupper() or name.isupper():
         return False
     return _LATIN_NAME_RE.fullmatch(name) is not None
+
+
+#: ISO 3166-2 subdivision types that are no area a report places an event in by that name.
+_NOT_AREAS = frozenset({"Geographical unit", "Geographical region", "City with county rights"})
 
 
 def build_gazetteer() -> Gazetteer:
@@ -113,6 +129,12 @@ def build_gazetteer() -> Gazetteer:
         for k, name in enumerate(row.names):
             rank = (2 if k == 0 else 1) if row.own else 0
             add_region(name, Region(rank, row.level, row.iso, row.country))
+    named = {r.iso for slot in regions_l.values() for r in slot.values()}
+    for sub in pycountry.subdivisions:
+        # ISO 3166-2 codes that GeoNames gives no area of (Burundi's newer provinces, Angola's Cuando Cubango):
+        # named by ISO's own name. Not geographical groupings, nor cities that ISO codes apart from their county.
+        if str(sub.code) not in named and str(sub.type) not in _NOT_AREAS:
+            add_region(str(sub.name), Region(1, 2 if sub.parent_code else 1, str(sub.code), str(sub.country_code)))
     for iso, spellings in region_aliases():
         for name in spellings:
             add_region(name, Region(3, 1, iso, iso[:2]))

@@ -183,7 +183,16 @@ def resolve_admin1(country: str | None, admin1: str | None) -> str | None:
         return None
     index = subdivision_index()
     key = normalize(admin1)
-    keys = dict.fromkeys((key, " ".join(_COMPASS.get(w, w) for w in key.split())))
+    ws = key.split()
+    keys = dict.fromkeys(
+        (
+            key,
+            " ".join(_COMPASS.get(w, w) for w in ws),
+            _CAPITAL_AREA_RE.sub("", key),
+            # "North" for the Northern Province, "North West" for North Western: the adjective ISO names it by
+            " ".join([*ws[:-1], ws[-1] + "ern"]) if ws and ws[-1] in _COMPASS_NOUNS else key,
+        )
+    )
     for cc in (*_FILED_UNDER.get(country, ()), country):
         for k in keys:
             got = index.get((cc, k)) or index.get((cc, bare_region_name(k))) or index.get((cc, "~" + loose_key(k)))
@@ -192,9 +201,12 @@ def resolve_admin1(country: str | None, admin1: str | None) -> str | None:
     return None
 
 
+#: What a capital's own area adds to the city's name: "Islamabad Capital Territory", "Ho Chi Minh City".
+_CAPITAL_AREA_RE = re.compile(r"\s+(?:capital territory|capital city|capital district|city)$")
 #: Territories a dataset files under another country's code, tried first for that country's names.
 _FILED_UNDER = {"IL": ("PS",)}
 _COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+_COMPASS_NOUNS = frozenset(_COMPASS.values())
 
 
 def resolve_locality(country: str | None, locality: str | None) -> str | None:
@@ -281,7 +293,8 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
                 fat = int(fat_raw) if fat_raw is not None else None
             except ValueError as e:
                 raise PublicDataError(f"{path}:{n}: fatalities is not a whole number: {fat_raw!r}") from e
-        yield Row(n, text, cc, admin1, resolve_admin1(cc, admin1), fat)
+        # An admin1 that is a city of its own ("Naypyidaw", "Ho Chi Minh City") is read as that city too.
+        yield Row(n, text, cc, admin1, resolve_admin1(cc, admin1) or resolve_locality(cc, admin1), fat)
 
 
 def _region_ok(pred: str | None, gold: str) -> bool:

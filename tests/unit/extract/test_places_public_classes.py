@@ -101,7 +101,8 @@ def test_no_refinement_for_a_place_in_another_country() -> None:
     [
         ("deir ez zor", {"deir al zor", "deir el zor", "deir ezzor"}),
         ("nabatieh", {"nabatiyeh"}),
-        ("az zabadani", set()),  # a leading article is left alone
+        ("az zabadani", {"zabadani"}),  # a leading article is never swapped for another, only dropped
+        ("al bab", set()),  # not down to a word of three letters
         ("homs", set()),
     ],
 )
