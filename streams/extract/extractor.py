@@ -32,7 +32,7 @@ from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, 
 from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
-from streams.extract.period import is_nationwide, sentence_is_cumulative, toll_is_regional
+from streams.extract.period import figure_is_cumulative, is_nationwide, sentence_is_cumulative, toll_is_regional
 from streams.extract.places import find_places
 from streams.extract.placing import (
     Sentence,
@@ -156,7 +156,7 @@ def extract_text(text: str) -> list[Fact]:
         for f in figures:
             regional = f.via == "toll" and toll_is_regional(toks, f.tok_i)
             national = f.metric in CASUALTY_METRICS and is_nationwide(toks, f.tok_i, f.tok_j, _is_country)
-            pending.append((f, sent, cumulative or regional or national))
+            pending.append((f, sent, figure_is_cumulative(toks, f.tok_i, cumulative) or regional or national))
     if not pending:
         return []
     if headline_places is None and headline_span is not None:

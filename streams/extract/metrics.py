@@ -322,8 +322,9 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and toks[m.j].low in ("more", "additional", "further")
         and metric != "strikes"
         and via != "left"
+        and any(t.low in lx.TOLL_UPDATE_WORDS for t in toks)
     ):
-        return None  # "two more bodies were found": an increment; "troops killed 3 more militants" is an act
+        return None  # "the toll rose to 132 after three more died": an increment of a toll (alone, it is the report)
     subject = None if metric == "strikes" else _subject(subj_toks)
     return Figure(metric, m.low, m.best, m.high, qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
 

@@ -52,7 +52,7 @@ def toll_before(toks: list[Token], i: int) -> str | None:
             return None  # "is likely to increase to more than 150": a forecast, not a toll
         if low == "toll":
             before = toks[p - 1].low if p >= 1 else ""
-            return {"injury": "injured", "casualty": "casualties"}.get(before, "killed")
+            return _TOLL_KINDS.get(before, "killed")
         if low in lx.TOLL_NOUNS and _number_of(toks, p):
             return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
         if low in lx.TROOP_NOUNS and any(
@@ -76,7 +76,8 @@ def _number_of(toks: list[Token], p: int) -> bool:
     )
 
 
-#: Tally words that may label a bracketed count: "dead (3729)".
+#: Words before "toll" that make a toll of the hurt ("wounded toll"); labels of a bracketed count ("dead (3729)").
+_TOLL_KINDS = {"injury": "injured", "wounded": "injured", "injured": "injured", "casualty": "casualties"}
 _LABELS = {"dead": "killed", "killed": "killed", "deaths": "killed", "injured": "injured",
            "wounded": "injured", "missing": "missing", "arrested": "arrested"}  # fmt: skip
 #: Words of a forecast between a tally noun and its number.
