@@ -88,7 +88,7 @@ def _when_words(toks: list[Token], k: int) -> int:
 _HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "believe"})
 #: Adverb endings skipped before a participle; "fatally" and "mortally" are cues of their own, and
 #: "unlawfully killed" is an inquest's verdict on deaths long known, not a report of them.
-_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively")
+_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively", "arily")
 _NOT_ADVERBS = frozenset(
     {"fatally", "mortally", "rally", "ally", "tally", "italy", "family", "finally", "unlawfully", "lawfully"}
 )

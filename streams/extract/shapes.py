@@ -50,8 +50,8 @@ def toll_before(toks: list[Token], i: int) -> str | None:
         low = t.low
         if low in _FORECAST:
             return None  # "is likely to increase to more than 150": a forecast, not a toll
-        if low == "toll":
-            before = toks[p - 1].low if p >= 1 else ""
+        before = toks[p - 1].low if p >= 1 else ""
+        if low == "toll" or (low == "total" and before in ("death", "injury", "casualty")):  # "the death total"
             return _TOLL_KINDS.get(before, "killed")
         if low in lx.TOLL_NOUNS and _number_of(toks, p):
             return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
