@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
+from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token
 
 BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
@@ -101,6 +102,11 @@ def _adverb(low: str) -> bool:
 
 #: Nouns of a counted whole after an active verb: "killing a family of seven".
 _COLLECTIVES = frozenset({"family", "total", "group"})
+
+
+def active_verb(low: str) -> bool:
+    """A past tense or participle that takes the number after it as its object: "has infected 61 people"."""
+    return len(low) > 4 and low.endswith("ed") and low not in SAY_VERBS and low not in lx.AUX
 
 
 def right_cue(toks: list[Token], k: int) -> str | None:

@@ -321,13 +321,13 @@ def shared_cue(toks: list[Token], q: int) -> str | None:
 def relative_cue(toks: list[Token], i: int, k: int) -> int | None:
     """The cue of a relative clause after the counted noun at ``toks[i:k]``: "more than 400 people who were injured".
 
-    Not an act of the counted people ("5 gunmen who killed 12 villagers" has an
-    object), and not a known group named again ("the 96 fans who died": the
-    article says the reader already knows them).
+    Not an act ("5 gunmen who killed 12 villagers"), nor a known group named again ("the 96 fans who died").
     """
-    if k >= len(toks) or toks[k].low not in ("who", "that", "whom") or (i >= 1 and toks[i - 1].low == "the"):
+    if k >= len(toks) or toks[k].low not in ("who", "that", "whom"):
         return None
     c = skip_to_cue(toks, k + 1)
+    if i >= 1 and toks[i - 1].low == "the" and (c is None or people_cue(toks, c) != "missing"):
+        return None  # but "the 15 others who are still missing" is a count of now
     if c is None or (c == k + 1 and toks[c].low not in _BARE_PARTICIPLES):
         return None  # "people who died", "people who were killed"; not "people who fled the city"
     if people_cue(toks, c) not in PEOPLE_METRICS or _object_at(toks, c + 1):

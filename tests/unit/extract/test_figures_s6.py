@@ -136,3 +136,32 @@ def test_summarily_is_an_adverb_before_the_verb(text: str) -> None:
 )
 def test_a_hyphenated_compound_is_no_breakdown_dash(text: str) -> None:
     assert tally_figure(facts_of(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("Divers found 31 bodies; the 15 others who are still missing are sought.")
+)
+def test_the_people_still_missing_are_a_count_of_now(
+    text: str,
+) -> None:
+    assert [(f.metric, f.best) for f in facts_of(text) if f.metric == "missing"] == [("missing", 15)]
+
+
+@pytest.mark.parametrize("text", both_tokenised("Flowers were laid for the 50 miners who died in the collapse."))
+def test_a_known_group_of_dead_named_again_stays_no_count(text: str) -> None:
+    assert killed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        *[(t, [1]) for t in both_tokenised("The fever has infected 45 people and one person has died.")],
+        *[(t, [9]) for t in both_tokenised("The storm has affected 200 people and nine have died.")],
+        # a speech verb is no active verb: its report's counts still share the cue
+        *[(t, [4, 2]) for t in both_tokenised("Officials reported four guards and two drivers were killed.")],
+    ],
+)
+def test_the_object_of_an_active_verb_takes_no_later_clause_s_cue(text: str, want: list[int]) -> None:
+    values = [v for v, _ in killed(text)]
+    assert all(w in values for w in want)
+    assert 45 not in values and 200 not in values  # the infected and the affected are no dead
