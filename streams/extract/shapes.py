@@ -185,7 +185,7 @@ _ASIDE_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
+def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
     """The cue of a long subject: from ``k`` (where the plain subject stopped) to its verb.
 
     "seven personnel of the border force were killed", "12 fighters including

@@ -165,3 +165,14 @@ def test_the_object_of_an_active_verb_takes_no_later_clause_s_cue(text: str, wan
     values = [v for v, _ in killed(text)]
     assert all(w in values for w in want)
     assert 45 not in values and 200 not in values  # the infected and the affected are no dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "At least nine farmers on the far side of the Green Line (GL) in the hill sector of Tana district "
+        "were killed on Monday."
+    ),
+)
+def test_a_long_subject_of_places_reaches_its_verb(text: str) -> None:
+    assert killed(text) == [(9, False)]
