@@ -210,7 +210,7 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
         if t.text == ",":
             if p + 1 >= n or not _aside_opener(toks[p + 1]):
                 return None
-            close_at = _closing_comma(toks, p + 1, end)
+            close_at = _closing_comma(toks, p + 1, min(end, k + 16))  # an aside closes within 16
             if close_at is None:
                 if toks[p + 1].low not in ("including", "among"):
                     return None

@@ -176,3 +176,14 @@ def test_the_object_of_an_active_verb_takes_no_later_clause_s_cue(text: str, wan
 )
 def test_a_long_subject_of_places_reaches_its_verb(text: str) -> None:
     assert killed(text) == [(9, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    both(
+        "Five men, including a suspected member of a banned group from the north were gunned down "
+        "in a police raid in Lyari, Karachi."
+    ),
+)
+def test_an_unclosed_including_aside_is_not_closed_by_a_far_comma(text: str) -> None:
+    assert killed(text) == [(5, False)]
