@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
+from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token
 
 BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", "—", "–", '"', "“", "”"})
@@ -88,7 +89,7 @@ def _when_words(toks: list[Token], k: int) -> int:
 _HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "believe"})
 #: Adverb endings skipped before a participle; "fatally" and "mortally" are cues of their own, and
 #: "unlawfully killed" is an inquest's verdict on deaths long known, not a report of them.
-_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively")
+_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively", "arily")
 _NOT_ADVERBS = frozenset(
     {"fatally", "mortally", "rally", "ally", "tally", "italy", "family", "finally", "unlawfully", "lawfully"}
 )
@@ -101,6 +102,11 @@ def _adverb(low: str) -> bool:
 
 #: Nouns of a counted whole after an active verb: "killing a family of seven".
 _COLLECTIVES = frozenset({"family", "total", "group"})
+
+
+def active_verb(low: str) -> bool:
+    """A past tense or participle that takes the number after it as its object: "has infected 61 people"."""
+    return len(low) > 4 and low.endswith("ed") and low not in SAY_VERBS and low not in lx.AUX
 
 
 def right_cue(toks: list[Token], k: int) -> str | None:

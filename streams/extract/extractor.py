@@ -32,7 +32,8 @@ from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, 
 from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
 from streams.extract.numbers import find_numbers
-from streams.extract.period import is_nationwide, sentence_is_cumulative, toll_is_regional
+from streams.extract.others import adds_to_earlier, running_sums
+from streams.extract.period import figure_is_cumulative, is_nationwide, sentence_is_cumulative, toll_is_regional
 from streams.extract.places import find_places
 from streams.extract.placing import (
     Sentence,
@@ -101,6 +102,7 @@ def extract_text(text: str) -> list[Fact]:
     dateline = _dateline(text)
     same_len = len(low_text) == len(text)  # lowercasing can change lengths ("İ"): offsets then differ
     pending: list[tuple[Figure, Sentence, bool]] = []
+    adds: list[bool] = []  # per pending figure: whether it counts dead on top of those before ("two others")
     claimants: list[str] = []
     headline_places: list[Place] | None = None
     headline_span: tuple[int, int] | None = None
@@ -125,6 +127,7 @@ def extract_text(text: str) -> list[Fact]:
         # A recap bullet ("- Three killed in strike on Sumy") abridges like a headline does.
         sent = Sentence(s, toks, (n_sent == 0 and text.startswith("\n\n", e)) or _is_bullet(text, s))
         figures = find_figures(toks, find_numbers(toks), last_figure)
+        n_own = len(figures)  # the figures as written; coordinated totals follow them
         if figures:
             last_figure = figures[-1]
             if len(figures) > 1:
@@ -153,12 +156,17 @@ def extract_text(text: str) -> list[Fact]:
         sent.figures = figures
         sent.listed = listed_places(text, sent.places)
         cumulative = sentence_is_cumulative(toks)
-        for f in figures:
+        for n_fig, f in enumerate(figures):
             regional = f.via == "toll" and toll_is_regional(toks, f.tok_i)
             national = f.metric in CASUALTY_METRICS and is_nationwide(toks, f.tok_i, f.tok_j, _is_country)
-            pending.append((f, sent, cumulative or regional or national))
+            pending.append((f, sent, figure_is_cumulative(toks, f.tok_i, cumulative) or regional or national))
+            adds.append(
+                n_fig < n_own and f.metric == "killed" and adds_to_earlier(toks, f, [p.start for p in sent.places])
+            )
     if not pending:
         return []
+    if any(adds):
+        pending.extend(running_sums(pending, adds))  # "three were killed ... two others died": five
     if headline_places is None and headline_span is not None:
         htoks = tokenize(text, *headline_span)
         head = Sentence(headline_span[0], htoks)

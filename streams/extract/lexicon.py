@@ -214,6 +214,8 @@ TOLL_NOUNS: dict[str, str] = {
     "killed": "killed", "victims": "killed", "missing": "missing", "displaced": "displaced",
     "refugees": "displaced", "prisoners": "captured", "arrests": "arrested", "detained": "arrested",
 }  # fmt: skip
+#: Words of a toll updated in the sentence, which an increment ("after three more died") only feeds.
+TOLL_UPDATE_WORDS = words("toll tolls total tally bringing brings brought risen rose rises climbed raising taking")
 TOLL_LINKS: frozenset[str] = words(
     """
     to at reached reaches hit hits stood stands is was now of totalled totaled totals exceeded

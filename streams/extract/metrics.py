@@ -21,7 +21,7 @@ from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
 from streams.extract.asides import aside_cue, relative_fate, them_killed, then_killed
-from streams.extract.cues import Figure, left_cue, per_after, right_cue, skip_to_cue
+from streams.extract.cues import Figure, active_verb, left_cue, per_after, right_cue, skip_to_cue
 from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
@@ -156,7 +156,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         # "more than 400 people who were injured"
         bridged = (
             relative_cue(toks, m.i, k)
-            or bridge_to_cue(toks, k)
+            or (None if m.i >= 1 and active_verb(toks[m.i - 1].low) else bridge_to_cue(toks, k))
             or aside_cue(toks, m.i, k)
             or relative_fate(toks, m.i, k)
         )
@@ -173,6 +173,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and k < n
         and toks[k].low in ("and", "or")
         and not toll_before(toks, m.i)
+        and not (m.i >= 1 and active_verb(toks[m.i - 1].low))  # "has infected 61 people and one has died"
     ):
         # "104 of the missiles and 81 of the drones were destroyed", "five hostages and six guerrillas were
         # killed"; not "killed five men and at least 20 injured" (the verb before is the first count's)
@@ -322,8 +323,9 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and toks[m.j].low in ("more", "additional", "further")
         and metric != "strikes"
         and via != "left"
+        and any(t.low in lx.TOLL_UPDATE_WORDS for t in toks)
     ):
-        return None  # "two more bodies were found": an increment; "troops killed 3 more militants" is an act
+        return None  # "the toll rose to 132 after three more died": an increment of a toll (alone, it is the report)
     subject = None if metric == "strikes" else _subject(subj_toks)
     return Figure(metric, m.low, m.best, m.high, qualifier, m.start, m.end, subject, per, m.i, max(k, m.j), via)
 

@@ -32,7 +32,7 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = (
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _p in _PERIOD_PHRASES:
     _BY_FIRST.setdefault(_p[0], []).append(_p)
-_MARKERS = frozenset(_BY_FIRST) | {"since"}
+_MARKERS = frozenset(_BY_FIRST) | {"since", "ago"}
 
 
 #: What a running total is counted since, besides the words of the lexicon: an uprising, the protests.
@@ -64,9 +64,49 @@ def _background(toks: list[Token]) -> bool:
     return start + 1 < n and toks[start].low == "in" and _year(toks[start + 1])
 
 
+#: Words of a clause that updates a toll after the incident's own figure: ", bringing the toll to 35".
+_UPDATE_CLAUSE = words("bringing taking raising pushing")
+
+
+def _earlier_event(toks: list[Token], k: int) -> bool:
+    """ "29 years ago", "decades ago": a figure of an earlier event, recalled.
+
+    A span of days or weeks ("in four days of protests", "over the past week") is no running total:
+    PITF and ACLED code such an episode as one event.
+    """
+    return toks[k].low == "ago" and k >= 1 and toks[k - 1].low in ("years", "decades")
+
+
+def update_clause_at(toks: list[Token]) -> int | None:
+    """Where a clause that updates a toll begins: "15 died in clashes, bringing the total to 170 since May"."""
+    n = len(toks)
+    return next(
+        (
+            k
+            for k in range(1, n - 1)
+            if toks[k].low in _UPDATE_CLAUSE and (toks[k - 1].text == "," or toks[k + 1].low in ("the", "to"))
+        ),
+        None,
+    )
+
+
+def figure_is_cumulative(toks: list[Token], i: int, sentence: bool) -> bool:
+    """Whether the figure at ``toks[i]`` is a running total, given the sentence-wide answer ``sentence``.
+
+    A figure before an updating clause takes only its own clause's markers: in "15 died in clashes,
+    bringing the total dead to 170 since May 12" the 15 is the incident's and the 170 the total.
+    """
+    if not sentence:
+        return False
+    s = update_clause_at(toks)
+    if s is None or i >= s:
+        return True
+    return sentence_is_cumulative(toks[:s])
+
+
 def sentence_is_cumulative(toks: list[Token]) -> bool:
-    """Markers of a running total anywhere in the sentence ("since the start of the war"), or of
-    an earlier year ("In 1994, ...")."""
+    """Markers of a running total anywhere in the sentence ("since the start of the war"), or of an
+    earlier year ("In 1994, ...", "29 years ago")."""
     n = len(toks)
     if _background(toks):
         return True
@@ -74,11 +114,14 @@ def sentence_is_cumulative(toks: list[Token]) -> bool:
         return False
     for k, t in enumerate(toks):
         low = t.low
+        if low == "ago" and _earlier_event(toks, k):
+            return True
         if low == "since" and not any(toks[q].low in _SUPERLATIVES for q in range(max(0, k - 5), k)):
             # "the worst fighting since the uprising began" compares; it counts nothing since then
             for q in range(k + 1, min(n, k + 4)):
                 w = toks[q].low
-                if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or _year(toks[q]):
+                last = w == "last" and toks[q - 1].low == "the"  # "since the last talks", not "since last night"
+                if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or last or _year(toks[q]):
                     return True
         for phrase in _BY_FIRST.get(low, ()):
             if all(k + q < n and toks[k + q].low == w for q, w in enumerate(phrase)):

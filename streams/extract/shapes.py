@@ -50,9 +50,9 @@ def toll_before(toks: list[Token], i: int) -> str | None:
         low = t.low
         if low in _FORECAST:
             return None  # "is likely to increase to more than 150": a forecast, not a toll
-        if low == "toll":
-            before = toks[p - 1].low if p >= 1 else ""
-            return {"injury": "injured", "casualty": "casualties"}.get(before, "killed")
+        before = toks[p - 1].low if p >= 1 else ""
+        if low == "toll" or (low == "total" and before in ("death", "injury", "casualty")):  # "the death total"
+            return _TOLL_KINDS.get(before, "killed")
         if low in lx.TOLL_NOUNS and _number_of(toks, p):
             return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
         if low in lx.TROOP_NOUNS and any(
@@ -76,7 +76,8 @@ def _number_of(toks: list[Token], p: int) -> bool:
     )
 
 
-#: Tally words that may label a bracketed count: "dead (3729)".
+#: Words before "toll" that make a toll of the hurt ("wounded toll"); labels of a bracketed count ("dead (3729)").
+_TOLL_KINDS = {"injury": "injured", "wounded": "injured", "injured": "injured", "casualty": "casualties"}
 _LABELS = {"dead": "killed", "killed": "killed", "deaths": "killed", "injured": "injured",
            "wounded": "injured", "missing": "missing", "arrested": "arrested"}  # fmt: skip
 #: Words of a forecast between a tally noun and its number.
@@ -184,7 +185,7 @@ _ASIDE_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
+def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
     """The cue of a long subject: from ``k`` (where the plain subject stopped) to its verb.
 
     "seven personnel of the border force were killed", "12 fighters including
@@ -209,7 +210,7 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 16) -> int | None:
         if t.text == ",":
             if p + 1 >= n or not _aside_opener(toks[p + 1]):
                 return None
-            close_at = _closing_comma(toks, p + 1, end)
+            close_at = _closing_comma(toks, p + 1, min(end, k + 16))  # an aside closes within 16
             if close_at is None:
                 if toks[p + 1].low not in ("including", "among"):
                     return None
@@ -320,13 +321,13 @@ def shared_cue(toks: list[Token], q: int) -> str | None:
 def relative_cue(toks: list[Token], i: int, k: int) -> int | None:
     """The cue of a relative clause after the counted noun at ``toks[i:k]``: "more than 400 people who were injured".
 
-    Not an act of the counted people ("5 gunmen who killed 12 villagers" has an
-    object), and not a known group named again ("the 96 fans who died": the
-    article says the reader already knows them).
+    Not an act ("5 gunmen who killed 12 villagers"), nor a known group named again ("the 96 fans who died").
     """
-    if k >= len(toks) or toks[k].low not in ("who", "that", "whom") or (i >= 1 and toks[i - 1].low == "the"):
+    if k >= len(toks) or toks[k].low not in ("who", "that", "whom"):
         return None
     c = skip_to_cue(toks, k + 1)
+    if i >= 1 and toks[i - 1].low == "the" and (c is None or people_cue(toks, c) != "missing"):
+        return None  # but "the 15 others who are still missing" is a count of now
     if c is None or (c == k + 1 and toks[c].low not in _BARE_PARTICIPLES):
         return None  # "people who died", "people who were killed"; not "people who fled the city"
     if people_cue(toks, c) not in PEOPLE_METRICS or _object_at(toks, c + 1):

@@ -132,7 +132,7 @@ def _total(
         return []  # "among the 14 people killed were two women and one boy": parts of the larger count
     k = bisect_left(starts, first.start)
     before = toks[max(0, k - _BREAKDOWN_WINDOW) : k]
-    if any(t.low in _BREAKDOWN for t in before):
+    if any(t.low in _BREAKDOWN and (t.text != "-" or t.space_before) for t in before):  # not "a 24-hour siege"
         return []  # "ten people, including four children and two women": parts of a stated total
     if before and prev is not None and prev.metric == first.metric and before[0].start <= prev.start:
         return []  # "six refugees, two women and four children, were killed": an apposition of parts

@@ -253,8 +253,10 @@ def test_more_after_an_active_verb_is_the_act_s_count(text: str) -> None:
     assert killed(text) == [4]
 
 
-def test_more_bodies_found_stay_an_increment() -> None:
-    assert killed("Four more bodies were found in the river.") == []
+def test_more_bodies_found_stay_an_increment_of_a_toll_beside_them() -> None:
+    # alone, the increment is the only report of these dead (session 6); beside a toll it only feeds it
+    assert killed("Four more bodies were found in the river.") == [4]
+    assert killed("The toll rose to 19 after four more bodies were found in the river.") == [19]
 
 
 @pytest.mark.parametrize("text", ["5 fishermen's bodies were found on the shore.", "5 farmers' bodies were found."])
