@@ -49,7 +49,9 @@ def _aware(v: datetime) -> datetime:
     try:
         v.astimezone(UTC)
     except OverflowError:
-        raise ValueError(f"{v.isoformat()} has no UTC form: it falls outside years 1 to 9999 in UTC") from None
+        raise ValueError(
+            f"{v.isoformat()} lies outside the years 1 to 9999 in UTC, where every stored time is written"
+        ) from None
     return v
 
 

@@ -28,10 +28,9 @@ def test_moments_at_the_edges_that_utc_can_write() -> None:
     assert parse_as_of("2024-11-20") == "2024-11-20T23:59:59.999999Z"
 
 
-def test_an_event_time_with_no_utc_form_is_a_failure_replay_lists_as_the_worker_dead_letters_it() -> None:
-    """The envelope and event validate, but making its entry facts writes its time in UTC and overflows:
-    the worker dead-letters it (stage extract); replay crashed with the OverflowError."""
-    from replay.rebuild import Rebuilt, extracted
+def test_an_event_time_with_no_utc_form_is_an_unreadable_record_not_a_crash() -> None:
+    """A record whose published time has no UTC form is refused where it is decoded, naming the field
+    (the worker dead-letters it at stage decode): replay crashed with its OverflowError."""
     from replay.source import decode_record
     from schemas.codec import seal
     from schemas.envelope import GENESIS_HASH
@@ -40,7 +39,5 @@ def test_an_event_time_with_no_utc_form_is_a_failure_replay_lists_as_the_worker_
     fields = {"type": "entry.published", "blog_id": "b", "entry_id": "e", "occurred_at": None, "payload": {"body": "x"}}
     raw, _ = seal(fields, "ev-1", "0001-01-01T00:00:00+05:00", GENESIS_HASH)
     rec = decode_record(Position("entries", 0, 0), b"b", raw)
-    assert rec.event is not None
-    out = Rebuilt()
-    assert extracted(out, rec, lambda title, body: [], "v") is None
-    assert [(f.entry_id, f.position.offset) for f in out.failed] == [("e", 0)]
+    assert rec.event is None
+    assert rec.error is not None and "0001-01-01T00:00:00+05:00 lies outside the years 1 to 9999 in UTC" in rec.error
