@@ -12,6 +12,8 @@ an entry event ever made to a key (one *contribution row* each) and what the eve
 - a contribution row: ``{"stamp": [published_at, partition, offset], "q": [fact index, ...]}``, the
   event row's items it holds (a tombstone, the entry having left the key by a correction or a
   retraction, is its stamp alone; items that do not cover the event's facts once are kept packed).
+  The worker stores an event's contribution rows folded into its event row (:func:`fold`, ``"k"``):
+  one write per entry event, not one per view key it touches; :func:`unfold` gives a row back.
 
 **Validity on the accepted clock.** The rows of one (key, entry) sorted by stamp are the intervals:
 row *i* counts from its own ``published_at`` until the ``published_at`` of row *i + 1* (the event
@@ -33,7 +35,7 @@ event row the record :func:`streams.core.lineage.contribution_record` makes, fie
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from streams.core.lineage import FACT_FIELDS, MAX_SENTENCE, Record, clipped_sentence
@@ -92,6 +94,52 @@ def contribution_row(c: Contribution, shared: bool) -> Record:
     if shared:
         return {"stamp": list(c.stamp), "q": [it["seq"] for it in c.items]}
     return {"stamp": list(c.stamp), **_packed(c.items, c.entry_key, c.stamp)}
+
+
+def fold(contributions: Iterable[Contribution], shared: bool) -> dict[str, dict[str, Any]]:
+    """The contribution rows of one entry event, folded into its event row (``"k"``).
+
+    ``view -> view key ->`` what the row holds besides its stamp (which the event row's key holds):
+    its item indexes in the event row (``shared``), None for a tombstone, else its items packed.
+    One write per entry event instead of one per view key it touches. The timeline is left out
+    (the event row holds it).
+
+    >>> c = Contribution("casualties", "UA-63/2024-11-20", "b/e1", ("t", 0, 1), ({"seq": 0},))
+    >>> gone = Contribution("strikes", "UA-63/2024-11-20/drone", "b/e1", ("t", 0, 1), ())
+    >>> fold([c, gone], shared=True)
+    {'casualties': {'UA-63/2024-11-20': [0]}, 'strikes': {'UA-63/2024-11-20/drone': None}}
+    >>> unfold(fold([c, gone], True), "strikes\x1eUA-63/2024-11-20/drone", ("t", 0, 1))
+    {'stamp': ['t', 0, 1]}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for c in contributions:
+        if c.view == TIMELINE:
+            continue
+        row = contribution_row(c, shared)
+        del row["stamp"]
+        out.setdefault(c.view, {})[c.key] = None if not row else row["q"] if row.keys() == {"q"} else row
+    return out
+
+
+def folded_states(folded: Mapping[str, Mapping[str, Any]] | None) -> Iterator[str]:
+    """The state parts (``"{view}\x1e{key}"``) of the rows folded into an event row's ``"k"``."""
+    for view, keys in (folded or {}).items():
+        for key in keys:
+            yield f"{view}\x1e{key}"
+
+
+def unfold(folded: Mapping[str, Mapping[str, Any]] | None, state: str, stamp: Sequence[Any]) -> Record | None:
+    """The contribution row of ``state`` folded into an event row's ``"k"``, with ``stamp`` (None: none there)."""
+    view, _, key = state.partition("\x1e")
+    keys = (folded or {}).get(view)
+    if keys is None or key not in keys:
+        return None
+    value = keys[key]
+    if value is None:
+        return {"stamp": list(stamp)}
+    if isinstance(value, list):
+        return {"stamp": list(stamp), "q": value}
+    return {"stamp": list(stamp), **value}
 
 
 def _packed(items: Sequence[dict[str, Any]], entry_key: str, stamp: Sequence[Any]) -> Record:
