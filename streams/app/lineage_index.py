@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from streams.app.rowstore import RowTable
-from streams.core.history import folded_states, parse_stamp, unfold
+from streams.core.history import folded_states, parse_stamp, stamp_text, unfold
 from streams.core.lineage import Record
 from streams.views.contrib import Stamp
 from streams.views.rows import row_key
@@ -84,6 +84,22 @@ class LineageIndex(RowTable):
         stored = self.table.get(row_key(EVENTS, part))
         folded = stored.get("k") if isinstance(stored, dict) else None
         return folded if isinstance(folded, dict) else None
+
+    def keys_at(self, entry_key: str, stamp: Stamp) -> dict[str, list[str]]:
+        """The view keys the entry event of ``entry_key`` at ``stamp`` contributes to (its tombstones left
+        out), per view, sorted: the entry's keys that :func:`streams.views.routing.plan` returned for it."""
+        stored = self.table.get(row_key(EVENTS, f"{entry_key}{SEP}{stamp_text(stamp)}"))
+        if not isinstance(stored, dict):
+            raise ValueError(
+                f"the entry index names {entry_key} at {stamp} as its latest event, and the lineage table has no "
+                "row of that event: the worker's tables disagree; rebuild them (new LIVELEDGER_APP_ID) from the log"
+            )
+        out: dict[str, list[str]] = {}
+        for view, keys in (stored.get("k") or {}).items():
+            live = sorted(key for key, value in keys.items() if value is not None)
+            if live:
+                out[view] = live
+        return out
 
     def _folded(self, entry_key: str, stamp: str) -> dict[str, Any] | None:
         """The rows folded into the event row of ``entry_key`` at ``stamp`` (its ``"k"``), cached."""
