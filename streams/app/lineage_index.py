@@ -106,9 +106,10 @@ class LineageIndex(RowTable):
         folded = self._folds.get((entry_key, stamp), _UNREAD)
         if folded is _UNREAD:
             folded = self._stored_folds(f"{entry_key}{SEP}{stamp}")
-            if len(self._folds) >= DECODED_ROWS:
-                self._folds.pop(next(iter(self._folds)))
-            self._folds[(entry_key, stamp)] = folded
+            if folded is not None:  # a row not there yet (recovery under way) is asked again next time
+                if len(self._folds) >= DECODED_ROWS:
+                    self._folds.pop(next(iter(self._folds)))
+                self._folds[(entry_key, stamp)] = folded
         return folded  # type: ignore[return-value]
 
     # -- index ----------------------------------------------------------------------------------
@@ -138,6 +139,7 @@ class LineageIndex(RowTable):
             for state in hist:
                 self._index_view(state)
             self._hist, self._hist_seen, self._entry_states = hist, self._seen, entry_states
+            self._folds = {}  # rows may have moved in or out with the assignment
             self._clock += 1
             self._epoch, self.versions = self._clock, {}
         return self._hist
