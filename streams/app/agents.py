@@ -38,7 +38,7 @@ from schemas.errors import SchemaError
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
-from streams.app.lineage_ops import record_batch
+from streams.app.lineage_ops import known_of, record_batch, store_known
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Planned, Step, step
@@ -186,14 +186,18 @@ class Agents:
         index: dict[str, Known] = {}
         kept: list[Decoded] = []
         table = self.ll.entry_index
+        lineage = self.ll.lineage
         for ev, ef in decoded:
-            with for_event(ev):
+            error: Exception | None = None
+            with for_event(ev):  # the lineage rows of an entry are in its event's partition too
                 doc = table.get(ef.entry_key)
-            try:
-                if doc is not None and ef.entry_key not in index:
-                    index[ef.entry_key] = Known.from_json(doc)
-            except (KeyError, TypeError, ValueError) as e:
-                await self.dead_letter("index", e, ev.message)
+                try:
+                    if doc is not None and ef.entry_key not in index:
+                        index[ef.entry_key] = known_of(doc, lineage, ef.entry_key)
+                except (KeyError, TypeError, ValueError) as e:
+                    error = e
+            if error is not None:
+                await self.dead_letter("index", error, ev.message)
                 continue
             kept.append((ev, ef))
         return kept, index
@@ -258,11 +262,11 @@ class Agents:
     def store(self, result: Step, events: dict[Position, Any]) -> None:
         """The batch's new index records (each written for the event it comes from), and the counters."""
         table = self.ll.entry_index
+        lineage = self.ll.lineage
         origin = {(p.entry.entry_key, p.entry.stamp): events[p.entry.position] for p in result.planned}
         for key, known in result.index.items():
             with for_event(origin[(key, known.stamp)]):
-                table[key] = known.to_json()
-        lineage = self.ll.lineage
+                table[key] = store_known(known, lineage)
         if lineage is not None:  # what the explain API answers from (an event redelivered behind a
             # later event of its entry is no part of its history)
             current = [(p.entry, p.contributions, events[p.entry.position]) for p in result.planned if p.current]

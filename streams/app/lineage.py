@@ -6,16 +6,23 @@ entry event it plans, the rows of :mod:`streams.core.history` in one faust table
 - one event row per entry event (state part ``EVENTS``): the event's id, its timeline record (title,
   text, times; the facts' sentences are cut from that text when they are read) and its items, by
   fact index, packed once (every view gets the same item objects from ``route``);
-- one contribution row per (view, view key, entry event): state part ``"{view}\x1e{view key}"``,
+- one contribution row per (view, view key, entry event), read as state part ``"{view}\x1e{view key}"``,
   entry part ``"{blog_id}/{entry_id}\x1e{stamp}"``; its value is the indexes of its items in the
   event row (a tombstone: an empty row). Rows are stored without their stamp, which their key holds.
+
+**Folded rows.** The contribution rows of an entry event are stored inside its event row
+(``"k"``, :func:`streams.core.history.fold`): one table write and one changelog record per entry
+event, not one per view key it touches. :meth:`LineageRows.get_row` reads a contribution row from
+there, and the history index is built from the event rows. A table written by an older worker
+(contribution rows of their own, no ``"k"``) reads the same, and the two layouts may be mixed (a
+worker upgraded in place keeps its state): no new app id is needed.
 
 Rows live in the partition of the entry's blog (the entries agent writes them), so a key's rows may
 be spread over workers: the API gathers them (``liveledger.api.explain``, ``liveledger.api.asof``).
 Redelivered events write the same rows again (same keys, same values).
 
-**Cost per entry event**: one event row (about the entry's timeline row plus its items packed once)
-and one row of a few dozen bytes per view key the event touches, key included. ``bench/bench_asof.py``
+**Cost per entry event**: one event row (about the entry's timeline row plus its items packed once,
+and a few bytes per view key the event touches). ``bench/bench_asof.py``
 prints the lineage changelog's bytes per event.
 
 **Horizon** (``LIVELEDGER_ASOF_HORIZON_S``, unset: keep everything). When an entry's event is
@@ -28,20 +35,19 @@ partition (``FLOOR``): a moment before it is no longer answered from state (the 
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
 from schemas.codec import format_time
-from streams.app.rowstore import RowTable
+from streams.app.lineage_index import DECODED_ROWS, EVENTS, FLOOR, SEP, LineageIndex
 from streams.core.history import (
     History,
     contribution_items,
-    contribution_row,
     event_row,
     event_row_items,
-    parse_stamp,
+    fold,
+    folded_states,
     pick,
     prunable,
     shares_items,
@@ -52,17 +58,12 @@ from streams.core.lineage import Record
 from streams.core.records import EntryFacts
 from streams.core.timeline import TIMELINE
 from streams.views.contrib import Contribution, Stamp, State
+from streams.views.rows import row_key
 
-SEP = "\x1e"
+__all__ = ["EVENTS", "FLOOR", "SEP", "TABLE_NAME", "LineageRows", "lineage_rows", "lineage_table"]
 
 #: the faust table's name (its changelog is ``{app_id}-lineage-changelog``)
 TABLE_NAME = "lineage"
-#: the state part of event rows
-EVENTS = "\x1devents"
-#: the state part of the horizon rows (entry part: the partition)
-FLOOR = "\x1dfloor"
-#: decoded rows kept in memory for as-of reads (the oldest go first)
-DECODED_ROWS = 20_000
 
 
 def lineage_table(app: Any, partitions: int, options: dict[str, Any]) -> Any:
@@ -79,12 +80,7 @@ def _without_stamp(row: Record) -> Record:
     return out
 
 
-def _split(part: str) -> tuple[str, Stamp]:
-    entry_key, _, stamp = part.partition(SEP)
-    return entry_key, parse_stamp(stamp)
-
-
-class LineageRows(RowTable):
+class LineageRows(LineageIndex):
     """The lineage table, with an index of each key's rows by entry and stamp (for as-of reads).
 
     ``horizon_s`` None keeps every row. The index is rebuilt from the table like
@@ -92,114 +88,11 @@ class LineageRows(RowTable):
     """
 
     def __init__(self, table: Any, generation: Callable[[], Hashable], horizon_s: float | None = None) -> None:
-        super().__init__(table, generation)
-        self.horizon_s = horizon_s
-        self._hist: dict[str, dict[str, list[Stamp]]] | None = None
-        self._hist_seen: Hashable = None
-        #: entry key -> the state parts holding a row of it (event rows left out)
-        self._entry_states: dict[str, set[str]] = {}
-        #: per state part: the acceptance times of its rows, sorted (how many rows count at a moment)
-        self._times: dict[str, list[str]] = {}
-        #: per view: its keys that have rows
-        self._by_view: dict[str, set[str]] = {}
-        self._epoch = 0
+        super().__init__(table, generation, horizon_s)
         #: decoded items, by (state part, entry key, stamp): rows never change once written
         self._decoded: dict[tuple[str, str, Stamp], list[dict[str, Any]]] = {}
         #: decoded items of event rows, by (entry key, stamp): shared by every view key's row
         self._event_items: dict[tuple[str, Stamp], list[dict[str, Any]]] = {}
-        #: per state: a number that changes whenever its rows change (for caches of renderings)
-        self.versions: dict[str, int] = {}
-        self._clock = 0
-
-    def get_row(self, state_key: str, entry_key: str) -> Record | None:
-        """A stored row, with the stamp its key holds (see :meth:`_put`)."""
-        row = super().get_row(state_key, entry_key)
-        if row is None or state_key == FLOOR or "stamp" in row:
-            return row
-        stamp = list(parse_stamp(entry_key.partition(SEP)[2]))
-        row = {**row, "stamp": stamp}
-        timeline = row.get("t")
-        if isinstance(timeline, dict) and "stamp" not in timeline:
-            row["t"] = {**timeline, "stamp": stamp}
-        return row
-
-    # -- index ----------------------------------------------------------------------------------
-    def history_index(self) -> dict[str, dict[str, list[Stamp]]]:
-        """state part -> entry key -> its rows' stamps, sorted."""
-        members = self._index()
-        if self._hist is None or self._seen != self._hist_seen:
-            hist: dict[str, dict[str, list[Stamp]]] = {}
-            entry_states: dict[str, set[str]] = {}
-            for state, parts in members.items():
-                if state == FLOOR:
-                    continue
-                by_entry = hist.setdefault(state, {})
-                for part in parts:
-                    entry_key, stamp = _split(part)
-                    by_entry.setdefault(entry_key, []).append(stamp)
-                    if state != EVENTS:
-                        entry_states.setdefault(entry_key, set()).add(state)
-                for stamps in by_entry.values():
-                    stamps.sort()
-            self._times = {state: sorted(s[0] for ss in by.values() for s in ss) for state, by in hist.items()}
-            self._by_view = {}
-            for state in hist:
-                self._index_view(state)
-            self._hist, self._hist_seen, self._entry_states = hist, self._seen, entry_states
-            self._clock += 1
-            self._epoch, self.versions = self._clock, {}
-        return self._hist
-
-    def _index_view(self, state: str) -> None:
-        view, sep, key = state.partition(SEP)
-        if sep and state != EVENTS:
-            self._by_view.setdefault(view, set()).add(key)
-
-    def rows_in(self, state: str) -> int:
-        """How many rows ``state`` has."""
-        self.history_index()
-        return len(self._times.get(state, ()))
-
-    def rows_until(self, state: str, as_of: str) -> int:
-        """How many rows of ``state`` were accepted by ``as_of``: the state at ``as_of`` changes only with it."""
-        self.history_index()
-        return bisect_right(self._times.get(state, ()), as_of)
-
-    def counted(self, view: str, as_of: str) -> list[tuple[str, int, int]]:
-        """``(key, rows accepted by as_of, version)`` of every key of ``view`` with a row by then (one index check)."""
-        self.history_index()
-        prefix, times, versions, epoch = f"{view}{SEP}", self._times, self.versions, self._epoch
-        out = []
-        for key in self._by_view.get(view, ()):
-            state = prefix + key
-            n = bisect_right(times.get(state, ()), as_of)
-            if n:
-                out.append((key, n, versions.get(state, epoch)))
-        return out
-
-    def _touch(self, state: str) -> None:
-        self._clock += 1
-        self.versions[state] = self._clock
-
-    def version(self, state: str) -> int:
-        """Changes whenever the state of ``state`` (a ``"{view}\\x1e{key}"`` part) at a moment may have changed.
-
-        A row accepted after every row of the state changes no earlier moment (those count the same
-        rows as before), so it leaves the version as it is; a row older than the newest, or a dropped
-        one, changes it.
-        """
-        self.history_index()
-        return self.versions.get(state, self._epoch)
-
-    def write_index(self) -> dict[str, dict[str, list[Stamp]]] | None:
-        """The history index for a batch of writes, or None while no reader has needed it in this life.
-
-        Without a horizon, writes alone never need the index (about 600 B per row held): it is built
-        from the table, every row written so far included, when a reader (as-of, explain) first asks.
-        """
-        if self._hist is None and self.horizon_s is None:
-            return None
-        return self.history_index()
 
     def _put(
         self, hist: dict[str, dict[str, list[Stamp]]] | None, state: str, entry_key: str, stamp: Stamp, row: Record
@@ -210,35 +103,42 @@ class LineageRows(RowTable):
         The row is stored without its stamp (nor its timeline record's): the row key holds it, and
         :meth:`get_row` puts it back (some 45 bytes a row, three rows an entry event).
         """
-        self.put_row(state, f"{entry_key}{SEP}{stamp_text(stamp)}", _without_stamp(row))
-        if hist is None:
-            return
-        stamps = hist.setdefault(state, {}).setdefault(entry_key, [])
-        if state != EVENTS:
-            self._entry_states.setdefault(entry_key, set()).add(state)
-        if stamp not in stamps:  # a row written again (a redelivered event) is the same row
-            stamps.append(stamp)
-            stamps.sort()
-            times = self._times.setdefault(state, [])
-            if times and stamp[0] < times[-1]:
-                self._touch(state)
-            insort(times, stamp[0])
-            self._index_view(state)
+        part = f"{entry_key}{SEP}{stamp_text(stamp)}"
+        self.put_row(state, part, _without_stamp(row))
+        if state == EVENTS:
+            self._folds.pop((entry_key, part.partition(SEP)[2]), None)
+        self._indexed(hist, state, entry_key, stamp)
 
     def _drop(self, state: str, entry_key: str, stamp: Stamp) -> None:
         key = f"{entry_key}{SEP}{stamp_text(stamp)}"
-        raw = bytes(f"{state}\x1f{key}".encode())
-        if self.table.get(raw) is not None:
-            del self.table[raw]
-        members = self._members
-        if members is not None and state in members:
-            members[state].discard(key)
+        if state == EVENTS or not self._unfold_one(state, key):
+            raw = row_key(state, key)
+            if self.table.get(raw) is not None:
+                del self.table[raw]
+            members = self._members
+            if members is not None and state in members:
+                members[state].discard(key)
         hist = self.history_index()
         stamps = hist.get(state, {}).get(entry_key)
         if stamps is not None and stamp in stamps:
             stamps.remove(stamp)
             self._times[state].remove(stamp[0])
         self._touch(state)
+
+    def _unfold_one(self, state: str, part: str) -> bool:
+        """Take the row of ``state`` out of the event row it is folded into; False when it is not folded."""
+        raw = row_key(EVENTS, part)
+        stored = self.table.get(raw)
+        folded = stored.get("k") if isinstance(stored, dict) else None
+        view, _, key = state.partition(SEP)
+        if not isinstance(folded, dict) or key not in folded.get(view, {}):
+            return False
+        keys = {k: v for k, v in folded[view].items() if k != key}
+        rest = {v: ks for v, ks in folded.items() if v != view} | ({view: keys} if keys else {})
+        row = {k: v for k, v in stored.items() if k != "k"} | ({"k": rest} if rest else {})
+        self.table[raw] = row
+        self._folds.pop(tuple(part.split(SEP, 1)), None)  # type: ignore[arg-type]
+        return True
 
     # -- writes (the entries agent) -----------------------------------------------------------
     def record(
@@ -255,13 +155,14 @@ class LineageRows(RowTable):
         contributions = list(contributions)
         timeline = next((c for c in reversed(contributions) if c.view == TIMELINE), None)
         event = event_row(ef, contributions, timeline)
-        shared = shares_items(event)
+        folded = fold(contributions, shares_items(event))
+        if folded:
+            event["k"] = folded
         if hist is None:
             hist = self.write_index()
-        for c in contributions:
-            if c.view != TIMELINE:
-                self._put(hist, f"{c.view}{SEP}{c.key}", c.entry_key, c.stamp, contribution_row(c, shared))
         self._put(hist, EVENTS, ef.entry_key, ef.stamp, event)
+        for state in folded_states(folded):
+            self._indexed(hist, state, ef.entry_key, ef.stamp)
         if self.horizon_s is not None:
             self.prune(ef)
 

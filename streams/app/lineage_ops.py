@@ -3,15 +3,17 @@ agent's batch writes, and the explain API's reads of a view key's contributions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from streams.app.current import for_event
 from streams.app.lineage import SEP, LineageRows
+from streams.app.lineage_index import LineageIndex
 from streams.app.rowstore import RowTable
 from streams.core.history import contribution_items, lineage_record
 from streams.core.lineage import Record
 from streams.core.records import EntryFacts
+from streams.core.step import Known
 from streams.views.contrib import Contribution
 from streams.views.routing import history_key, state_key
 
@@ -29,6 +31,22 @@ def record_batch(rows: RowTable, events: Iterable[tuple[EntryFacts, Iterable[Con
         else:
             with for_event(source):
                 rows.record(ef, contributions, hist)
+
+
+def known_of(doc: Mapping[str, Any], rows: RowTable | None, entry_key: str) -> Known:
+    """An entry-index record as :class:`Known`. A record of its stamp alone (what the entries agent
+    writes beside the lineage rows, :func:`store_known`) takes its keys from the lineage event row of
+    that stamp; a record with its keys (an older worker's, or one without lineage) is read as it is."""
+    if rows is None or "keys" in doc:
+        return Known.from_json(doc)
+    if not isinstance(rows, LineageIndex):
+        raise TypeError(f"lineage rows must be a LineageRows table, not {type(rows).__name__}")
+    return Known.from_json(doc, lambda stamp: rows.keys_at(entry_key, stamp))
+
+
+def store_known(known: Known, rows: RowTable | None) -> dict[str, Any]:
+    """The entry-index record of ``known``: its stamp alone when the lineage rows hold its keys."""
+    return known.to_json(keys=rows is None)
 
 
 def lineage_of(rows: RowTable, view: str, states: Iterable[str]) -> list[tuple[str, Record]]:

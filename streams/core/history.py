@@ -4,14 +4,17 @@ A view row holds an entry's newest contribution to a key. The history keeps ever
 an entry event ever made to a key (one *contribution row* each) and what the event itself said
 (one *event row* per entry event), both written once and never changed:
 
-- an event row: the event id, the log topic, the entry's timeline record as of that event
-  (:func:`streams.core.timeline.pack_timeline`: title, text, times; its facts left out when the
-  items give them back) or, for a retraction, its head; and the event's items by fact index, packed
-  once (:func:`streams.views.rows.pack`). The sentences of the facts are cut from the text when they
-  are read; only an entry longer than the timeline keeps (``MAX_TEXT``) stores its quotes and sentences;
+- an event row: the event id and the log topic (unless its items hold them), the entry's timeline
+  record as of that event (:func:`streams.core.timeline.pack_timeline`: title, text, times; its
+  facts left out when the items give them back) or, for a retraction, its head; and the event's
+  items by fact index, packed once (:func:`streams.views.rows.pack`). The sentences of the facts
+  are cut from the text when they are read; only an entry longer than the timeline keeps
+  (``MAX_TEXT``) stores its quotes and sentences;
 - a contribution row: ``{"stamp": [published_at, partition, offset], "q": [fact index, ...]}``, the
   event row's items it holds (a tombstone, the entry having left the key by a correction or a
   retraction, is its stamp alone; items that do not cover the event's facts once are kept packed).
+  The worker stores an event's contribution rows folded into its event row (:func:`fold`, ``"k"``):
+  one write per entry event, not one per view key it touches; :func:`unfold` gives a row back.
 
 **Validity on the accepted clock.** The rows of one (key, entry) sorted by stamp are the intervals:
 row *i* counts from its own ``published_at`` until the ``published_at`` of row *i + 1* (the event
@@ -33,7 +36,7 @@ event row the record :func:`streams.core.lineage.contribution_record` makes, fie
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from streams.core.lineage import FACT_FIELDS, MAX_SENTENCE, Record, clipped_sentence
@@ -92,6 +95,52 @@ def contribution_row(c: Contribution, shared: bool) -> Record:
     if shared:
         return {"stamp": list(c.stamp), "q": [it["seq"] for it in c.items]}
     return {"stamp": list(c.stamp), **_packed(c.items, c.entry_key, c.stamp)}
+
+
+def fold(contributions: Iterable[Contribution], shared: bool) -> dict[str, dict[str, Any]]:
+    """The contribution rows of one entry event, folded into its event row (``"k"``).
+
+    ``view -> view key ->`` what the row holds besides its stamp (which the event row's key holds):
+    its item indexes in the event row (``shared``), None for a tombstone, else its items packed.
+    One write per entry event instead of one per view key it touches. The timeline is left out
+    (the event row holds it).
+
+    >>> c = Contribution("casualties", "UA-63/2024-11-20", "b/e1", ("t", 0, 1), ({"seq": 0},))
+    >>> gone = Contribution("strikes", "UA-63/2024-11-20/drone", "b/e1", ("t", 0, 1), ())
+    >>> fold([c, gone], shared=True)
+    {'casualties': {'UA-63/2024-11-20': [0]}, 'strikes': {'UA-63/2024-11-20/drone': None}}
+    >>> unfold(fold([c, gone], True), "strikes\x1eUA-63/2024-11-20/drone", ("t", 0, 1))
+    {'stamp': ['t', 0, 1]}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for c in contributions:
+        if c.view == TIMELINE:
+            continue
+        row = contribution_row(c, shared)
+        del row["stamp"]
+        out.setdefault(c.view, {})[c.key] = None if not row else row["q"] if row.keys() == {"q"} else row
+    return out
+
+
+def folded_states(folded: Mapping[str, Mapping[str, Any]] | None) -> Iterator[str]:
+    """The state parts (``"{view}\x1e{key}"``) of the rows folded into an event row's ``"k"``."""
+    for view, keys in (folded or {}).items():
+        for key in keys:
+            yield f"{view}\x1e{key}"
+
+
+def unfold(folded: Mapping[str, Mapping[str, Any]] | None, state: str, stamp: Sequence[Any]) -> Record | None:
+    """The contribution row of ``state`` folded into an event row's ``"k"``, with ``stamp`` (None: none there)."""
+    view, _, key = state.partition("\x1e")
+    keys = (folded or {}).get(view)
+    if keys is None or key not in keys:
+        return None
+    value = keys[key]
+    if value is None:
+        return {"stamp": list(stamp)}
+    if isinstance(value, list):
+        return {"stamp": list(stamp), "q": value}
+    return {"stamp": list(stamp), **value}
 
 
 def _packed(items: Sequence[dict[str, Any]], entry_key: str, stamp: Sequence[Any]) -> Record:
@@ -156,6 +205,9 @@ def event_row(
     items = event_items(contributions) if ef.facts else None
     if items is not None and len(items) == len(ef.facts):
         row["i"] = _packed(items, ef.entry_key, ef.stamp)
+        common = row["i"].get("c", {})
+        if row["i"].get("s") and common.get(_EVENT_ID) == ef.event_id and common.get(_TOPIC) == ef.position.topic:
+            del row["ev"], row["tp"]  # the items hold them once for all: read back by _event_head
     if c.items:
         item = dict(c.items[0])
         if "i" in row and item["facts"] == _timeline_facts(items or ()):
@@ -169,6 +221,19 @@ def event_row(
             str(seq): [_quote(ef.text, f.span), clipped_sentence(ef.text, f.span)] for seq, f in enumerate(ef.facts)
         }
     return row
+
+
+#: where packed items keep the event id and the log topic (the same index in both item field lists)
+_EVENT_ID, _TOPIC = str(ITEM_FIELDS.index("event_id")), str(ITEM_FIELDS.index("position"))
+assert SOURCE_ITEM_FIELDS[: len(ITEM_FIELDS)] == ITEM_FIELDS
+
+
+def _event_head(event: Record) -> tuple[str, str]:
+    """``(event id, log topic)`` of an event row: its own, else its packed items' (see :func:`event_row`)."""
+    if "ev" in event:
+        return str(event["ev"]), str(event["tp"])
+    common = event["i"]["c"]
+    return str(common[_EVENT_ID]), str(common[_TOPIC])
 
 
 def _quote(text: str, span: Sequence[int] | None) -> str | None:
@@ -208,6 +273,7 @@ def lineage_record(items: Sequence[Mapping[str, Any]], event: Record, entry_key:
         blog_id, entry_id, event_type, title, occurred_at, source_published_at = event["hd"]
         text = ""
     cut = event.get("z")
+    event_id, topic = _event_head(event)
     facts = []
     for it in items:
         span = it.get("span")
@@ -219,13 +285,13 @@ def lineage_record(items: Sequence[Mapping[str, Any]], event: Record, entry_key:
     return {
         "entry_id": entry_id,
         "blog_id": blog_id,
-        "event_id": event["ev"],
+        "event_id": event_id,
         "event_type": event_type,
         "title": title,
         "published_at": stamp[0],
         "source_published_at": source_published_at,
         "occurred_at": occurred_at,
-        "position": {"topic": event["tp"], "partition": stamp[1], "offset": stamp[2]},
+        "position": {"topic": topic, "partition": stamp[1], "offset": stamp[2]},
         "facts": facts,
     }
 

@@ -26,7 +26,7 @@ replay leaves it out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,18 +44,22 @@ class Known:
     stamp: Stamp
     keys: dict[str, list[str]]
 
-    def to_json(self) -> dict[str, Any]:
-        """The stored form (the worker's ``entry-index`` table)."""
-        return {"stamp": list(self.stamp), "keys": self.keys}
+    def to_json(self, keys: bool = True) -> dict[str, Any]:
+        """The stored form (the worker's ``entry-index`` table); ``keys`` False: the stamp alone (the
+        worker reads the keys from the lineage event row of that stamp, which holds them)."""
+        return {"stamp": list(self.stamp), "keys": self.keys} if keys else {"stamp": list(self.stamp)}
 
     @classmethod
-    def from_json(cls, doc: Mapping[str, Any]) -> Known:
-        """The inverse of :meth:`to_json`."""
+    def from_json(cls, doc: Mapping[str, Any], keys_at: Callable[[Stamp], dict[str, list[str]]] | None = None) -> Known:
+        """The inverse of :meth:`to_json`; a record without its keys takes them from ``keys_at(stamp)``."""
         published_at, partition, offset = doc["stamp"]
+        stamp = (str(published_at), int(partition), int(offset))
+        if "keys" not in doc and keys_at is not None:
+            return cls(stamp, keys_at(stamp))
         keys = doc["keys"]
         if not isinstance(keys, dict):
             raise ValueError(f"an entry-index record's keys are a mapping of view to keys, not {keys!r}")
-        return cls((str(published_at), int(partition), int(offset)), {str(v): list(k) for v, k in keys.items()})
+        return cls(stamp, {str(v): list(k) for v, k in keys.items()})
 
 
 @dataclass(frozen=True, slots=True)

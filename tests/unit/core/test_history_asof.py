@@ -27,7 +27,17 @@ from schemas.envelope import GENESIS_HASH
 from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 from streams.app.lineage import EVENTS, FLOOR, LineageRows
 from streams.app.lineage_ops import lineage_of, lineage_states
-from streams.core.history import contribution_items, contribution_row, pick, prunable, states_at, validity
+from streams.core.history import (
+    contribution_items,
+    contribution_row,
+    folded_states,
+    pick,
+    prunable,
+    stamp_text,
+    states_at,
+    unfold,
+    validity,
+)
 from streams.core.lineage import explain_document
 from streams.core.pipeline import default_extractor, entry_facts
 from streams.core.records import Position
@@ -119,6 +129,25 @@ def worker_rows(records: Sequence[LogRecord], horizon_s: float | None = None) ->
     return rows
 
 
+def older_layout(rows: LineageRows, every: int = 1, horizon_s: float | None = None) -> LineageRows:
+    """The rows as a worker before folded rows stored them (each contribution row its own, no ``"k"``),
+    for every ``every``-th event row (the others stay folded: a table a worker upgraded in place holds)."""
+    table = MemTable()
+    for i, (raw, stored) in enumerate(sorted(rows.table.items())):
+        state, part = raw.decode().split("\x1f")
+        if state != EVENTS or "k" not in stored or i % every:
+            table[raw] = stored
+            continue
+        table[raw] = {k: v for k, v in stored.items() if k != "k"}
+        for folded in folded_states(stored["k"]):
+            row = unfold(stored["k"], folded, ())
+            assert row is not None
+            del row["stamp"]
+            table[f"{folded}\x1f{part}".encode()] = row
+    generation: Hashable = 1
+    return LineageRows(table, lambda: generation, horizon_s)
+
+
 def cutoffs(events: Sequence[DomainEvent]) -> list[str]:
     times = sorted({ev.published_at for ev in events})
     out = {format_time(times[0] - timedelta(seconds=5)), format_time(times[-1] + timedelta(days=1))}
@@ -151,6 +180,36 @@ def test_every_cutoff_from_state_equals_replay(events: list[DomainEvent]) -> Non
     rows = worker_rows(records)
     for as_of in cutoffs(events):
         assert state_docs(rows, as_of) == replay_docs(records, as_of), as_of
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(blogs(), st.integers(1, 3))
+def test_rows_of_the_older_layout_and_a_mix_of_both_read_as_folded_rows(events: list[DomainEvent], every: int) -> None:
+    records = log_records(events)
+    rows = worker_rows(records)
+    old = older_layout(rows, every)
+    assert len(old.table) > len(rows.table) or not any(s != EVENTS for s in rows.history_index())
+    assert old.history_index() == rows.history_index()
+    for as_of in cutoffs(events):
+        assert state_docs(old, as_of) == state_docs(rows, as_of), as_of
+    for view in PARAMS:
+        for key in rows.states_of(view):
+            assert sorted(lineage_of(old, view, [key]), key=repr) == sorted(lineage_of(rows, view, [key]), key=repr)
+    # a worker upgraded in place writes folded rows beside the older ones: the next events read the same
+    more = [rec.event for rec in records[: len(records) // 2]]
+    tail = log_records([*events, *(ev.model_copy(update={"event_id": ev.event_id + "-again"}) for ev in more)])
+    fresh = worker_rows(tail)
+    index = {}
+    extract, version = extractor()
+    for rec in tail:
+        assert rec.event is not None
+        result = step(index, [entry_facts(rec.event, rec.position, extract, version)])
+        index.update(result.index)
+        if rec.position.offset >= len(records):
+            for planned in result.planned:
+                old.record(planned.entry, planned.contributions)
+    for as_of in cutoffs(events)[-3:]:
+        assert state_docs(old, as_of) == state_docs(fresh, as_of), as_of
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -210,7 +269,14 @@ def test_rows_are_stored_without_the_stamp_their_key_holds_and_read_back_with_it
     )
     rows = worker_rows(log_records([first, gone]))
     table = rows.table
-    assert len(table) >= 4  # two event rows, a contribution row and its tombstone at least
+    assert len(table) == 2  # two event rows, each with its contribution rows folded in (a row and its tombstone)
+    folded = [s for s in rows.history_index() if s != EVENTS]
+    assert folded
+    for state in folded:
+        for entry_key, stamps in rows.history_index()[state].items():
+            for stamp in stamps:
+                read = rows.get_row(state, f"{entry_key}\x1e{stamp_text(stamp)}")
+                assert read is not None and read["stamp"] == list(stamp), (state, read)
     for raw, stored in table.items():
         state, part = raw.decode().split("\x1f")
         assert "stamp" not in stored and "stamp" not in stored.get("t", {}), (state, stored)
