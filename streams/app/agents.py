@@ -34,7 +34,6 @@ from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
 from schemas.codec import parse_envelope, to_event
 from schemas.envelope import Envelope
-from schemas.errors import SchemaError
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
@@ -161,8 +160,7 @@ class Agents:
                 parsed = parse_envelope(msg.value or b"")
             except Exception as e:  # dead-lettered below
                 parsed = e
-            known = None if isinstance(parsed, Exception) and not isinstance(parsed, SchemaError) else parsed
-            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value, known)  # one decode for both
+            self.ll.chain.observe(msg.partition, msg.offset, msg.key, msg.value, parsed)  # one decode for both
             stage = "decode"
             try:
                 if isinstance(parsed, Exception):

@@ -28,7 +28,6 @@ from typing import Any
 
 from schemas.codec import link_ok, parse_envelope
 from schemas.envelope import GENESIS_HASH, Envelope
-from schemas.errors import SchemaError
 
 Problem = tuple[str, str]  # (kind, detail)
 
@@ -127,12 +126,13 @@ class ChainWatch:
         offset: int,
         key: bytes | None,
         raw: bytes | None,
-        parsed: tuple[dict[str, Any], Envelope] | SchemaError | None = None,
+        parsed: tuple[dict[str, Any], Envelope] | Exception | None = None,
     ) -> None:
         """Check one record of the entries topic; never raises on bad bytes (they are a problem).
 
         ``parsed`` is what :func:`schemas.codec.parse_envelope` made of ``raw`` (or the error it
-        raised), when the caller has it already: the record is then not decoded a second time.
+        raised, of any type: a record that does not decode is a problem here, whatever the cause), when
+        the caller has it already: the record is then not decoded a second time.
         """
         part = self._partitions.get(partition)
         if part is not None and offset <= part.last_offset:
@@ -145,9 +145,9 @@ class ChainWatch:
         if parsed is None:
             try:
                 parsed = parse_envelope(raw or b"")
-            except SchemaError as e:
+            except Exception as e:  # the caller dead-letters the record; here it is only a problem
                 parsed = e
-        if isinstance(parsed, SchemaError):
+        if isinstance(parsed, Exception):
             self._problem(partition, offset, None, "unreadable", str(parsed))
             return
         doc, env = parsed
@@ -190,7 +190,7 @@ class ChainWatch:
             return
         try:
             doc, env = parse_envelope(raw or b"")
-        except SchemaError:
+        except Exception:  # a late record that does not decode settles nothing
             return
         pending = self._missing.get(env.hash)
         if pending is None:

@@ -69,6 +69,16 @@ def test_unreadable_bytes_are_a_problem_not_an_exception() -> None:
     assert s["problem_count"] == 2 and [p["kind"] for p in s["problems"]] == ["unreadable"]
 
 
+def test_a_decode_failure_of_any_type_is_a_problem_not_an_exception() -> None:
+    """The entries agent hands over whatever its decode raised; a non-schema error (e.g. a bug, or a
+    limit of the JSON parser) must not make the watch decode again and raise, failing the batch."""
+    watch = ChainWatch()
+    watch.observe(0, 0, KEY, b"{}", ValueError("not a schema error"))
+    s = watch.status()
+    assert s["problem_count"] == 1 and s["problems"][0]["kind"] == "unreadable"
+    assert "not a schema error" in str(s["problems"][0])
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["keep", "drop", "alter", "repeat", "swap"]), min_size=1, max_size=8))
 def test_the_watch_from_offset_zero_finds_what_verify_log_finds(ops: list[str]) -> None:
