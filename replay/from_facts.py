@@ -34,8 +34,8 @@ from schemas.codec import format_time
 from schemas.facts import Fact
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.timeline import TIMELINE
+from streams.core.viewset import ViewSet
 from streams.views.limits import MAX_RECORD_BYTES
-from streams.views.memory import ViewSet
 from streams.views.routing import VIEWS
 
 #: entries to extract again before a process pool pays for its start (each process loads the gazetteer)

@@ -35,11 +35,11 @@ from schemas.source_clock import source_time
 from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.timeline import TIMELINE
+from streams.core.viewset import ViewSet
 from streams.extract import ExtractionError
 from streams.views.contrib import Contribution, State
 from streams.views.keys import entry_day
 from streams.views.limits import MAX_RECORD_BYTES
-from streams.views.memory import ViewSet
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """One step of the pipeline over a batch of entry events: ``(index, entries) -> (contributions, index')``.
 
-The worker's entries agent, replay (:class:`streams.views.memory.ViewSet`) and ``audit rederive``
+The worker's entries agent, replay (:class:`streams.core.viewset.ViewSet`) and ``audit rederive``
 all call :func:`step`, so the planning around the reducers (an entry's previous keys, its tombstones,
 the timeline, the record limit) is written once and both paths agree by construction.
 

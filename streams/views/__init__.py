@@ -2,9 +2,8 @@
 
 No faust, no aiokafka, no I/O. See :mod:`streams.views.contrib` (state and
 :func:`apply`), :mod:`streams.views.routing` (keys, :func:`route`, :func:`plan`),
-:mod:`streams.views.render` (documents), :mod:`streams.views.rollup` and
-:mod:`streams.views.memory` (:class:`ViewSet`; not re-exported here, as it runs the batch step
-of :mod:`streams.core.step`, which itself builds on this package).
+:mod:`streams.views.render` (documents) and :mod:`streams.views.rollup`. The in-memory
+:class:`streams.core.viewset.ViewSet` runs them through the batch step; this package never imports the core.
 """
 
 from streams.views.contrib import Contribution, apply, is_empty

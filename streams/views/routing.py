@@ -44,12 +44,14 @@ and no longer touches.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
-from streams.core.records import EntryFacts
 from streams.views.contrib import Contribution
 from streams.views.keys import area_of, claimant_key, entry_day, kind_key, subject_key, utc_day
+
+if TYPE_CHECKING:  # annotations only: the views never import the core (the core drives them)
+    from streams.core.records import EntryFacts
 
 CASUALTIES = "casualties"
 STRIKES = "strikes"

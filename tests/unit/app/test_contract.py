@@ -22,7 +22,7 @@ from streams.app.lineage_ops import known_of
 from streams.core.pipeline import entry_facts
 from streams.core.records import Position
 from streams.core.timeline import TIMELINE
-from streams.views.memory import ViewSet
+from streams.core.viewset import ViewSet
 from streams.views.routing import VIEWS
 from tests.unit.app.test_agents import applied, handled, recording_app, until
 from tests.unit.log_builders import BLOG, KHARKIV, encoded, killed, published, retracted

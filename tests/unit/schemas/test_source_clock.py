@@ -55,9 +55,10 @@ def test_a_naive_source_time_is_refused_by_name() -> None:
 @pytest.mark.parametrize("text", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])
 def test_a_time_with_no_utc_form_is_refused_by_name(text: str) -> None:
     moment = datetime.fromisoformat(text)
-    with pytest.raises(ValidationError, match=r"source_published_at\s+Value error, .* lies outside the years 1 to 9999 in UTC"):
+    outside = r"Value error, .* lies outside the years 1 to 9999 in UTC"
+    with pytest.raises(ValidationError, match=rf"source_published_at\s+{outside}"):
         EntryContent(body="x", source_published_at=moment)
-    with pytest.raises(ValidationError, match=r"occurred_at\s+Value error, .* lies outside the years 1 to 9999 in UTC"):
+    with pytest.raises(ValidationError, match=rf"occurred_at\s+{outside}"):
         EntryPublished(
             event_id="ev1",
             blog_id="b",

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from schemas.facts import Fact
 from streams.core.records import EntryFacts, Position
+from streams.core.viewset import ViewSet
 from streams.query.documents import PARAMS, build
-from streams.views.memory import ViewSet
 
 REGIONS = [("UA-63", "UA"), ("UA-59", "UA"), ("RU-KRS", "RU"), (None, "UA"), (None, None)]
 DAYS = ["2024-11-19", "2024-11-20", "2024-11-21"]

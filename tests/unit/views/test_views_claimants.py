@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from schemas.facts import METRICS, Fact
+from streams.core.viewset import ViewSet
 from streams.extract import extract_text
 from streams.views.keys import claimant_key
-from streams.views.memory import ViewSet
 from streams.views.routing import fact_keys, history_key
 from streams.views.subjects import SUBJECTS, subject_key
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from streams.core.viewset import ViewSet
 from streams.extract import extract_text
-from streams.views.memory import ViewSet
 
 from .views_builders import event
 

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from schemas.facts import Fact
 from streams.core.records import EntryFacts
 from streams.core.timeline import TIMELINE
+from streams.core.viewset import ViewSet
 from streams.views.contrib import Contribution, State, apply
-from streams.views.memory import ViewSet
 from streams.views.render import view_document
 from streams.views.routing import VIEWS
 from tests.unit.views.views_builders import event

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from streams.views.memory import ViewSet
+from streams.core.viewset import ViewSet
 from tests.unit.views.views_builders import event, fact_in
 
 DAY = "2024-10-02"

@@ -10,9 +10,9 @@ import orjson
 import pytest
 
 from schemas.facts import Fact
+from streams.core.viewset import ViewSet
 from streams.views.contrib import Contribution, State, apply
 from streams.views.limits import RecordTooLarge, check_size
-from streams.views.memory import ViewSet
 from streams.views.render import render_all
 from streams.views.routing import plan
 from streams.views.rows import apply_row, group_rows, row_key, split_row_key
