@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from schemas.facts import Fact
-from streams.extract import extract_text
+from streams.extract import extract, extract_text
 from streams.extract.attribution import find_attribution
 from streams.extract.tokens import tokenize
 
@@ -20,6 +20,18 @@ def one(text: str, metric: str) -> Fact:
     found = facts_of(text, metric)
     assert len(found) == 1, f"expected one {metric} fact in {text!r}, got {found}"
     return found[0]
+
+
+def one_in_post(body: str, metric: str, title: str = "") -> Fact:
+    """The single fact of ``metric`` in a post with a title and a body; fails when there are none or several."""
+    found = [f for f in extract(title, body) if f.metric == metric]
+    assert len(found) == 1, f"expected one {metric} fact in {body!r}, got {found}"
+    return found[0]
+
+
+def where(f: Fact) -> tuple[str | None, str | None]:
+    """(region_code, country) of a fact."""
+    return (f.region_code, f.country)
 
 
 def bounds(f: Fact) -> tuple[int | None, int | None, int | None, str]:

@@ -5,18 +5,9 @@ Every sentence here is invented for the test; none is taken from real reporting.
 
 from __future__ import annotations
 
-from schemas.facts import Fact
 from streams.extract import extract
-
-
-def one(body: str, metric: str, title: str = "") -> Fact:
-    found = [f for f in extract(title, body) if f.metric == metric]
-    assert len(found) == 1, f"expected one {metric} fact in {body!r}, got {found}"
-    return found[0]
-
-
-def where(f: Fact) -> tuple[str | None, str | None]:
-    return (f.region_code, f.country)
+from tests.unit.extract.helpers import one_in_post as one
+from tests.unit.extract.helpers import where
 
 
 def test_capital_of_a_country_with_its_possessive_written_apart() -> None:

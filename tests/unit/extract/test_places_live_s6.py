@@ -7,22 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.facts import Fact
 from streams.extract import extract
 from streams.extract.gazetteer import gazetteer
 from streams.extract.place_senses import titled_name, wider_area
-from tests.unit.extract.helpers import both
-
-
-def one(body: str, metric: str, title: str = "") -> Fact:
-    found = [f for f in extract(title, body) if f.metric == metric]
-    assert len(found) == 1, f"expected one {metric} fact in {body!r}, got {found}"
-    return found[0]
-
-
-def where(f: Fact) -> tuple[str | None, str | None]:
-    return (f.region_code, f.country)
-
+from tests.unit.extract.helpers import both, where
+from tests.unit.extract.helpers import one_in_post as one
 
 # --- a place past "the" when a part noun follows it -------------------------------------------------
 

@@ -9,16 +9,13 @@ import pytest
 
 from schemas.facts import Fact
 from streams.extract import extract
+from tests.unit.extract.helpers import where
 
 
 def killed(body: str, title: str = "") -> Fact:
     found = [f for f in extract(title, body) if f.metric in ("killed", "injured")]
     assert len(found) == 1, f"expected one killed or injured fact in {body!r}, got {found}"
     return found[0]
-
-
-def where(f: Fact) -> tuple[str | None, str | None]:
-    return (f.region_code, f.country)
 
 
 def test_small_town_counts_in_lowercase_text_when_its_county_is_named() -> None:

@@ -9,16 +9,13 @@ from schemas.facts import Fact
 from streams.extract import extract
 from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import gazetteer
+from tests.unit.extract.helpers import where
 
 
 def killed(body: str) -> Fact:
     found = [f for f in extract("", body) if f.metric == "killed"]
     assert len(found) == 1, f"expected one killed fact in {body!r}, got {found}"
     return found[0]
-
-
-def where(f: Fact) -> tuple[str | None, str | None]:
-    return (f.region_code, f.country)
 
 
 def test_town_takes_the_region_written_after_it() -> None:

@@ -12,6 +12,7 @@ from schemas.facts import Fact
 from streams.extract import extract, geodata
 from streams.extract.gazetteer import gazetteer
 from streams.extract.geodata import subdivision_rows
+from tests.unit.extract.helpers import where
 
 
 def killed(body: str, title: str = "") -> Fact:
@@ -19,10 +20,6 @@ def killed(body: str, title: str = "") -> Fact:
     found = [f for f in extract(title, body) if f.metric == "killed"]
     assert len(found) == 1, f"expected one killed fact in {body!r}, got {found}"
     return found[0]
-
-
-def where(f: Fact) -> tuple[str | None, str | None]:
-    return (f.region_code, f.country)
 
 
 # --- towns and cities resolve to their (finest) region ---------------------------------------
