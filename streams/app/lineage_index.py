@@ -11,13 +11,13 @@ per contribution) are indexed from their keys, and both may be in one table.
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from streams.app.rowstore import RowTable
 from streams.core.history import folded_states, parse_stamp, stamp_text, unfold
 from streams.core.lineage import Record
-from streams.views.contrib import Stamp
+from streams.views.contrib import Stamp, State
 from streams.views.rows import row_key
 
 SEP = "\x1e"
@@ -37,6 +37,11 @@ _UNREAD = object()
 def _split(part: str) -> tuple[str, Stamp]:
     entry_key, _, stamp = part.partition(SEP)
     return entry_key, parse_stamp(stamp)
+
+
+#: lineage rows are stored without the stamp their key holds (``get_row`` puts it back): the row table's
+#: whole-state reads would hand out rows without it, so they are refused rather than quietly wrong
+_NOT_A_VIEW = "lineage rows are read with get_row, history, state_at or states_at, not as view states"
 
 
 class LineageIndex(RowTable):
@@ -59,6 +64,15 @@ class LineageIndex(RowTable):
         self._clock = 0
         #: the folded rows (``"k"``) of event rows read, by (entry key, stamp text): filled by reads only
         self._folds: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+    def get(self, key: bytes | str, default: State | None = None) -> State | None:
+        raise TypeError(_NOT_A_VIEW)
+
+    def __getitem__(self, key: bytes | str) -> State:
+        raise TypeError(_NOT_A_VIEW)
+
+    def items(self) -> Iterator[tuple[bytes, State]]:
+        raise TypeError(_NOT_A_VIEW)
 
     def get_row(self, state_key: str, entry_key: str) -> Record | None:
         """A stored row, with the stamp its key holds (see :meth:`_put`); a contribution row is read
