@@ -60,10 +60,9 @@ from bench.catchup import (  # noqa: E402
     process_rows,
     process_run,
     publish_only,
-    scale_rows,
-    scale_run,
 )
 from bench.replay_runs import replays  # noqa: E402
+from bench.scale import scale_rows, scale_run  # noqa: E402
 from liveledger.broker import local  # noqa: E402
 from liveledger.kafka.reader import read_topic  # noqa: E402
 from liveledger.kafka.topics import KEEP_FOREVER, admin_client, ensure_topic  # noqa: E402
