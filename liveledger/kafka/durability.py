@@ -35,11 +35,30 @@ async def cluster_brokers(admin: AIOKafkaAdminClient) -> int:
     return len((await admin.describe_cluster())["brokers"])
 
 
-async def replicas_for(admin: AIOKafkaAdminClient, settings: Settings) -> int:
-    """The replication factor of a new topic: the setting, else min(3, brokers)."""
-    if settings.replication_factor is not None:
-        return settings.replication_factor
-    return max(1, min(PRODUCTION_REPLICAS, await cluster_brokers(admin)))
+#: how long a topic's creation waits, under the production profile, for the cluster to list 3 brokers
+PRODUCTION_BROKERS_WAIT_S = 15.0
+
+
+def brokers_wait_s(settings: Settings) -> float:
+    """How long to wait for the cluster to list :data:`PRODUCTION_REPLICAS` brokers before choosing a new
+    topic's replicas: under the production profile a starting cluster, which lists its brokers one by
+    one, would otherwise get topics with fewer copies for good (the guard then refuses them)."""
+    return PRODUCTION_BROKERS_WAIT_S if settings.profile == "production" else 0.0
+
+
+async def await_brokers(admin: AIOKafkaAdminClient, needed: int, wait_s: float = 30.0) -> int:
+    """How many brokers the cluster lists, once it lists ``needed`` or ``wait_s`` has passed.
+
+    A cluster that is starting registers its brokers one by one; a topic created meanwhile with more
+    replicas than are listed is refused by Kafka with an error naming the counts.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait_s
+    listed = await cluster_brokers(admin)
+    while listed < needed and loop.time() < deadline:
+        await asyncio.sleep(0.5)
+        listed = await cluster_brokers(admin)
+    return listed
 
 
 def replica_configs(replicas: int) -> dict[str, str]:

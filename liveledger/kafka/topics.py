@@ -13,8 +13,9 @@ from aiokafka.errors import KafkaError
 from liveledger.errors import LiveledgerError
 from liveledger.kafka.durability import (
     PRODUCTION_REPLICAS,
+    await_brokers,
+    brokers_wait_s,
     check_durable,
-    cluster_brokers,
     replica_configs,
     topic_replicas,
 )
@@ -80,14 +81,18 @@ async def ensure_topic(
     partitions: int,
     replication: int | None,
     configs: Mapping[str, str],
+    *,
+    wait_for_brokers_s: float = 0.0,
 ) -> bool:
     """Create ``name`` with ``configs`` when missing. Returns whether it was created.
 
-    ``replication`` None: 3 replicas when the cluster has 3 brokers or more, else one per broker.
+    ``replication`` None: 3 replicas when the cluster lists 3 brokers or more (waiting up to
+    ``wait_for_brokers_s`` for it to list them), else one per broker.
     With 3 replicas the topic needs 2 in sync; unclean leader election is always off.
     """
     if replication is None:
-        replication = max(1, min(PRODUCTION_REPLICAS, await cluster_brokers(admin)))
+        listed = await await_brokers(admin, PRODUCTION_REPLICAS, wait_for_brokers_s)
+        replication = max(1, min(PRODUCTION_REPLICAS, listed))
     full = {**replica_configs(replication), **configs}
     resp = await admin.create_topics([NewTopic(name, partitions, replication, topic_configs=full)])
     for err in resp.to_object()["topic_errors"]:
@@ -172,7 +177,14 @@ async def ensure_log_topics(settings: Settings, *, include_derived: bool = True)
         if include_derived:
             names += [settings.facts_topic, settings.deadletter_topic]
         for name in names:
-            await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, KEEP_FOREVER)
+            await ensure_topic(
+                admin,
+                name,
+                settings.topic_partitions,
+                settings.replication_factor,
+                KEEP_FOREVER,
+                wait_for_brokers_s=brokers_wait_s(settings),
+            )
             check_keeps_history(name, await topic_config(admin, name))
             await check_topic_durable(admin, settings, name)
         if include_derived:
@@ -196,13 +208,22 @@ async def ensure_changelog_topics(settings: Settings, names: list[str]) -> None:
     admin = await started_admin(settings, f"no Kafka broker answered at {settings.kafka_bootstrap}")
     try:
         for name in names:
-            await ensure_topic(admin, name, settings.topic_partitions, settings.replication_factor, CHANGELOG_CONFIG)
+            await ensure_topic(
+                admin,
+                name,
+                settings.topic_partitions,
+                settings.replication_factor,
+                CHANGELOG_CONFIG,
+                wait_for_brokers_s=brokers_wait_s(settings),
+            )
             await check_partitions(admin, name, settings.topic_partitions)
             await check_topic_durable(admin, settings, name)
         # faust's own topic (one partition, read by every worker): made here too, so that it has
         # the cluster's replication rather than faust's default of one copy
         leader = f"{settings.app_id}-__assignor-__leader"
-        await ensure_topic(admin, leader, 1, settings.replication_factor, {})
+        await ensure_topic(
+            admin, leader, 1, settings.replication_factor, {}, wait_for_brokers_s=brokers_wait_s(settings)
+        )
         await check_topic_durable(admin, settings, leader)
         await wait_visible(admin, [*names, leader])
     finally:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from liveledger.kafka.durability import brokers_wait_s
 from liveledger.kafka.topics import (
     KEEP_FOREVER,
     admin_client,
@@ -33,7 +34,9 @@ async def ensure_checkpoint_topic(settings: Settings) -> None:
     await admin.start()
     try:
         name = settings.checkpoint_topic
-        await ensure_topic(admin, name, 1, settings.replication_factor, KEEP_FOREVER)
+        await ensure_topic(
+            admin, name, 1, settings.replication_factor, KEEP_FOREVER, wait_for_brokers_s=brokers_wait_s(settings)
+        )
         check_keeps_history(name, await topic_config(admin, name))
         await check_topic_durable(admin, settings, name)
     finally:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from liveledger.kafka.durability import WeakTopic, check_durable, replica_configs, weaknesses
+from liveledger.kafka.durability import (
+    WeakTopic,
+    await_brokers,
+    brokers_wait_s,
+    check_durable,
+    replica_configs,
+    weaknesses,
+)
 from liveledger.settings import Settings
 
 DURABLE = {"min.insync.replicas": "2", "unclean.leader.election.enable": "false"}
@@ -44,3 +51,26 @@ def test_the_worker_producer_waits_for_all_in_sync_replicas() -> None:
     from streams.app.factory import build_app
 
     assert build_app(Settings()).app.conf.producer_acks == -1
+
+
+def test_production_waits_for_three_brokers_before_choosing_replicas() -> None:
+    assert brokers_wait_s(Settings(profile="production")) > 0
+    assert brokers_wait_s(Settings()) == 0.0
+
+
+async def test_await_brokers_waits_for_a_starting_cluster_to_list_them() -> None:
+    """A starting cluster lists its brokers one by one: a topic created while it listed two got two copies
+    for good and the production guard refused it (clean-clone CI of 2026-12-02)."""
+
+    class Starting:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        async def describe_cluster(self) -> dict[str, list[int]]:
+            self.calls += 1
+            return {"brokers": list(range(min(3, 1 + self.calls)))}
+
+    admin = Starting()
+    assert await await_brokers(admin, 3, wait_s=5.0) == 3  # type: ignore[arg-type]
+    assert admin.calls == 2
+    assert await await_brokers(Starting(), 3, wait_s=0.0) == 2  # type: ignore[arg-type]  # no wait: as listed
