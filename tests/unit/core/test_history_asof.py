@@ -133,9 +133,14 @@ def older_layout(rows: LineageRows, every: int = 1, horizon_s: float | None = No
     """The rows as a worker before folded rows stored them (each contribution row its own, no ``"k"``),
     for every ``every``-th event row (the others stay folded: a table a worker upgraded in place holds)."""
     table = MemTable()
-    for i, (raw, stored) in enumerate(sorted(rows.table.items())):
+    folded_seen = 0  # counts the folded event rows only: other rows sorting first must not shift the choice
+    for raw, stored in sorted(rows.table.items()):
         state, part = raw.decode().split("\x1f")
-        if state != EVENTS or "k" not in stored or i % every:
+        if state != EVENTS or "k" not in stored:
+            table[raw] = stored
+            continue
+        folded_seen += 1
+        if (folded_seen - 1) % every:
             table[raw] = stored
             continue
         table[raw] = {k: v for k, v in stored.items() if k != "k"}
