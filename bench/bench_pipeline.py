@@ -15,6 +15,7 @@ Prints, with the targets:
   process        a worker catching up on --process-entries entries already in the log: entries to all
                  views visible per second (>= 1,500/s), changelog bytes written per entry (<= 2 kB, read
                  back from the real changelog topics) and the worker's RSS at the end
+                 and, with --catchup-queries, the query p99 on the caught-up views (every tree alike)
   --scale        one worker fed --scale-entries entries in three backlogs, each caught up in full: 10,000
                  on an empty state, the middle ones, and the last 10,000 on a state of all the others;
                  the rates of the first and last backlog side by side (ratio >= 0.9x: the cost of a write
@@ -40,7 +41,6 @@ import statistics
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from bench.catchup import (  # noqa: E402
     process_rows,
     process_run,
     publish_only,
+    query_latencies,
 )
 from bench.replay_runs import replays  # noqa: E402
 from bench.scale import scale_rows, scale_run  # noqa: E402
@@ -148,22 +149,6 @@ async def paced_publish(settings: Settings, lines: list[bytes], rate: float) -> 
         return len(good) / (time.perf_counter() - t0)
 
 
-def query_latencies(url: str, n: int) -> list[float]:
-    paths = [
-        "/api/v1/casualties?region=UA-59",
-        "/api/v1/strikes?weapon=drone",
-        "/api/v1/interceptions",
-        "/api/v1/figures?metric=troops",
-    ]
-    out = []
-    for i in range(n):
-        t0 = time.perf_counter()
-        with urllib.request.urlopen(url + paths[i % len(paths)], timeout=10) as resp:
-            resp.read()
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
-
-
 def pct(samples: list[float], q: float) -> float:
     s = sorted(samples)
     return s[min(len(s) - 1, int(q * len(s)))]
@@ -176,6 +161,8 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=10.0, help="length of the latency run")
     ap.add_argument("--queries", type=int, default=1000, help="queries for the query-latency run")
     ap.add_argument("--process-entries", type=int, default=5000, help="entries for the catch-up run")
+    ap.add_argument("--catchup-queries", type=int, default=400,
+                    help="queries on each caught-up worker (every tree on the same views; 0: none)")  # fmt: skip
     ap.add_argument("--scale", action="store_true", help="also measure the worker rate at 10k and at the end")
     ap.add_argument("--scale-entries", type=int, default=100_000, help="entries for the --scale run")
     ap.add_argument("--scale-window", type=int, default=WINDOW, help="entries of the first and last backlog")
@@ -209,13 +196,17 @@ def main() -> int:
         for label, tree in trees:
             print(f"catch-up{label}: {args.process_entries} entries", flush=True)
             r = process_run(bootstrap, tag + "w" + str(len(figures)), tmp, args.process_entries, tree,
-                            args.timeout, log.entries_topic)  # fmt: skip
+                            args.timeout, log.entries_topic, queries=args.catchup_queries)  # fmt: skip
             prefix = prefixes.get(tree, "")
             figures[f"{prefix}process.entries_per_s"] = round(r["rate"], 1)
             figures[f"{prefix}changelog.bytes_per_entry"] = round(r["bytes_per_entry"])
             figures[f"{prefix}worker.rss_mb"] = round(r["rss_mb"], 1)
             figures[f"{prefix}process.entries_agent_per_s"] = round(r["n"] / r["entries_seconds"], 1)
             figures[f"{prefix}process.views_complete"] = r["views_complete"]
+            if r.get("query_ms"):  # the same queries on the same caught-up views, tree by tree
+                figures[f"{prefix}process.query_p99_ms"] = round(pct(r["query_ms"], 0.99), 2)
+                figures[f"{prefix}process.query_p50_ms"] = round(statistics.median(r["query_ms"]), 2)
+                figures[f"{prefix}process.query_server_p99_ms"] = round(pct(r["query_server_ms"], 0.99), 2)
             figures[f"{prefix}changelog.by_table"] = {t: {"records": n, "bytes": b}
                                                       for t, (n, b) in r["changelog_by_table"].items()}  # fmt: skip
             rows += process_rows(label, r)

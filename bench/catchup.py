@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -153,8 +154,39 @@ def wait_ready(worker: WorkerProcess, timeout: float) -> None:
     raise TimeoutError(f"worker not ready within {timeout}s; log:\n{worker.log_tail()}")
 
 
+#: what the query measurements ask, in turn
+QUERY_PATHS = (
+    "/api/v1/casualties?region=UA-59",
+    "/api/v1/strikes?weapon=drone",
+    "/api/v1/interceptions",
+    "/api/v1/figures?metric=troops",
+)
+
+
+def query_latencies(url: str, n: int, server_ms: list[float] | None = None, warm: bool = False) -> list[float]:
+    """Milliseconds of ``n`` GETs of :data:`QUERY_PATHS` in turn (and the worker's own, into ``server_ms``).
+
+    With ``warm``, each path is asked once first, untimed: a worker's first query of a view renders
+    every key of it (its render cache fills), which is no part of a query's steady cost and, with a
+    few hundred queries, would be the p99 by itself.
+    """
+    for path in QUERY_PATHS if warm else ():
+        with urllib.request.urlopen(url + path, timeout=60) as resp:
+            resp.read()
+    out = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(url + QUERY_PATHS[i % len(QUERY_PATHS)], timeout=10) as resp:
+            resp.read()
+            header = resp.headers.get("X-Liveledger-Query-Ms")
+        out.append((time.perf_counter() - t0) * 1000)
+        if server_ms is not None and header is not None:
+            server_ms.append(float(header))
+    return out
+
+
 def catch_up(
-    settings: Settings, n: int, log: Path, tree: Path | None, timeout: float, workers: int = 1
+    settings: Settings, n: int, log: Path, tree: Path | None, timeout: float, workers: int = 1, queries: int = 0
 ) -> dict[str, Any]:
     """``workers`` worker processes (of ``tree``, else this one) catch up on ``n`` entries already in the log.
 
@@ -163,7 +195,8 @@ def catch_up(
     every entry is processed and every contribution the entries agents emitted is applied (their
     /metrics counters), so the views are complete (after ``STALL_S`` without an apply the run ends
     marked incomplete).
-    RSS is the largest of the workers'.
+    RSS is the largest of the workers'. With ``queries`` (one worker), the caught-up worker then
+    answers that many queries (:func:`query_latencies`): every tree's query time on the same views.
     """
     # both trees' workers name their changelogs alike; made before start, as ``liveledger worker`` does now
     names = build_app(settings, extractor=lambda title, body: [], extractor_version="none").changelog_topics()
@@ -238,6 +271,8 @@ def catch_up(
             raise TimeoutError(f"the workers processed {samples[-1][1]} of {n} in {timeout}s; log:\n{tail}")
         elapsed = changed - t0
         rss = max(rss_mb(w.proc.pid) if w.proc is not None else float("nan") for w in procs)
+        server_ms: list[float] = []
+        query_ms = query_latencies(procs[0].url, queries, server_ms, warm=True) if queries and workers == 1 else []
     finally:
         stop_profiles(profilers)
         for worker in procs:
@@ -252,6 +287,8 @@ def catch_up(
         "workers": workers,
         "entries_seconds": (entries_done or changed) - t0,
         "views_complete": complete,
+        "query_ms": query_ms,
+        "query_server_ms": server_ms,
     }
 
 
@@ -280,11 +317,19 @@ def start_profiles(app_id: str, procs: list[WorkerProcess], suffix: str = "") ->
 
 
 def process_run(
-    bootstrap: str, tag: str, tmp: Path, n: int, tree: Path | None, timeout: float, entries_topic: str, workers: int = 1
+    bootstrap: str,
+    tag: str,
+    tmp: Path,
+    n: int,
+    tree: Path | None,
+    timeout: float,
+    entries_topic: str,
+    workers: int = 1,
+    queries: int = 0,
 ) -> dict[str, Any]:
     """Catch up on the log of ``entries_topic`` with workers of their own (app id, facts, tables)."""
     s = make_settings(bootstrap, tag, tmp / tag, free_port()).model_copy(update={"entries_topic": entries_topic})
-    r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout, workers)
+    r = catch_up(s, n, tmp / f"{tag}.log", tree, timeout, workers, queries)
     r["changelog_by_table"] = asyncio.run(changelog_bytes(s))
     r["changelog_bytes"] = sum(size for _, size in r["changelog_by_table"].values())
     r["bytes_per_entry"] = r["changelog_bytes"] / n

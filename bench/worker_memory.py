@@ -134,6 +134,7 @@ def child(probe: Path, every: float, trace: bool) -> None:
     ll = prepare(settings)
     t0 = time.monotonic()
     out = probe.open("ab")
+    baseline: list[Any] = []  # the first tracemalloc snapshot after the worker processed an entry
 
     async def sample() -> None:
         doc: dict[str, Any] = {"age": round(time.monotonic() - t0, 1), "pid": os.getpid()}
@@ -149,9 +150,16 @@ def child(probe: Path, every: float, trace: bool) -> None:
             doc["recovered"] = False
         if trace:
             doc["traced_mb"] = tracemalloc.get_traced_memory()[0] / (1024 * 1024)
-            top = tracemalloc.take_snapshot().statistics("lineno")[:15]
+            snap = tracemalloc.take_snapshot()
+            top = snap.statistics("lineno")[:15]
             doc["top"] = [[f"{s.traceback[0].filename.rsplit('/', 2)[-1]}:{s.traceback[0].lineno}", s.size >> 10]
                           for s in top]  # fmt: skip
+            if not baseline and stats.entries_processed:  # what grew since the first sample with work done
+                baseline.append(snap)
+            elif baseline:
+                grown = snap.compare_to(baseline[0], "lineno")[:15]
+                doc["grown"] = [[f"{s.traceback[0].filename.rsplit('/', 2)[-1]}:{s.traceback[0].lineno}",
+                                 s.size_diff >> 10, s.count_diff] for s in grown]  # fmt: skip
         out.write(orjson.dumps(doc) + b"\n")
         out.flush()
 
@@ -273,6 +281,8 @@ def main() -> int:
         print(" ".join(f"{v:>10.1f}" if isinstance(v, float) else f"{v!s:>10}" for v in row))
         if "top" in doc and doc["age"] % 30 < args.every:
             print("   top:", doc["top"][:10])
+            if "grown" in doc:
+                print("   grown since the first busy sample (KiB, blocks):", doc["grown"][:10])
     return 0
 
 

@@ -2,12 +2,14 @@
 
 The views agent calls :meth:`RenderCache.changed` after every apply; a query re-renders only the
 keys that changed since. A new partition assignment (a rebalance, or recovery at start) refills the
-whole cache from the tables, so it never serves keys this worker no longer owns.
+whole cache from the tables, so it never serves keys this worker no longer owns: the app's
+generation (:class:`streams.app.factory.Generation`, O(1)) says when, where reading the consumer's
+assignment on every query cost a frozenset of every partition each time.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Hashable
 
 from streams.app.factory import LiveLedgerApp
 from streams.views.render import Doc, render_all
@@ -18,23 +20,17 @@ class RenderCache:
         self.ll = ll
         self._docs: dict[str, dict[str, list[Doc]]] = {}
         self._dirty: dict[str, set[str]] = {}
-        self._assignment: dict[str, frozenset[Any]] = {}
+        self._seen: dict[str, Hashable] = {}
 
     def changed(self, view: str, key: str) -> None:
         if view in self._docs:
             self._dirty.setdefault(view, set()).add(key)
 
-    def _current_assignment(self) -> frozenset[Any]:
-        try:
-            return frozenset(self.ll.app.consumer.assignment())
-        except Exception:  # not started yet
-            return frozenset()
-
     def local(self, view: str) -> dict[str, list[Doc]]:
         """Rendered documents per state key, for the keys this worker holds now."""
         table = self.ll.views[view]
-        assignment = self._current_assignment()
-        if view not in self._docs or self._assignment.get(view) != assignment:
+        generation = self.ll.generation()
+        if view not in self._docs or self._seen.get(view) != generation:
             docs: dict[str, list[Doc]] = {}
             for k, state in table.items():
                 key = k.decode() if isinstance(k, bytes) else str(k)
@@ -43,7 +39,7 @@ class RenderCache:
                     docs[key] = rendered
             self._docs[view] = docs
             self._dirty[view] = set()
-            self._assignment[view] = assignment
+            self._seen[view] = generation
             return docs
         docs = self._docs[view]
         for key in self._dirty.pop(view, set()):

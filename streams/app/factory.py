@@ -25,7 +25,7 @@ tables, so each key's changelog partition equals its facts partition and faust's
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +83,9 @@ class LiveLedgerApp:
     lineage: RowTable | None = None
     #: the hash chain of each blog, checked as the entries agent consumes (streams.core.chain_watch)
     chain: ChainWatch = field(default_factory=ChainWatch)
+    #: changes whenever the rows this worker holds may change wholesale (rebalance, end of recovery);
+    #: O(1) to read (:class:`Generation`); ``build_app`` sets it
+    generation: Callable[[], Hashable] = field(default=lambda: None)
 
     def changelog_topics(self) -> list[str]:
         """The changelog topic of every table (no I/O: faust only names them here)."""
@@ -235,6 +238,7 @@ def build_app(
     lineage = lineage_rows(app, settings.topic_partitions, table_opts, generation, settings.asof_horizon_s)
     ll = LiveLedgerApp(app, settings, entries_topic, facts_topic, deadletter_topic, tables, entry_index)
     ll.lineage = lineage
+    ll.generation = generation
 
     def forget_revoked_chains(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         """A revoked entries partition's chain heads go stale while another worker consumes it."""

@@ -7,20 +7,25 @@ one small changelog record, whatever the key's history. Readers (the render cach
 Two ways to find a key's rows:
 
 * ``prefix_scan=True`` (the view tables): a RocksDB prefix scan of the key's rows, in each of this
-  worker's databases of the table (:func:`prefix_items`; an in-memory store is filtered whole). In
-  memory there is only the set of state keys, for ``keys()`` and ``len()``: nothing per row.
+  worker's databases of the table (:func:`prefix_items`; an in-memory store is filtered whole).
+  Nothing is kept in memory per key or per row: ``keys()`` reads the table's keys each time, and
+  ``len()`` (what ``/metrics`` reads on every scrape) is a count, kept up to date by each write
+  that gives a key its first row (one seek in the write's database, :func:`has_rows`). It used to
+  be the set of state keys: the timeline has one key per entry, so that set grew by every entry.
 * otherwise (the lineage, :mod:`streams.app.lineage`, which indexes its rows further): an
   in-memory index maps each state key to its entries' keys and the rows are read by point lookups.
 
-Either index is built from the table when first needed, kept up to date by every write, and built
+Either index (and the count) is built from the table when first needed, kept up to date by every write, and built
 again whenever the generation changes (a rebalance, or the end of recovery), so it never misses a
 row recovered from the changelog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
+
+from faust.streams import current_event
 
 from streams.views.contrib import State
 from streams.views.rows import PLAIN, Record, RowCodec, row_key, split_row_key
@@ -41,8 +46,9 @@ class RowTable:
         self._members: dict[str, set[str]] | None = None
         #: read a key's rows by a prefix scan, and keep only the state keys in memory
         self.prefix_scan = prefix_scan
-        self._states: set[str] | None = None
-        self._states_seen: Hashable = None
+        #: how many state keys have rows (``prefix_scan`` tables), None until ``len()`` is first asked
+        self._count: int | None = None
+        self._count_seen: Hashable = None
 
     # -- rows (the views agent) -------------------------------------------------------------
     def get_row(self, state_key: str, entry_key: str) -> Record | None:
@@ -51,11 +57,12 @@ class RowTable:
         return record
 
     def put_row(self, state_key: str, entry_key: str, record: Record) -> None:
+        first = self._count is not None and not has_rows(self.table, row_key(state_key, ""))
         self.table[row_key(state_key, entry_key)] = self.codec.pack(record, entry_key)
         if self._members is not None:
             self._members.setdefault(state_key, set()).add(entry_key)
-        if self._states is not None:
-            self._states.add(state_key)
+        if first and self._count is not None:
+            self._count += 1
 
     # -- states (readers) -------------------------------------------------------------------
     def _index(self) -> dict[str, set[str]]:
@@ -68,16 +75,16 @@ class RowTable:
             self._members, self._seen = members, generation
         return self._members
 
-    def _state_keys(self) -> set[str]:
-        """The state keys that have rows (``prefix_scan`` tables), from one pass over the table's keys."""
-        generation = self._generation()
-        if self._states is None or generation != self._states_seen:
-            self._states = {split_row_key(bytes(row))[0] for row in self.table}
-            self._states_seen = generation
-        return self._states
+    def _state_keys(self) -> list[str]:
+        """The state keys that have rows (``prefix_scan`` tables), sorted, from one pass over the table's keys."""
+        return sorted({split_row_key(bytes(row))[0] for row in self.table})
 
-    def _keys(self) -> Collection[str]:
-        return self._state_keys() if self.prefix_scan else self._index().keys()
+    def _state_count(self) -> int:
+        """How many state keys have rows (``prefix_scan`` tables): counted once per generation, then kept."""
+        generation = self._generation()
+        if self._count is None or generation != self._count_seen:
+            self._count, self._count_seen = count_states(self.table), generation
+        return self._count
 
     def get(self, key: bytes | str, default: State | None = None) -> State | None:
         """The state of one view key from its rows, or ``default`` when it has none."""
@@ -109,13 +116,14 @@ class RowTable:
 
     def keys(self) -> list[bytes]:
         """The view keys (as bytes, like the table's keys) that have rows."""
-        return [k.encode() for k in sorted(self._keys())]
+        keys = self._state_keys() if self.prefix_scan else sorted(self._index())
+        return [k.encode() for k in keys]
 
     def __iter__(self) -> Iterator[bytes]:
         return iter(self.keys())
 
     def __len__(self) -> int:
-        return len(self._keys())
+        return self._state_count() if self.prefix_scan else len(self._index())
 
     def items(self) -> Iterator[tuple[bytes, State]]:
         """Every view key with its state, from one pass over the rows."""
@@ -128,11 +136,52 @@ class RowTable:
             state, entry = split_row_key(bytes(row))
             grouped.setdefault(state, {})[entry] = unpack(record, entry)
         if self.prefix_scan:
-            self._states, self._states_seen = set(grouped), generation
+            self._count, self._count_seen = len(grouped), generation
         else:
             self._members, self._seen = {k: set(records) for k, records in grouped.items()}, generation
         for key in sorted(grouped):
             yield key.encode(), {"entries": grouped[key]}
+
+
+def _rocksdb(table: Any) -> Any | None:
+    """The table's faust RocksDB store (rocksdict driver), or None for any other store."""
+    store = table.data
+    if getattr(store, "_dbs_for_actives", None) is None or not getattr(store, "use_rocksdict", False):
+        return None
+    return store
+
+
+def has_rows(table: Any, prefix: bytes) -> bool:
+    """Whether a row of ``table`` has a key starting with ``prefix``.
+
+    Inside a write's event (faust's current event) on a RocksDB store, one seek in the database of
+    that event's partition, where the rows of the key written live; otherwise a scan
+    (:func:`prefix_items`).
+    """
+    store = _rocksdb(table)
+    event = current_event()
+    if store is None or event is None:
+        return next(prefix_items(table, prefix), None) is not None
+    it = store._db_for_partition(event.message.partition).iter()
+    it.seek(prefix)
+    return bool(it.valid() and it.key().startswith(prefix))
+
+
+def count_states(table: Any) -> int:
+    """How many state keys have rows in ``table``, with nothing held per key.
+
+    A RocksDB database iterates its keys in order, so the rows of one state key come one after the
+    other (the separator sorts below every character of a key): a key is counted where it starts.
+    Another store (the in-memory one of the unit tests) is counted through a set.
+    """
+    if _rocksdb(table) is None:
+        return len({split_row_key(bytes(row))[0] for row in table})
+    count, previous = 0, None
+    for row in table:  # database by database, each in key order
+        state = split_row_key(bytes(row))[0]
+        if state != previous:
+            count, previous = count + 1, state
+    return count
 
 
 def prefix_items(table: Any, prefix: bytes) -> Iterator[tuple[bytes, Any]]:
@@ -142,16 +191,15 @@ def prefix_items(table: Any, prefix: bytes) -> Iterator[tuple[bytes, Any]]:
     (those of its active partitions, as the table's own iteration reads); on any other store (the
     in-memory one of the unit tests), every key is looked at.
     """
-    store = table.data
-    dbs = getattr(store, "_dbs_for_actives", None)
-    if dbs is None or not getattr(store, "use_rocksdict", False):
+    store = _rocksdb(table)
+    if store is None:
         for key, value in table.items():
             raw = bytes(key)
             if raw.startswith(prefix):
                 yield raw, value
         return
     decode = store._decode_value
-    for db in dbs():
+    for db in store._dbs_for_actives():
         it = db.iter()
         it.seek(prefix)
         while it.valid():

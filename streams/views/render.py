@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from hashlib import sha256
+from itertools import groupby
 from typing import Any
 
 import orjson
@@ -294,15 +295,33 @@ def combine(view: str, docs: Iterable[Doc]) -> list[Doc]:
     # A history's states (one per month and area) join in an order that depends on nothing but their
     # content: by key, then by their latest point; the latest state gives the names shown.
     out.sort(key=lambda d: (str(d["key"]), _point_order(d["series"][-1]), str(d["claimant"]), str(d["subject"])))
+    # Each history's points are sorted once, whatever its number of states: sorting again at every
+    # state joined (and each point's canonical bytes with it) made a query of a long history slow
     joined: list[Doc] = []
+    parts: list[list[Doc]] = []
     for doc in out:
         if joined and joined[-1]["key"] == doc["key"]:
             prev = joined[-1]
-            series = sorted(prev["series"] + doc["series"], key=_point_order)
-            joined[-1] = {**prev, "claimant": doc["claimant"], "subject": doc["subject"], "series": series}
+            joined[-1] = {**prev, "claimant": doc["claimant"], "subject": doc["subject"]}
+            parts[-1].extend(doc["series"])
         else:
             joined.append(doc)
+            parts.append([])
+    for i, more in enumerate(parts):
+        if more:
+            joined[i] = {**joined[i], "series": _sorted_points(joined[i]["series"] + more)}
     return joined
+
+
+def _sorted_points(points: list[Doc]) -> list[Doc]:
+    """``sorted(points, key=_point_order)``, with a point's canonical bytes made only to break a tie of
+    time and entry (what most points never have): the same order at a fraction of the cost."""
+    points = sorted(points, key=lambda p: (str(p["published_at"]), str(p["entry_id"])))
+    out: list[Doc] = []
+    for _, tied in groupby(points, key=lambda p: (str(p["published_at"]), str(p["entry_id"]))):
+        group = list(tied)
+        out.extend(group if len(group) == 1 else sorted(group, key=_point_order))
+    return out
 
 
 def _point_order(p: Doc) -> tuple[str, str, bytes]:
