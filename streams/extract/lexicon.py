@@ -191,6 +191,7 @@ PERSON_SINGULAR: frozenset[str] = words(
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
     sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen
     migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor ranger tribesman
+    mother father wife husband son daughter chief
     """
 )
 
