@@ -78,3 +78,26 @@ def test_other_fates_count_companions_too(text: str, metric: str, want: int) -> 
 )
 def test_companions_outside_conflict_give_no_fact(text: str) -> None:
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        *[(t, 12) for t in both_tokenised("Eleven pupils and their teacher died when the rocket struck the school.")],
+        *[(t, 5) for t in both_tokenised("Gunmen killed four guards and their commander near the camp.")],
+    ],
+)
+def test_a_counted_group_with_its_companion_adds_up(text: str, want: int) -> None:
+    assert largest_killed(text) == want
+    assert want - 1 in killed(text)  # the group as written stays beside the total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("Eleven players and their coach celebrated the title in the square."),
+        *both_tokenised("Three players and their manager were injured in a bus crash before the derby."),
+    ],
+)
+def test_a_counted_group_with_its_companion_outside_conflict(text: str) -> None:
+    assert facts_of(text) == []
