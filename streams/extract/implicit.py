@@ -27,7 +27,7 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             if fig is not None:
                 out.append(fig)
         elif low in ("a", "an", "another") and i not in taken and i + 1 < n:
-            fig = _one_at(toks, i) or _air_one_at(toks, i)
+            fig = _nth_at(toks, i) or _one_at(toks, i) or _air_one_at(toks, i)
             if fig is not None:
                 out.append(fig)
                 pair_end = fig.tok_j if (fig.best or 0) >= 2 else 0
@@ -271,6 +271,38 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
         noun = toks[k]
     subject = " ".join(t.low for t in toks[first : k + 1])
     return Figure(cue, None, count, None, "exact", toks[i].start, noun.end, subject, None, i, k + 1, "one")
+
+
+#: Ordinals that name the next victim: "a fifth died" says the dead now number five.
+_ORDINALS = {
+    w: n + 2
+    for n, w in enumerate(
+        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+         "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+         "nineteenth", "twentieth")
+    )
+}  # fmt: skip
+
+
+def _nth_at(toks: list[Token], i: int) -> Figure | None:
+    """ "four were killed by snipers and a fifth died", "shot dead three men and killed a fourth":
+    the next victim by rank, so the dead number at least that rank. Not a fraction ("a third of")."""
+    n = len(toks)
+    rank = _ORDINALS.get(toks[i + 1].low) if toks[i].low == "a" and i + 1 < n else None
+    if rank is None or (i + 2 < n and toks[i + 2].low == "of"):
+        return None
+    k = i + 1
+    if k + 1 < n and (toks[k + 1].low in lx.PERSON_SINGULAR or toks[k + 1].low == "person"):
+        k += 1  # "a sixth person", "a fifth protester"
+    after = toks[k + 1] if k + 1 < n else None
+    if left_cue(toks, i) == "killed" and (after is None or after.kind == "punct" or after.low in lx.PREPS):
+        cue: str | None = "killed"  # "and killed a fifth on Tuesday"
+    else:
+        cue_k = skip_to_cue(toks, k + 1)
+        cue = people_cue(toks, cue_k) if cue_k is not None and _bare_verb_of_the_noun(toks, cue_k) else None
+    if cue not in ("killed", "injured"):
+        return None
+    return Figure(cue, rank, rank, None, "at_least", toks[i].start, toks[k].end, "people", None, i, k + 1, "one")
 
 
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".
