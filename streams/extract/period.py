@@ -65,7 +65,7 @@ def _background(toks: list[Token]) -> bool:
 
 
 #: Words of a clause that updates a toll after the incident's own figure: ", bringing the toll to 35".
-_UPDATE_CLAUSE = words("bringing taking raising pushing")
+_UPDATE_CLAUSE = words("bringing taking raising pushing brought took raised pushed")
 
 
 def _earlier_event(toks: list[Token], k: int) -> bool:

@@ -90,3 +90,16 @@ def test_a_country_total_with_an_adjective_is_no_incident(text: str, want: int |
 )
 def test_no_fact_outside_conflict(text: str) -> None:
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised(
+            "Nine people killed in Kidal brought the total of civilians killed in the war to 412 since March."
+        ),
+        *both_tokenised("Nine deaths in Kidal on Monday took the toll of the conflict to 412 since March."),
+    ],
+)
+def test_a_past_tense_update_clause_keeps_the_incident_apart_from_the_running_total(text: str) -> None:
+    assert killed(text) == [(9, False), (412, True)]
