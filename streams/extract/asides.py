@@ -201,3 +201,30 @@ def them_killed(toks: list[Token], j: int) -> bool:
 
 
 _THEN = frozenset({"later", "then", "subsequently", "eventually"})
+#: Participles of what was done to victims, besides the "-ed" ones: "were caught in the crossfire and killed".
+_DONE = frozenset({"caught", "taken", "beaten", "held", "driven", "thrown", "led", "rounded", "hit"})
+
+
+def done_then_killed(toks: list[Token], c: int) -> bool:
+    """ "were caught in the crossfire and killed", "were tortured and then executed": a passive
+    participle at ``c`` that is no fate of its own, coordinated with a killing a few words on."""
+    low = toks[c].low
+    if c == 0 or toks[c - 1].low not in ("were", "was", "been") or low in lx.RIGHT_CUES:
+        return False
+    if not (low in _DONE or (low.endswith("ed") and len(low) > 4)) or low in lx.LEFT_CUES:
+        return False
+    return then_killed(toks, c)
+
+
+def dead_or_missing(toks: list[Token], k: int) -> bool:
+    """ "killed or missing": the dead and the missing counted together."""
+    return k + 2 < len(toks) and toks[k + 1].low in ("or", "and") and toks[k + 2].low == "missing"
+
+
+def killed_or_injured(toks: list[Token], k: int) -> bool:
+    """ "killed or seriously injured": the dead and the hurt counted together."""
+    n = len(toks)
+    if k + 2 < n and toks[k + 1].low in ("or", "and"):
+        q = k + 3 if k + 3 < n and toks[k + 2].low in ("seriously", "badly", "critically") else k + 2
+        return lx.RIGHT_CUES.get(toks[q].low) == "injured"  # "killed or seriously injured"
+    return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streams.extract import lexicon as lx
 from streams.extract.asides import relative_fate
+from streams.extract.companions import along_with, companions
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.numbers import NumberMention
 from streams.extract.shapes import bridge_to_cue, passive_cue, people_cue, to_death
@@ -26,10 +27,10 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             if fig is not None:
                 out.append(fig)
         elif low in ("a", "an", "another") and i not in taken and i + 1 < n:
-            fig = _one_at(toks, i) or _air_one_at(toks, i)
+            fig = _nth_at(toks, i) or _one_at(toks, i) or _air_one_at(toks, i)
             if fig is not None:
                 out.append(fig)
-                pair_end = fig.tok_j if fig.best == 2 else 0
+                pair_end = fig.tok_j if (fig.best or 0) >= 2 else 0
             else:
                 out.extend(_fired_then_downed(toks, i))
         elif low == "the" and i + 3 < n and _pair_ahead(toks, i):
@@ -236,13 +237,13 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
     while k + 1 < n and toks[k + 1].low in lx.PERSON_SINGULAR and k - i <= 7:
         k += 1  # "a civilian woman", "a security guard"
     count = 1
-    second = _second_person(toks, k + 1)
-    if second is not None:
-        k, count = second, 2  # "a trader and his daughter were killed": two people, one count
+    left = left_cue(toks, i)
+    named = companions(toks, k + 1, object_of=left in ("killed", "injured", "arrested", "captured"))
+    if named is not None:
+        k, count = named[0], 1 + named[1]  # "a trader and his daughter were killed": two people, one count
     elif pair_only:
         return None
     noun = toks[k]
-    left = left_cue(toks, i)
     if i >= 2 and toks[i - 2].low == "to" and toks[i - 1].low in lx.LEFT_CUES:
         return None  # "attempted to kill a commander": an intent, not a death
     cue: str | None = None
@@ -265,35 +266,43 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
         cue = people_cue(toks, bridged) if bridged is not None else None
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None
+    if count == 1 and cue in ("killed", "injured") and (along := along_with(toks, k + 1)) is not None:
+        k, count = along[0], 1 + along[1]  # "an official was killed along with his driver"
+        noun = toks[k]
     subject = " ".join(t.low for t in toks[first : k + 1])
     return Figure(cue, None, count, None, "exact", toks[i].start, noun.end, subject, None, i, k + 1, "one")
 
 
-#: Kin and companions, who are named as the second of a pair: "a farmer and his brother".
-_KIN = lx.PERSON_SINGULAR | frozenset(
-    {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "uncle", "nephew",
-     "niece", "cousin", "friend", "companion", "bodyguard", "colleague", "grandson", "granddaughter"}
-)  # fmt: skip
-_PAIR_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its"})
+#: Ordinals that name the next victim: "a fifth died" says the dead now number five.
+_ORDINALS = {
+    w: n + 2
+    for n, w in enumerate(
+        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+         "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+         "nineteenth", "twentieth")
+    )
+}  # fmt: skip
 
 
-def _second_person(toks: list[Token], q: int) -> int | None:
-    """The second of a pair of single people at ``q`` ("and his brother", "and child"), before a plural verb."""
+def _nth_at(toks: list[Token], i: int) -> Figure | None:
+    """ "four were killed by snipers and a fifth died", "shot dead three men and killed a fourth":
+    the next victim by rank, so the dead number at least that rank. Not a fraction ("a third of")."""
     n = len(toks)
-    if q + 1 >= n or toks[q].low != "and":
+    rank = _ORDINALS.get(toks[i + 1].low) if toks[i].low == "a" and i + 1 < n else None
+    if rank is None or (i + 2 < n and toks[i + 2].low == "of"):
         return None
-    p = q + 1
-    if toks[p].low in _PAIR_DETERMINERS:
-        p += 1
-    for k in range(p, min(n, p + 3)):
-        t = toks[k]
-        if t.low in _KIN:
-            after = skip_to_cue(toks, k + 1)
-            plural = k + 1 < n and toks[k + 1].low in ("were", "have", "are", "died")
-            return k if plural and after is not None else None
-        if (t.kind == "punct" and t.text != "-") or t.low in lx.AUX or t.low in lx.CONJ or t.low in lx.PREPS:
-            return None
-    return None
+    k = i + 1
+    if k + 1 < n and (toks[k + 1].low in lx.PERSON_SINGULAR or toks[k + 1].low == "person"):
+        k += 1  # "a sixth person", "a fifth protester"
+    after = toks[k + 1] if k + 1 < n else None
+    if left_cue(toks, i) == "killed" and (after is None or after.kind == "punct" or after.low in lx.PREPS):
+        cue: str | None = "killed"  # "and killed a fifth on Tuesday"
+    else:
+        cue_k = skip_to_cue(toks, k + 1)
+        cue = people_cue(toks, cue_k) if cue_k is not None and _bare_verb_of_the_noun(toks, cue_k) else None
+    if cue not in ("killed", "injured"):
+        return None
+    return Figure(cue, rank, rank, None, "at_least", toks[i].start, toks[k].end, "people", None, i, k + 1, "one")
 
 
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".

@@ -182,14 +182,14 @@ OTHER_OBJECT_NOUNS: frozenset[str] = words(
 #: Singular people nouns for implicit one: "a woman was killed".
 PERSON_SINGULAR: frozenset[str] = words(
     """
-    man woman child boy girl person civilian soldier resident teenager pensioner driver
+    man woman child boy girl person civilian soldier resident teenager pensioner driver mother
     policeman officer worker firefighter rescuer journalist volunteer medic infant baby toddler
-    serviceman passerby student teacher doctor nurse farmer reservist conscript paramedic
-    photographer cameraman reporter guard fisherman shepherd pedestrian motorist employee
+    serviceman passerby student teacher doctor nurse farmer reservist conscript paramedic father wife
+    photographer cameraman reporter guard fisherman shepherd pedestrian motorist employee husband son
     militant fighter gunman villager policewoman constable trader shopkeeper businessman vendor
     youth protester demonstrator activist leader commander official suspect inmate herder miner
     pilot cleric priest elder jawan trooper rebel insurgent prisoner detainee colonel lieutenant
-    sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen
+    sergeant captain delegate agent hawker member cadre thief robber biker tourist citizen daughter chief
     migrant passenger pilgrim worshipper bystander labourer laborer lawyer judge mayor ranger tribesman
     """
 )

@@ -20,7 +20,15 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
-from streams.extract.asides import aside_cue, relative_fate, them_killed, then_killed
+from streams.extract.asides import (
+    aside_cue,
+    dead_or_missing,
+    done_then_killed,
+    killed_or_injured,
+    relative_fate,
+    them_killed,
+    then_killed,
+)
 from streams.extract.cues import Figure, active_verb, left_cue, per_after, right_cue, skip_to_cue
 from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
@@ -39,6 +47,7 @@ from streams.extract.shapes import (
     to_death,
     toll_before,
 )
+from streams.extract.sums import companion_totals
 from streams.extract.tallies import tally_label
 from streams.extract.tokens import Token
 
@@ -65,6 +74,7 @@ def find_figures(toks: list[Token], mentions: list[NumberMention], before: Figur
             prev = fig
         prev_m = m
     out.extend(zeros_and_ones(toks, mentions))
+    out.extend(companion_totals(toks, out))  # "eleven pupils and their teacher died": twelve
     if out:
         senses = senses_of(toks)  # "3 players are injured ahead of the derby": no casualties (senses.py)
         out = [f for f in out if not everyday_figure(toks, f, senses)]
@@ -195,6 +205,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "killed", "left"  # "killed 11 aid workers taken hostage": the verb before is the fate
         elif cue in ("captured", "arrested") and cue_k is not None and then_killed(toks, cue_k):
             metric = "killed"  # "were kidnapped by the group and later executed"
+    elif cue_k is not None and noun_metric is None and left is None and done_then_killed(toks, cue_k):
+        metric, via = "killed", "right"  # "were caught in the crossfire and killed", "were beaten and then shot"
     elif noun_metric is not None:
         metric, via = noun_metric, "noun"
     if left is not None and left != "dropped" and (metric is None or via == "noun"):
@@ -311,9 +323,9 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         return None  # "eight members of one family": the family is no count of people
     if subj_low and subj_low[-1] in lx.OTHER_OBJECT_NOUNS and not metric.startswith(("drones", "missiles", "strikes")):
         return None
-    if metric == "killed" and cue_k is not None and via == "right" and _killed_or_injured(toks, cue_k):
+    if metric == "killed" and cue_k is not None and via == "right" and killed_or_injured(toks, cue_k):
         metric = "casualties"
-    if metric == "killed" and cue_k is not None and via == "right" and _dead_or_missing(toks, cue_k):
+    if metric == "killed" and cue_k is not None and via == "right" and dead_or_missing(toks, cue_k):
         return None  # "18,000 people dead or missing": neither count alone
     if metric == "arrested" and any(w in lx.TROOP_NOUNS for w in subj_low):
         metric = "captured"  # soldiers detained are prisoners of war, not arrests
@@ -373,18 +385,6 @@ _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"north-east", "north-west", "south-east", "south-west"}
 )
-
-
-def _dead_or_missing(toks: list[Token], k: int) -> bool:
-    return k + 2 < len(toks) and toks[k + 1].low in ("or", "and") and toks[k + 2].low == "missing"
-
-
-def _killed_or_injured(toks: list[Token], k: int) -> bool:
-    n = len(toks)
-    if k + 2 < n and toks[k + 1].low in ("or", "and"):
-        q = k + 3 if k + 3 < n and toks[k + 2].low in ("seriously", "badly", "critically") else k + 2
-        return lx.RIGHT_CUES.get(toks[q].low) == "injured"  # "killed or seriously injured"
-    return False
 
 
 def _subject(subj: list[Token]) -> str | None:

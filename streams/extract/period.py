@@ -65,7 +65,7 @@ def _background(toks: list[Token]) -> bool:
 
 
 #: Words of a clause that updates a toll after the incident's own figure: ", bringing the toll to 35".
-_UPDATE_CLAUSE = words("bringing taking raising pushing")
+_UPDATE_CLAUSE = words("bringing taking raising pushing brought took raised pushed")
 
 
 def _earlier_event(toks: list[Token], k: int) -> bool:
@@ -96,12 +96,48 @@ def figure_is_cumulative(toks: list[Token], i: int, sentence: bool) -> bool:
     A figure before an updating clause takes only its own clause's markers: in "15 died in clashes,
     bringing the total dead to 170 since May 12" the 15 is the incident's and the 170 the total.
     """
+    if earlier_cause(toks, i):
+        return True
     if not sentence:
         return False
     s = update_clause_at(toks)
     if s is None or i >= s:
         return True
     return sentence_is_cumulative(toks[:s])
+
+
+#: Words that name a killing as the cause of what is reported: "in revenge for the deaths of eight soldiers".
+_REVENGE = words("revenge retaliation reprisal reprisals retribution response")
+#: Nouns of a killing as an event: "the massacre of 80", "the killings of two guards".
+_KILLING_EVENTS = words("killing killings death deaths massacre murder murders slaughter execution executions")
+_SPANS = words("hours days weeks months years")
+#: How many words may stand between "of" and the number: "of more than 80", "of at least 12".
+_CAUSE_QUALIFIER = 3
+
+
+def earlier_cause(toks: list[Token], i: int) -> bool:
+    """Whether the figure at ``toks[i]`` counts an earlier killing the report names as a cause or a
+    time mark: "in revenge for the deaths of eight soldiers", "three days after the massacre of 80
+    villagers". Such a figure belongs to another, past event (like "In 1994, ..."), never to the
+    incident being reported. A bare "after the killing of 12" is left alone: a headline often
+    reports its own incident so ("curfew after the killing of 12").
+    """
+    p = i - 1
+    while p >= 0 and i - p <= _CAUSE_QUALIFIER and toks[p].low != "of":
+        if toks[p].kind != "word":
+            return False
+        p -= 1
+    if p < 3 or toks[p].low != "of" or toks[p - 1].low not in _KILLING_EVENTS:
+        return False
+    q = p - 2
+    if toks[q].low != "the":
+        q -= 1  # "the earlier killing of", "the recent deaths of"
+    if q < 1 or toks[q].low != "the":
+        return False
+    link, before = toks[q - 1].low, toks[q - 2].low if q >= 2 else ""
+    if link in ("for", "to"):
+        return before in _REVENGE  # "in retaliation for the killing of two policemen"
+    return link in ("after", "following") and before in _SPANS  # "three days after the massacre of"
 
 
 def sentence_is_cumulative(toks: list[Token]) -> bool:
@@ -176,9 +212,7 @@ def is_nationwide(toks: list[Token], i: int, j: int, is_country: Callable[[str],
         p += 1
     # "Across Syria, 24 were killed", also after a quote or a colon: 'AFP reported: "Across Syria, ...'
     return any(
-        _nationwide_at(toks, p, is_country)
-        for p in range(max(0, i - 4), i)
-        if p == 0 or toks[p - 1].text in _OPENERS
+        _nationwide_at(toks, p, is_country) for p in range(max(0, i - 4), i) if p == 0 or toks[p - 1].text in _OPENERS
     )
 
 
@@ -192,6 +226,16 @@ def _nationwide_at(toks: list[Token], p: int, is_country: Callable[[str], bool])
     if low not in ("across", "throughout") or p + 1 >= len(toks):
         return False
     nxt = toks[p + 1].low
-    if nxt == "the" and p + 2 < len(toks):
-        return toks[p + 2].low in _NATIONWIDE_AFTER
+    if nxt == "the":
+        # "across the country", "across the whole country", "across the strife-torn country"
+        for q in range(p + 2, min(len(toks), p + 2 + _NATIONWIDE_ADJECTIVES)):
+            if toks[q].low in _NATIONWIDE_AFTER:
+                return True
+            if toks[q].kind != "word" and toks[q].text != "-":  # "strife-torn", tokenised "strife - torn"
+                return False
+        return False
     return is_country(toks[p + 1].text)
+
+
+#: How many tokens may describe the country: "the war-torn country" is three ("war", "-", "torn").
+_NATIONWIDE_ADJECTIVES = 4

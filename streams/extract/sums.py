@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from streams.extract import lexicon as lx
+from streams.extract.companions import companions
 from streams.extract.cues import Figure
 from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token, words
@@ -84,6 +85,31 @@ def coordinated_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]
     if len(chain) > 1 and closed:
         out.extend(_total(toks, starts, chain, prev, largest))
     return out
+
+
+def companion_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]:
+    """The totals of counted groups and the companions named with them (one sentence's figures)."""
+    return [g for f in figures if (g := _with_companions(toks, f)) is not None]
+
+
+def _with_companions(toks: list[Token], f: Figure) -> Figure | None:
+    """ "eleven pupils and their teacher died" (12), "killed four guards and their commander" (5):
+    a counted group and the people named by their tie to it (companions.py)."""
+    k = f.tok_j
+    if not _summable(f) or f.via not in ("right", "left") or k + 1 >= len(toks) or toks[k].low != "and":
+        return None
+    if toks[k + 1].low not in ("his", "her", "their"):
+        return None  # "five civilians and two soldiers": parts, summed above (or kept apart as two sides)
+    named = companions(toks, k, object_of=f.via == "left")
+    if named is None:
+        return None
+    end, extra = named
+    total = (_point(f) or 0) + extra
+    low = None if f.qualifier == "exact" else total
+    best = None if f.qualifier == "more_than" else total
+    return Figure(
+        f.metric, low, best, None, f.qualifier, f.start, toks[end].end, "people", None, f.tok_i, end + 1, f.via
+    )
 
 
 def _between(toks: list[Token], starts: list[int], a: int, b: int) -> list[Token]:
