@@ -1,4 +1,4 @@
-"""Hostile inputs: never raise, stay within a time bound, stay deterministic."""
+"""Hostile inputs: never raise, cost linear in their length, stay deterministic."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ def extract(title: str, body: str) -> list[object]:
     return list(extract_text(entry_text(title, body)))
 
 
-LIMIT_S = 2.0
+# Work per entry must stay linear. A catastrophic path (quadratic or worse) costs 16x or more for 4x
+# the text; a linear one 4x. Absolute CPU times are not asserted: they vary 2-3x with the machine.
+GROWTH_LIMIT = 10.0
+FLOOR_S = 0.05  # below this a quarter's time is mostly noise; a full text this cheap cannot be catastrophic
 
 _words = st.sampled_from(
     [
@@ -53,6 +56,17 @@ def _timed(text: str) -> float:
     return time.process_time() - t
 
 
+def _assert_linear(text: str) -> None:
+    """The whole text costs at most GROWTH_LIMIT times its first quarter (the quarter timed twice, its best kept)."""
+    quarter = text[: len(text) // 4]
+    t_quarter = min(_timed(quarter) for _ in range(2))
+    t_full = _timed(text)
+    if t_full < 4 * FLOOR_S:
+        return
+    growth = t_full / max(t_quarter, FLOOR_S)
+    assert growth < GROWTH_LIMIT, f"4x the text cost {growth:.1f}x the CPU ({t_quarter:.2f} s -> {t_full:.2f} s)"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -75,10 +89,10 @@ def _timed(text: str) -> float:
     ],
     ids=lambda t: repr(t[:12]),
 )
-def test_hostile_100kb_is_bounded(text: str) -> None:
+def test_hostile_100kb_costs_linear_time(text: str) -> None:
     extract_text("warm up the gazetteer in Kharkiv: 3 killed")
     text = text[:100_000]
-    assert _timed(text) < LIMIT_S
+    _assert_linear(text)
 
 
 def test_many_equal_figures_in_different_places_stay_linear() -> None:
@@ -92,4 +106,4 @@ def test_many_equal_figures_in_different_places_stay_linear() -> None:
         for w in who
     )
     text = (text * 4)[:100_000]
-    assert _timed(text) < LIMIT_S
+    _assert_linear(text)
