@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from schemas.facts import entry_text
 
-# The strict core: the public wrappers log and swallow exceptions, which would hide bugs here.
+# The core itself: the public wrappers turn its exceptions into ExtractionError, so a bug here shows as it is.
 from streams.extract.extractor import extract_text
 
 
