@@ -51,7 +51,7 @@ from streams.extract.place_senses import (
     surname_after_title,
     wider_area,
 )
-from streams.extract.place_towns import DIRECTIONS, OPENERS, key_of, loose_region_at, plausible_town
+from streams.extract.place_towns import DIRECTIONS, OPENERS, country_pairs, key_of, loose_region_at, plausible_town
 from streams.extract.tokens import Token, words
 
 _SPEAKER_VERBS = words(
@@ -116,6 +116,7 @@ def find_places(
     title_case = len(words) >= 4 and sum(1 for t in words if t.is_cap) >= 0.7 * len(words)
     out: list[Place] = []
     outlets = outlet_spans(text, toks[0].start, toks[-1].end) if toks else []
+    pairs = country_pairs(text, toks, gaz, war, lower_mode)  # "in Bentiu, South Sudan": that country's town
     i = 0
     while i < n:
         t = toks[i]
@@ -130,8 +131,14 @@ def find_places(
         if t.low in NEIGHBOURHOOD_PREFIXES and i + 1 < n and toks[i + 1].is_cap and not lower_mode:
             i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
-        hit = None
-        if (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
+        pair = pairs.get(i)
+        if pair is not None and pair[0] is None:
+            i = pair[1]  # "Bor, Sudan": a name only another country has a place of is none here
+            continue
+        hit = (pair[0], pair[1]) if pair is not None and pair[0] is not None else None
+        if hit is not None:
+            pass
+        elif (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
         elif (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
