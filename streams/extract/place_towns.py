@@ -210,3 +210,22 @@ def _place_in(text: str, toks: list[Token], s: int, k: int, cc: str, gaz: Gazett
 
 #: A town this large named with its country is the town, though a region of the country shares its name.
 _TOWN_OVER_PAIRED_REGION = 100_000
+
+
+#: A distance and a bearing before a name: the name is a landmark the scene is measured from ("Jilib,
+#: 120 km (75 miles) north of Kismayu", "a town 272 kilometres north of the capital, Dhaka").
+_DISTANCE_BEFORE_RE = re.compile(
+    r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\b\.?"
+    r"(?:\s*\(\s*\d[\d,.]*\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\.?\s*\))?"
+    r"\s+(?:to\s+the\s+)?(?:(?:north|south)(?:\s*-\s*|\s*)?(?:east|west)?|east|west)(?:ern|erly)?\s+(?:of|from)"
+    r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:capital|city|town|port)(?:\s+of)?\s*,?\s+)?$"
+    r"|\b\d[\d,.]*\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\b\.?\s+(?:from|outside)"
+    r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:capital|city|town|port)(?:\s+of)?\s*,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def measured_from(text: str, start: int, floor: int) -> bool:
+    """Whether the place at ``start`` is only where a distance is measured from ("20 km north of Kabul"):
+    the scene lies elsewhere, so the name is no place of the figures (nor of the entry)."""
+    return _DISTANCE_BEFORE_RE.search(text, max(floor, start - 80), start) is not None

@@ -51,7 +51,15 @@ from streams.extract.place_senses import (
     surname_after_title,
     wider_area,
 )
-from streams.extract.place_towns import DIRECTIONS, OPENERS, country_pairs, key_of, loose_region_at, plausible_town
+from streams.extract.place_towns import (
+    DIRECTIONS,
+    OPENERS,
+    country_pairs,
+    key_of,
+    loose_region_at,
+    measured_from,
+    plausible_town,
+)
 from streams.extract.tokens import Token, words
 
 _SPEAKER_VERBS = words(
@@ -165,6 +173,9 @@ def find_places(
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         elif i < n and toks[i].low in _SPEAKER_NOUNS and place.kind != "described":
             # "a Seoul official", "the Belgorod governor": who speaks, not where it happened
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif place.kind in ("city", "region") and measured_from(text, place.start, toks[0].start):
+            # "Jilib, 120 km north of Kismayu": the landmark a distance is measured from, not the scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
     return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)
