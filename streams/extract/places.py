@@ -144,11 +144,9 @@ def find_places(
             i = pair[1]  # "Bor, Sudan": a name only another country has a place of is none here
             continue
         hit = (pair[0], pair[1]) if pair is not None and pair[0] is not None else None
-        if hit is not None:
-            pass
-        elif (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
+        if hit is None and (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
-        elif (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
+        elif hit is None and (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
             if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
                 hit = None  # a small town's namesakes are many: it counts only where the entry names its region
