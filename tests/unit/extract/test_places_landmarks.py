@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from streams.extract.entry_countries import entry_countries
+from streams.extract.gazetteer import gazetteer
+from streams.extract.places import find_places
+from streams.extract.tokens import tokenize
 from tests.unit.extract.helpers import both_tokenised, one, where
 
 
@@ -49,3 +53,13 @@ def test_a_divided_region_takes_the_side_the_entry_names(text: str) -> None:
 @pytest.mark.parametrize("text", both_tokenised("Four women were killed in Kashmir, police said."))
 def test_a_divided_region_with_no_side_named_keeps_its_news_sense(text: str) -> None:
     assert where(one(text, "killed")) == ("IN-JK", "IN")
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("Human rights groups and opposition figures said the army had killed 12 villagers.")
+)
+def test_an_organisations_word_is_no_other_spelling_of_a_town(text: str) -> None:
+    # "Human" is a GeoNames alternate of Uman (UA-71): as the first word of "Human rights" it names no place.
+    gaz = gazetteer()
+    assert find_places(text, tokenize(text), gaz, False, entry_countries(text, gaz)) == []
+    assert where(one(text, "killed")) == (None, None)
