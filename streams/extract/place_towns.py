@@ -133,11 +133,26 @@ def paired_country(text: str, end: int, gaz: Gazetteer) -> str | None:
     if m is None:
         return None
     ws = m.group(1).split()
+    if name_key(ws[0].rstrip(".,")) not in _country_firsts(gaz):
+        return None  # most commas are followed by no country's name: one set look-up says so
     for size in range(len(ws), 0, -1):
         cc = gaz.countries.get(name_key(" ".join(ws[:size]).rstrip(".,")))
         if cc is not None:
             return cc
     return None
+
+
+_COUNTRY_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _country_firsts(gaz: Gazetteer) -> frozenset[str]:
+    """First words of the gazetteer's country names ("south" of "south sudan"), once per gazetteer."""
+    got = _COUNTRY_FIRSTS.get(id(gaz))
+    if got is None:
+        got = frozenset(k.split(" ", 1)[0] for k in gaz.countries)
+        _COUNTRY_FIRSTS.clear()
+        _COUNTRY_FIRSTS[id(gaz)] = got
+    return got
 
 
 #: Longest name read before a country's comma, in tokens.
@@ -228,4 +243,7 @@ _DISTANCE_BEFORE_RE = re.compile(
 def measured_from(text: str, start: int, floor: int) -> bool:
     """Whether the place at ``start`` is only where a distance is measured from ("20 km north of Kabul"):
     the scene lies elsewhere, so the name is no place of the figures (nor of the entry)."""
-    return _DISTANCE_BEFORE_RE.search(text, max(floor, start - 80), start) is not None
+    lo = max(floor, start - 80)
+    if not any(c.isdigit() for c in text[lo:start]):
+        return False  # no distance without a number: the regex is not needed
+    return _DISTANCE_BEFORE_RE.search(text, lo, start) is not None
