@@ -17,9 +17,15 @@ from streams.extract.gazetteer import (
 from streams.extract.geodata import demonyms
 from streams.extract.place_rules import DATE_WORDS, outlet_spans
 from streams.extract.place_senses import titled_name
+from streams.extract.place_towns import paired_country
 from streams.extract.tokens import words
 
 _CONTEXT_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Name lengths tried at each word, in capitalised words, longest first ("Papua New Guinea").
+_SIZES = (3, 2, 1)
+#: What may stand between the capitalised words of one name: "Democratic Republic of the Congo",
+#: "Bosnia and Herzegovina".
+_NAME_GAP_RE = re.compile(r"\s+(?:(?:of|the|and)\s+){0,2}")
 #: A city this large, unambiguous, names its country for the rest of the entry ("Kabul", "Maiduguri").
 _CONTEXT_CITY_POPULATION = 100_000
 
@@ -52,23 +58,24 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     dem = demonyms()
     acting: set[str] = set()  # countries whose own forces or government act ("Syrian security forces")
     armed: set[str] = set()  # countries whose troops or aircraft act, at home or abroad ("Sudanese warplanes")
+    covered = 0  # words up to here belong to a longer name already read ("Sudan" of "South Sudan")
     for i in range(n):
         start, end = ws[i]
         key1 = name_key(text[start:end])
         if key1 in dem or key1 in DEMONYM_FIRSTS:
             _state_actor(text, ws, i, key1, dem, acting, armed, found)
-        if key1.partition(" ")[0] not in firsts:
+        if i < covered or key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
         if i >= 2 and _titled_surname(text, ws, i):
             continue  # "Sheriff Scott Israel": a surname, no sign of Israel
-        for size in (3, 2, 1):
+        for size in _SIZES:
             if i + size > n:
                 continue
             last = i + size - 1
             if size > 1 and not all(
-                ws[k][1] < ws[k + 1][0] and text[ws[k][1] : ws[k + 1][0]].isspace() for k in range(i, last)
+                _NAME_GAP_RE.fullmatch(text, ws[k][1], ws[k + 1][0]) is not None for k in range(i, last)
             ):
-                continue  # not one run of words ("North Kivu"): only spaces may stand between them
+                continue  # not one run of words ("North Kivu"): only spaces (and "of the") may stand between
             key = key1 if size == 1 else name_key(text[start : ws[last][1]])
             named = _named_by(key, size, gaz)
             if named is None:
@@ -80,6 +87,9 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
                 break  # "the U.S. embassy in Monrovia": whose mission, not where anything happened
             if admin_word_country_at(text, ws[last][1]) not in (None, cc):
                 continue  # "Mirpur upazila": a place of Bangladesh, not the Pakistani namesake
+            if as_place and paired_country(text, ws[last][1], gaz) not in (None, cc):
+                break  # "Bor, South Sudan", "Lae, Papua New Guinea": no sign of Serbia or the Marshall Islands
+            covered = last + 1
             found.add(cc)
             if iso is not None:
                 found.add(iso)

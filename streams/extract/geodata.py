@@ -67,7 +67,14 @@ def admin1_iso() -> dict[tuple[str, str], str]:
 
 @functools.lru_cache(maxsize=1)
 def parents() -> dict[str, str]:
-    """Second-level ISO code -> the first-level code it lies in (FR-13 -> FR-PAC)."""
+    """Second-level ISO code -> the first-level code it lies in (FR-13 -> FR-PAC).
+
+    From GeoNames' admin levels first; then ISO 3166-2's own parents (pycountry) for the countries
+    whose GeoNames first level is ISO's second: Malawi's and Uganda's districts (MW-MZ -> MW-N,
+    UG-304 -> UG-N), Cabo Verde's municipalities.
+    """
+    import pycountry
+
     a1 = admin1_iso()
     out = {}
     for r in subdivision_rows():
@@ -75,6 +82,9 @@ def parents() -> dict[str, str]:
             up = a1.get((r.country, r.geonames_code.split(".", 1)[0]))
             if up is not None:
                 out[r.iso] = up
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:
+            out.setdefault(str(sub.code), str(sub.parent_code))
     return out
 
 

@@ -77,10 +77,10 @@ _DIVIDED = {"IN-JK": ("PK", "PK-JK"), "PK-JK": ("IN", "IN-JK")}
 _SIDE_RE = {
     cc: re.compile(
         rf"\b{a}(?:n|i)?[- ](?:ruled|administered|controlled|held|occupied)\b|\b{a}(?:n|i)? side\b"
-        rf"|\b(?:ruled|administered|controlled|held|occupied) by {a}\b",
+        rf"|\b(?:ruled|administered|controlled|held|occupied) by {a}\b|\b{a}(?:n|i)? (?:part of )?kashmir\b{extra}",
         re.IGNORECASE,
     )
-    for cc, a in (("PK", "pakistan"), ("IN", "india"))
+    for cc, a, extra in (("PK", "pakistan", r"|\bazad\b"), ("IN", "india", ""))
 }
 
 
@@ -92,8 +92,11 @@ def divided_region(text: str, toks: list[Token], places: list[Place]) -> list[Pl
     out = []
     for p in places:
         other = _DIVIDED.get(p.region_code or "")
-        if other is not None and _SIDE_RE[other[0]].search(sent) and not _SIDE_RE[p.country].search(sent):
-            p = Place(p.start, p.end, p.text, other[1], other[0], p.kind)
+        if other is not None and not _SIDE_RE[p.country].search(sent):
+            # The sentence's side, else the one side the entry names ("on the Pakistani side of Kashmir" earlier)
+            where = sent if _SIDE_RE[other[0]].search(sent) else text
+            if _SIDE_RE[other[0]].search(where) and not _SIDE_RE[p.country].search(where):
+                p = Place(p.start, p.end, p.text, other[1], other[0], p.kind)
         out.append(p)
     return out
 

@@ -6,7 +6,10 @@ Pure helpers of ``places.find_places``: the context a small town needs, the pers
 
 from __future__ import annotations
 
+import re
+
 from streams.extract.gazetteer import (
+    AMBIGUITY_RATIO,
     DIRECTION_WORDS,
     LOCATIVE,
     MIN_TOWN_POPULATION,
@@ -116,3 +119,131 @@ def loose_region_at(
 def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
     key = normalize(t.text[:-2] if t.low.endswith("'s") else t.text)
     return key in gaz.countries or key in gaz.regions or key in gaz.names
+
+
+#: The longest country name read after a town's comma, in words ("Democratic Republic of the Congo").
+_MAX_COUNTRY_WORDS = 5
+_COUNTRY_AFTER_RE = re.compile(rf"\s*[,(]\s*((?:[^\W\d_][\w'’.-]*\s*){{1,{_MAX_COUNTRY_WORDS}}})")
+
+
+def paired_country(text: str, end: int, gaz: Gazetteer) -> str | None:
+    """The country a name ending at ``end`` is written with: "Bentiu, South Sudan", "Lae (Papua New
+    Guinea)". The writer's own pair places the name in that country, whatever namesakes lie elsewhere."""
+    m = _COUNTRY_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    ws = m.group(1).split()
+    if name_key(ws[0].rstrip(".,")) not in _country_firsts(gaz):
+        return None  # most commas are followed by no country's name: one set look-up says so
+    for size in range(len(ws), 0, -1):
+        cc = gaz.countries.get(name_key(" ".join(ws[:size]).rstrip(".,")))
+        if cc is not None:
+            return cc
+    return None
+
+
+_COUNTRY_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _country_firsts(gaz: Gazetteer) -> frozenset[str]:
+    """First words of the gazetteer's country names ("south" of "south sudan"), once per gazetteer."""
+    got = _COUNTRY_FIRSTS.get(id(gaz))
+    if got is None:
+        got = frozenset(k.split(" ", 1)[0] for k in gaz.countries)
+        _COUNTRY_FIRSTS.clear()
+        _COUNTRY_FIRSTS[id(gaz)] = got
+    return got
+
+
+#: Longest name read before a country's comma, in tokens.
+_MAX_PAIR_TOKENS = 4
+
+
+def country_pairs(
+    text: str, toks: list[Token], gaz: Gazetteer, war: bool, lower_mode: bool
+) -> dict[int, tuple[Place | None, int]]:
+    """Names written with their country ("in Bentiu, South Sudan"), by the token they start at: the
+    place of that name in that country and the token after it; None for a name that only other
+    countries have a place of ("Bor, Sudan": no Serbian district), so no namesake abroad is read.
+
+    A name several regions of the country share gives the country alone; one region's namesake that
+    outweighs the others :data:`~streams.extract.gazetteer.AMBIGUITY_RATIO` times is meant.
+    """
+    out: dict[int, tuple[Place | None, int]] = {}
+    for k, t in enumerate(toks):
+        if t.text not in (",", "(") or k == 0:
+            continue
+        cc = paired_country(text, toks[k - 1].end, gaz)
+        if cc is None:
+            continue
+        start = k
+        while start > 0 and k - start < _MAX_PAIR_TOKENS:
+            w = toks[start - 1]
+            if w.kind != "word" or w.low in LOCATIVE or not (w.is_cap or lower_mode or w.low in _PAIR_CONNECTORS):
+                break
+            start -= 1
+        if lower_mode and (start == 0 or toks[start - 1].low not in LOCATIVE):
+            continue  # lowercase text: only "in bentiu , south sudan"
+        for s in range(start, k):
+            if toks[s].kind != "word" or not (toks[s].is_cap or lower_mode):
+                continue
+            got = _place_in(text, toks, s, k, cc, gaz)
+            if got is not False:
+                out[s] = (got if isinstance(got, Place) else None, k)
+                break
+    return out
+
+
+_PAIR_CONNECTORS = frozenset({"al", "el", "de", "del", "la", "ar", "as", "ad", "ash", "an", "az", "ez", "es"})
+
+
+def _place_in(text: str, toks: list[Token], s: int, k: int, cc: str, gaz: Gazetteer) -> Place | bool | None:
+    """The place ``toks[s:k]`` names in country ``cc``; None if the name is a place elsewhere only;
+    False if it is no place at all (or a country: "Kabul, Afghanistan" is read as it is)."""
+    key = key_of(text, toks, s, k)
+    if not key or key in gaz.common or key in gaz.countries:
+        return False
+    towns = [c for c in (*gaz.names.get(key, ()), *gaz.towns(cc).get(key, ())) if c.country == cc]
+    mine = [r for r in gaz.regions.get(key, ()) if r.country == cc]
+    regions = [r for r in mine if r.rank > 0] or ([] if towns else mine)  # a district ("Masisi") if no town
+    if not towns and not regions:
+        return None if key in gaz.names or key in gaz.regions else False
+    first, last = toks[s], toks[k - 1]
+    written = text[first.start : last.end]
+    if regions and not (towns and max(c.population for c in towns) >= _TOWN_OVER_PAIRED_REGION):
+        isos = {r.iso for r in regions}
+        iso = next(iter(isos)) if len(isos) == 1 else None
+        return Place(first.start, last.end, written, iso, cc, "region")
+    main = [c for c in towns if c.score >= 5 * max(c.population, 1)] or towns
+    weight: dict[str | None, float] = {}
+    for c in main:
+        weight[c.region_code] = max(weight.get(c.region_code, 0.0), c.score)
+    ranked = sorted(weight.items(), key=lambda kv: (kv[1], kv[0] or ""), reverse=True)
+    iso = ranked[0][0] if len(ranked) == 1 or ranked[1][1] * AMBIGUITY_RATIO < ranked[0][1] else None
+    return Place(first.start, last.end, written, iso, cc, "city")
+
+
+#: A town this large named with its country is the town, though a region of the country shares its name.
+_TOWN_OVER_PAIRED_REGION = 100_000
+
+
+#: A distance and a bearing before a name: the name is a landmark the scene is measured from ("Jilib,
+#: 120 km (75 miles) north of Kismayu", "a town 272 kilometres north of the capital, Dhaka").
+_DISTANCE_BEFORE_RE = re.compile(
+    r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\b\.?"
+    r"(?:\s*\(\s*\d[\d,.]*\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\.?\s*\))?"
+    r"\s+(?:to\s+the\s+)?(?:(?:north|south)(?:\s*-\s*|\s*)?(?:east|west)?|east|west)(?:ern|erly)?\s+(?:of|from)"
+    r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:capital|city|town|port)(?:\s+of)?\s*,?\s+)?$"
+    r"|\b\d[\d,.]*\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\b\.?\s+(?:from|outside)"
+    r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:capital|city|town|port)(?:\s+of)?\s*,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def measured_from(text: str, start: int, floor: int) -> bool:
+    """Whether the place at ``start`` is only where a distance is measured from ("20 km north of Kabul"):
+    the scene lies elsewhere, so the name is no place of the figures (nor of the entry)."""
+    lo = max(floor, start - 80)
+    if not any(c.isdigit() for c in text[lo:start]):
+        return False  # no distance without a number: the regex is not needed
+    return _DISTANCE_BEFORE_RE.search(text, lo, start) is not None

@@ -51,7 +51,15 @@ from streams.extract.place_senses import (
     surname_after_title,
     wider_area,
 )
-from streams.extract.place_towns import DIRECTIONS, OPENERS, key_of, loose_region_at, plausible_town
+from streams.extract.place_towns import (
+    DIRECTIONS,
+    OPENERS,
+    country_pairs,
+    key_of,
+    loose_region_at,
+    measured_from,
+    plausible_town,
+)
 from streams.extract.tokens import Token, words
 
 _SPEAKER_VERBS = words(
@@ -116,6 +124,7 @@ def find_places(
     title_case = len(words) >= 4 and sum(1 for t in words if t.is_cap) >= 0.7 * len(words)
     out: list[Place] = []
     outlets = outlet_spans(text, toks[0].start, toks[-1].end) if toks else []
+    pairs = country_pairs(text, toks, gaz, war, lower_mode)  # "in Bentiu, South Sudan": that country's town
     i = 0
     while i < n:
         t = toks[i]
@@ -130,10 +139,14 @@ def find_places(
         if t.low in NEIGHBOURHOOD_PREFIXES and i + 1 < n and toks[i + 1].is_cap and not lower_mode:
             i = run_end(toks, i, lower_mode)  # "in Colonia Miguel Hidalgo": a neighbourhood of the town named
             continue
-        hit = None
-        if (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
+        pair = pairs.get(i)
+        if pair is not None and pair[0] is None:
+            i = pair[1]  # "Bor, Sudan": a name only another country has a place of is none here
+            continue
+        hit = (pair[0], pair[1]) if pair is not None and pair[0] is not None else None
+        if hit is None and (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
-        elif (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
+        elif hit is None and (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
             if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
                 hit = None  # a small town's namesakes are many: it counts only where the entry names its region
@@ -158,6 +171,9 @@ def find_places(
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         elif i < n and toks[i].low in _SPEAKER_NOUNS and place.kind != "described":
             # "a Seoul official", "the Belgorod governor": who speaks, not where it happened
+            place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
+        elif place.kind in ("city", "region") and measured_from(text, place.start, toks[0].start):
+            # "Jilib, 120 km north of Kismayu": the landmark a distance is measured from, not the scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
     return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)

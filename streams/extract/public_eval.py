@@ -209,24 +209,63 @@ _COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "wester
 _COMPASS_NOUNS = frozenset(_COMPASS.values())
 
 
-def resolve_locality(country: str | None, locality: str | None) -> str | None:
+def resolve_locality(country: str | None, locality: str | None, min_population: int = 0) -> str | None:
     """The ISO 3166-2 code of a coded town in a country: the gazetteer's town of that name there, when
-    exactly one region has one ("Maiduguri" in NG -> NG-BO); None when unknown or ambiguous."""
+    one region has it ("Maiduguri" in NG -> NG-BO), or one region's town of that name outweighs every
+    other namesake in the country :data:`~streams.extract.gazetteer.AMBIGUITY_RATIO` times ("Srinagar":
+    the city of 1.2 million in IN-JK, not the town of 20,000 in IN-UK); None when unknown or ambiguous.
+    ``min_population``: only a town at least this large."""
     if not country or not locality or not locality.strip():
         return None
-    from streams.extract.gazetteer import gazetteer
+    from streams.extract.gazetteer import AMBIGUITY_RATIO, gazetteer
 
     gaz = gazetteer()
     name = _LOCALITY_NOTE_RE.sub("", locality).strip(" ,.")
     key = normalize(name)
     for cc in (*_FILED_UNDER.get(country, ()), country):
         cands = [c for c in (*gaz.names.get(key, ()), *gaz.towns(cc).get(key, ())) if c.country == cc]
-        regions = {c.region_code for c in cands if c.score >= 5 * max(c.population, 1)} or {
-            c.region_code for c in cands
-        }
-        if len(regions) == 1 and None not in regions:
-            return regions.pop()
+        main = [c for c in cands if c.score >= 5 * max(c.population, 1)] or cands
+        weight: dict[str | None, float] = {}
+        for c in main:
+            weight[c.region_code] = max(weight.get(c.region_code, 0.0), c.score)
+        ranked = sorted(weight.items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or ranked[0][0] is None:
+            continue
+        if len(ranked) > 1 and ranked[1][1] * AMBIGUITY_RATIO >= ranked[0][1]:
+            continue
+        top = ranked[0][0]
+        if max(c.population for c in main if c.region_code == top) >= min_population:
+            return top
     return None
+
+
+#: A coded town this large is a city a coder names unambiguously: where it contradicts the coded
+#: region name, the town's own ISO 3166-2 region is the place (see :func:`pitf_region`).
+TOWN_OVER_CODED_REGION = 15_000
+
+
+def pitf_region(country: str | None, region: str | None, district: str | None, locality: str | None) -> str | None:
+    """The ISO 3166-2 code of a PITF row's place: its Region, else its District, read as region names,
+    else its coded town; a coded city of :data:`TOWN_OVER_CODED_REGION` or more that lies in another
+    region of the same country than the coded name says is placed in its own region.
+
+    PITF's Region is often a part of the country ("Western"), its District then the province. Its
+    names are loose where its towns are not: "Sana'a Governate" for a report from Sanaa city (which
+    ISO 3166-2 codes YE-SA, apart from the governorate YE-SN), "Gaza" (the Strip) for Beit Lahiya
+    (PS-NGZ), "Lagunes" (the region before 2011) for Abidjan (CI-AB), "Damascus" for Kiswah (SY-RD).
+    """
+    coarse = resolve_admin1(country, region) or resolve_admin1(country, district)
+    if coarse is None:
+        return (
+            resolve_locality(country, locality)
+            or resolve_locality(country, district)  # "Mogadishu" coded as the district
+            or resolve_locality(country, region)  # "Mogadishu" coded as the region
+        )
+    town = resolve_locality(country, locality, TOWN_OVER_CODED_REGION)
+    up = parents()
+    if town is None or town[:2] != coarse[:2] or coarse in (town, up.get(town)) or up.get(coarse) == town:
+        return coarse
+    return town
 
 
 #: What coders add to a town's name: "(Damascus)", "near ...", "... village", "... refugee camp".
@@ -276,13 +315,7 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
             admin1 = (get(rec, "region") or "").strip() or None
             deaths = (get(rec, "deaths number") or "").strip()
             fat = int(deaths) if deaths.isdigit() else None  # PITF also codes "Dozens", "No Information"
-            # PITF's Region is often a part of the country ("Western"), its District then the province.
-            region = (
-                resolve_admin1(cc, admin1)
-                or resolve_admin1(cc, get(rec, "district"))
-                or resolve_locality(cc, get(rec, "locality"))
-                or resolve_locality(cc, admin1)  # "Mogadishu" coded as the region
-            )
+            region = pitf_region(cc, admin1, get(rec, "district"), get(rec, "locality"))
             yield Row(n, text, cc, admin1 or get(rec, "district") or get(rec, "locality"), region, fat)
             continue
         else:
