@@ -191,7 +191,7 @@ class Agents:
                 doc = table.get(ef.entry_key)
                 try:
                     if doc is not None and ef.entry_key not in index:
-                        index[ef.entry_key] = known_of(doc, lineage, ef.entry_key)
+                        index[ef.entry_key] = known_of(doc, lineage, ef.entry_key, planning=ef)
                 except (KeyError, TypeError, ValueError) as e:
                     error = e
             if error is not None:
@@ -258,17 +258,23 @@ class Agents:
         await kafka_retry("sending facts", attempt)
 
     def store(self, result: Step, events: dict[Position, Any]) -> None:
-        """The batch's new index records (each written for the event it comes from), and the counters."""
+        """The batch's lineage rows, then its new index records (each written for the event it comes
+        from), and the counters.
+
+        The lineage rows go first: an index record of its stamp alone is read back through the
+        lineage event row of that stamp, so a kill -9 between the two writes must leave the index
+        behind the lineage (the event comes again and plans as before), never ahead of it.
+        """
         table = self.ll.entry_index
         lineage = self.ll.lineage
-        origin = {(p.entry.entry_key, p.entry.stamp): events[p.entry.position] for p in result.planned}
-        for key, known in result.index.items():
-            with for_event(origin[(key, known.stamp)]):
-                table[key] = store_known(known, lineage)
         if lineage is not None:  # what the explain API answers from (an event redelivered behind a
             # later event of its entry is no part of its history)
             current = [(p.entry, p.contributions, events[p.entry.position]) for p in result.planned if p.current]
             record_batch(lineage, current)
+        origin = {(p.entry.entry_key, p.entry.stamp): events[p.entry.position] for p in result.planned}
+        for key, known in result.index.items():
+            with for_event(origin[(key, known.stamp)]):
+                table[key] = store_known(known, lineage)
         stats = self.ll.stats
         for planned in result.planned:
             stats.entries_processed += 1
