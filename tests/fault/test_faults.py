@@ -145,6 +145,26 @@ async def test_kill_9_at_several_points_of_the_worker(settings: Settings, tmp_pa
     assert len(counts) == 1500 and set(counts.values()) == {1}, seen
 
 
+@pytest.mark.timeout(900)
+async def test_kill_9_then_a_worker_with_a_new_state_dir_restores_from_the_changelogs(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Another machine takes over after the kill: its tables come from the changelogs alone, so every
+    offset the killed worker committed must have had its table writes on Kafka (nothing counted twice,
+    nothing lost, an entry's index and lineage restored to one point)."""
+    lines = figure_lines(1500)
+    await publish_lines(settings, lines)
+    for life, point in enumerate((KillPoint("entries_processed", 300), KillPoint("contributions_applied", 900))):
+        w = WorkerProcess(settings, tmp_path / f"worker{life}.log").start()
+        await kill_at(w, point)
+    elsewhere = settings.model_copy(update={"data_dir": tmp_path / "elsewhere"})
+    with WorkerProcess(elsewhere, tmp_path / "worker-elsewhere.log") as again:
+        await wait_views_equal_replay(again, settings)
+        assert again.health()["dead_letters"] == 0, again.log_tail()
+    counts = await entry_counts(settings)
+    assert len(counts) == 1500 and set(counts.values()) == {1}
+
+
 async def test_hostile_messages_are_dead_lettered_and_nothing_else_changes(settings: Settings, tmp_path: Path) -> None:
     good = figure_lines(200)
     await ensure_log_topics(settings)  # so the hostile facts below do not auto-create a topic that expires
