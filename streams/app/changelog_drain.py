@@ -11,8 +11,8 @@ directory, a store wiped as stale) did not, while the events were never delivere
 entry-index record and its lineage row, written by one event and sent in any order, could so be
 restored to different points.
 
-:class:`ChangelogDrain` counts the records the buffer holds and the one its task is sending, and
-:meth:`ChangelogDrain.drained` waits until none is left (bounded). The consumer
+:class:`ChangelogDrain` counts the records put in the buffer and those its task has handed on, and
+:meth:`ChangelogDrain.drained` waits until every record put before it is handed on (bounded). The consumer
 (:class:`streams.app.committed.CommittedConsumer`) commits only after it, then flushes the Kafka
 client's own batches, as faust does.
 """
@@ -31,25 +31,32 @@ _clock = time.monotonic
 
 
 class ChangelogDrain:
-    """The changelog records of one producer buffer not yet handed to the Kafka client.
+    """How many changelog records one producer buffer was given, and how many it has handed on.
 
-    Wraps the buffer's ``_send_pending`` (faust's task reads it when it starts, so :meth:`attach` must
-    come before the app starts) to count the record being sent as well as those waiting.
+    Wraps the buffer's ``put`` and ``_send_pending`` (faust's task reads the latter when it starts, so
+    :meth:`attach` must come before the app starts). The buffer sends in the order it was given, so
+    once as many records were sent as had been put when a commit began, every table write made
+    before that commit is with the Kafka client; records put meanwhile are not waited for (a busy
+    worker never empties its buffer, and waiting for that held commits back for seconds).
     """
 
     def __init__(self, buffer: Any) -> None:
         self.buffer = buffer
-        self.sending = 0
+        self.put_total = 0
+        self.sent_total = 0
+        put: Callable[[Any], None] = buffer.put
         send: Callable[[Any], Awaitable[None]] = buffer._send_pending
 
-        async def counted(fut: Any) -> None:
-            self.sending += 1
-            try:
-                await send(fut)
-            finally:
-                self.sending -= 1
+        def counted_put(fut: Any) -> None:
+            put(fut)
+            self.put_total += 1
 
-        buffer._send_pending = counted
+        async def counted_send(fut: Any) -> None:
+            await send(fut)
+            self.sent_total += 1  # a send that raised is not counted: the commit waits, then is left out
+
+        buffer.put = counted_put
+        buffer._send_pending = counted_send
 
     @classmethod
     def attach(cls, app: Any) -> ChangelogDrain:
@@ -63,13 +70,14 @@ class ChangelogDrain:
 
     @property
     def pending(self) -> int:
-        """Records waiting in the buffer, and the one being sent."""
-        return int(self.buffer.size) + self.sending
+        """Records put and not handed on yet (waiting in the buffer, or being sent)."""
+        return self.put_total - self.sent_total
 
     async def drained(self, within_s: float) -> bool:
-        """Wait until :attr:`pending` is 0; False when it is not within ``within_s``."""
+        """Wait until every record put before this call is handed on; False when not within ``within_s``."""
+        target = self.put_total
         deadline = _clock() + within_s
-        while self.pending:
+        while self.sent_total < target:
             if _clock() >= deadline:
                 return False
             await asyncio.sleep(POLL_S)

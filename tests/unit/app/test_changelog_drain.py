@@ -63,6 +63,27 @@ async def test_drained_waits_for_every_record_the_one_being_sent_too() -> None:
         await buffer.stop()
 
 
+async def test_drained_waits_only_for_the_records_put_before_it() -> None:
+    """A busy worker keeps putting records while a commit waits: those are for the next commit."""
+    buffer, sent = await slow_buffer(0.05)
+    drain = ChangelogDrain(buffer)
+    await buffer.start()
+    try:
+        for i in range(2):
+            buffer.put(i)  # type: ignore[arg-type]
+        waiting = asyncio.ensure_future(drain.drained(5.0))
+        for i in range(2, 40):  # puts faster than the buffer sends, all through the wait
+            buffer.put(i)  # type: ignore[arg-type]
+            await asyncio.sleep(0.01)
+            if waiting.done():
+                break
+        assert waiting.done() and waiting.result()
+        assert sent[:2] == [0, 1] and drain.pending > 0
+    finally:
+        assert await drain.drained(10.0)
+        await buffer.stop()
+
+
 async def test_drained_is_bounded_when_nothing_leaves() -> None:
     buffer, _ = await slow_buffer(60.0)
     drain = ChangelogDrain(buffer)
