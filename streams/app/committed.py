@@ -158,6 +158,31 @@ class CommittedConsumer(Consumer):
         committed: bool = await super()._commit(offsets)
         return committed
 
+    def ack(self, message: Any) -> bool:
+        """faust's ack, for messages of the current generation only.
+
+        A message fetched before the last rebalance that reaches a stream afterwards is skipped by the
+        stream without being processed, and acked all the same; its partition is read again from the
+        committed offset. Counted, that ack let the commit pass a record that was never processed
+        (before its new copy was), and a kill -9 then lost it for good: view rows that a replay has and
+        the live views never got (test_kill_9_then_a_worker_with_a_new_state_dir_...). Its new copy's
+        ack is the one that counts; an old message that was processed is simply delivered again.
+        """
+        if message.generation_id != self.app.consumer_generation_id:
+            message.acked = True
+            self._unacked_messages.discard(message)
+            return False
+        acked: bool = super().ack(message)
+        return acked
+
+    async def on_partitions_assigned(self, assigned: set[TP], generation_id: int = 0) -> None:
+        # acks that came during the rebalance (after faust dropped a revoked partition's, before the new
+        # generation): their records are read again from the committed offsets, and counted by those copies
+        for tp in assigned:
+            self._acked.pop(tp, None)
+            self._acked_index.pop(tp, None)
+        await super().on_partitions_assigned(assigned, generation_id)
+
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
