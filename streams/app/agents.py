@@ -42,7 +42,7 @@ from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Planned, Step, step
 from streams.core.timeline import TIMELINE
-from streams.views.contrib import Contribution
+from streams.views.contrib import Contribution, stamp_of
 from streams.views.limits import check_sizes
 from streams.views.rows import apply_row, coalesce
 
@@ -309,18 +309,29 @@ class Agents:
         return contributions
 
     def apply(self, contributions: Sequence[tuple[Contribution, Any]]) -> None:
-        """Write the newest contribution per row of a batch (one write per row that changes).
+        """Write the newest contribution per row of a batch (one write per row that changes, or that
+        comes again with the stamp it holds: see below).
 
         Each pair is a contribution and the facts event it came in: its row is read and written
-        for that event, so in that event's partition.
+        for that event, so in that event's partition. A contribution delivered again is written
+        again: the local store survives a kill -9 with writes whose changelog records were still
+        in the producer's buffer, and the events behind them, never committed, come again; skipped
+        as "nothing new", those rows reached no changelog, and a worker that restored the table from
+        the changelog (a new state dir, another machine) lacked them for good.
         """
         views = self.ll.views
         touched: dict[tuple[str, str], None] = {}
         for c, event in coalesce(contributions):
             rows = views[c.view]
             with for_event(event):
-                record = apply_row(rows.get_row(c.key, c.entry_key), c)
-                if record is not None:  # an older or repeated contribution writes nothing
+                stored = rows.get_row(c.key, c.entry_key)
+                record = apply_row(stored, c)
+                if record is None and stored is not None and stamp_of(stored) == c.stamp:
+                    # the same contribution again: after a kill -9 the local store may hold a row whose
+                    # changelog record was never sent, and its redelivery is then the only chance to
+                    # send it; a store restored from the changelog would lack it for good
+                    record = apply_row(None, c)
+                if record is not None:  # an older contribution writes nothing
                     rows.put_row(c.key, c.entry_key, record)
             touched[(c.view, c.key)] = None
         stats = self.ll.stats

@@ -23,6 +23,7 @@ from streams.app import agents as agents_module
 from streams.app.facts_format import unbatch
 from streams.app.lineage import LineageRows
 from streams.app.lineage_ops import known_of
+from streams.app.rowstore import RowTable
 from streams.core.pipeline import entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.timeline import TIMELINE
@@ -115,3 +116,42 @@ async def test_the_lineage_rows_are_written_before_the_index_records(
     # e1 at offsets 0, 2, 5: when its rows of 2 and of 5 are written, the index still names the event before
     assert dict(seen)[0] is None and dict(seen)[2] == 0 and dict(seen)[5] == 2
     assert all(index is None or index < offset for offset, index in seen)
+
+
+async def test_a_contribution_delivered_again_is_written_again_an_older_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a kill -9 the local store may hold rows whose changelog records were never sent; the
+    redelivered contribution is the only chance to send them, so it is written (the same value again)."""
+    settings = Settings(store="memory://", data_dir=tmp_path, app_id="again", batch_max_events=1, batch_ms=5.0)
+    ll, facts, _ = recording_app(settings, monkeypatch)
+    raws = encoded(corrections()[:3])  # e1, e2, then the correction that moves e1
+    async with ll.agents["entries"].test_context() as agent:
+        for raw in raws:
+            await agent.put(raw, key=BLOG.encode())
+        await until(handled(ll, len(raws)), f"handled {len(raws)} entry events")
+    writes: list[tuple[str, str]] = []
+    put_row = RowTable.put_row
+
+    def counted(self: RowTable, state_key: str, entry_key: str, record: Any) -> None:
+        writes.append((state_key, entry_key))
+        put_row(self, state_key, entry_key, record)
+
+    monkeypatch.setattr(RowTable, "put_row", counted)
+    contributions = [c for r in facts.records for c in unbatch(r["value"])]
+    newest: dict[tuple[str, str, str], Any] = {}
+    for c in contributions:
+        row = (c.view, c.key, c.entry_key)
+        newest[row] = max(newest.get(row, c.stamp), c.stamp)
+    held = [c for c in contributions if c.stamp == newest[(c.view, c.key, c.entry_key)]]
+    assert 0 < len(held) < len(contributions)  # e1's first event is older than its correction on some rows
+    async with ll.agents["views"].test_context() as agent:
+        for r in facts.records:
+            await agent.put(r["value"], key=r["key"], partition=r["partition"])
+        await until(applied(ll, len(contributions)), "applied every contribution once")
+        writes.clear()
+        for r in facts.records:  # all of it again, as after a kill: the rows hold these stamps or newer
+            await agent.put(r["value"], key=r["key"], partition=r["partition"])
+        await until(applied(ll, 2 * len(contributions)), "applied the redelivered contributions")
+    # each contribution with the stamp its row holds is written again; an older one is not
+    assert sorted(writes) == sorted((c.key, c.entry_key) for c in held)
