@@ -8,6 +8,7 @@ Per-request metadata (the serving worker, the time) goes in headers only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import logging
 import time
@@ -26,6 +27,7 @@ from liveledger.api.gather import GatherError, gather_rendered, gather_states, l
 from liveledger.api.metrics import render_metrics
 from liveledger.api.openapi import openapi_document
 from liveledger.api.page import page_html, static_asset
+from liveledger.api.publish_watch import PublishWatch
 from liveledger.api.server import MAX_POST_BYTES, BrokerProbe, web_application_options
 from liveledger.api.stall import until_stalled
 from liveledger.errors import LiveledgerError
@@ -109,8 +111,15 @@ def register_api(ll: LiveLedgerApp) -> None:
     async def shared_publisher() -> Publisher:
         async with publisher_lock:
             if "pub" not in publisher:
-                pub = Publisher(ll.settings)
-                await pub.start()
+                pub = publisher["starting"] = Publisher(ll.settings)
+                try:
+                    await pub.start()
+                except BaseException:  # failed or cancelled (a start-up past its bound): nothing left open
+                    with contextlib.suppress(Exception):
+                        await asyncio.shield(pub.stop())
+                    raise
+                finally:
+                    publisher.pop("starting", None)
                 publisher["pub"] = pub
             return publisher["pub"]
 
@@ -310,21 +319,15 @@ def register_api(ll: LiveLedgerApp) -> None:
         items = body if isinstance(body, list) else [body]
         good, rejected = read_requests(items, ll.settings.max_body_bytes, decoded=True)
         timeout = ll.settings.publish_timeout_s
-        started: list[tuple[Any, int]] = []  # the publisher, and its transactions done before this POST
+        # progress: the publisher's start-up while it starts, then this POST's transactions (a large
+        # POST on a busy worker is slow, not stalled; see liveledger.api.publish_watch)
+        watch = PublishWatch(lambda: publisher.get("starting"), probe.reachable, timeout)
 
         async def start_and_publish() -> dict[str, Any]:
-            publisher = await shared_publisher()
-            started.append((publisher, publisher.chunks_done))
-            return await publish_batch(publisher, good, rejected)
-
-        def progress() -> int:  # this POST's transactions done: a large POST on a busy worker is slow, not stalled
-            if not started:
-                return 0
-            publisher, before = started[0]
-            return int(publisher.chunks_done) - before
+            return await publish_batch(await watch.start(shared_publisher), good, rejected)
 
         try:
-            summary = await until_stalled(start_and_publish(), progress, timeout)
+            summary = await until_stalled(start_and_publish(), watch.progress, timeout)
         except TimeoutError:
             await drop_publisher()
             return _problem(

@@ -110,6 +110,7 @@ class Publisher:
         self._txn_lock = asyncio.Lock()  # one transaction at a time on the producer
         #: transactions of ``publish_many`` done so far: how a caller tells slow work from a stalled broker
         self.chunks_done = 0
+        self.start_progress = 0  # steps of start done and tail records read: a start-up getting on, not stuck
         self._broken: BaseException | None = None
         self._checkpointer: Checkpointer | None = None
         self._partitions = Partitions()
@@ -147,9 +148,10 @@ class Publisher:
             old, self._producer = self._producer, None
             await stop_quietly(old)
         self._producer = await start_fencing_producer(self.settings)
-        read = 0
+        self.start_progress += 1
+        first = self.start_progress
         async for rec in read_topic(self.settings, self.settings.entries_topic, since=self.resume.positions):
-            read += 1
+            self.start_progress += 1
             self.resume.take(rec.partition, rec.offset, rec.value or b"")
             try:
                 _, env = parse_envelope(rec.value or b"")
@@ -158,10 +160,10 @@ class Publisher:
                 self.index.unreadable += 1
                 continue
             self.index.record(env, event)
-            if read % SAVE_EVERY == 0:
+            if (self.start_progress - first) % SAVE_EVERY == 0:
                 self.resume.save(self.index)
         self.resume.save(self.index)
-        return read
+        return self.start_progress - first
 
     async def stop(self) -> None:
         if self._producer is None:

@@ -42,7 +42,7 @@ from streams.core.pipeline import Extractor, entry_facts
 from streams.core.records import EntryFacts, Position
 from streams.core.step import Known, Planned, Step, step
 from streams.core.timeline import TIMELINE
-from streams.views.contrib import Contribution
+from streams.views.contrib import Contribution, stamp_of
 from streams.views.limits import check_sizes
 from streams.views.rows import apply_row, coalesce
 
@@ -191,7 +191,7 @@ class Agents:
                 doc = table.get(ef.entry_key)
                 try:
                     if doc is not None and ef.entry_key not in index:
-                        index[ef.entry_key] = known_of(doc, lineage, ef.entry_key)
+                        index[ef.entry_key] = known_of(doc, lineage, ef.entry_key, planning=ef)
                 except (KeyError, TypeError, ValueError) as e:
                     error = e
             if error is not None:
@@ -258,17 +258,23 @@ class Agents:
         await kafka_retry("sending facts", attempt)
 
     def store(self, result: Step, events: dict[Position, Any]) -> None:
-        """The batch's new index records (each written for the event it comes from), and the counters."""
+        """The batch's lineage rows, then its new index records (each written for the event it comes
+        from), and the counters.
+
+        The lineage rows go first: an index record of its stamp alone is read back through the
+        lineage event row of that stamp, so a kill -9 between the two writes must leave the index
+        behind the lineage (the event comes again and plans as before), never ahead of it.
+        """
         table = self.ll.entry_index
         lineage = self.ll.lineage
-        origin = {(p.entry.entry_key, p.entry.stamp): events[p.entry.position] for p in result.planned}
-        for key, known in result.index.items():
-            with for_event(origin[(key, known.stamp)]):
-                table[key] = store_known(known, lineage)
         if lineage is not None:  # what the explain API answers from (an event redelivered behind a
             # later event of its entry is no part of its history)
             current = [(p.entry, p.contributions, events[p.entry.position]) for p in result.planned if p.current]
             record_batch(lineage, current)
+        origin = {(p.entry.entry_key, p.entry.stamp): events[p.entry.position] for p in result.planned}
+        for key, known in result.index.items():
+            with for_event(origin[(key, known.stamp)]):
+                table[key] = store_known(known, lineage)
         stats = self.ll.stats
         for planned in result.planned:
             stats.entries_processed += 1
@@ -303,18 +309,29 @@ class Agents:
         return contributions
 
     def apply(self, contributions: Sequence[tuple[Contribution, Any]]) -> None:
-        """Write the newest contribution per row of a batch (one write per row that changes).
+        """Write the newest contribution per row of a batch (one write per row that changes, or that
+        comes again with the stamp it holds: see below).
 
         Each pair is a contribution and the facts event it came in: its row is read and written
-        for that event, so in that event's partition.
+        for that event, so in that event's partition. A contribution delivered again is written
+        again: the local store survives a kill -9 with writes whose changelog records were still
+        in the producer's buffer, and the events behind them, never committed, come again; skipped
+        as "nothing new", those rows reached no changelog, and a worker that restored the table from
+        the changelog (a new state dir, another machine) lacked them for good.
         """
         views = self.ll.views
         touched: dict[tuple[str, str], None] = {}
         for c, event in coalesce(contributions):
             rows = views[c.view]
             with for_event(event):
-                record = apply_row(rows.get_row(c.key, c.entry_key), c)
-                if record is not None:  # an older or repeated contribution writes nothing
+                stored = rows.get_row(c.key, c.entry_key)
+                record = apply_row(stored, c)
+                if record is None and stored is not None and stamp_of(stored) == c.stamp:
+                    # the same contribution again: after a kill -9 the local store may hold a row whose
+                    # changelog record was never sent, and its redelivery is then the only chance to
+                    # send it; a store restored from the changelog would lack it for good
+                    record = apply_row(None, c)
+                if record is not None:  # an older contribution writes nothing
                     rows.put_row(c.key, c.entry_key, record)
             touched[(c.view, c.key)] = None
         stats = self.ll.stats

@@ -36,6 +36,7 @@ from typing import Any
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread, Consumer
 from faust.types import TP
 
+from streams.app.changelog_drain import ChangelogDrain
 from streams.app.offset_gaps import Gaps, advance, non_records
 
 _log = logging.getLogger(__name__)
@@ -43,6 +44,9 @@ _log = logging.getLogger(__name__)
 #: how long a record may stay undone while later records of its partition are done, before it is
 #: taken as dropped (fetched but never processed) and the partitions are read again from the commit
 HOLE_S = 5.0
+#: how long a commit waits for the table writes made before it to leave the producer's buffer
+#: (:mod:`streams.app.changelog_drain`); past it, that commit is left out and the next one tries again
+DRAIN_S = 30.0
 #: after a re-read, how long the commit may stay at the record before it is read again anyway, when
 #: nothing fetched since the seek has been done (a partition that got no new records)
 REREAD_WAIT_S = 60.0
@@ -139,6 +143,45 @@ class CommittedConsumer(Consumer):
         #: per partition, where its fetches had reached when it was last read again (see ``_watch_hole``)
         self._reread_from: dict[TP, int] = {}
         self._reread_at = 0.0
+
+    async def _commit(self, offsets: Any) -> bool:
+        """Commit ``offsets`` once every table write made before is on its way to Kafka (faust's own
+        flush gives up after 0.1 s a record: see :mod:`streams.app.changelog_drain`)."""
+        if not await ChangelogDrain.attach(self.app).drained(DRAIN_S):
+            _log.warning(
+                "table writes still waited to be sent to their changelogs after %.0f s; offsets not committed "
+                "this time (the next commit tries again)",
+                DRAIN_S,
+            )
+            return False
+        await self.app.producer.flush()  # the Kafka client's batches, which now hold those writes
+        committed: bool = await super()._commit(offsets)
+        return committed
+
+    def ack(self, message: Any) -> bool:
+        """faust's ack, for messages of the current generation only.
+
+        A message fetched before the last rebalance that reaches a stream afterwards is skipped by the
+        stream without being processed, and acked all the same; its partition is read again from the
+        committed offset. Counted, that ack let the commit pass a record that was never processed
+        (before its new copy was), and a kill -9 then lost it for good: view rows that a replay has and
+        the live views never got (test_kill_9_then_a_worker_with_a_new_state_dir_...). Its new copy's
+        ack is the one that counts; an old message that was processed is simply delivered again.
+        """
+        if message.generation_id != self.app.consumer_generation_id:
+            message.acked = True
+            self._unacked_messages.discard(message)
+            return False
+        acked: bool = super().ack(message)
+        return acked
+
+    async def on_partitions_assigned(self, assigned: set[TP], generation_id: int = 0) -> None:
+        # acks that came during the rebalance (after faust dropped a revoked partition's, before the new
+        # generation): their records are read again from the committed offsets, and counted by those copies
+        for tp in assigned:
+            self._acked.pop(tp, None)
+            self._acked_index.pop(tp, None)
+        await super().on_partitions_assigned(assigned, generation_id)
 
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return _CommittedConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -266,5 +309,7 @@ class CommittedConsumer(Consumer):
 
 
 def read_committed(app: Any) -> None:
-    """Make ``app``'s worker consumer read committed records only (call before the worker starts)."""
+    """Make ``app``'s worker consumer read committed records only, and commit only once the table
+    writes before are sent (call before the worker starts)."""
     app.transport.Consumer = CommittedConsumer
+    ChangelogDrain.attach(app)

@@ -99,15 +99,13 @@ class LineageIndex(RowTable):
         folded = stored.get("k") if isinstance(stored, dict) else None
         return folded if isinstance(folded, dict) else None
 
-    def keys_at(self, entry_key: str, stamp: Stamp) -> dict[str, list[str]]:
+    def recorded_keys(self, entry_key: str, stamp: Stamp) -> dict[str, list[str]] | None:
         """The view keys the entry event of ``entry_key`` at ``stamp`` contributes to (its tombstones left
-        out), per view, sorted: the entry's keys that :func:`streams.views.routing.plan` returned for it."""
+        out), per view, sorted: the entry's keys that :func:`streams.views.routing.plan` returned for it;
+        None when the table has no event row of that event (see :func:`streams.core.lineage.index_keys`)."""
         stored = self.table.get(row_key(EVENTS, f"{entry_key}{SEP}{stamp_text(stamp)}"))
         if not isinstance(stored, dict):
-            raise ValueError(
-                f"the entry index names {entry_key} at {stamp} as its latest event, and the lineage table has no "
-                "row of that event: the worker's tables disagree; rebuild them (new LIVELEDGER_APP_ID) from the log"
-            )
+            return None
         out: dict[str, list[str]] = {}
         for view, keys in (stored.get("k") or {}).items():
             live = sorted(key for key, value in keys.items() if value is not None)

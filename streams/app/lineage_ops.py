@@ -11,10 +11,10 @@ from streams.app.lineage import SEP, LineageRows
 from streams.app.lineage_index import LineageIndex
 from streams.app.rowstore import RowTable
 from streams.core.history import contribution_items, lineage_record
-from streams.core.lineage import Record
+from streams.core.lineage import IndexAhead, Record, index_keys
 from streams.core.records import EntryFacts
 from streams.core.step import Known
-from streams.views.contrib import Contribution
+from streams.views.contrib import Contribution, Stamp
 from streams.views.routing import history_key, state_key
 
 
@@ -33,15 +33,28 @@ def record_batch(rows: RowTable, events: Iterable[tuple[EntryFacts, Iterable[Con
                 rows.record(ef, contributions, hist)
 
 
-def known_of(doc: Mapping[str, Any], rows: RowTable | None, entry_key: str) -> Known:
-    """An entry-index record as :class:`Known`. A record of its stamp alone (what the entries agent
-    writes beside the lineage rows, :func:`store_known`) takes its keys from the lineage event row of
-    that stamp; a record with its keys (an older worker's, or one without lineage) is read as it is."""
+def known_of(
+    doc: Mapping[str, Any], rows: RowTable | None, entry_key: str, planning: EntryFacts | None = None
+) -> Known:
+    """The entry-index record of ``entry_key`` as :class:`Known`. A record of its stamp alone (what the
+    entries agent writes after the lineage rows, :func:`store_known`) takes its keys from the lineage
+    event row of that stamp; when that row is missing, :func:`streams.core.lineage.index_keys` says
+    what the record stands for to plan ``planning`` against (None: nothing is planned, so it is an
+    error). A record with its keys (an older worker's, or one without lineage) is read as it is."""
     if rows is None or "keys" in doc:
         return Known.from_json(doc)
     if not isinstance(rows, LineageIndex):
         raise TypeError(f"lineage rows must be a LineageRows table, not {type(rows).__name__}")
-    return Known.from_json(doc, lambda stamp: rows.keys_at(entry_key, stamp))
+
+    def keys_at(stamp: Stamp) -> dict[str, list[str]]:
+        recorded = rows.recorded_keys(entry_key, stamp)
+        if planning is not None:
+            return index_keys(stamp, planning, recorded)
+        if recorded is None:
+            raise IndexAhead(entry_key, stamp)
+        return recorded
+
+    return Known.from_json(doc, keys_at)
 
 
 def store_known(known: Known, rows: RowTable | None) -> dict[str, Any]:

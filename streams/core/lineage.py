@@ -32,7 +32,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from streams.core.records import EntryFacts
-from streams.views.contrib import Contribution
+from streams.views.contrib import Contribution, Stamp
+from streams.views.routing import plan
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -98,6 +99,47 @@ def contribution_record(c: Contribution, ef: EntryFacts) -> Record:
         "position": {"topic": ef.position.topic, "partition": ef.position.partition, "offset": ef.position.offset},
         "facts": facts,
     }
+
+
+class IndexAhead(ValueError):
+    """The entry index names an event of an entry whose lineage event row is not there, and the
+    event being planned is newer (or none is): the keys that event left are unknown."""
+
+    def __init__(self, entry_key: str, stamp: Stamp) -> None:
+        super().__init__(
+            f"the entry index names {entry_key} at {list(stamp)} as its latest event, and the lineage table has "
+            "no row of that event: the worker's tables disagree; rebuild them (new LIVELEDGER_APP_ID) from the log"
+        )
+
+
+def index_keys(stamp: Stamp, ef: EntryFacts, recorded: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    """The keys per view of the entry event at ``stamp`` (the entry index's record of ``ef``'s entry),
+    to plan ``ef`` against; ``recorded`` is what the lineage event row of ``stamp`` holds (None: no row).
+
+    The worker writes an event's lineage row, then its index record, and its facts went out before
+    both. A kill -9 that fell between the two writes of an older worker (index first) left a record
+    whose row is missing; its event, never committed, comes again:
+
+    - ``ef`` is that very event (``ef.stamp == stamp``): its facts and tombstones went out the first
+      time, so the keys of the record are the keys ``ef`` itself gives, and planning it again
+      writes the row;
+    - ``ef`` is older (a redelivery from before it): it replaces nothing and its contributions are
+      older than every row the record's event wrote, so its own keys plan the same effect;
+    - ``ef`` is newer: the keys the record's event left are unknown; :class:`IndexAhead`.
+
+    >>> from streams.core.records import Position
+    >>> ef = EntryFacts("b", "e1", "ev1", "entry.published", "2024-11-20T10:00:00Z", None,
+    ...                 Position("entries", 0, 7), (), "text", "v1")
+    >>> index_keys(ef.stamp, ef, {"casualties": ["UA-63/2024-11-20"]})
+    {'casualties': ['UA-63/2024-11-20']}
+    >>> index_keys(ef.stamp, ef, None)  # the row of this very event is missing: its own keys (none here)
+    {}
+    """
+    if recorded is not None:
+        return recorded
+    if ef.stamp <= stamp:
+        return plan(ef, {})[1]
+    raise IndexAhead(ef.entry_key, stamp)
 
 
 def record_stamp(record: Record) -> tuple[str, int, int]:

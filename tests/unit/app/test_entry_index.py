@@ -48,3 +48,28 @@ def test_an_index_record_whose_event_the_lineage_lacks_is_an_error_with_what_to_
     rows = LineageRows(MemTable(), lambda: generation)
     with pytest.raises(ValueError, match="new LIVELEDGER_APP_ID"):
         known_of({"stamp": ["2024-11-20T10:00:00Z", 0, 4]}, rows, "b0/e1")
+
+
+def test_a_missing_row_of_the_event_being_planned_reads_as_that_events_own_keys() -> None:
+    """A kill between an older worker's index write and its lineage write: the redelivered event (or an
+    older one of its entry) plans against its own keys; a newer event cannot, its tombstones are unknown."""
+    from streams.core.lineage import IndexAhead, index_keys
+    from streams.core.records import Position
+    from streams.views.routing import plan
+    from tests.unit.log_builders import killed
+
+    def event(offset: int, region: str) -> EntryFacts:
+        fact = killed(3, place="somewhere", region_code=region, country="UA")
+        return EntryFacts("b0", "e1", f"ev{offset}", "entry.published", f"2024-11-20T10:00:0{offset}Z", None,
+                          Position("entries", 0, offset), (fact,), "text", "v1")  # fmt: skip
+
+    first, second, third = event(1, "UA-63"), event(2, "UA-59"), event(3, "UA-46")
+    generation: Hashable = 1
+    rows = LineageRows(MemTable(), lambda: generation)
+    doc = {"stamp": list(second.stamp)}  # the index names the second event; the lineage has no row of it
+    own = plan(second, {})[1]
+    assert own and known_of(doc, rows, "b0/e1", planning=second).keys == own
+    assert known_of(doc, rows, "b0/e1", planning=first).keys == plan(first, {})[1]
+    with pytest.raises(IndexAhead, match="new LIVELEDGER_APP_ID"):
+        known_of(doc, rows, "b0/e1", planning=third)
+    assert index_keys(second.stamp, third, {"casualties": ["k"]}) == {"casualties": ["k"]}  # a row read as it is
