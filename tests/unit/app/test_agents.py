@@ -41,12 +41,10 @@ def entry(entry_id: str, offset: int, facts: tuple[Fact, ...], retracted: bool =
 
 
 @pytest.fixture
-async def ll(tmp_path: Path) -> AsyncIterator[LiveLedgerApp]:
-    settings = Settings(store="memory://", data_dir=tmp_path, app_id="agent-test")
-    app = build_app(settings, extractor=lambda title, body: [], extractor_version="none")
-    app.app.finalize()
-    app.app.flow_control.resume()
-    yield app
+async def ll(ll: LiveLedgerApp) -> AsyncIterator[LiveLedgerApp]:
+    """The shared in-memory app (conftest), its flow control resumed as a running worker's is."""
+    ll.app.flow_control.resume()
+    yield ll
 
 
 def contributions(ef: EntryFacts, previous: dict[str, list[str]] | None = None) -> list[bytes]:

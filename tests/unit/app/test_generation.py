@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 from faust.types import TP
 
-from liveledger.settings import Settings
-from streams.app.factory import Generation, LiveLedgerApp, build_app
+from streams.app.factory import Generation, LiveLedgerApp
 from streams.app.rowstore import RowTable
 from streams.views.rows import row_key
-
-
-@pytest.fixture
-async def ll(tmp_path: Path) -> AsyncIterator[LiveLedgerApp]:
-    settings = Settings(store="memory://", data_dir=tmp_path, app_id="generation-test")
-    app = build_app(settings, extractor=lambda title, body: [], extractor_version="none")
-    app.app.finalize()
-    yield app
 
 
 def generation_of(ll: LiveLedgerApp) -> Generation:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
 from streams.app.rowstore import RowTable, prefix_items
 from streams.views.routing import ITEM_FIELDS
 from streams.views.rows import item_codec, pack, row_key
-
-
-@pytest.fixture
-async def ll(tmp_path: Path) -> AsyncIterator[LiveLedgerApp]:
-    settings = Settings(store="memory://", data_dir=tmp_path, app_id="scan-test")
-    app = build_app(settings, extractor=lambda title, body: [], extractor_version="none")
-    app.app.finalize()
-    yield app
 
 
 def record(stamp: str, offset: int, best: int) -> dict[str, object]:
