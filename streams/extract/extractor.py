@@ -40,9 +40,12 @@ from streams.extract.placing import (
     entry_country,
     entry_place,
     event_places,
+    in_listed_places,
     listed_places,
     names_a_place,
+    off_scene,
     place_for,
+    seat_place,
     whole_of_parts,
 )
 from streams.extract.sentences import split_sentences
@@ -145,7 +148,7 @@ def extract_text(text: str) -> list[Fact]:
             continue
         if countries is None:
             countries = entry_countries(text, gazetteer())
-        sent.places = find_places(text, toks, gazetteer(), war, countries)
+        sent.places = off_scene(text, find_places(text, toks, gazetteer(), war, countries))
         if dateline is not None and s < dateline[1]:
             sent.places = [p for p in sent.places if not dateline[0] <= p.start < dateline[1]]
         if n_sent == 0:
@@ -181,7 +184,11 @@ def extract_text(text: str) -> list[Fact]:
     if quiet and not names_a_place([event_places(sent) for _, sent, _ in pending] + [headline_places or []]):
         # Sentences without figures are read only when the figures' own sentences name no place at all.
         elsewhere = [
-            [p for p in find_places(text, tokenize(text, s, e), gazetteer(), war, known) if p.kind != "mention"]
+            [
+                p
+                for p in off_scene(text, find_places(text, tokenize(text, s, e), gazetteer(), war, known))
+                if p.kind != "mention"
+            ]
             for s, e in quiet
         ]
     return _finish(
@@ -251,6 +258,9 @@ def _finish(
     # A toll or running total placed in a country alone ("the death toll in Nepal") is a country-wide count.
     tolls = [event_places(sent) for f, sent, cum in pending if not sent.headline and (cum or f.via == "toll")]
     fallback = entry_place(elsewhere or [*scenes, headline], tolls, text)
+    if fallback is None and not names_a_place([*scenes, headline, *(elsewhere or [])]):
+        # "Istanbul's governor says 41 have died": the ground of the local office that counts them
+        fallback = seat_place(text, sentences, gazetteer(), frozenset([only_country] if only_country else []))
     full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.
@@ -264,7 +274,9 @@ def _finish(
     # Figures the entry's one place carries itself: a country-level figure of that metric is then another one.
     held = {f.metric for (f, _, _), p in zip(pending, own, strict=True) if p is not None and p == fallback}
     for (f, sent, cumulative), mine in zip(pending, own, strict=True):
-        place = mine or (None if f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text) else fallback)
+        listed = in_listed_places(text, sent)  # "in the Oromia and Amhara regions": in several, no one place
+        lone = listed or f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text)
+        place = (None if listed else mine) or (None if lone else fallback)
         if not cumulative and f.metric in _NARROWED and f.metric not in held and _narrows(text, place, fallback):
             place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon
         st = sent.strike if f.metric in _CONTEXT_METRICS else None

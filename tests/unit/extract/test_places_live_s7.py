@@ -1,0 +1,97 @@
+"""Places on real live-blog shapes (s7): a local office's ground, mourners and origins, parts and lists.
+
+Sentences are our own; each is checked as written and lowercased/tokenised.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import both_tokenised, facts_of, one
+
+
+@pytest.mark.parametrize("text", both_tokenised("Ankara's governor now says 17 people have died in the blast."))
+def test_a_governor_named_for_a_city_places_its_count(text: str) -> None:
+    assert one(text, "killed").region_code == "TR-06"
+
+
+@pytest.mark.parametrize("text", both_tokenised("Police in Peshawar said five people were killed."))
+def test_police_of_a_city_place_their_count(text: str) -> None:
+    assert one(text, "killed").region_code == "PK-KP"
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("The mayor of Odesa said two people were killed. Another 12 were hurt.")
+)
+def test_the_office_s_ground_holds_for_the_whole_post(text: str) -> None:
+    assert [f.region_code for f in facts_of(text)] == ["UA-51", "UA-51"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("The ministry in Kyiv said five people were killed.")
+    + both_tokenised("Five people died, the Ukrainian embassy in Warsaw said.")
+    + both_tokenised("Five people died, the consul general in Istanbul said."),
+)
+def test_a_ministry_embassy_or_consul_names_only_its_seat(text: str) -> None:
+    assert one(text, "killed").region_code is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("Seven people were killed in Kherson, the governor of the Mykolaiv region said."),
+)
+def test_a_place_written_for_the_figure_beats_the_office_s_ground(text: str) -> None:
+    assert one(text, "killed").region_code == "UA-65"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised(
+        "The toll from the school siege stands at 140. Candles were lit for the victims at a vigil in Lahore."
+    ),
+)
+def test_a_vigil_elsewhere_is_no_scene(text: str) -> None:
+    f = one(text, "killed")
+    assert f.region_code is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised(
+        "Police have listed 20 foreign nationals as missing after the quake. "
+        "The family of one, from Leeds, in West Yorkshire, has appealed for news."
+    )
+    + both_tokenised(
+        "Police have listed 20 foreign nationals as missing after the quake. "
+        "His parents from Leeds, in West Yorkshire, have appealed for news."
+    ),
+)
+def test_where_a_victim_s_family_lives_is_no_scene(text: str) -> None:
+    assert one(text, "missing").region_code is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised(
+        "Officials say the national death toll has risen to 160. "
+        "The toll in the Khyber Pakhtunkhwa province alone has jumped to 120."
+    ),
+)
+def test_a_part_s_place_is_not_the_whole_s(text: str) -> None:
+    by_best = {f.best: f for f in facts_of(text, "killed")}
+    assert by_best[160].region_code is None
+    assert by_best[120].region_code == "PK-KP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised(
+        "Eight people were killed in the Oromia region on Monday. "
+        "Hundreds died in protests in the Oromia and Amhara regions last year."
+    ),
+)
+def test_a_figure_placed_in_a_list_of_regions_takes_no_single_one(text: str) -> None:
+    by_best = {f.best: f for f in facts_of(text, "killed")}
+    assert by_best[8].region_code == "ET-OR"
+    assert by_best[100].region_code is None and by_best[100].country == "ET"
