@@ -40,14 +40,12 @@ from streams.extract.placing import (
     entry_country,
     entry_place,
     event_places,
-    in_listed_places,
     listed_places,
     names_a_place,
-    off_scene,
     place_for,
-    seat_place,
     whole_of_parts,
 )
+from streams.extract.scenes import in_listed_places, listed_after, off_scene, seat_place
 from streams.extract.sentences import split_sentences
 from streams.extract.sums import coordinated_totals
 from streams.extract.tokens import tokenize
@@ -275,7 +273,7 @@ def _finish(
     held = {f.metric for (f, _, _), p in zip(pending, own, strict=True) if p is not None and p == fallback}
     for (f, sent, cumulative), mine in zip(pending, own, strict=True):
         listed = in_listed_places(text, sent)  # "in the Oromia and Amhara regions": in several, no one place
-        lone = listed or f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text)
+        lone = listed or listed_after(text, f, sent) or f.metric in _AIR or whole_of_parts(f, sent, text)
         place = (None if listed else mine) or (None if lone else fallback)
         if not cumulative and f.metric in _NARROWED and f.metric not in held and _narrows(text, place, fallback):
             place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon

@@ -13,7 +13,7 @@ from schemas.facts import INTERCEPTION_METRICS
 from streams.extract.attribution import Attribution
 from streams.extract.context import StrikeContext
 from streams.extract.cues import Figure
-from streams.extract.gazetteer import Gazetteer, Place, normalize
+from streams.extract.gazetteer import Place
 from streams.extract.geodata import parents
 from streams.extract.tokens import Token, words
 
@@ -55,7 +55,11 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
         crossing = _crosses_figure(f, p, sent.figures)
         if after and _owned_by_other(text, f, p, sent.figures) and _split_over_places(text, f, sent):
             continue  # "21 dead: 9 in Puebla, 12 in Morelos": the place of a part, not of the whole
+        if not after and _owned_before(text, f, p, sent.figures):
+            continue  # "17 in India and one in Tibet": India is the 17's, not the one's
         lo, hi = (f.end, p.start) if after else (p.end, f.start)
+        if crossing and any(q in sent.listed and lo <= q.start < hi for q in sent.places):
+            continue  # "61 died in India and Bangladesh, and 25 in Tibet": the list is the 61's place
         if air:
             prep = _word_before(text, p.start)
             if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
@@ -160,6 +164,19 @@ def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bo
         if p.start - g.end <= 30 and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None:
             return True
     return False
+
+
+def _owned_before(text: str, f: Figure, p: Place, figures: list[Figure]) -> bool:
+    """Whether place ``p`` (before ``f``) is the own place of another figure right before it ("17 in X")."""
+    return any(
+        g is not f
+        and g.via != "strike"
+        and g.end <= p.start
+        and p.end <= f.start
+        and p.start - g.end <= 30
+        and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None
+        for g in figures
+    )
 
 
 _LIST_GAP_RE = re.compile(
@@ -279,133 +296,6 @@ def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
     if len(scenes) == 1 and (not named or next(iter(scenes)) in named):
         return scenes.pop()
     return None
-
-
-#: Offices that speak for one town or region: "Istanbul's governor", "the mayor of Odesa", "police in Peshawar".
-_LOCAL_OFFICES = words(
-    """
-    governor governors mayor mayors police sheriff prefect prefecture municipality municipal council
-    administration provincial regional district city local hospital hospitals
-    """
-)
-#: Offices that speak for a country, or from abroad: their seat is no scene ("the ministry in Kyiv").
-_SEAT_ONLY = words("ministry minister ministers embassy consul consulate ambassador government")
-
-
-def _local_office(claimant: str) -> bool:
-    ws = claimant.lower().replace("'", " ").split()
-    if "chief" not in ws and not _SEAT_ONLY.isdisjoint(ws):
-        return False  # a provincial "chief minister" speaks for the province; a minister in the capital does not
-    return not _LOCAL_OFFICES.isdisjoint(ws)
-
-
-def seat_place(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, countries: frozenset[str]) -> Place | None:
-    """The one town or region that the local offices giving the entry's figures are named for.
-
-    A governor, a mayor or a town's police count the dead of their own ground:
-    "Istanbul's governor says 41 people have died" happened in Istanbul. The
-    extractor takes this place only for figures that neither their sentence nor
-    the entry places otherwise; a ministry in a capital, an embassy or a consul
-    names only where it sits.
-    """
-    found: dict[str, Place] = {}
-    for sent in sentences:
-        a = sent.attribution
-        if a is None or not a.claimant or not _local_office(a.claimant):
-            continue
-        own = [p for p in sent.places if p.kind != "country" and p.region_code and a.covers(p.start, p.end)]
-        for p in own or _named_for(text, a, gaz, countries):
-            found.setdefault(p.region_code or "", p)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-#: A town an office is named for must be this big to be read from the office's name alone ("Istanbul's").
-_SEAT_POPULATION = 50_000
-_OFFICE_LEAD_RE = re.compile(r"^(?:the\s+)?([a-z][a-z -]{1,40}?)\s*(?:'\s*s\b|’s\b)?\s+(?=[a-z])", re.IGNORECASE)
-
-
-def _named_for(text: str, a: Attribution, gaz: Gazetteer, countries: frozenset[str]) -> list[Place]:
-    """The town or region before an office's title ("Istanbul's governor", "the Belgorod governor")."""
-    claimant = a.claimant or ""
-    ws = claimant.lower().replace("'", " ' ").split()
-    lead: list[str] = []
-    for w in ws:
-        if w in _LOCAL_OFFICES or w in ("'", "s", "’s"):
-            break
-        lead.append(w)
-    if not lead or lead == ["the"] or len(lead) > 3 or len(lead) == len(ws):
-        return []
-    name = " ".join(lead[1:] if lead[0] == "the" else lead)
-    key = normalize(name)
-    start = text.lower().find(name, a.start, a.end + 1)
-    if start < 0 or key in gaz.countries:
-        return []
-    city = gaz.lookup_city(key, False, countries)
-    written = text[start : start + len(name)]
-    if city is not None and city.region_code and city.population >= _SEAT_POPULATION:
-        return [Place(start, start + len(name), written, city.region_code, city.country, "city")]
-    region = gaz.lookup_region(key, countries)
-    if region is not None and region.rank >= 2:
-        return [Place(start, start + len(name), written, region.iso, region.country, "region")]
-    return []
-
-
-def in_listed_places(text: str, sent: Sentence) -> bool:
-    """Whether a sentence places its events in a list of places and in no single one ("hundreds were
-    killed in the Oromia and Amhara regions"): its figures then take no entry-wide place."""
-    own = [p for p in event_places(sent) if p.kind not in ("country", "mention")]
-    if len(own) == 1 and _AND_PLURAL_RE.match(text, own[0].end):
-        return True  # "the Oromia and Amhara regions", the second name unknown to the gazetteer
-    if not own and sent.toks and _IN_PLURAL_RE.search(text, sent.start, sent.toks[-1].end):
-        return True  # the same in lowercase text, where neither name was read without its "region"
-    regions = {p.region_code or p.text.lower() for p in own}  # "Orikhove, Luhansk": one region, no list
-    return len(regions) >= 2 and all(p in sent.listed for p in own)
-
-
-_IN_PLURAL_RE = re.compile(
-    r"\b(?:in|across)\s+(?:the\s+)?[a-z-]+\s+(?:and|&)\s+[a-z-]+\s+(?:regions|provinces|states|governorates)\b",
-    re.IGNORECASE,
-)
-_AND_PLURAL_RE = re.compile(
-    r"\s+(?:and|&)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+(?:regions|provinces|states|governorates|districts)\b",
-    re.IGNORECASE,
-)
-
-
-#: Before a place: where mourners gathered, not where the dead were killed ("a vigil in Karachi").
-_MOURNED_RE = re.compile(
-    r"\b(?:vigils?|memorials?|commemorations?|tributes?|mourners)\b"
-    r"[^.,;:]{0,30}?\b(?:in|at|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
-    re.IGNORECASE,
-)
-#: Before a place: where a person comes from ("his parents from Maidstone", "a tourist from Lyon").
-_ORIGIN_RE = re.compile(
-    r"\b(?:man|woman|men|women|boy|girl|parents|family|families|couple|tourists?|nationals?|citizens?|"
-    r"students?|pupils?|victims?|relatives)(?:\s+[a-z]+){0,3}\s*,?\s+from\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-#: After a place set aside, its locator: "from Maidstone, in Kent", "in Karachi, Pakistan".
-_LOCATOR_RE = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?")
-
-
-def off_scene(text: str, places: list[Place]) -> list[Place]:
-    """The places of a sentence without those it names as where people mourned or came from.
-
-    Vigils and tributes gather far from the scene, and where a victim's family
-    lives is no place of the attack; the locator right after such a place
-    ("Maidstone, in Kent") goes with it.
-    """
-    out: list[Place] = []
-    dropped_end = -1
-    for p in places:
-        lo = max(0, p.start - 60)
-        locator = dropped_end >= 0 and (m := _LOCATOR_RE.match(text, dropped_end)) is not None and m.end() == p.start
-        if locator or _MOURNED_RE.search(text, lo, p.start) or _ORIGIN_RE.search(text, lo, p.start):
-            dropped_end = p.end
-            continue
-        dropped_end = -1
-        out.append(p)
-    return out
 
 
 #: After a place: the part of a wider count ("the toll in the Khyber Pakhtunkhwa province alone").

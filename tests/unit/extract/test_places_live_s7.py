@@ -95,3 +95,27 @@ def test_a_figure_placed_in_a_list_of_regions_takes_no_single_one(text: str) -> 
     by_best = {f.best: f for f in facts_of(text, "killed")}
     assert by_best[8].region_code == "ET-OR"
     assert by_best[100].region_code is None and by_best[100].country == "ET"
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("The blasts killed 20 people, including 12 in Kabul and three in Pakistan, officials said.")
+)
+def test_a_part_s_place_before_another_part_is_not_that_part_s(text: str) -> None:
+    by_best = {f.best: f for f in facts_of(text, "killed")}
+    assert by_best[12].region_code == "AF-KAB"
+    assert (by_best[3].region_code, by_best[3].country) == (None, "PK")
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("Another 30 died in India and Bangladesh, while state media reported 9 dead in Tibet."),
+)
+def test_a_figure_placed_in_a_list_of_countries_does_not_take_a_later_figure_s_place(text: str) -> None:
+    by_best = {f.best: f for f in facts_of(text, "killed")}
+    assert by_best[30].region_code is None
+    assert by_best[9].region_code == "CN-XZ"
+
+
+@pytest.mark.parametrize("text", both_tokenised("Shelling killed two in Shebekino, Belgorod, the governor said."))
+def test_a_town_and_its_region_are_no_list(text: str) -> None:
+    assert one(text, "killed").region_code == "RU-BEL"
