@@ -115,10 +115,11 @@ _MOURNED_RE = re.compile(
     r"[^.,;:]{0,30}?\b(?:in|at|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )
-#: Before a place: where a person comes from ("his parents from Maidstone", "a tourist from Lyon").
+#: Before a place: where a person comes from ("his parents from Maidstone", "a tourist from Lyon"); those
+#: arrested or abducted "from" a place were there ("police detained 40 men from the capital").
 _ORIGIN_RE = re.compile(
-    r"\b(?:man|woman|men|women|boy|girl|parents|family|families|couple|tourists?|nationals?|citizens?|"
-    r"students?|pupils?|victims?|relatives)(?:\s+[a-z]+){0,3}\s*,?\s+from\s+(?:the\s+)?$",
+    r"\b(?:parents|family|families|couple|tourists?|nationals?|citizens?|students?|pupils?|victims?|relatives)"
+    r"(?:\s+(?![a-z]+ed\b)[a-z]+){0,3}\s*,?\s+from\s+(?:the\s+)?$",  # not "abducted from X", "men from X"
     re.IGNORECASE,
 )
 #: After a place set aside, its locator: "from Maidstone, in Kent", "in Karachi, Pakistan".

@@ -119,3 +119,13 @@ def test_a_figure_placed_in_a_list_of_countries_does_not_take_a_later_figure_s_p
 @pytest.mark.parametrize("text", both_tokenised("Shelling killed two in Shebekino, Belgorod, the governor said."))
 def test_a_town_and_its_region_are_no_list(text: str) -> None:
     assert one(text, "killed").region_code == "RU-BEL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("A girl was abducted from Hyderabad, Sindh, by armed men on Monday.")
+    + both_tokenised("Police detained 40 men from Karachi, Sindh, after the clashes."),
+)
+def test_those_taken_from_a_place_were_there(text: str) -> None:
+    f = facts_of(text)[0]
+    assert f.region_code == "PK-SD"
