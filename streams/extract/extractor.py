@@ -45,7 +45,7 @@ from streams.extract.placing import (
     place_for,
     whole_of_parts,
 )
-from streams.extract.scenes import in_listed_places, listed_after, off_scene, seat_place
+from streams.extract.scenes import in_listed_places, listed_after, off_scene
 from streams.extract.sentences import split_sentences
 from streams.extract.sums import coordinated_totals
 from streams.extract.tokens import tokenize
@@ -256,9 +256,6 @@ def _finish(
     # A toll or running total placed in a country alone ("the death toll in Nepal") is a country-wide count.
     tolls = [event_places(sent) for f, sent, cum in pending if not sent.headline and (cum or f.via == "toll")]
     fallback = entry_place(elsewhere or [*scenes, headline], tolls, text)
-    if fallback is None and not names_a_place([*scenes, headline, *(elsewhere or [])]):
-        # "Istanbul's governor says 41 have died": the ground of the local office that counts them
-        fallback = seat_place(text, sentences, gazetteer(), frozenset([only_country] if only_country else []))
     full = _coreference(claimants + titled_names(text, claimants))  # "Van Leeuw" after "prosecutor Frederic Van Leeuw"
     gaz = gazetteer()
     # "Russia says ..." or "Moscow claims ..." in a headline: the body's ministry or official is the fuller source.

@@ -1,8 +1,7 @@
 """Which of a sentence's places are the scene of its figures, beyond the words around each figure.
 
-A local office's ground (``seat_place``: "Istanbul's governor says 41 have died"),
-places that are no scene (``off_scene``: a vigil elsewhere, where a victim's family
-lives), a part named for itself (``part_only``: "in the province alone") and
+Places that are no scene (``off_scene``: a vigil elsewhere, where a victim's family
+lives) and
 figures placed in a list of places (``in_listed_places``). Pure functions over
 one entry's sentences, for the extractor.
 """
@@ -10,81 +9,10 @@ one entry's sentences, for the extractor.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from streams.extract.attribution import Attribution
 from streams.extract.cues import Figure
-from streams.extract.gazetteer import Gazetteer, Place, normalize
+from streams.extract.gazetteer import Place
 from streams.extract.placing import Sentence, event_places
-from streams.extract.tokens import words
-
-#: Offices that speak for one town or region: "Istanbul's governor", "the mayor of Odesa", "police in Peshawar".
-_LOCAL_OFFICES = words(
-    """
-    governor governors mayor mayors police sheriff prefect prefecture municipality municipal council
-    administration provincial regional district city local hospital hospitals
-    """
-)
-#: Offices that speak for a country, or from abroad: their seat is no scene ("the ministry in Kyiv").
-_SEAT_ONLY = words("ministry minister ministers embassy consul consulate ambassador government")
-
-
-def _local_office(claimant: str) -> bool:
-    ws = claimant.lower().replace("'", " ").split()
-    if "chief" not in ws and not _SEAT_ONLY.isdisjoint(ws):
-        return False  # a provincial "chief minister" speaks for the province; a minister in the capital does not
-    return not _LOCAL_OFFICES.isdisjoint(ws)
-
-
-def seat_place(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, countries: frozenset[str]) -> Place | None:
-    """The one town or region that the local offices giving the entry's figures are named for.
-
-    A governor, a mayor or a town's police count the dead of their own ground:
-    "Istanbul's governor says 41 people have died" happened in Istanbul. The
-    extractor takes this place only for figures that neither their sentence nor
-    the entry places otherwise; a ministry in a capital, an embassy or a consul
-    names only where it sits.
-    """
-    found: dict[str, Place] = {}
-    for sent in sentences:
-        a = sent.attribution
-        if a is None or not a.claimant or not _local_office(a.claimant):
-            continue
-        own = [p for p in sent.places if p.kind != "country" and p.region_code and a.covers(p.start, p.end)]
-        for p in own or _named_for(text, a, gaz, countries):
-            found.setdefault(p.region_code or "", p)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-#: A town an office is named for must be this big to be read from the office's name alone ("Istanbul's").
-_SEAT_POPULATION = 50_000
-_OFFICE_LEAD_RE = re.compile(r"^(?:the\s+)?([a-z][a-z -]{1,40}?)\s*(?:'\s*s\b|’s\b)?\s+(?=[a-z])", re.IGNORECASE)
-
-
-def _named_for(text: str, a: Attribution, gaz: Gazetteer, countries: frozenset[str]) -> list[Place]:
-    """The town or region before an office's title ("Istanbul's governor", "the Belgorod governor")."""
-    claimant = a.claimant or ""
-    ws = claimant.lower().replace("'", " ' ").split()
-    lead: list[str] = []
-    for w in ws:
-        if w in _LOCAL_OFFICES or w in ("'", "s", "’s"):
-            break
-        lead.append(w)
-    if not lead or lead == ["the"] or len(lead) > 3 or len(lead) == len(ws):
-        return []
-    name = " ".join(lead[1:] if lead[0] == "the" else lead)
-    key = normalize(name)
-    start = text.lower().find(name, a.start, a.end + 1)
-    if start < 0 or key in gaz.countries:
-        return []
-    city = gaz.lookup_city(key, False, countries)
-    written = text[start : start + len(name)]
-    if city is not None and city.region_code and city.population >= _SEAT_POPULATION:
-        return [Place(start, start + len(name), written, city.region_code, city.country, "city")]
-    region = gaz.lookup_region(key, countries)
-    if region is not None and region.rank >= 2:
-        return [Place(start, start + len(name), written, region.iso, region.country, "region")]
-    return []
 
 
 def in_listed_places(text: str, sent: Sentence) -> bool:
