@@ -39,7 +39,7 @@ _AND_PLURAL_RE = re.compile(
 
 #: Before a place: where mourners gathered, not where the dead were killed ("a vigil in Karachi").
 _MOURNED_RE = re.compile(
-    r"\b(?:vigils?|memorials?|commemorations?|tributes?|mourners)\b"
+    r"\b(?:vigils?|memorials?|commemorations?|tributes?)\b"  # not "mourners": gunmen do fire on mourners
     r"[^.,;:]{0,30}?\b(?:in|at|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )

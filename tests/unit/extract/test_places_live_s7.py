@@ -104,3 +104,10 @@ def test_a_town_and_its_region_are_no_list(text: str) -> None:
 def test_those_taken_from_a_place_were_there(text: str) -> None:
     f = facts_of(text)[0]
     assert f.region_code == "PK-SD"
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("Gunmen opened fire on mourners near a village in Borno state, killing nine people.")
+)
+def test_mourners_attacked_are_at_the_scene(text: str) -> None:
+    assert one(text, "killed").region_code == "NG-BO"
