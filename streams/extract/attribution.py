@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from streams.extract import sources as src
 from streams.extract.antecedents import opening_subject
-from streams.extract.outlets import outlet
+from streams.extract.outlets import outlet, staff_outlet
 from streams.extract.phrases import (
     BOUNDARY,
     CITE_VERBS,
@@ -134,15 +134,16 @@ class _Found:
         head, _, tail = np.rpartition(" ")
         if head and tail.lower() in SAY_VERBS:
             np = head  # "the minister responds saying": the speaker, not the first verb
-        named = outlet(np)
+        np = np.removeprefix("# ").removeprefix("#")  # a tweet's hashtag: "#Egypt tourism min says"
+        named = outlet(np) or staff_outlet(np)  # "BBC Afrique's Frederic Takang reports": BBC Afrique carries it
         if named is not None:
             if self.relay is not None and self.claimant is None and self.lead == "outlet":
                 self.claimant = self.last = np  # "Reuters is reporting that state news agency X said"
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if np.lower() in NOBODY:
-            return  # "while others are reporting two deaths": no one named
+        if np.lower() in NOBODY or src.names_a_count(np):
+            return  # "while others are reporting two deaths", "according to the latest toll": no one named
         if is_pronoun(np) or publisher(np):
             if self.claimant is None and not self.pronoun:
                 self.pronoun, self.anaphor = True, "we" if publisher(np) else np.lower()

@@ -150,6 +150,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             continue
         if k >= 1 and low in ("strike", "strikes") and toks[k - 1].low in lx.NOT_MILITARY_BEFORE_STRIKE:
             continue  # "a 24-hour strike", "lightning strikes"
+        if low in ("strike", "strikes") and _walkout(toks, k):
+            continue  # "the junior doctors' strike", "one of the largest US rail strikes"
         if is_noun and _other_sense(toks, k):
             continue
         if is_noun and _summary(toks, k, lows):
@@ -171,7 +173,7 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             and "troops" not in lows
         ):
             continue  # "police arrested three in a raid", "a raid by immigration officers": no strike
-        if weapon is None and actor is None:
+        if weapon is None and (actor is None or low in ("strike", "strikes")):  # "the largest US strikes" of workers
             if everyday is None:
                 everyday = senses_of(toks).everyday  # once per sentence: the work stays linear
             if everyday:
@@ -221,6 +223,14 @@ def _drops_munitions(toks: list[Token], k: int) -> bool:
         if toks[p].low in lx.MUNITIONS:
             return p + 1 < n and toks[p + 1].low in ("on", "onto", "into")
     return False
+
+
+def _walkout(toks: list[Token], k: int) -> bool:
+    """Whether the strike noun at ``k`` follows who walks out, past a possessive ("doctors ' strike")."""
+    p = k - 1
+    while p >= 0 and toks[p].text in ("'", "'s", "’", "s") and k - p <= 2:
+        p -= 1
+    return p >= 0 and toks[p].low.removesuffix("'") in lx.NOT_MILITARY_BEFORE_STRIKE
 
 
 def _civil(lows: list[str]) -> bool:

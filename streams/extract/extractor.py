@@ -45,6 +45,7 @@ from streams.extract.placing import (
     place_for,
     whole_of_parts,
 )
+from streams.extract.scenes import in_listed_places, listed_after, off_scene
 from streams.extract.sentences import split_sentences
 from streams.extract.sums import coordinated_totals
 from streams.extract.tokens import tokenize
@@ -145,7 +146,7 @@ def extract_text(text: str) -> list[Fact]:
             continue
         if countries is None:
             countries = entry_countries(text, gazetteer())
-        sent.places = find_places(text, toks, gazetteer(), war, countries)
+        sent.places = off_scene(text, find_places(text, toks, gazetteer(), war, countries))
         if dateline is not None and s < dateline[1]:
             sent.places = [p for p in sent.places if not dateline[0] <= p.start < dateline[1]]
         if n_sent == 0:
@@ -181,7 +182,11 @@ def extract_text(text: str) -> list[Fact]:
     if quiet and not names_a_place([event_places(sent) for _, sent, _ in pending] + [headline_places or []]):
         # Sentences without figures are read only when the figures' own sentences name no place at all.
         elsewhere = [
-            [p for p in find_places(text, tokenize(text, s, e), gazetteer(), war, known) if p.kind != "mention"]
+            [
+                p
+                for p in off_scene(text, find_places(text, tokenize(text, s, e), gazetteer(), war, known))
+                if p.kind != "mention"
+            ]
             for s, e in quiet
         ]
     return _finish(
@@ -264,7 +269,9 @@ def _finish(
     # Figures the entry's one place carries itself: a country-level figure of that metric is then another one.
     held = {f.metric for (f, _, _), p in zip(pending, own, strict=True) if p is not None and p == fallback}
     for (f, sent, cumulative), mine in zip(pending, own, strict=True):
-        place = mine or (None if f.metric in INTERCEPTION_METRICS or whole_of_parts(f, sent, text) else fallback)
+        listed = in_listed_places(text, sent)  # "in the Oromia and Amhara regions": in several, no one place
+        lone = listed or listed_after(text, f, sent) or f.metric in _AIR or whole_of_parts(f, sent, text)
+        place = (None if listed else mine) or (None if lone else fallback)
         if not cumulative and f.metric in _NARROWED and f.metric not in held and _narrows(text, place, fallback):
             place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon
         st = sent.strike if f.metric in _CONTEXT_METRICS else None

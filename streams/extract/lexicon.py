@@ -269,7 +269,8 @@ NOT_MILITARY_BEFORE: frozenset[str] = words(
 )
 #: Before "strike"/"strikes" only ("a lightning attack" is one): "a 24-hour strike", "the tube strike".
 NOT_MILITARY_BEFORE_STRIKE: frozenset[str] = NOT_MILITARY_BEFORE | words(
-    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff sector"
+    "lightning lightening wildcat solidarity indefinite day hour tube bus postal staff sector dockers pilots"
+    " employees railway transit junior nationwide"  # who walks out: "junior doctors' strike" (possessive skipped)
 )
 #: Other senses, by the word after: "strike rate", "strike action", "strike price".
 NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price prices zone talks")
@@ -292,7 +293,7 @@ SPORT_WORDS: frozenset[str] = NOT_CONFLICT - _FINANCE | words(
     """
     goal goalkeeper keeper midfielder midfielders defender defenders winger wingers referee
     penalty derby fixture cup match matches overs runs lap laps podium race teammates game
-    substitutes
+    substitutes mins
     """
 )
 #: People who play: hurt in the game, they are no casualties ("3 players are injured ahead of the derby").
@@ -309,8 +310,8 @@ ATHLETES_IF_SPORT: frozenset[str] = words("defenders defender forwards drivers r
 #: "strikes" among them is of walkouts.
 LABOUR_WORDS: frozenset[str] = words(
     """
-    union unions unionised walkout walkouts picket pickets picketed picketing pay wages wage
-    salary salaries ballot stoppage stoppages strikers striking pension pensions commuters
+    union unions unionised walkout walkouts picket pickets picketed picketing pay wages wage employees employer
+    salary salaries ballot stoppage stoppages strikers striking pension pensions commuters worker workers contract
     """
 )
 #: Words of a political fight: "launched 4 attacks on the budget during the debate".

@@ -219,3 +219,33 @@ def outlet_id(name: str | None) -> str | None:
         e -= 1
     key = " ".join(low[:e])
     return _SAME_OUTLET.get(key, key) or None
+
+
+#: Words after "X's" that name a body or an office of the outlet's story, not one of its journalists.
+_NOT_STAFF = words("minister ministry official officials spokesman spokeswoman police army government office")
+
+
+def staff_outlet(np: str) -> str | None:
+    """The outlet whose journalist a phrase names ("BBC Afrique's Frederic Takang" -> "BBC Afrique").
+
+    A reporter of an outlet carries a claim; the outlet is its relay, and the
+    reporter is no claimant. "Reuters' defence ministry" names no journalist.
+
+    >>> staff_outlet("bbc afrique 's frederic takang")
+    'bbc afrique'
+    >>> staff_outlet("France's defence ministry") is None
+    True
+    """
+    for mark in (" 's ", "'s ", "’s "):
+        head, found, rest = np.partition(mark)
+        if found:
+            break
+    else:
+        return None
+    head = head.strip()
+    first = head.split(" ", 1)[0]
+    named = outlet(head) or (head if first != head and outlet(first) is not None else None)  # "BBC Afrique"
+    ws = rest.lower().split()
+    if named is None or not 1 <= len(ws) <= 4 or not _NOT_STAFF.isdisjoint(ws):
+        return None
+    return named

@@ -89,7 +89,8 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             # "the official, confirming a report by ..., said": the source is before the aside
             role = _collect_left(toks, aside - 1)
             relative = toks[aside + 1].low in ("who", "which")
-            if role is not None and (relative or _has_role_word(toks, role[0], role[1])):
+            opens = role is not None and (role[0] == 0 or toks[role[0] - 1].text in BOUNDARY)
+            if role is not None and ((relative and opens) or _has_role_word(toks, role[0], role[1])):
                 words = clean(toks[role[0] : role[1] + 1])
                 return (words, toks[role[0]].start) if words else None
         name = _collect_left(toks, p - 1)
@@ -101,7 +102,10 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             person = _collect_left(toks, ns - 3)
             words = clean(toks[person[0] : person[1] + 1]) if person is not None else ""
             return (words, toks[person[0]].start) if person is not None and words else None
-        the_role = toks[ns].low == "the" and _has_role_word(toks, ns, ne)  # "Jane Roe, the city's mayor, said"
+        owned = (ns + 2 <= ne and toks[ns + 1].text in ("'", "'s", "’s")) or (
+            ns < ne and toks[ns].low.endswith(("'s", "’s"))
+        )  # "Jane Roe, Pakistan's rural minister, said": a possessive role, as "the city's mayor"
+        the_role = (toks[ns].low == "the" or owned) and _has_role_word(toks, ns, ne)  # "Jane Roe, the city's mayor,"
         if ns >= 2 and toks[ns - 1].text == "," and (toks[ns].low in ("a", "an") or the_role):
             # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
             got = _collect_left(toks, ns - 2)

@@ -55,7 +55,11 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
         crossing = _crosses_figure(f, p, sent.figures)
         if after and _owned_by_other(text, f, p, sent.figures) and _split_over_places(text, f, sent):
             continue  # "21 dead: 9 in Puebla, 12 in Morelos": the place of a part, not of the whole
+        if not after and _owned_before(text, f, p, sent.figures):
+            continue  # "17 in India and one in Tibet": India is the 17's, not the one's
         lo, hi = (f.end, p.start) if after else (p.end, f.start)
+        if crossing and any(q in sent.listed and lo <= q.start < hi for q in sent.places):
+            continue  # "61 died in India and Bangladesh, and 25 in Tibet": the list is the 61's place
         if air:
             prep = _word_before(text, p.start)
             if crossing or prep not in _AIR_PLACE_PREPS or not (after or prep in _AIR_PLACE_BEFORE):
@@ -162,6 +166,19 @@ def _owned_by_other(text: str, f: Figure, p: Place, figures: list[Figure]) -> bo
     return False
 
 
+def _owned_before(text: str, f: Figure, p: Place, figures: list[Figure]) -> bool:
+    """Whether place ``p`` (before ``f``) is the own place of another figure right before it ("17 in X")."""
+    return any(
+        g is not f
+        and g.via != "strike"
+        and g.end <= p.start
+        and p.end <= f.start
+        and p.start - g.end <= 30
+        and _OWN_PLACE_GAP_RE.fullmatch(text, g.end, p.start) is not None
+        for g in figures
+    )
+
+
 _LIST_GAP_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:city|town|village|port|province|region)\s+of\s+)?",  # "Sanaa and the port city of Hodeidah"
@@ -235,7 +252,7 @@ def entry_place(groups: list[list[Place]], scenes: Sequence[list[Place]] = (), t
     )
     for places in groups:
         for p in places:
-            if p.kind in ("country", "mention"):
+            if p.kind in ("country", "mention") or part_only(text, p):
                 continue
             if p.region_code is None:
                 if unregioned is not None and p.text != unregioned.text:
@@ -279,3 +296,12 @@ def entry_country(named: list[str], groups: list[list[Place]]) -> str | None:
     if len(scenes) == 1 and (not named or next(iter(scenes)) in named):
         return scenes.pop()
     return None
+
+
+#: After a place: the part of a wider count ("the toll in the Khyber Pakhtunkhwa province alone").
+_ALONE_RE = re.compile(r"\s*(?:province|region|state|district|city)?\s*alone\b", re.IGNORECASE)
+
+
+def part_only(text: str, p: Place) -> bool:
+    """Whether ``p`` is named as one part of a wider count ("in Nepal alone"): no place of the entry's figures."""
+    return bool(text) and _ALONE_RE.match(text, p.end) is not None

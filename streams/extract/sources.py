@@ -47,7 +47,7 @@ CLAUSE_END = words(
     during and but
     """
 )
-ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing")
+ING_NOUNS = words("building housing shipping mining planning banking policing ring king wing acting presiding")
 ISSUE_VERBS = words("released issued published posted put sent shared tweeted gave")
 #: "The UN puts the number at ...": a source giving a figure without a speech verb.
 PUT_VERBS = words("put puts putting placed places revised revises raised raises lowered updated gave gives")
@@ -266,3 +266,13 @@ def figure_from(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
 
 
 _FIGURE_ENDS = words("for on about over after in")
+
+
+#: A count that "according to" names in place of a source: "according to the provisional death toll".
+_COUNT_WORDS = TOLL_NOUNS | words("figures tallies numbers estimates data statistics")
+
+
+def names_a_count(np: str) -> bool:
+    """Whether a phrase is a count, not who gave it ("the provisional death toll", "the latest figures")."""
+    ws = np.lower().split()
+    return bool(ws) and ws[-1] in _COUNT_WORDS and len(ws) <= 4
