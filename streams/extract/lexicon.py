@@ -394,7 +394,6 @@ STAGE_TRIGGERS: dict[str, frozenset[str]] = {
     "it downed": DOWNED_CUES,
     "strikes": STRIKE_TRIGGERS,
 }
-#: The prefilter: a sentence with none of these words (and no digit) is not tokenised.
-#: (The speech verbs that make a sentence worth an attribution look are attribution.py's own
-#: ``_ATTRIBUTION_WORDS``; the extractor imports them from there.)
+#: The prefilter: a sentence with none of these words (and no digit) is not tokenised. (Speech
+#: verbs worth an attribution look are attribution.py's ``_ATTRIBUTION_WORDS``, imported from there.)
 PREFILTER_WORDS: frozenset[str] = frozenset().union(*STAGE_TRIGGERS.values())
