@@ -28,7 +28,7 @@ class Figure:
     per: str | None
     tok_i: int
     tok_j: int
-    via: str  # "right", "left", "toll", "noun", "zero", "one"
+    via: str  # "right", "left", "toll", "noun", "zero", "one", "rank"
     coordinated: bool = False  # joined to the figure before by "and"/"or": "200 drones and 12 missiles"
 
 

@@ -30,7 +30,7 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             fig = _nth_at(toks, i) or _one_at(toks, i) or _air_one_at(toks, i)
             if fig is not None:
                 out.append(fig)
-                pair_end = fig.tok_j if (fig.best or 0) >= 2 else 0
+                pair_end = fig.tok_j if (fig.best or 0) >= 2 and fig.via != "rank" else 0
             else:
                 out.extend(_fired_then_downed(toks, i))
         elif low == "the" and i + 3 < n and _pair_ahead(toks, i):
@@ -302,7 +302,7 @@ def _nth_at(toks: list[Token], i: int) -> Figure | None:
         cue = people_cue(toks, cue_k) if cue_k is not None and _bare_verb_of_the_noun(toks, cue_k) else None
     if cue not in ("killed", "injured"):
         return None
-    return Figure(cue, rank, rank, None, "at_least", toks[i].start, toks[k].end, "people", None, i, k + 1, "one")
+    return Figure(cue, rank, rank, None, "at_least", toks[i].start, toks[k].end, "people", None, i, k + 1, "rank")
 
 
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".

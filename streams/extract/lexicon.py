@@ -310,8 +310,8 @@ ATHLETES_IF_SPORT: frozenset[str] = words("defenders defender forwards drivers r
 #: "strikes" among them is of walkouts.
 LABOUR_WORDS: frozenset[str] = words(
     """
-    union unions unionised walkout walkouts picket pickets picketed picketing pay wages wage employees employer
-    salary salaries ballot stoppage stoppages strikers striking pension pensions commuters worker workers contract
+    union unions unionised walkout walkouts picket pickets picketed picketing pay wages wage employer
+    salary salaries ballot stoppage stoppages strikers striking pension pensions commuters worker contract
     """
 )
 #: Words of a political fight: "launched 4 attacks on the budget during the debate".

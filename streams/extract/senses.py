@@ -22,6 +22,7 @@ One pass over the sentence's tokens: linear.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
@@ -45,12 +46,19 @@ class Senses:
         return (self.sport or self.labour or self.politics) and not (self.violence or self.forces or self.troops)
 
 
+def _walked_out(toks: list[Token]) -> bool:
+    """ "workers walked out", "staff walk off the job": a walkout in two words. (Plural "workers" and
+    "employees" alone say nothing: "strikes hit the depot where 40 workers sheltered" is an attack.)"""
+    walk = ("walk", "walks", "walked", "walking")
+    return any(a.low in walk and b.low in ("out", "off") for a, b in itertools.pairwise(toks))
+
+
 def senses_of(toks: list[Token]) -> Senses:
     """The everyday senses of one sentence."""
     lows = {t.low.removesuffix("'s") for t in toks if t.kind == "word"}
     return Senses(
         sport=not lx.SPORT_WORDS.isdisjoint(lows),
-        labour=not lx.LABOUR_WORDS.isdisjoint(lows),
+        labour=not lx.LABOUR_WORDS.isdisjoint(lows) or _walked_out(toks),
         politics=not lx.POLITICS_WORDS.isdisjoint(lows),
         violence=not lx.VIOLENCE_WORDS.isdisjoint(lows),
         forces=not lx.SOLDIERY.isdisjoint(lows),
@@ -68,8 +76,8 @@ def everyday_figure(toks: list[Token], fig: Figure, s: Senses) -> bool:
         return s.sport and not (s.violence or s.forces)  # "the coach named his 23 troops for the squad"
     if not s.everyday:
         return False
-    if fig.metric == "strikes":
-        return True
+    if fig.metric == "strikes" or fig.via == "rank":
+        return True  # a rank ("a fourth was injured") names no one: in a game's sentence it is the game's
     if fig.metric in ("injured", "casualties"):
         return _athletes(toks, fig, s.sport)
     return False

@@ -119,7 +119,9 @@ def _between(toks: list[Token], starts: list[int], a: int, b: int) -> list[Token
 
 
 def _summable(f: Figure) -> bool:
-    return f.metric in _SUMMED and f.qualifier in _ADDABLE and f.per is None and _point(f) is not None
+    # a rank ("and a third died") says how many died in all, it is no further group to add
+    addable = f.metric in _SUMMED and f.qualifier in _ADDABLE and f.per is None
+    return addable and f.via != "rank" and _point(f) is not None
 
 
 def _point(f: Figure) -> int | None:
