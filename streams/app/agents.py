@@ -332,7 +332,7 @@ class Agents:
                     # send it; a store restored from the changelog would lack it for good
                     record = apply_row(None, c)
                 if record is not None:  # an older contribution writes nothing
-                    rows.put_row(c.key, c.entry_key, record)
+                    rows.put_row(c.key, c.entry_key, record, replaces=stored is not None)
             touched[(c.view, c.key)] = None
         stats = self.ll.stats
         stats.contributions_applied += len(contributions)

@@ -56,8 +56,10 @@ class RowTable:
         record: Record | None = self.table.get(row_key(state_key, entry_key))
         return record
 
-    def put_row(self, state_key: str, entry_key: str, record: Record) -> None:
-        first = self._count is not None and not has_rows(self.table, row_key(state_key, ""))
+    def put_row(self, state_key: str, entry_key: str, record: Record, *, replaces: bool = False) -> None:
+        """Write one row; ``replaces``: the caller read this row before, so its key already has rows
+        (no seek to tell whether the key count grows)."""
+        first = self._count is not None and not replaces and not has_rows(self.table, row_key(state_key, ""))
         self.table[row_key(state_key, entry_key)] = self.codec.pack(record, entry_key)
         if self._members is not None:
             self._members.setdefault(state_key, set()).add(entry_key)

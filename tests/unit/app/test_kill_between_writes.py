@@ -133,9 +133,9 @@ async def test_a_contribution_delivered_again_is_written_again_an_older_one_is_n
     writes: list[tuple[str, str]] = []
     put_row = RowTable.put_row
 
-    def counted(self: RowTable, state_key: str, entry_key: str, record: Any) -> None:
+    def counted(self: RowTable, state_key: str, entry_key: str, record: Any, *, replaces: bool = False) -> None:
         writes.append((state_key, entry_key))
-        put_row(self, state_key, entry_key, record)
+        put_row(self, state_key, entry_key, record, replaces=replaces)
 
     monkeypatch.setattr(RowTable, "put_row", counted)
     contributions = [c for r in facts.records for c in unbatch(r["value"])]

@@ -45,6 +45,19 @@ def test_len_counts_the_first_row_of_each_key_and_keeps_no_key_in_memory() -> No
     assert held == [], f"nothing per key is kept: {held}"
 
 
+def test_a_write_over_a_row_read_before_looks_nothing_up_and_keeps_the_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    generation = [0]
+    rows = RowTable(DictTable(), lambda: generation[0], prefix_scan=True)
+    rows.put_row("b/e1", "b/e1", timeline_row(1))
+    assert len(rows) == 1
+    seeks: list[bytes] = []
+    monkeypatch.setattr("streams.app.rowstore.has_rows", lambda table, prefix: seeks.append(prefix) or True)
+    rows.put_row("b/e1", "b/e1", timeline_row(2), replaces=True)  # the views agent read this row first
+    assert seeks == [] and len(rows) == 1
+    rows.put_row("b/e2", "b/e2", timeline_row(3))
+    assert len(seeks) == 1, "a write of a row not read before asks whether its key has rows"
+
+
 def test_rows_written_behind_the_tables_back_count_after_a_new_generation() -> None:
     generation = [0]
     table = DictTable()
