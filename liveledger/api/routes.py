@@ -8,7 +8,6 @@ Per-request metadata (the serving worker, the time) goes in headers only.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import logging
 import time
@@ -114,9 +113,11 @@ def register_api(ll: LiveLedgerApp) -> None:
                 pub = publisher["starting"] = Publisher(ll.settings)
                 try:
                     await pub.start()
-                except BaseException:  # failed or cancelled (a start-up past its bound): nothing left open
-                    with contextlib.suppress(Exception):
-                        await asyncio.shield(pub.stop())
+                except BaseException as exc:  # failed or cancelled (a start-up past its bound): nothing left open
+                    try:  # bounded as a broken publisher's stop is: a stop may run a transaction of its own
+                        await asyncio.wait_for(asyncio.shield(pub.stop()), ll.settings.publish_timeout_s)
+                    except Exception as stop_exc:
+                        log.warning("publisher start-up ended (%r); its stop failed too: %r", exc, stop_exc)
                     raise
                 finally:
                     publisher.pop("starting", None)
