@@ -14,16 +14,11 @@ from typing import Any
 import pytest
 
 from liveledger.settings import Settings
-from schemas.codec import parse_envelope, to_event
 from schemas.events import DomainEvent
 from schemas.facts import Fact
 from streams.app.facts_format import unbatch
 from streams.app.lineage_ops import known_of
-from streams.core.pipeline import entry_facts
-from streams.core.records import Position
-from streams.core.timeline import TIMELINE
-from streams.core.viewset import ViewSet
-from streams.views.routing import VIEWS
+from tests.support.replayed import assert_views_equal, replayed
 from tests.unit.app.test_agents import applied, handled, recording_app, until
 from tests.unit.log_builders import BLOG, KHARKIV, encoded, killed, published, retracted
 
@@ -93,18 +88,12 @@ async def test_the_agents_and_viewset_give_the_same_states(
     assert letters.records == [] and ll.stats.dead_letters == 0
 
     # replay's path: the same events at the same positions (the test context numbers them 0, 1, 2, ...)
-    replayed = ViewSet(settings.max_record_bytes)
-    for offset, raw in enumerate(raws):
-        event = to_event(parse_envelope(raw)[1])
-        replayed.apply_entry(entry_facts(event, Position(settings.entries_topic, 0, offset), ll_extractor, "none"))
-
-    for view in (*VIEWS, TIMELINE):
-        live = {key.decode(): state for key, state in ll.views[view].items()}
-        assert live == dict(replayed.states(view)), f"{view} differs between the agents and ViewSet"
+    replay = replayed(raws, settings.entries_topic, settings.max_record_bytes, ll_extractor)
+    assert_views_equal(ll, replay, "between the agents and ViewSet")
     for entry in {f"{BLOG}/e{i}" for i in range(1, 6)}:
         stored = ll.entry_index.get(entry)
         known = known_of(stored, ll.lineage, entry).keys if stored is not None else {}
-        assert known == replayed.entry_keys(entry), entry
+        assert known == replay.entry_keys(entry), entry
 
 
 def ll_extractor(title: str, body: str) -> list[Fact]:

@@ -18,17 +18,13 @@ from typing import Any
 import pytest
 
 from liveledger.settings import Settings
-from schemas.codec import parse_envelope, to_event
 from streams.app import agents as agents_module
 from streams.app.facts_format import unbatch
 from streams.app.lineage import LineageRows
 from streams.app.lineage_ops import known_of
 from streams.app.rowstore import RowTable
-from streams.core.pipeline import entry_facts
-from streams.core.records import EntryFacts, Position
-from streams.core.timeline import TIMELINE
-from streams.core.viewset import ViewSet
-from streams.views.routing import VIEWS
+from streams.core.records import EntryFacts
+from tests.support.replayed import assert_views_equal, replayed
 from tests.unit.app.test_agents import applied, handled, recording_app, until
 from tests.unit.app.test_contract import corrections, ll_extractor
 from tests.unit.log_builders import BLOG, encoded
@@ -74,18 +70,13 @@ async def test_an_event_whose_lineage_row_a_kill_lost_is_planned_again(
             await agent.put(r["value"], key=r["key"], partition=r["partition"])
         await until(applied(ll, emitted), f"applied {emitted} contributions")
 
-    replayed = ViewSet(settings.max_record_bytes)
-    for offset, raw in enumerate(raws):
-        event = to_event(parse_envelope(raw)[1])
-        replayed.apply_entry(entry_facts(event, Position(settings.entries_topic, 0, offset), ll_extractor, "none"))
-    for view in (*VIEWS, TIMELINE):
-        live = {key.decode(): state for key, state in ll.views[view].items()}
-        assert live == dict(replayed.states(view)), f"{view} differs from the replay"
+    replay = replayed(raws, settings.entries_topic, settings.max_record_bytes, ll_extractor)
+    assert_views_equal(ll, replay, "from the replay")
     for entry in {f"{BLOG}/e{i}" for i in range(1, 5)}:
         stored = ll.entry_index.get(entry)
         assert stored is not None
         # read without an event to plan: the lineage row of every latest stamp is there again
-        assert known_of(stored, ll.lineage, entry).keys == replayed.entry_keys(entry), entry
+        assert known_of(stored, ll.lineage, entry).keys == replay.entry_keys(entry), entry
 
 
 async def test_the_lineage_rows_are_written_before_the_index_records(
