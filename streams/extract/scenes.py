@@ -12,6 +12,7 @@ import re
 
 from streams.extract.cues import Figure
 from streams.extract.gazetteer import Place
+from streams.extract.landmarks import opens_landmark
 from streams.extract.placing import Sentence, event_places
 
 
@@ -59,7 +60,8 @@ def off_scene(text: str, places: list[Place]) -> list[Place]:
 
     Vigils and tributes gather far from the scene, and where a victim's family
     lives is no place of the attack; the locator right after such a place
-    ("Maidstone, in Kent") goes with it.
+    ("Maidstone, in Kent") goes with it. A name that opens a street's, park's or river's name
+    ("Gorky Park") is no place either.
     """
     out: list[Place] = []
     dropped_end = -1
@@ -68,6 +70,9 @@ def off_scene(text: str, places: list[Place]) -> list[Place]:
         locator = dropped_end >= 0 and (m := _LOCATOR_RE.match(text, dropped_end)) is not None and m.end() == p.start
         if locator or _MOURNED_RE.search(text, lo, p.start) or _ORIGIN_RE.search(text, lo, p.start):
             dropped_end = p.end
+            continue
+        if opens_landmark(text, p.start, p.end, p.kind):  # "Gorky Park", "Shevchenko Boulevard": a name, no place
+            dropped_end = -1
             continue
         dropped_end = -1
         out.append(p)
