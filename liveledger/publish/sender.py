@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
@@ -31,9 +31,8 @@ HEADERS: dict[str, list[tuple[str, bytes]]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One record to append: an event's canonical bytes, keyed by its blog."""
+class Record(NamedTuple):
+    """One record to append: an event's canonical bytes, keyed by its blog (a tuple: one is made per entry)."""
 
     key: bytes
     raw: bytes
@@ -102,15 +101,23 @@ class TxnSends:
         self.futures.append(None)
         return o
 
-    async def add(self, partition: int, rec: Record) -> None:
-        """Add one record; a batch that is full is submitted (which waits while the partition's queue is full)."""
+    def append(self, partition: int, rec: Record) -> bool:
+        """Add one record to its partition's open batch; False when that batch is full (``add`` it then)."""
         o = self._open.get(partition) or self._new(partition)
         meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
-        if meta is None:  # full: the record opens the next batch (a batch always takes its first record)
-            await self._submit(partition)
-            o = self._new(partition)
-            meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
+        if meta is None:
+            return False
         self.records.append((partition, o.slot, int(meta.offset), rec.raw))
+        return True
+
+    async def add(self, partition: int, rec: Record) -> None:
+        """Add one record; a batch that is full is submitted (which waits while the partition's queue is full)."""
+        if self.append(partition, rec):
+            return
+        # full: the record opens the next batch (a batch always takes its first record)
+        await self._submit(partition)
+        if not self.append(partition, rec):
+            raise PublisherBug(f"a record of {len(rec.raw)} bytes did not fit an empty batch of partition {partition}")
 
     async def _submit(self, partition: int) -> None:
         o = self._open.pop(partition)
