@@ -21,10 +21,9 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
@@ -82,8 +81,7 @@ class PublisherBroken(PublishError):
 Status = Literal["published", "duplicate"]
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):  # immutable, and made per request at a third of a frozen dataclass's cost
     status: Status
     event_id: str
     entry_id: str
@@ -390,7 +388,7 @@ class Publisher:
         self.index.commit()
         # Nobody committed between this publisher's read of the log and its commit (that would have
         # fenced it), so the log up to its own last record is what the index holds.
-        for partition, offset, raw in sends.placed():
+        for partition, offset, raw in sends.placed_ends():  # what ``resume`` keeps of all of them
             self.resume.take(partition, offset, raw)
         self.resume.save(self.index)
         if due and self._checkpointer is not None:

@@ -137,6 +137,24 @@ class TxnSends:
     def placed(self) -> Iterator[tuple[int, int, bytes]]:
         """(partition, offset, value) of every record, once every batch is done."""
         for partition, slot, rel, value in self.records:
-            fut = self.futures[slot]
-            assert fut is not None, "placed() before flush()"
-            yield partition, int(fut.result().offset) + rel, value
+            yield partition, self._offset(slot, rel), value
+
+    def placed_ends(self) -> Iterator[tuple[int, int, bytes]]:
+        """``placed`` of the first and the last record of each partition (one record: once), in that order.
+
+        A partition's records sit at increasing offsets in the order they were added (its batches are
+        opened, sent and acknowledged in turn), so its first and last record are where it starts and ends.
+        """
+        ends: dict[int, tuple[int, int, bytes, int, int, bytes]] = {}
+        for partition, slot, rel, value in self.records:
+            first = ends.get(partition)
+            ends[partition] = (slot, rel, value, slot, rel, value) if first is None else (*first[:3], slot, rel, value)
+        for partition, (s1, r1, v1, s2, r2, v2) in ends.items():
+            yield partition, self._offset(s1, r1), v1
+            if (s1, r1) != (s2, r2):
+                yield partition, self._offset(s2, r2), v2
+
+    def _offset(self, slot: int, rel: int) -> int:
+        fut = self.futures[slot]
+        assert fut is not None, "placed() before flush()"
+        return int(fut.result().offset) + rel
