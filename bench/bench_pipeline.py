@@ -259,7 +259,8 @@ def publish_figures(args: argparse.Namespace) -> int:
     for name in names:
         t = s[name]
         print(f"publish [{name}] (entries/s)  {t['rate']:,.0f}  raw produce {t['raw_rate']:,.0f}/s  {t['ratio']:.2f}x "
-              f"({t['ratio_min']:.2f}-{t['ratio_max']:.2f}x; CPU {t['cpu_us']:.0f} us/entry, raw {t['raw_cpu_us']:.0f})"
+              f"({t['ratio_min']:.2f}-{t['ratio_max']:.2f}x; {t['ratio_round_raw']:.2f}x of the rounds' raw rate; "
+              f"CPU {t['cpu_us']:.0f} us/entry, raw {t['raw_cpu_us']:.0f})"
               "  >= 0.5x")  # fmt: skip
     for name in names[1:]:
         pair = s[f"{names[0]}/{name}"]

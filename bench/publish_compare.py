@@ -4,7 +4,7 @@ Every round runs, for each tree in turn (this one and each ``--compare`` tree; t
 between rounds), that tree's ``Publisher`` in a process of its own (``bench/publish_run.py``) on a new
 topic, then raw aiokafka produce (idempotent, acks=all, the bench's own code) of the very bytes it
 wrote, to a topic of their own. A tree's ratio is its publish rate over the raw rate measured right
-after it; the trees are compared by the median over rounds of the ratio of their rates in a round.
+after it (and over the median raw rate of the round); the trees are compared by the median over rounds of the ratio of their rates in a round.
 On a shared machine these ratios, measured side by side, are the figures to read, not the rates.
 """
 
@@ -71,7 +71,10 @@ def publish_run(tree: Path, bootstrap: str, tmp: Path, lines_file: Path) -> dict
 def rounds(
     trees: list[tuple[str, Path]], bootstrap: str, tmp: Path, lines: list[bytes], count: int, run_raw: Any
 ) -> list[dict[str, dict[str, float]]]:
-    """``count`` rounds; each: {tree name: {rate, raw_rate, ratio, cpu_us, raw_cpu_us, transactions}}.
+    """``count`` rounds; each: {tree name: {rate, raw_rate, ratio, ratio_round_raw, cpu_us, raw_cpu_us, transactions}}.
+
+    ``ratio`` is against the raw run right after the tree's, ``ratio_round_raw`` against the median raw
+    rate of the round's runs (a raw run slowed by what one tree's run left behind counts for all trees).
 
     ``run_raw(coroutine)`` runs a coroutine to its end (``asyncio.run``).
     """
@@ -97,6 +100,9 @@ def rounds(
             }
             print(f"round {i + 1}/{count} {name}: {n / r['publish_s']:,.0f} entries/s, raw {n / raw_s:,.0f}/s, "
                   f"{raw_s / r['publish_s']:.2f}x", flush=True)  # fmt: skip
+        raw_median = statistics.median(row["raw_rate"] for row in this_round.values())
+        for row in this_round.values():  # beside the raw runs of every tree in the round, not only its own
+            row["ratio_round_raw"] = row["rate"] / raw_median
         out.append(this_round)
     return out
 
