@@ -4,8 +4,9 @@ Every round runs, for each tree in turn (this one and each ``--compare`` tree; t
 between rounds), that tree's ``Publisher`` in a process of its own (``bench/publish_run.py``) on a new
 topic, then raw aiokafka produce (idempotent, acks=all, the bench's own code) of the very bytes it
 wrote, to a topic of their own. A tree's ratio is its publish rate over the raw rate measured right
-after it (and over the median raw rate of the round); the trees are compared by the median over rounds of the ratio of their rates in a round.
-On a shared machine these ratios, measured side by side, are the figures to read, not the rates.
+after it (and over the median raw rate of the round); the trees are compared by the median over
+rounds of the ratio of their rates in a round. On a shared machine these ratios, measured side by
+side, are the figures to read, not the rates.
 """
 
 from __future__ import annotations
