@@ -33,19 +33,17 @@ from liveledger.kafka.reader import read_topic
 from liveledger.kafka.topics import ensure_log_topics
 from liveledger.publish.checkpoints import Checkpointer, ensure_checkpoint_topic
 from liveledger.publish.errors import PublishError, RecordTooLarge
-from liveledger.publish.index import EntryState, LogIndex
+from liveledger.publish.index import EntryState, LogIndex, bytes_digest, event_id_for
 from liveledger.publish.keys import signing_key
-from liveledger.publish.prepare import SLICE, Lookahead, Prepared, prepare
 from liveledger.publish.requests import Correction, NewEntry, Request, Retraction
-from liveledger.publish.requests import to_event as to_event_of
 from liveledger.publish.resume import Resume
 from liveledger.publish.sender import HEADERS, Partitions, Record, TxnSends, check_size
 from liveledger.publish.txn import abort_quietly, settle_quietly, start_fencing_producer, stop_quietly
 from liveledger.settings import Settings
 from schemas.checkpoint import Checkpoint
-from schemas.codec import format_time, parse_envelope, seal_content, to_event
+from schemas.codec import content_bytes, format_time, parse_envelope, seal_content, to_event
 from schemas.errors import SchemaError
-from schemas.events import DomainEvent, EntryRetracted
+from schemas.events import DomainEvent, EntryContent, EntryCorrected, EntryPublished, EntryRetracted
 from schemas.source_clock import check_source_times
 
 log = logging.getLogger(__name__)
@@ -194,8 +192,34 @@ class Publisher:
     # -- deciding -------------------------------------------------------------
 
     def _to_event(self, req: Request, published_at: datetime, event_id: str = "ev-pending") -> DomainEvent:
-        """The domain event of a validated request (``liveledger.publish.requests.to_event``)."""
-        return to_event_of(req, published_at, event_id)
+        """The domain event of a validated request.
+
+        Built without a second validation: every field of the event carries the same type and
+        constraints in the request models, which validated it already (a unit test holds the two
+        in step by validating what this builds).
+        """
+        common: dict[str, Any] = {
+            "event_id": event_id,
+            "blog_id": req.blog_id,
+            "entry_id": req.entry_id,
+            "published_at": published_at,
+            "occurred_at": req.occurred_at,
+        }
+        # every field given, the type too: pydantic then copies no defaults
+        if isinstance(req, Retraction):
+            return EntryRetracted.model_construct(type="entry.retracted", reason=req.reason, **common)
+        content = EntryContent.model_construct(
+            title=req.title,
+            body=req.body,
+            source_url=req.source_url,
+            author=req.author,
+            figures=req.figures,
+            source_published_at=req.source_published_at,
+            source_updated_at=req.source_updated_at,
+        )
+        if isinstance(req, Correction):
+            return EntryCorrected.model_construct(type="entry.corrected", content=content, **common)
+        return EntryPublished.model_construct(type="entry.published", content=content, **common)
 
     def _check(self, req: Request, st: EntryState | None, digest: str) -> bool:
         """True when ``req`` is already on the log (``st``: its entry's state); raise Conflict if it contradicts it."""
@@ -221,14 +245,14 @@ class Publisher:
 
     # -- publishing -------------------------------------------------------------
 
-    def _decide(self, req: Request, prepared: Prepared | None = None) -> tuple[Outcome, Record | None]:
+    def _decide(self, req: Request) -> tuple[Outcome, Record | None]:
         """The outcome of ``req`` against the index, which takes in the event at once (journalled).
 
         The envelope is sealed from the request's own payload, without building the domain event
         (``_to_event`` builds it; a unit test holds the two to the same bytes and digest). Its content
         fields are serialized once (``schemas.codec.content_bytes``) for the dedupe digest and the
-        envelope, or were ``prepared`` ahead (``liveledger.publish.prepare``); the entry and its blog's
-        head are looked up once. Acceptance times strictly increase per blog (the log's order is time order).
+        envelope; the entry and its blog's head are looked up once. Acceptance times strictly increase
+        per blog, so the log's order is time order.
         """
         blog_id, entry_id = key = req.blog_id, req.entry_id
         head, published_at = self.index.head(blog_id), self._clock()
@@ -238,8 +262,9 @@ class Publisher:
             event = self._to_event(req, published_at)  # only a request with a source time needs it
             if not isinstance(event, EntryRetracted):
                 check_source_times(event.content, published_at)
-        ready = prepared if prepared is not None else prepare(req)
-        content, digest, event_id = ready.content, ready.digest, ready.event_id
+        content = content_bytes(req.event_type, blog_id, entry_id, req.occurred_at, req.payload())
+        digest = bytes_digest(content)  # leaves out acceptance time and ids
+        event_id = event_id_for(blog_id, entry_id, digest)
         st = self.index.load(key)
         if self._check(req, st, digest):
             return Outcome("duplicate", event_id, entry_id, blog_id), None
@@ -273,32 +298,23 @@ class Publisher:
             raise PublishError("publisher is not started; use `async with Publisher(settings)`")
         batch = list(reqs)
         results: list[tuple[int, Outcome | PublishError]] = []
-        ahead = Lookahead([r for _, r in batch]) if len(batch) > SLICE else None
-        task = None if ahead is None else asyncio.create_task(ahead.run())
         start = 0
-        try:
-            while start < len(batch):  # a fence costs at most one transaction's work
-                done = await self._publish_chunk(batch[start : start + TXN_REQUESTS], ahead, start)
-                results += done
-                start += len(done)
-                self.chunks_done += 1
-        finally:
-            if task is not None:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
+        while start < len(batch):  # a fence costs at most one transaction's work
+            done = await self._publish_chunk(batch[start : start + TXN_REQUESTS])
+            results += done
+            start += len(done)
+            self.chunks_done += 1
         return results
 
-    async def _publish_chunk(
-        self, batch: list[tuple[int, Request]], ahead: Lookahead | None, first: int
-    ) -> list[tuple[int, Outcome | PublishError]]:
-        """Publish a prefix of ``batch`` (at least one request, ``first`` in ``ahead``) in one transaction."""
+    async def _publish_chunk(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
+        """Publish a prefix of ``batch`` (at least one request) in one transaction; its results."""
         async with self._txn_lock:
             if self._broken is not None:  # broken while this caller waited for the lock
                 raise PublisherBroken(f"an earlier append failed ({self._broken}); restart the publisher")
             last: BaseException | None = None
             for attempt in range(1, WRITE_ATTEMPTS + 1):
                 try:
-                    return await self._publish_once(batch, ahead, first)
+                    return await self._publish_once(batch)
                 except (KafkaError, TimeoutError) as e:
                     last = e
                     log.info("append interrupted (%r); taking the write fence back, attempt %d", e, attempt)
@@ -314,9 +330,7 @@ class Publisher:
                 "fencing this one, or the broker fails: retry later (nothing is published twice)"
             )
 
-    async def _publish_once(
-        self, batch: list[tuple[int, Request]], ahead: Lookahead | None, first: int
-    ) -> list[tuple[int, Outcome | PublishError]]:
+    async def _publish_once(self, batch: list[tuple[int, Request]]) -> list[tuple[int, Outcome | PublishError]]:
         """One transaction over a prefix of ``batch``; the prefix's results once it committed."""
         producer = self._producer
         assert producer is not None
@@ -330,9 +344,9 @@ class Publisher:
         began = 0.0
         self.index.begin()
         try:
-            for pos, (line, req) in enumerate(batch, first):
+            for line, req in batch:
                 try:
-                    outcome, append = self._decide(req, None if ahead is None else ahead.take(pos))
+                    outcome, append = self._decide(req)
                 except (Conflict, SchemaError, RecordTooLarge) as e:
                     results.append((line, e if isinstance(e, PublishError) else PublishError(str(e))))
                     continue

@@ -17,11 +17,6 @@ from schemas.events import (
     ENTRY_RETRACTED,
     AwareDatetime,
     CleanText,
-    DomainEvent,
-    EntryContent,
-    EntryCorrected,
-    EntryPublished,
-    EntryRetracted,
     Ident,
     SourceTime,
 )
@@ -164,34 +159,3 @@ def parse_line(raw: bytes | str, line: int, max_body_bytes: int) -> Request | No
     except StrictJSONError as e:
         raise InputError(line, str(e)) from e
     return parse_request(data, line, max_body_bytes)
-
-
-def to_event(req: Request, published_at: datetime, event_id: str = "ev-pending") -> DomainEvent:
-    """The domain event of a validated request.
-
-    Built without a second validation: every field of the event carries the same type and
-    constraints in the request models, which validated it already (a unit test holds the two
-    in step by validating what this builds).
-    """
-    common: dict[str, Any] = {
-        "event_id": event_id,
-        "blog_id": req.blog_id,
-        "entry_id": req.entry_id,
-        "published_at": published_at,
-        "occurred_at": req.occurred_at,
-    }
-    # every field given, the type too: pydantic then copies no defaults
-    if isinstance(req, Retraction):
-        return EntryRetracted.model_construct(type="entry.retracted", reason=req.reason, **common)
-    content = EntryContent.model_construct(
-        title=req.title,
-        body=req.body,
-        source_url=req.source_url,
-        author=req.author,
-        figures=req.figures,
-        source_published_at=req.source_published_at,
-        source_updated_at=req.source_updated_at,
-    )
-    if isinstance(req, Correction):
-        return EntryCorrected.model_construct(type="entry.corrected", content=content, **common)
-    return EntryPublished.model_construct(type="entry.published", content=content, **common)
