@@ -130,7 +130,7 @@ class LogIndex:
         if st is None and self.lookup is not None and key not in self._absent:
             st = self.lookup.get(*key)
             if st is None:
-                self._absent.add(key)  # a new entry is looked up three times while it is decided
+                self._absent.add(key)  # asked again (a retried transaction, a repeat in the batch): no second get
             else:
                 self.entries[key] = st
         return st
