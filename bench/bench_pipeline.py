@@ -2,7 +2,7 @@
 
     python bench/bench_pipeline.py [--entries 20000] [--rate 1000] [--seconds 10] [--queries 1000]
                                    [--process-entries 5000] [--scale [--scale-entries 100000]]
-                                   [--compare DIR] [--two-workers] [--json] [--publish-only]
+                                   [--compare DIR] [--two-workers] [--json] [--publish-only [--rounds 5]]
 
 Uses LIVELEDGER_KAFKA_BOOTSTRAP when set, else starts a local broker on free loopback ports.
 Prints, with the targets:
@@ -27,7 +27,9 @@ Prints, with the targets:
                  than once, every tree runs (the first one's figures are ``before.*``, the others'
                  ``tree.<folder name>.*``)
   --json         prints one JSON object with the figures before the table (also when a later run fails)
-  --publish-only the publish row alone, on a broker of its own
+  --publish-only the publish row alone, on a broker of its own: this tree's publisher and every --compare
+                 tree's, each in a process of its own, in --rounds alternating rounds, each run beside raw
+                 produce of the bytes it wrote (medians; the trees' rates compared round by round)
 With LIVELEDGER_BENCH_PROFILE=DIR (and py-spy installed), each catch-up worker is sampled from ready to
 the end into DIR; ``bench/profile_summary.py FILE --entries N`` prints where its time went per entry.
 The machine is small and shared: read the ratios, which are measured back to back.
@@ -46,7 +48,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaProducer
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -62,11 +63,11 @@ from bench.catchup import (  # noqa: E402
     publish_only,
     query_latencies,
 )
+from bench.publish_compare import raw_produce, rounds, summary  # noqa: E402
 from bench.replay_runs import replays  # noqa: E402
 from bench.scale import scale_rows, scale_run  # noqa: E402
 from liveledger.broker import local  # noqa: E402
 from liveledger.kafka.reader import read_topic  # noqa: E402
-from liveledger.kafka.topics import KEEP_FOREVER, admin_client, ensure_topic  # noqa: E402
 from liveledger.publish.batch import read_requests  # noqa: E402
 from liveledger.publish.publisher import Publisher  # noqa: E402
 from liveledger.settings import Settings  # noqa: E402
@@ -95,24 +96,6 @@ def entry_lines(n: int, prefix: str) -> list[bytes]:
     return out
 
 
-async def raw_produce(bootstrap: str, topic: str, values: list[tuple[bytes, bytes]]) -> float:
-    admin = admin_client(Settings(kafka_bootstrap=bootstrap))
-    await admin.start()
-    await ensure_topic(admin, topic, 3, 1, KEEP_FOREVER)
-    await admin.close()
-    producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=5, max_batch_size=256 * 1024
-    )
-    await producer.start()
-    t0 = time.perf_counter()
-    futures = [await producer.send(topic, value=v, key=k) for k, v in values]
-    for f in futures:
-        await f
-    elapsed = time.perf_counter() - t0
-    await producer.stop()
-    return elapsed
-
-
 async def publish_and_replay(settings: Settings, lines: list[bytes]) -> dict[str, Any]:
     good, _ = read_requests(lines, settings.max_body_bytes)
     async with Publisher(settings) as pub:
@@ -124,7 +107,7 @@ async def publish_and_replay(settings: Settings, lines: list[bytes]) -> dict[str
     raw_values = []
     async for rec in _records(settings):
         raw_values.append((rec[0], rec[1]))
-    produce_s = await raw_produce(settings.kafka_bootstrap, f"{settings.entries_topic}.raw", raw_values)
+    produce_s, _ = await raw_produce(settings.kafka_bootstrap, f"{settings.entries_topic}.raw", raw_values)
     return {"n": len(good), "publish_s": publish_s, "produce_s": produce_s}
 
 
@@ -174,6 +157,7 @@ def main() -> int:
     ap.add_argument("--two-workers", action="store_true", help="also catch up with two workers sharing the work")
     ap.add_argument("--json", action="store_true", help="print one JSON object with the figures")
     ap.add_argument("--publish-only", action="store_true", help="only the publish measurement (--entries entries)")
+    ap.add_argument("--rounds", type=int, default=5, help="--publish-only: alternating rounds of every tree")
     args = ap.parse_args()
     if args.publish_only:
         return publish_figures(args)
@@ -255,20 +239,32 @@ def main() -> int:
 
 
 def publish_figures(args: argparse.Namespace) -> int:
-    """The publish row alone: the Publisher against raw produce of the same bytes, on a broker of its own."""
+    """The publish row alone, on a broker of its own: each tree's Publisher (this one, then every
+    ``--compare`` tree) against raw produce of the same bytes, in ``--rounds`` alternating rounds."""
     tmp = Path(tempfile.mkdtemp(prefix="liveledger-bench-"))
     bootstrap, cfg = bench_broker(tmp)
+    trees = [(REPO.name, REPO)] + [(tree.resolve().name, tree.resolve()) for tree in args.compare]
+    names = [name for name, _ in trees]
+    if len(set(names)) != len(names):
+        raise SystemExit(f"trees need distinct folder names to be told apart: {names}")
     try:
-        s1 = make_settings(bootstrap, uuid.uuid4().hex[:8] + "a", tmp / "s1", free_port())
-        print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts", flush=True)
-        r = asyncio.run(publish_and_replay(s1, entry_lines(args.entries, "p")))
+        print(f"broker {bootstrap}; {args.entries} entries from the sample blog's texts; trees {names}", flush=True)
+        runs = rounds(trees, bootstrap, tmp, entry_lines(args.entries, "p"), args.rounds, asyncio.run)
     finally:
         if cfg is not None:
             local.stop(cfg)
-    pub_rate, raw_rate = r["n"] / r["publish_s"], r["n"] / r["produce_s"]
+    s = summary(runs, names)
     if args.json:
-        print(orjson.dumps({"publish.ratio": round(pub_rate / raw_rate, 3)}).decode(), flush=True)
-    print(f"publish (entries/s)  {pub_rate:,.0f}  raw produce {raw_rate:,.0f}/s  {pub_rate / raw_rate:.2f}x  >= 0.5x")
+        print(orjson.dumps({"publish.ratio": s[REPO.name]["ratio"], "publish": s}).decode(), flush=True)
+    for name in names:
+        t = s[name]
+        print(f"publish [{name}] (entries/s)  {t['rate']:,.0f}  raw produce {t['raw_rate']:,.0f}/s  {t['ratio']:.2f}x "
+              f"({t['ratio_min']:.2f}-{t['ratio_max']:.2f}x; {t['ratio_round_raw']:.2f}x of the rounds' raw rate; "
+              f"CPU {t['cpu_us']:.0f} us/entry, raw {t['raw_cpu_us']:.0f})"
+              "  >= 0.5x")  # fmt: skip
+    for name in names[1:]:
+        pair = s[f"{names[0]}/{name}"]
+        print(f"publish [{names[0]}] / [{name}]: {pair['median']:.2f}x (median of rounds {pair['per_round']})")
     return 0
 
 

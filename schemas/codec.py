@@ -7,8 +7,9 @@ domain event, upcasting on the way.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
@@ -23,7 +24,12 @@ _EVENT_ADAPTER: TypeAdapter[DomainEvent] = TypeAdapter(DomainEvent)
 
 def format_time(dt: datetime) -> str:
     """UTC ISO 8601 with microseconds and a ``Z``: the one stored time format."""
-    return dt.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    if dt.tzinfo is not UTC:  # a time already in UTC (the publisher's clock) is not converted again
+        dt = dt.astimezone(UTC)
+    # what isoformat(timespec="microseconds") gives, with "Z" for "+00:00", at two thirds of its cost
+    return "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ" % (  # noqa: UP031 (an f-string costs twice as much)
+        dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.microsecond,
+    )  # fmt: skip
 
 
 def describe_validation_error(e: ValidationError, *, tags: frozenset[str] = frozenset()) -> str:
@@ -79,6 +85,63 @@ def seal(fields: dict[str, Any], event_id: str, published_at: str, prev_hash: st
     doc["prev_hash"] = prev_hash
     link = doc["hash"] = chain_hash(doc)
     return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), link
+
+
+class ContentBytes(NamedTuple):
+    """``content_fields`` serialized once, in pieces of the canonical (sorted-key) JSON of an envelope.
+
+    The envelope's keys in sorted order are blog_id, entry_id, event_id, hash, occurred_at, payload,
+    prev_hash, published_at, type, version; the content fields are the keys 1, 2, 5, 6 and 9 of them.
+    ``digest_input`` is ``orjson.dumps(content_fields, OPT_SORT_KEYS)``; ``seal_content`` puts the rest
+    of an envelope between the pieces. The payload, the bulk of an event, is serialized once for both.
+    """
+
+    event_type: str
+    ids: bytes  # {"blog_id":…,"entry_id":…
+    middle: bytes  # ,"occurred_at":…,"payload":{…}
+    kind: bytes  # ,"type":…
+
+    def digest_input(self) -> bytes:
+        return self.ids + self.middle + self.kind + b"}"
+
+
+def content_bytes(
+    event_type: str, blog_id: str, entry_id: str, occurred_at: datetime | None, payload: dict[str, Any]
+) -> ContentBytes:
+    """``fields_of`` of these parts, serialized (the same bytes as ``orjson.dumps`` of the mapping, sorted)."""
+    dumps = orjson.dumps
+    return ContentBytes(
+        event_type,
+        b'{"blog_id":' + dumps(blog_id) + b',"entry_id":' + dumps(entry_id),
+        b',"occurred_at":'
+        + dumps(format_time(occurred_at) if occurred_at else None)
+        + b',"payload":'
+        + dumps(payload, option=orjson.OPT_SORT_KEYS),
+        b',"type":' + dumps(event_type),
+    )
+
+
+def seal_content(content: ContentBytes, event_id: str, published_at: str, prev_hash: str) -> tuple[bytes, str]:
+    """``seal`` of serialized content fields: the same envelope bytes and chain hash, built from the pieces.
+
+    ``schemas.envelope.canonical_bytes`` is the envelope without ``hash``; the chain hash is SHA-256
+    over ``prev_hash``, a NUL and those bytes (``schemas.envelope.chain_hash``).
+    """
+    dumps = orjson.dumps
+    before = content.ids + b',"event_id":' + dumps(event_id)
+    after = (
+        content.middle
+        + b',"prev_hash":'
+        + dumps(prev_hash)
+        + b',"published_at":'
+        + dumps(published_at)
+        + content.kind
+        + b',"version":'
+        + dumps(CURRENT_VERSIONS[content.event_type])
+        + b"}"
+    )
+    link = hashlib.sha256(prev_hash.encode() + b"\x00" + before + after).hexdigest()
+    return before + b',"hash":' + dumps(link) + after, link
 
 
 def envelope_dict(event: DomainEvent, prev_hash: str) -> dict[str, Any]:

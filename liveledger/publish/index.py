@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import orjson
 
 from liveledger.publish.errors import PublisherBug
-from schemas.codec import content_fields
+from schemas.codec import ContentBytes, content_fields
 from schemas.envelope import GENESIS_HASH, Envelope
 from schemas.events import DomainEvent
 
@@ -26,6 +26,11 @@ from schemas.events import DomainEvent
 def fields_digest(fields: dict[str, Any]) -> str:
     """The content digest of an event's ``schemas.codec.content_fields``."""
     return hashlib.sha256(orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def bytes_digest(content: ContentBytes) -> str:
+    """``fields_digest`` of content fields already serialized (``schemas.codec.content_bytes``)."""
+    return hashlib.sha256(content.digest_input()).hexdigest()
 
 
 def content_digest(event: DomainEvent) -> str:
@@ -43,14 +48,14 @@ class EntryLookup(Protocol):
     def get(self, blog_id: str, entry_id: str) -> EntryState | None: ...
 
 
-@dataclass
+@dataclass(slots=True)
 class EntryState:
     published_digest: str | None = None
     correction_digests: set[str] = field(default_factory=set)
     retracted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class BlogHead:
     hash: str = GENESIS_HASH
     published_at: str = ""
@@ -66,9 +71,9 @@ class _Journal:
     entries: dict[tuple[str, str], EntryState | None] = field(default_factory=dict)
     heads: dict[str, BlogHead | None] = field(default_factory=dict)
 
-    def keep(self, index: LogIndex, key: tuple[str, str], blog: str) -> None:
+    def keep(self, index: LogIndex, key: tuple[str, str], blog: str, old: EntryState | None) -> None:
+        """Keep the entry's state ``old`` (what ``index.load(key)`` gives) and the blog's head, if first touched."""
         if key not in self.entries:
-            old = index.load(key)
             self.entries[key] = (
                 None if old is None else EntryState(old.published_digest, set(old.correction_digests), old.retracted)
             )
@@ -125,7 +130,7 @@ class LogIndex:
         if st is None and self.lookup is not None and key not in self._absent:
             st = self.lookup.get(*key)
             if st is None:
-                self._absent.add(key)  # a new entry is looked up three times while it is decided
+                self._absent.add(key)  # asked again (a retried transaction, a repeat in the batch): no second get
             else:
                 self.entries[key] = st
         return st
@@ -168,11 +173,26 @@ class LogIndex:
         published_at: str,
     ) -> None:
         """``note`` from the event's parts: ``at`` is its acceptance time, ``published_at`` the same formatted."""
-        self.events += 1
         key = (blog_id, entry_id)
+        self.advance(event_type, key, self.load(key), self.head(blog_id), at, digest, chain_hash, published_at)
+
+    def advance(
+        self,
+        event_type: str,
+        key: tuple[str, str],
+        st: EntryState | None,
+        head: BlogHead,
+        at: datetime,
+        digest: str,
+        chain_hash: str,
+        published_at: str,
+    ) -> None:
+        """``take`` of the entry ``key`` whose state ``st`` (``load(key)``) and blog head ``head``
+        (``head(key[0])``) the caller has just looked up, and not changed since."""
+        self.events += 1
+        blog_id = key[0]
         if self._undo is not None:
-            self._undo.keep(self, key, blog_id)
-        st = self.load(key)
+            self._undo.keep(self, key, blog_id, st)
         if st is None:
             st = self.entries[key] = EntryState()
         self._dirty_entries.add(key)
@@ -183,5 +203,4 @@ class LogIndex:
             st.correction_digests.add(digest)
         else:
             st.retracted = True
-        count = self.head(blog_id).events + 1
-        self.heads[blog_id] = BlogHead(chain_hash, published_at, at, count)
+        self.heads[blog_id] = BlogHead(chain_hash, published_at, at, head.events + 1)

@@ -57,8 +57,20 @@ class _Content(BaseModel):
 
         Serialized from this request, which carries the same fields, types and defaults as
         ``EntryContent`` (a unit test holds the two in step), without building the event first.
+        Text alone (no figures, no source times: most entries) is written out by hand, each field
+        left out when it holds its default as ``exclude_defaults`` does (a unit test holds the two
+        to the same mapping); anything else is pydantic's dump.
         """
-        return self.model_dump(mode="json", exclude_defaults=True, include=_CONTENT_FIELDS)
+        if self.figures or self.source_published_at is not None or self.source_updated_at is not None:
+            return self.model_dump(mode="json", exclude_defaults=True, include=_CONTENT_FIELDS)
+        out: dict[str, Any] = {"body": self.body}
+        if self.title != "":
+            out["title"] = self.title
+        if self.source_url is not None:
+            out["source_url"] = self.source_url
+        if self.author is not None:
+            out["author"] = self.author
+        return out
 
 
 class NewEntry(_Content):

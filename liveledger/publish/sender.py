@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
@@ -31,9 +31,8 @@ HEADERS: dict[str, list[tuple[str, bytes]]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One record to append: an event's canonical bytes, keyed by its blog."""
+class Record(NamedTuple):
+    """One record to append: an event's canonical bytes, keyed by its blog (a tuple: one is made per entry)."""
 
     key: bytes
     raw: bytes
@@ -102,15 +101,23 @@ class TxnSends:
         self.futures.append(None)
         return o
 
-    async def add(self, partition: int, rec: Record) -> None:
-        """Add one record; a batch that is full is submitted (which waits while the partition's queue is full)."""
+    def append(self, partition: int, rec: Record) -> bool:
+        """Add one record to its partition's open batch; False when that batch is full (``add`` it then)."""
         o = self._open.get(partition) or self._new(partition)
         meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
-        if meta is None:  # full: the record opens the next batch (a batch always takes its first record)
-            await self._submit(partition)
-            o = self._new(partition)
-            meta = o.builder.append(timestamp=rec.timestamp_ms, key=rec.key, value=rec.raw, headers=rec.headers)
+        if meta is None:
+            return False
         self.records.append((partition, o.slot, int(meta.offset), rec.raw))
+        return True
+
+    async def add(self, partition: int, rec: Record) -> None:
+        """Add one record; a batch that is full is submitted (which waits while the partition's queue is full)."""
+        if self.append(partition, rec):
+            return
+        # full: the record opens the next batch (a batch always takes its first record)
+        await self._submit(partition)
+        if not self.append(partition, rec):
+            raise PublisherBug(f"a record of {len(rec.raw)} bytes did not fit an empty batch of partition {partition}")
 
     async def _submit(self, partition: int) -> None:
         o = self._open.pop(partition)
@@ -130,6 +137,24 @@ class TxnSends:
     def placed(self) -> Iterator[tuple[int, int, bytes]]:
         """(partition, offset, value) of every record, once every batch is done."""
         for partition, slot, rel, value in self.records:
-            fut = self.futures[slot]
-            assert fut is not None, "placed() before flush()"
-            yield partition, int(fut.result().offset) + rel, value
+            yield partition, self._offset(slot, rel), value
+
+    def placed_ends(self) -> Iterator[tuple[int, int, bytes]]:
+        """``placed`` of the first and the last record of each partition (one record: once), in that order.
+
+        A partition's records sit at increasing offsets in the order they were added (its batches are
+        opened, sent and acknowledged in turn), so its first and last record are where it starts and ends.
+        """
+        ends: dict[int, tuple[int, int, bytes, int, int, bytes]] = {}
+        for partition, slot, rel, value in self.records:
+            first = ends.get(partition)
+            ends[partition] = (slot, rel, value, slot, rel, value) if first is None else (*first[:3], slot, rel, value)
+        for partition, (s1, r1, v1, s2, r2, v2) in ends.items():
+            yield partition, self._offset(s1, r1), v1
+            if (s1, r1) != (s2, r2):
+                yield partition, self._offset(s2, r2), v2
+
+    def _offset(self, slot: int, rel: int) -> int:
+        fut = self.futures[slot]
+        assert fut is not None, "placed() before flush()"
+        return int(fut.result().offset) + rel

@@ -1,10 +1,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liveledger.publish.batch import read_requests
 from liveledger.publish.index import content_digest, event_id_for
-from liveledger.publish.requests import Correction, InputError, NewEntry, Retraction, parse_line
+from liveledger.publish.requests import (
+    _CONTENT_FIELDS,
+    Correction,
+    InputError,
+    NewEntry,
+    Retraction,
+    parse_line,
+    parse_request,
+)
 
 GOOD = b'{"entry_id": "e1", "blog_id": "b", "title": "T", "body": "Two killed.", "occurred_at": "2024-11-20T06:00:00Z"}'
 
@@ -89,3 +99,28 @@ def test_events_built_from_requests_are_valid_events() -> None:
         assert req is not None
         event = pub._to_event(req, datetime(2024, 11, 20, 10, 0, tzinfo=UTC))
         assert type(event).model_validate(event.model_dump()) == event
+
+
+_SOME_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    doc=st.fixed_dictionaries(
+        {"body": _SOME_TEXT},
+        optional={
+            "title": _SOME_TEXT,
+            "source_url": st.none() | _SOME_TEXT,
+            "author": st.none() | _SOME_TEXT,
+            "figures": st.sampled_from([[], [{"metric": "killed", "best": 3}]]),
+            "source_published_at": st.none() | st.just("2024-11-20T14:05:00+02:00"),
+            "source_updated_at": st.none() | st.just("2024-11-20T14:05:00.5Z"),
+            "type": st.just("correction"),
+        },
+    )
+)
+def test_payload_written_by_hand_is_pydantics_dump(doc: dict[str, object]) -> None:
+    """Text alone is written out by hand; it must be the mapping ``model_dump(exclude_defaults)`` gives."""
+    req = parse_request({**doc, "entry_id": "e1", "blog_id": "b1"}, 1, 100_000)
+    assert not isinstance(req, Retraction)
+    assert req.payload() == req.model_dump(mode="json", exclude_defaults=True, include=_CONTENT_FIELDS)
