@@ -96,7 +96,7 @@ def figure_is_cumulative(toks: list[Token], i: int, sentence: bool) -> bool:
     A figure before an updating clause takes only its own clause's markers: in "15 died in clashes,
     bringing the total dead to 170 since May 12" the 15 is the incident's and the 170 the total.
     """
-    if earlier_cause(toks, i):
+    if earlier_cause(toks, i) or war_toll(toks, i):
         return True
     if not sentence:
         return False
@@ -138,6 +138,54 @@ def earlier_cause(toks: list[Token], i: int) -> bool:
     if link in ("for", "to"):
         return before in _REVENGE  # "in retaliation for the killing of two policemen"
     return link in ("after", "following") and before in _SPANS  # "three days after the massacre of"
+
+
+#: What runs over months or years and is counted by what it has killed: "a campaign which killed
+#: thousands", "violence that has claimed some 100,000 lives". A day's "fighting" or "clashes" is
+#: left out: "fighting that killed 29 civilians" is most often the incident being reported.
+_LONG_RUNNING = words(
+    """
+    war wars conflict conflicts campaign feud insurgency rebellion violence uprising unrest crisis
+    strife genocide revolt insurrection bloodshed
+    """
+)
+_TOLL_VERBS = words("killed claimed left cost")
+_PERFECT = words("has have had")
+_RELATIVE = words("which that")
+#: Words between a long-running thing and its relative clause: "the war in Darfur, which ...".
+_WAR_TO_CLAUSE = 4
+
+
+def war_toll(toks: list[Token], i: int) -> bool:
+    """Whether the figure at ``toks[i]`` is the toll of a war or campaign told in passing.
+
+    "part of a campaign which killed thousands", "violence that has claimed some 100,000
+    lives", "where ethnic violence has killed scores": the verb's subject is a long-running
+    thing, not an attack, so the figure is a running total (like "since the war began").
+    Without "which" or "that" the verb must be perfect ("violence has killed scores"):
+    "Violence in the province killed 12 on Monday" may well be the incident itself.
+    """
+    v = i - 1
+    if v < 1 or toks[v].low not in _TOLL_VERBS:
+        return False
+    p = v - 1
+    perfect = False
+    while p >= 0 and (toks[p].low in _PERFECT or toks[p].low in ("already", "now")):
+        perfect = perfect or toks[p].low in _PERFECT
+        p -= 1
+    relative = p >= 0 and toks[p].low in _RELATIVE
+    if relative:
+        p -= 1
+        if p >= 0 and toks[p].text == ",":
+            p -= 1
+    elif not perfect:
+        return False
+    for q in range(p, max(-1, p - _WAR_TO_CLAUSE), -1):
+        if toks[q].low in _LONG_RUNNING:
+            return True
+        if toks[q].kind != "word" or (not relative and q < p):
+            return False  # without "which", the long-running thing is the verb's own subject
+    return False
 
 
 def sentence_is_cumulative(toks: list[Token]) -> bool:
