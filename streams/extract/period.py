@@ -32,7 +32,7 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = (
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _p in _PERIOD_PHRASES:
     _BY_FIRST.setdefault(_p[0], []).append(_p)
-_MARKERS = frozenset(_BY_FIRST) | {"since", "ago"}
+_MARKERS = frozenset(_BY_FIRST) | {"since", "ago", "past", "last"}
 
 
 #: What a running total is counted since, besides the words of the lexicon: an uprising, the protests.
@@ -188,6 +188,26 @@ def war_toll(toks: list[Token], i: int) -> bool:
     return False
 
 
+#: Spans long enough that what was killed in them is a running total, not one episode.
+_LONG_SPANS = words("months years decades")
+#: Words that may count the span: "the past five months", "the last few years", "the past 18 months".
+_SPAN_COUNTS = words("few several many two three four five six seven eight nine ten eleven twelve")
+
+
+def _long_span(toks: list[Token], k: int) -> bool:
+    """ "over the past five months", "in the last few years", "during the past decade": a span of
+    months or years ending now, after "the" (so "last year" alone, an earlier year, is left alone).
+
+    Days and weeks are left out: PITF and ACLED code "in three days of fighting" as one episode.
+    """
+    if k < 1 or toks[k - 1].low != "the":
+        return False
+    q = k + 1
+    if q < len(toks) and (toks[q].kind == "num" or toks[q].low in _SPAN_COUNTS):
+        q += 1
+    return q < len(toks) and (toks[q].low in _LONG_SPANS or (q == k + 1 and toks[q].low in ("decade", "year")))
+
+
 def sentence_is_cumulative(toks: list[Token]) -> bool:
     """Markers of a running total anywhere in the sentence ("since the start of the war"), or of an
     earlier year ("In 1994, ...", "29 years ago")."""
@@ -207,6 +227,8 @@ def sentence_is_cumulative(toks: list[Token]) -> bool:
                 last = w == "last" and toks[q - 1].low == "the"  # "since the last talks", not "since last night"
                 if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or last or _year(toks[q]):
                     return True
+        if low in ("past", "last") and _long_span(toks, k):
+            return True
         for phrase in _BY_FIRST.get(low, ()):
             if all(k + q < n and toks[k + q].low == w for q, w in enumerate(phrase)):
                 return True

@@ -1,4 +1,4 @@
-"""The toll of a war or campaign told in passing (``streams.extract.period.war_toll``).
+"""The toll of a war or campaign told in passing, or of the past months or years (``streams.extract.period``).
 
 A report of one massacre often recalls what the whole campaign has killed: "part of a drive
 which killed thousands", "unrest that has claimed 2,000 lives". That figure is a running total
@@ -68,4 +68,23 @@ def test_a_war_toll_in_passing_is_a_running_total(text: str, want: list[tuple[in
     ],
 )
 def test_a_day_of_fighting_or_a_raid_stays_the_incident(text: str, want: list[tuple[int, bool]]) -> None:
+    assert killed(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        *[
+            (t, [(4, False), (300, True)])
+            for t in both_tokenised(
+                "Police shot dead four marchers on Sunday. About 300 people have died over the past seven months."
+            )
+        ],
+        *[(t, [(100, True)]) for t in both_tokenised("Hundreds of people have died in the last few years of unrest.")],
+        # days are one episode, and "last" before an attack is no span
+        *[(t, [(50, False)]) for t in both_tokenised("Fifty people were killed in the past three days of fighting.")],
+        *[(t, [(12, False)]) for t in both_tokenised("Twelve people were killed in the last attack on the town.")],
+    ],
+)
+def test_a_toll_over_the_past_months_or_years_is_a_running_total(text: str, want: list[tuple[int, bool]]) -> None:
     assert killed(text) == want
