@@ -56,6 +56,8 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
             k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
         elif k > 0 and toks[k - 1].low in _CORE_AUX and (w := _when_words(toks, k)):
             k += w  # "were last weekend killed", "was on Tuesday shot dead", "were yesterday buried"
+        elif low == "found" and k > 0 and toks[k - 1].low in _CORE_AUX and _killing_after(toks, k + 1):
+            k += 1  # "were found shot dead", "was found stabbed to death": the finding names no fate
         elif toks[k].text in _QUOTES and k > 0 and (toks[k - 1].low in lx.AUX or _adverb(toks[k - 1].low)):
             k += 1  # 'were "gunned down"': the reporter's quotation marks around the verb
         else:
@@ -159,6 +161,18 @@ def left_cue(toks: list[Token], i: int) -> str | None:
             if toks[q].low in lx.HIT_VERBS:
                 return "launched"
     return lx.LEFT_CUES.get(low)
+
+
+def _killing_after(toks: list[Token], c: int) -> bool:
+    """A verb of killing at ``c``: "killed", "executed", "shot dead", "stabbed to death"."""
+    n = len(toks)
+    if c >= n:
+        return False
+    if right_cue(toks, c) == "killed":
+        return True
+    if c + 1 < n and toks[c].low == "shot" and toks[c + 1].low == "dead":
+        return True
+    return c + 2 < n and toks[c + 1].low == "to" and toks[c + 2].low == "death" and toks[c].low != "sentenced"
 
 
 #: How many words may name the one person before "and N others": "a military commander of the group".
