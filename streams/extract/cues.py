@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
+from streams.extract.numbers import NUMBER_WORDS
 from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token
 
@@ -55,6 +56,8 @@ def skip_to_cue(toks: list[Token], k: int) -> int | None:
             k += 1  # "were reportedly", "are suspected to have been", "were intentionally"
         elif k > 0 and toks[k - 1].low in _CORE_AUX and (w := _when_words(toks, k)):
             k += w  # "were last weekend killed", "was on Tuesday shot dead", "were yesterday buried"
+        elif low == "found" and k > 0 and toks[k - 1].low in _CORE_AUX and _killing_after(toks, k + 1):
+            k += 1  # "were found shot dead", "was found stabbed to death": the finding names no fate
         elif toks[k].text in _QUOTES and k > 0 and (toks[k - 1].low in lx.AUX or _adverb(toks[k - 1].low)):
             k += 1  # 'were "gunned down"': the reporter's quotation marks around the verb
         else:
@@ -134,6 +137,8 @@ def left_cue(toks: list[Token], i: int) -> str | None:
         p -= 3  # "killing a family of seven", "killed a total of 19"
     if p < 0:
         return None
+    if _after_one_named(toks, p, i):
+        return "killed"  # "killing a commander and 14 other bystanders"
     low = toks[p].low
     if (
         low not in lx.LEFT_CUES
@@ -156,6 +161,60 @@ def left_cue(toks: list[Token], i: int) -> str | None:
             if toks[q].low in lx.HIT_VERBS:
                 return "launched"
     return lx.LEFT_CUES.get(low)
+
+
+def _killing_after(toks: list[Token], c: int) -> bool:
+    """A verb of killing at ``c``: "killed", "executed", "shot dead", "stabbed to death"."""
+    n = len(toks)
+    if c >= n:
+        return False
+    if right_cue(toks, c) == "killed":
+        return True
+    if c + 1 < n and toks[c].low == "shot" and toks[c + 1].low == "dead":
+        return True
+    return c + 2 < n and toks[c + 1].low == "to" and toks[c + 2].low == "death" and toks[c].low != "sentenced"
+
+
+#: How many words may name the one person before "and N others": "a military commander of the group".
+_ONE_NAMED_WORDS = 6
+
+
+def _after_one_named(toks: list[Token], p: int, i: int) -> bool:
+    """ "killed a commander and 14 other bystanders", "killing the mayor but also six guards": a count
+    of people joined to one person named as the object of a verb of killing just before.
+
+    The object is "a", "an" or "the" and a few words (no number, no boundary, no verb); the count
+    must be of people ("14 bystanders", "six others"), so "killed a man and 14 houses burned" is none.
+    """
+    if toks[p].low == "also" and p >= 1 and toks[p - 1].low == "but":
+        p -= 1
+    if toks[p].low not in ("and", "but") or not _people_after(toks, i):
+        return False
+    for q in range(p - 1, max(0, p - 1 - _ONE_NAMED_WORDS), -1):
+        t = toks[q]
+        if t.kind != "word" or t.text in BOUNDARY or t.low in lx.AUX or t.low in ("and", "but", "or"):
+            return False
+        if t.low in ("a", "an", "the") and q < p - 1 and q >= 1 and lx.LEFT_CUES.get(toks[q - 1].low) == "killed":
+            return True
+    return False
+
+
+def _people_after(toks: list[Token], i: int) -> bool:
+    """Whether the number phrase starting at ``i`` counts people: its noun, skipping "other", is one."""
+    j = next((q for q in range(i, min(len(toks), i + 4)) if toks[q].kind == "num" or toks[q].low in NUMBER_WORDS), None)
+    if j is None:
+        return False
+    q = j + 1
+    if q < len(toks) and toks[q].low in ("other", "more"):
+        q += 1
+    if q >= len(toks):
+        return False
+    low = toks[q].low
+    return (
+        low in ("others", "people", "persons", "civilians", "bystanders", "children", "men", "women")
+        or (low.endswith("s") and low[:-1] in lx.PERSON_SINGULAR)
+        or low in lx.TROOP_NOUNS
+    )
 
 
 def per_after(toks: list[Token], j: int) -> str | None:

@@ -47,3 +47,29 @@ def member_of_counted(toks: list[Token], m: NumberMention) -> bool:
 
 
 _SINGULAR = frozenset({"was", "is", "has"})
+
+
+#: The hurt named as a group in a partitive: "five of the wounded", "two of the injured".
+_HURT = frozenset({"wounded", "injured", "hurt"})
+#: Verbs of dying that a part of the hurt may take: "five of the wounded later died".
+_DIED = frozenset({"died", "succumbed", "perished"})
+#: Words between the group and its verb: "later", "subsequently", "had since".
+_BETWEEN = frozenset({"later", "subsequently", "since", "then", "have", "had", "also", "each"})
+
+
+def fate_of_the_hurt(toks: list[Token], k: int, partitive: bool) -> int | None:
+    """Where the verb of dying is in "five of the wounded (later) died": the part's fate, not the
+    group's. ``k`` is where the group word stands after the partitive "of the"; None otherwise.
+
+    The group word only says who they were; what the count says happened to them is the verb
+    after it ("Three of the wounded were in critical condition" has none, and stays injured).
+    """
+    if not partitive or k >= len(toks) or toks[k].low not in _HURT:
+        return None
+    for q in range(k + 1, min(len(toks), k + 4)):
+        low = toks[q].low
+        if low in _DIED:
+            return q
+        if low not in _BETWEEN:
+            return None
+    return None

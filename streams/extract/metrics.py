@@ -30,7 +30,7 @@ from streams.extract.asides import (
     then_killed,
 )
 from streams.extract.cues import Figure, active_verb, left_cue, per_after, right_cue, skip_to_cue
-from streams.extract.groups import member_of_counted, singled_out, total_of_a_part
+from streams.extract.groups import fate_of_the_hurt, member_of_counted, singled_out, total_of_a_part
 from streams.extract.implicit import it_downed, zeros_and_ones
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import everyday_figure, senses_of
@@ -144,7 +144,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
     per = per_after(toks, m.j)
     metric: str | None = None
     via = ""
-    cue_k = skip_to_cue(toks, k)
+    cue_k = fate_of_the_hurt(toks, k, partitive) or skip_to_cue(toks, k)  # "five of the wounded later died"
     cue = people_cue(toks, cue_k) if cue_k is not None else None
     if cue is not None and cue_k == k and k > m.j and acts_on(toks, cue_k):
         cue = None  # "two gunmen killed three villagers": the gunmen's act, not their fate

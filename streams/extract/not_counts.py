@@ -55,7 +55,7 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
     n = len(toks)
     first = toks[k]
     prev = toks[k - 1] if k > 0 else None
-    if _ages_listed(toks, k):
+    if _ages_listed(toks, k) or _age_bound(toks, k, value):
         return True
     if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
         # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
@@ -134,6 +134,25 @@ _VERB_FORMS = words(
 )
 #: Words that end no name: "killing 12, ...", "including 14, ...", "them, 5, ...".
 _NOT_NAMES = words("and or of them those these including among to in at on from by with than killed dead died")
+
+
+#: Words before "under 16" that make it an age limit: "five children, all under 16", "aged under 12".
+_AGE_BOUND_BEFORE = words("all aged age children child boys girls kids minors")
+
+
+def _age_bound(toks: list[Token], k: int, value: int) -> bool:
+    """ "all under 16", "children under five", "aged below 12": an age limit of the people counted,
+    never a count of its own (the count is the number before: "five children, all under 16")."""
+    return (
+        value <= _MAX_AGE_BOUND
+        and k >= 2
+        and toks[k - 1].low in ("under", "below")
+        and toks[k - 2].low in _AGE_BOUND_BEFORE
+    )
+
+
+#: The oldest age limit so written ("under 18", "under 21"); "all under 100 metres" is no age.
+_MAX_AGE_BOUND = 21
 
 
 def _ages_listed(toks: list[Token], k: int) -> bool:

@@ -32,7 +32,7 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = (
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _p in _PERIOD_PHRASES:
     _BY_FIRST.setdefault(_p[0], []).append(_p)
-_MARKERS = frozenset(_BY_FIRST) | {"since", "ago"}
+_MARKERS = frozenset(_BY_FIRST) | {"since", "ago", "past", "last"}
 
 
 #: What a running total is counted since, besides the words of the lexicon: an uprising, the protests.
@@ -96,7 +96,7 @@ def figure_is_cumulative(toks: list[Token], i: int, sentence: bool) -> bool:
     A figure before an updating clause takes only its own clause's markers: in "15 died in clashes,
     bringing the total dead to 170 since May 12" the 15 is the incident's and the 170 the total.
     """
-    if earlier_cause(toks, i):
+    if earlier_cause(toks, i) or war_toll(toks, i):
         return True
     if not sentence:
         return False
@@ -140,6 +140,74 @@ def earlier_cause(toks: list[Token], i: int) -> bool:
     return link in ("after", "following") and before in _SPANS  # "three days after the massacre of"
 
 
+#: What runs over months or years and is counted by what it has killed: "a campaign which killed
+#: thousands", "violence that has claimed some 100,000 lives". A day's "fighting" or "clashes" is
+#: left out: "fighting that killed 29 civilians" is most often the incident being reported.
+_LONG_RUNNING = words(
+    """
+    war wars conflict conflicts campaign feud insurgency rebellion violence uprising unrest crisis
+    strife genocide revolt insurrection bloodshed
+    """
+)
+_TOLL_VERBS = words("killed claimed left cost")
+_PERFECT = words("has have had")
+_RELATIVE = words("which that")
+#: Words between a long-running thing and its relative clause: "the war in Darfur, which ...".
+_WAR_TO_CLAUSE = 4
+
+
+def war_toll(toks: list[Token], i: int) -> bool:
+    """Whether the figure at ``toks[i]`` is the toll of a war or campaign told in passing.
+
+    "part of a campaign which killed thousands", "violence that has claimed some 100,000
+    lives", "where ethnic violence has killed scores": the verb's subject is a long-running
+    thing, not an attack, so the figure is a running total (like "since the war began").
+    Without "which" or "that" the verb must be perfect ("violence has killed scores"):
+    "Violence in the province killed 12 on Monday" may well be the incident itself.
+    """
+    v = i - 1
+    if v < 1 or toks[v].low not in _TOLL_VERBS:
+        return False
+    p = v - 1
+    perfect = False
+    while p >= 0 and (toks[p].low in _PERFECT or toks[p].low in ("already", "now")):
+        perfect = perfect or toks[p].low in _PERFECT
+        p -= 1
+    relative = p >= 0 and toks[p].low in _RELATIVE
+    if relative:
+        p -= 1
+        if p >= 0 and toks[p].text == ",":
+            p -= 1
+    elif not perfect:
+        return False
+    for q in range(p, max(-1, p - _WAR_TO_CLAUSE), -1):
+        if toks[q].low in _LONG_RUNNING:
+            return True
+        if toks[q].kind != "word" or (not relative and q < p):
+            return False  # without "which", the long-running thing is the verb's own subject
+    return False
+
+
+#: Spans long enough that what was killed in them is a running total, not one episode.
+_LONG_SPANS = words("months years decades")
+#: Words that may count the span: "the past five months", "the last few years", "the past 18 months".
+_SPAN_COUNTS = words("few several many two three four five six seven eight nine ten eleven twelve")
+
+
+def _long_span(toks: list[Token], k: int) -> bool:
+    """ "over the past five months", "in the last few years", "during the past decade": a span of
+    months or years ending now, after "the" (so "last year" alone, an earlier year, is left alone).
+
+    Days and weeks are left out: PITF and ACLED code "in three days of fighting" as one episode.
+    """
+    if k < 1 or toks[k - 1].low != "the":
+        return False
+    q = k + 1
+    if q < len(toks) and (toks[q].kind == "num" or toks[q].low in _SPAN_COUNTS):
+        q += 1
+    return q < len(toks) and (toks[q].low in _LONG_SPANS or (q == k + 1 and toks[q].low in ("decade", "year")))
+
+
 def sentence_is_cumulative(toks: list[Token]) -> bool:
     """Markers of a running total anywhere in the sentence ("since the start of the war"), or of an
     earlier year ("In 1994, ...", "29 years ago")."""
@@ -159,6 +227,8 @@ def sentence_is_cumulative(toks: list[Token]) -> bool:
                 last = w == "last" and toks[q - 1].low == "the"  # "since the last talks", not "since last night"
                 if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or last or _year(toks[q]):
                     return True
+        if low in ("past", "last") and _long_span(toks, k):
+            return True
         for phrase in _BY_FIRST.get(low, ()):
             if all(k + q < n and toks[k + q].low == w for q, w in enumerate(phrase)):
                 return True

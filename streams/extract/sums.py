@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from streams.extract import lexicon as lx
-from streams.extract.companions import companions
+from streams.extract.companions import along_with, companions
 from streams.extract.cues import Figure
 from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token, words
@@ -96,11 +96,14 @@ def _with_companions(toks: list[Token], f: Figure) -> Figure | None:
     """ "eleven pupils and their teacher died" (12), "killed four guards and their commander" (5):
     a counted group and the people named by their tie to it (companions.py)."""
     k = f.tok_j
-    if not _summable(f) or f.via not in ("right", "left") or k + 1 >= len(toks) or toks[k].low != "and":
+    if not _summable(f) or f.via not in ("right", "left") or k + 1 >= len(toks):
         return None
-    if toks[k + 1].low not in ("his", "her", "their"):
+    if toks[k].low != "and":
+        named = along_with(toks, k)  # "five guards were killed along with their commander"
+    elif toks[k + 1].low not in ("his", "her", "their"):
         return None  # "five civilians and two soldiers": parts, summed above (or kept apart as two sides)
-    named = companions(toks, k, object_of=f.via == "left")
+    else:
+        named = companions(toks, k, object_of=f.via == "left")
     if named is None:
         return None
     end, extra = named

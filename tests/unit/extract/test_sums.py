@@ -60,3 +60,19 @@ def test_another_verbs_object_is_no_part(text: str) -> None:
 
 def test_other_metrics_are_never_summed_with_killed() -> None:
     assert killed("Three people were killed and two others were wounded.") == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        *[(t, 6) for t in both("Five porters were killed along with their driver on the pass.")],
+        *[(t, 4) for t in both("Bandits shot dead three herders along with their uncle.")],
+    ],
+)
+def test_a_counted_group_killed_along_with_a_companion_adds_up(text: str, total: int) -> None:
+    assert total in killed(text)
+
+
+@pytest.mark.parametrize("text", both("Five porters were killed along with their mules on the pass."))
+def test_along_with_things_adds_no_one(text: str) -> None:
+    assert killed(text) == [5]
