@@ -21,10 +21,18 @@ class RenderCache:
         self._docs: dict[str, dict[str, list[Doc]]] = {}
         self._dirty: dict[str, set[str]] = {}
         self._seen: dict[str, Hashable] = {}
+        #: per view, how many applies have touched it: with the generation, what :meth:`version` is
+        self._changes: dict[str, int] = {}
 
     def changed(self, view: str, key: str) -> None:
+        self._changes[view] = self._changes.get(view, 0) + 1
         if view in self._docs:
             self._dirty.setdefault(view, set()).add(key)
+
+    def version(self, view: str) -> Hashable:
+        """A value that differs whenever this worker's rows of ``view`` may have changed: after every
+        apply to it, and at every new generation (a rebalance, the end of recovery). O(1)."""
+        return self.ll.generation(), self._changes.get(view, 0)
 
     def local(self, view: str) -> dict[str, list[Doc]]:
         """Rendered documents per state key, for the keys this worker holds now."""

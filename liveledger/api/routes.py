@@ -22,7 +22,8 @@ from liveledger.api.asof import AsOf, BeforeHorizon, NoHistory, parse_moment
 from liveledger.api.audit_routes import register_audit_routes
 from liveledger.api.audit_status import AuditStatus
 from liveledger.api.cache import RenderCache
-from liveledger.api.gather import GatherError, gather_rendered, gather_states, local_states
+from liveledger.api.doc_cache import DocumentCache
+from liveledger.api.gather import GatherError, gather_states, local_states
 from liveledger.api.metrics import render_metrics
 from liveledger.api.openapi import openapi_document
 from liveledger.api.page import page_html, static_asset
@@ -35,7 +36,7 @@ from liveledger.publish.jsonlines import StrictJSONError, loads_strict
 from liveledger.publish.publisher import Publisher
 from streams.app.factory import LiveLedgerApp
 from streams.core.timeline import TIMELINE, timeline_document
-from streams.query.documents import PARAMS, QueryError, build_from_rendered, text_param, validate
+from streams.query.documents import PARAMS, QueryError, text_param, validate
 from streams.views.render import render
 from streams.views.routing import state_key
 
@@ -104,6 +105,7 @@ def register_api(ll: LiveLedgerApp) -> None:
     probe = BrokerProbe(ll.settings.kafka_bootstrap)
     cache = RenderCache(ll)
     ll.listeners.append(cache.changed)
+    documents = DocumentCache(ll, cache)
     publisher: dict[str, Publisher] = {}
     publisher_lock = asyncio.Lock()  # one publisher per worker: its index is what dedupes
 
@@ -171,14 +173,12 @@ def register_api(ll: LiveLedgerApp) -> None:
             validate(view_name, params)  # a bad query fails before any worker is asked
             if as_of is not None:  # the view as it stood then, from the lineage rows
                 doc = await asof.document(view_name, parse_moment(as_of), params)
-            else:
-                doc = build_from_rendered(view_name, await gather_rendered(ll, cache, view_name), params)
+                body = orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+            else:  # kept between queries until the view changes
+                body = await documents.body(view_name, params)
             ms = f"{(time.perf_counter() - t0) * 1000:.2f}"
-            return _json(
-                view,
-                doc,
-                headers={"X-Liveledger-Worker": app.conf.canonical_url.human_repr(), "X-Liveledger-Query-Ms": ms},
-            )
+            headers = {"X-Liveledger-Worker": app.conf.canonical_url.human_repr(), "X-Liveledger-Query-Ms": ms}
+            return view.bytes(body, content_type=JSON, headers=headers)
 
         handler.__name__ = f"get_{view_name}"
         app.page(f"/api/v1/{view_name}", name=f"api-{view_name}")(guarded(handler))

@@ -44,7 +44,7 @@ from streams.core.chain_watch import ChainWatch
 from streams.core.pipeline import Extractor, default_extractor
 from streams.core.timeline import TIMELINE, TIMELINE_CODEC
 from streams.views.routing import ITEM_FIELDS, VIEWS
-from streams.views.rows import item_codec
+from streams.views.rows import framed, item_codec
 
 
 def faust_broker_credentials(settings: Settings) -> Any:
@@ -215,6 +215,7 @@ def build_app(
             default=None,
             partitions=settings.topic_partitions,
             key_type=bytes,  # raw UTF-8 keys: the bytes the facts topic is keyed by, so table_route agrees
+            value_type=bytes,  # rows framed by their codec (streams.views.rowbytes: deflated JSON)
             **table_opts,
         )
         for view in (*VIEWS, TIMELINE)
@@ -231,7 +232,7 @@ def build_app(
     tables = {
         # a key's rows by a prefix scan: nothing in memory per row, however long the history
         view: RowTable(
-            table, generation, item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC, prefix_scan=True
+            table, generation, framed(item_codec(ITEM_FIELDS) if view in VIEWS else TIMELINE_CODEC), prefix_scan=True
         )
         for view, table in raw_tables.items()
     }

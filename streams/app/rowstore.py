@@ -38,7 +38,8 @@ class RowTable:
         self, table: Any, generation: Callable[[], Hashable], codec: RowCodec = PLAIN, *, prefix_scan: bool = False
     ) -> None:
         self.table = table
-        #: how rows are stored (:func:`streams.views.rows.item_codec` for a view's rows)
+        #: how rows are stored (:func:`streams.views.rows.item_codec` for a view's rows, framed as bytes
+        #: by :func:`streams.views.rows.framed` in a table of raw values)
         self.codec = codec
         self.name: str = table.name
         self._generation = generation
@@ -52,15 +53,15 @@ class RowTable:
 
     # -- rows (the views agent) -------------------------------------------------------------
     def get_row(self, state_key: str, entry_key: str) -> Record | None:
-        """The stored (packed) row: its ``stamp`` is what :func:`streams.views.rows.apply_row` compares."""
-        record: Record | None = self.table.get(row_key(state_key, entry_key))
-        return record
+        """The stored (packed) row, unframed: its ``stamp`` is what :func:`streams.views.rows.apply_row` compares."""
+        value = self.table.get(row_key(state_key, entry_key))
+        return None if value is None else self.codec.load(value)
 
     def put_row(self, state_key: str, entry_key: str, record: Record, *, replaces: bool = False) -> None:
         """Write one row; ``replaces``: the caller read this row before, so its key already has rows
         (no seek to tell whether the key count grows)."""
         first = self._count is not None and not replaces and not has_rows(self.table, row_key(state_key, ""))
-        self.table[row_key(state_key, entry_key)] = self.codec.pack(record, entry_key)
+        self.table[row_key(state_key, entry_key)] = self.codec.dump(self.codec.pack(record, entry_key))
         if self._members is not None:
             self._members.setdefault(state_key, set()).add(entry_key)
         if first and self._count is not None:
@@ -92,9 +93,9 @@ class RowTable:
         """The state of one view key from its rows, or ``default`` when it has none."""
         state_key = key.decode() if isinstance(key, bytes) else key
         if self.prefix_scan:
-            unpack = self.codec.unpack
+            unpack, load = self.codec.unpack, self.codec.load
             found = {
-                entry: unpack(record, entry)
+                entry: unpack(load(record), entry)
                 for row, record in prefix_items(self.table, row_key(state_key, ""))
                 if record is not None
                 for entry in (split_row_key(row)[1],)
@@ -107,7 +108,7 @@ class RowTable:
         for entry in entries:
             record = self.table.get(row_key(state_key, entry))
             if record is not None:
-                records[entry] = self.codec.unpack(record, entry)
+                records[entry] = self.codec.unpack(self.codec.load(record), entry)
         return {"entries": records} if records else default
 
     def __getitem__(self, key: bytes | str) -> State:
@@ -130,13 +131,13 @@ class RowTable:
     def items(self) -> Iterator[tuple[bytes, State]]:
         """Every view key with its state, from one pass over the rows."""
         generation = self._generation()
-        unpack = self.codec.unpack
+        unpack, load = self.codec.unpack, self.codec.load
         grouped: dict[str, dict[str, Record]] = {}
         for row, record in self.table.items():
             if record is None:
                 continue
             state, entry = split_row_key(bytes(row))
-            grouped.setdefault(state, {})[entry] = unpack(record, entry)
+            grouped.setdefault(state, {})[entry] = unpack(load(record), entry)
         if self.prefix_scan:
             self._count, self._count_seen = len(grouped), generation
         else:

@@ -39,9 +39,10 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from streams.views import rowbytes
 from streams.views.contrib import Contribution, State, stamp_of
 
 #: Separates the state key from the entry key in a row key.
@@ -188,17 +189,35 @@ def unpack(stored: Record, fields: tuple[str, ...] | None, entry_key: str | None
     return {"stamp": stamp, "items": [{**base, **{fields[int(i)]: v for i, v in p.items()}} for p in stored["p"]]}
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class RowCodec:
-    """How one table stores its rows: ``pack(record, entry_key)`` and its inverse ``unpack(stored, entry_key)``."""
+    """How one table stores its rows: ``pack(record, entry_key)`` and its inverse ``unpack(stored, entry_key)``,
+    and how a packed row is framed as the table's value: ``dump(stored)`` and its inverse ``load(value)``.
+
+    ``load`` reads every framing ever dumped (:func:`framed`: the bytes of
+    :mod:`streams.views.rowbytes`, of any of its formats); the default framing is none, the packed
+    row itself (a table whose own serializer makes it JSON).
+    """
 
     pack: Callable[[Record, str], Record]
     unpack: Callable[[Record, str], Record]
+    dump: Callable[[Record], Any] = _same
+    load: Callable[[Any], Record] = _same
 
 
 def item_codec(fields: tuple[str, ...]) -> RowCodec:
     """:func:`pack` and :func:`unpack` over a view's item fields."""
     return RowCodec(lambda r, e: pack(r, fields, e), lambda s, e: unpack(s, fields, e))
+
+
+def framed(codec: RowCodec) -> RowCodec:
+    """``codec`` with its packed rows stored as bytes (:func:`streams.views.rowbytes.encode`, a table of
+    raw values); ``load`` also reads a row stored before (JSON bytes, or a value already decoded)."""
+    return replace(codec, dump=rowbytes.encode, load=rowbytes.decode)
 
 
 #: rows stored as they are
