@@ -22,6 +22,7 @@ from streams.extract.gazetteer import (
     admin_word_country_at,
     normalize,
 )
+from streams.extract.place_areas import compass_area
 from streams.extract.place_rules import (
     EVENT_NOUNS,
     LOCALITY_NOUNS,
@@ -305,7 +306,7 @@ def _name_at(
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             elif prev is not None and prev.low in ("and", "or") and i >= 3 and toks[i - 3].low == "from":
                 kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
-            return Place(toks[i].start, we, w, None, cc, kind), j
+            return compass_area(text, toks, i, gaz, Place(toks[i].start, we, w, None, cc, kind)), j
         cand = gaz.lookup_city(key, war, countries)
         hinted = in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
@@ -323,8 +324,7 @@ def _name_at(
         town_ok = cand is not None and (
             hinted is not None
             or plausible_town(toks, i, j, cand, key, locative or _hashtag_town(hashtag, cand, countries),
-                              after_settlement, lower_mode, title_case, gaz,
-                               countries)
+                              after_settlement, lower_mode, title_case, gaz, countries)
         )  # fmt: skip
         # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
