@@ -11,6 +11,7 @@ the country's.
 from __future__ import annotations
 
 import functools
+import re
 
 from streams.extract.gazetteer import Gazetteer, Place, Region, name_key, normalize
 from streams.extract.geodata import read_data
@@ -66,9 +67,14 @@ def compass_area(text: str, toks: list[Token], i: int, gaz: Gazetteer, place: Pl
     """A country's or area's name (token ``i`` opens it) after a compass word: the unit that the compass
     word and an area's name call together ("in northern Darfur": North Darfur), else the place as it is.
 
+    A country joined by a hyphen to another ("near the Cambodia-Vietnam border") is a mention: the place
+    is on the line between the two, in neither alone.
+
     "In the southern Gaza Strip", "in the eastern Democratic Republic of Congo": the article between the
     locative and the compass word does not make the name a mere mention; the place is a scene there.
     """
+    if place.kind == "country" and _paired(text, place, gaz):
+        return Place(place.start, place.end, place.text, None, place.country, "mention")
     if i == 0 or toks[i - 1].low not in _COMPASS:
         return place
     if place.kind == "mention" and i >= 3 and toks[i - 2].low == "the" and toks[i - 3].low in _LOCATIVE:
@@ -94,3 +100,16 @@ def _bare_area(key: str) -> str:
         if key.endswith(w) and key[: -len(w)] in areas():
             return key[: -len(w)]
     return key
+
+
+_AFTER_RE = re.compile(r"[-–]([A-Z][^\W\d_]+)")
+_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][^\W\d_]+)[-–]$")
+
+
+def _paired(text: str, place: Place, gaz: Gazetteer) -> bool:
+    """Whether a country's name is joined by a hyphen to another country's ("Cambodia-Vietnam")."""
+    after = _AFTER_RE.match(text, place.end)
+    before = _BEFORE_RE.search(text, max(0, place.start - 40), place.start)
+    return any(
+        m is not None and gaz.countries.get(name_key(m.group(1))) not in (None, place.country) for m in (after, before)
+    )

@@ -1,0 +1,86 @@
+"""Areas that no one ISO 3166-2 unit is, compass words before them, hyphenated country pairs, and more
+demonyms: the country of a figure where the report names no finer place, and the unit where it does."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extract.gazetteer import gazetteer
+from streams.extract.place_areas import areas, compass_unit
+
+from .helpers import one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "region"),
+    [
+        # An area over several units: the country, in none of its units.
+        ("Gunmen on camels killed 7 herders in Darfur last week.", "SD", None),
+        ("Gunmen killed 7 herders in the Darfur region last week.", "SD", None),
+        ("Bombing raids killed 15 villagers in Kordofan.", "SD", None),
+        ("Militants killed 4 police officers in the Sinai Peninsula.", "EG", None),
+        ("A bomb at a bus stop killed 9 commuters in Mindanao.", "PH", None),
+        # A compass word and the area's name call one unit together.
+        ("Gunmen killed 7 herders in northern Darfur last week.", "SD", "SD-DN"),
+        ("Shelling killed 11 people in southern Kordofan on Sunday.", "SD", "SD-KS"),
+        ("Militants killed 4 police officers in northern Sinai.", "EG", "EG-SIN"),
+        ("A tank shell killed 3 farmers in northern Gaza.", "PS", "PS-NGZ"),
+        ("A tank shell killed 3 farmers in the northern Gaza Strip.", "PS", "PS-NGZ"),
+        # No unit of that name: the country only.
+        ("A tank shell killed 3 farmers in the southern Gaza Strip.", "PS", None),
+        ("A tank shell killed 3 farmers in central Gaza.", "PS", None),
+        # A whole country after a compass word stays the whole country's, even where a unit is named so.
+        ("An air raid killed 8 civilians in southern Lebanon.", "LB", None),
+        ("Bandits killed 12 traders in northern Nigeria.", "NG", None),
+    ],
+)
+def test_areas_and_their_compass_units(sentence: str, country: str, region: str | None) -> None:
+    f = one(sentence, "killed")
+    assert (f.country, f.region_code) == (country, region)
+
+
+def test_a_compass_area_after_from_is_where_people_come_from() -> None:
+    f = one("Fighters from northern Gaza killed 3 guards in Israel.", "killed")
+    assert (f.country, f.region_code) == ("IL", None)
+
+
+def test_every_area_is_no_unit_of_its_own_country() -> None:
+    gaz = gazetteer()
+    for key, country in areas().items():
+        assert gaz.countries.get(key) == country, key
+        if key == "gaza":
+            continue  # the news's name of the Strip, which one governorate is also called by
+        assert not any(r.country == country and r.rank > 0 for r in gaz.regions.get(key, ())), key
+
+
+def test_compass_unit_needs_an_area_and_a_unit_named_so() -> None:
+    gaz = gazetteer()
+    assert compass_unit(gaz, "western", "darfur") is not None
+    assert compass_unit(gaz, "upper", "darfur") is None  # not a compass word of a unit's name
+    assert compass_unit(gaz, "northern", "nigeria") is None  # a country, not an area
+
+
+def test_two_countries_joined_by_a_hyphen_are_neither_alone() -> None:
+    sentence = "Guards clashed near the Cambodia-Vietnam border, leaving 10 people injured."
+    f = one(sentence, "injured")
+    assert f.place is None and f.country is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # A state's own police, government or court acting, where the report names no place.
+        ("Brazilian police shot dead 14 suspected robbers, a rights group said.", "BR"),
+        ("Honduran police killed 5 protesters during a march.", "HN"),
+        ("Jamaican police killed 25 people in a week of clashes with gunmen.", "JM"),
+        # A demonym before a jail or prison places it in that country.
+        ("About 40 inmates died in a fire at a Venezuelan jail.", "VE"),
+    ],
+)
+def test_demonyms_of_more_countries(sentence: str, country: str) -> None:
+    assert one(sentence, "killed").country == country
+
+
+def test_a_people_of_several_countries_names_none() -> None:
+    f = one("Twelve ethnic Albanian civilians were killed during an army raid.", "killed")
+    assert f.country is None
