@@ -23,15 +23,13 @@ from streams.extract.gazetteer import (
     normalize,
 )
 from streams.extract.place_areas import compass_area
+from streams.extract.place_capitals import country_capital, demonym_capital, entry_capital
 from streams.extract.place_rules import (
     EVENT_NOUNS,
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
-    country_capital,
-    demonym_capital,
     divided_region,
-    entry_capital,
     foreign_region,
     foreign_town,
     inside,
