@@ -84,3 +84,20 @@ def test_demonyms_of_more_countries(sentence: str, country: str) -> None:
 def test_a_people_of_several_countries_names_none() -> None:
     f = one("Twelve ethnic Albanian civilians were killed during an army raid.", "killed")
     assert f.country is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "region"),
+    [
+        # Words between the article and "capital" leave it the country's capital.
+        ("A missile hit a depot in the rebel-held Yemeni capital, killing 14 guards.", "YE", "YE-SA"),
+        ("Shelling killed 5 market traders in the chaotic capital of Somalia.", "SO", "SO-BN"),
+        ("Snipers in Yemen killed 7 marchers on Friday in this capital.", "YE", "YE-SA"),
+        # A word that makes it another capital: the country only.
+        ("Gunmen killed 6 guards in the provincial capital of Afghanistan.", "AF", None),
+        ("A car bomb killed 8 shoppers in the former capital of Nigeria.", "NG", None),
+    ],
+)
+def test_capitals_described_with_more_words(sentence: str, country: str, region: str | None) -> None:
+    f = one(sentence, "killed")
+    assert (f.country, f.region_code) == (country, region)
