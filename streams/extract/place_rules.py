@@ -101,14 +101,20 @@ def region_over_town(cand: _Candidate, region: Region, after_place: bool) -> boo
     return after_place or cand.region_code is None or cand.population < TOWN_OVER_REGION_POPULATION
 
 
-def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool:
-    """Whether a town lies outside the countries the entry names and is too small to be meant anyway.
+def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool, after: Token | None = None) -> bool:
+    """Whether a town lies outside the countries the entry names and is too small to be meant anyway,
+    or is the name of a facility there (``after``, the token after the name, is a facility's noun).
 
-    "Bati Kot district, Nangarhar" in an entry about Afghanistan is not Bati in Ethiopia.
+    "Bati Kot district, Nangarhar" in an entry about Afghanistan is not Bati in Ethiopia; "the city's
+    Medina hospital" in an entry about Somalia is a hospital of Mogadishu, not the Saudi city.
     """
     if not countries or cand.country in countries or (war and cand.country in WAR_COUNTRIES):
         return False
-    return cand.population < FOREIGN_TOWN_POPULATION
+    return cand.population < FOREIGN_TOWN_POPULATION or (after is not None and after.low in FACILITY_NOUNS)
+
+
+#: Nouns after a name that make it a facility's ("Medina hospital", "Omar mosque"): abroad, no town.
+FACILITY_NOUNS = words("hospital clinic mosque church cathedral school university market bazaar stadium hotel prison")
 
 
 #: Between a town and the region it lies in: "Orikhove, Luhansk", "(Mahliyah, Marib)", "Wadi al Washka (Sirt)".

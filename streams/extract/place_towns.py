@@ -123,12 +123,14 @@ def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
 
 #: The longest country name read after a town's comma, in words ("Democratic Republic of the Congo").
 _MAX_COUNTRY_WORDS = 5
-_COUNTRY_AFTER_RE = re.compile(rf"\s*[,(]\s*((?:[^\W\d_][\w'’.-]*\s*){{1,{_MAX_COUNTRY_WORDS}}})")
+#: Also "Bor in South Sudan": a town written with the country it lies in after "in".
+_COUNTRY_AFTER_RE = re.compile(rf"(?:\s*[,(]\s*|\s+in\s+)((?:[^\W\d_][\w'’.-]*\s*){{1,{_MAX_COUNTRY_WORDS}}})")
 
 
 def paired_country(text: str, end: int, gaz: Gazetteer) -> str | None:
     """The country a name ending at ``end`` is written with: "Bentiu, South Sudan", "Lae (Papua New
-    Guinea)". The writer's own pair places the name in that country, whatever namesakes lie elsewhere."""
+    Guinea)", "Bor in South Sudan". The writer's own pair places the name in that country, whatever
+    namesakes lie elsewhere."""
     m = _COUNTRY_AFTER_RE.match(text, end)
     if m is None:
         return None
@@ -171,7 +173,7 @@ def country_pairs(
     """
     out: dict[int, tuple[Place | None, int]] = {}
     for k, t in enumerate(toks):
-        if t.text not in (",", "(") or k == 0:
+        if (t.text not in (",", "(") and t.low != "in") or k == 0:
             continue
         cc = paired_country(text, toks[k - 1].end, gaz)
         if cc is None:

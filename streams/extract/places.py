@@ -356,7 +356,7 @@ def _name_at(
             and cand.score >= 5 * cand.population  # its own name, not another spelling ("Human" for Uman)
             and (nxt is None or (nxt.text != "(" and nxt.low not in SETTLEMENT_WORDS and nxt.low not in _VILLAGES))
         )
-        if hinted is None and (foreign_town(cand, countries, war) or abroad) and not named_city:
+        if hinted is None and (foreign_town(cand, countries, war, nxt) or abroad) and not named_city:
             continue
         if not town_ok or (modifier and cand.population < NAMED_CITY_POPULATION):
             continue

@@ -101,3 +101,13 @@ def test_a_people_of_several_countries_names_none() -> None:
 def test_capitals_described_with_more_words(sentence: str, country: str, region: str | None) -> None:
     f = one(sentence, "killed")
     assert (f.country, f.region_code) == (country, region)
+
+
+def test_a_town_written_with_its_country_after_in() -> None:
+    f = one("Gunmen killed 12 people at a UN base in Bor in South Sudan on Thursday.", "killed")
+    assert (f.country, f.region_code) == ("SS", "SS-JG")  # not the Serbian district of that name
+
+
+def test_a_name_abroad_before_a_facility_noun_is_the_facility() -> None:
+    f = one("Two traders died of their wounds at the Medina hospital in Mogadishu, Somalia.", "killed")
+    assert (f.country, f.region_code) == ("SO", "SO-BN")
