@@ -209,7 +209,7 @@ def _name_at(
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     else:
         part_of = False
-    if lower_mode and not locative and i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _THROUGH_THE:
+    if not locative and i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _THROUGH_THE:
         # "in the Kathmandu valley", "on the Moscow metro": a part of the place, which the article does not hide
         locative = i + 1 < n and toks[i + 1].low in PART_NOUNS
     # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.

@@ -111,3 +111,16 @@ def test_a_town_written_with_its_country_after_in() -> None:
 def test_a_name_abroad_before_a_facility_noun_is_the_facility() -> None:
     f = one("Two traders died of their wounds at the Medina hospital in Mogadishu, Somalia.", "killed")
     assert (f.country, f.region_code) == ("SO", "SO-BN")
+
+
+def test_a_district_before_a_part_noun_after_the_article_stands_in_cased_text() -> None:
+    f = one("Shells hit 4 houses in the Swat valley on Thursday, killing 10 villagers.", "killed")
+    assert (f.country, f.region_code) == ("PK", "PK-KP")
+
+
+def test_a_service_that_counts_the_casualties_speaks_from_the_scene() -> None:
+    f = one("Kismayo ambulance service chief Aden Farah says four people died late on Sunday.", "killed")
+    assert (f.country, f.region_code) == ("SO", "SO-JH")
+    # An official's jurisdiction stays the claimant's place, not the figure's.
+    g = one("Two people were injured, the governor of the Kharkiv region said.", "injured")
+    assert g.place is None
