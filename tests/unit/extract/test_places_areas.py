@@ -124,3 +124,16 @@ def test_a_service_that_counts_the_casualties_speaks_from_the_scene() -> None:
     # An official's jurisdiction stays the claimant's place, not the figure's.
     g = one("Two people were injured, the governor of the Kharkiv region said.", "injured")
     assert g.place is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("gunmen killed 7 herders in northern darfur last week .", "SD-DN"),
+        ("gunmen killed 7 herders in darfur last week .", None),
+        ("a bomb killed 9 guards in the rebel-held yemeni capital .", "YE-SA"),
+    ],
+)
+def test_areas_and_capitals_in_lowercase_tokenised_text(sentence: str, region: str | None) -> None:
+    f = one(sentence, "killed")
+    assert f.region_code == region and f.country is not None
