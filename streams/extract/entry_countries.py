@@ -124,8 +124,11 @@ _STATE_NOUNS = words(
     "security police policemen government authorities regime paramilitary paramilitaries"
     " president prime court courts civilians villagers peasants citizens"
 )
-#: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
-_ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
+#: Troops, aircraft and rebels make it the country only where the entry says they act at home ("the country").
+_ARMED_NOUNS = words(
+    "forces army troops soldiers military armed air navy warplanes aircraft jets helicopters"
+    " rebels rebel guerrillas insurgents"
+)
 _SETTLEMENTS = words("town towns city village villages port capital jail prison")
 _AT_HOME_RE = re.compile(r"\bthe country\b")
 #: A country's diplomatic mission or envoy after its name: "the U.S. embassy", "the British ambassador".

@@ -211,7 +211,7 @@ def _name_at(
         part_of = False
     if not locative and i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _THROUGH_THE:
         # "in the Kathmandu valley", "on the Moscow metro": a part of the place, which the article does not hide
-        locative = i + 1 < n and toks[i + 1].low in PART_NOUNS
+        locative = i + 1 < n and toks[i + 1].low in PART_NOUNS and (lower_mode or toks[i + 1].text.islower())
     # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.
     hashtag = prev is not None and prev.text == "#"  # towns of some size only: see _HASHTAG_POPULATION
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS

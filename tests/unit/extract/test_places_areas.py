@@ -137,3 +137,9 @@ def test_a_service_that_counts_the_casualties_speaks_from_the_scene() -> None:
 def test_areas_and_capitals_in_lowercase_tokenised_text(sentence: str, region: str | None) -> None:
     f = one(sentence, "killed")
     assert f.region_code == region and f.country is not None
+
+
+def test_rebels_of_a_country_name_it_only_where_they_fight_at_home() -> None:
+    text = "Sudanese rebels said on Friday that government bombs had killed six herders in the south of the country."
+    assert one(text, "killed").country == "SD"
+    assert one("Sudanese rebels killed six herders on Friday.", "killed").country is None  # perhaps abroad
