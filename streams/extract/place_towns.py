@@ -249,3 +249,18 @@ def measured_from(text: str, start: int, floor: int) -> bool:
     if not any(c.isdigit() for c in text[lo:start]):
         return False  # no distance without a number: the regex is not needed
     return _DISTANCE_BEFORE_RE.search(text, lo, start) is not None
+
+
+def lone_town(text: str, toks: list[Token], i: int, place: Place, gaz: Gazetteer, countries: frozenset[str]) -> bool:
+    """Whether a small town of a country the entry names stands as the scene ("killed 40 men at Srebrenica"
+    in a report on Bosnia): written right after "in" or "at", the only town of that name in the country,
+    and no larger place's name anywhere, in an entry that names no region of that country (where it
+    names one, the town must lie there: "in Jaro, Iloilo City" is a district of that city, not a namesake)."""
+    if place.region_code is None or place.country not in countries or i == 0 or toks[i - 1].low not in ("in", "at"):
+        return False
+    if any(len(c) > 2 and c.startswith(place.country + "-") for c in countries):
+        return False
+    key = name_key(place.text)
+    if key in gaz.names or key in gaz.regions or key in gaz.countries:
+        return False
+    return {c.region_code for c in gaz.towns(place.country).get(key, ())} == {place.region_code}

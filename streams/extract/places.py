@@ -55,6 +55,7 @@ from streams.extract.place_towns import (
     OPENERS,
     country_pairs,
     key_of,
+    lone_town,
     loose_region_at,
     measured_from,
     plausible_town,
@@ -148,7 +149,8 @@ def find_places(
         elif hit is None and (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
             if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
-                hit = None  # a small town's namesakes are many: it counts only where the entry names its region
+                # a small town counts where the entry names its region, or is its country's only one of that name
+                hit = hit if lone_town(text, toks, i, hit[0], gaz, countries) else None
         if hit is None:
             hit = loose_region_at(text, toks, i, gaz, war, countries)
         if hit is None:

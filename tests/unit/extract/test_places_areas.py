@@ -143,3 +143,11 @@ def test_rebels_of_a_country_name_it_only_where_they_fight_at_home() -> None:
     text = "Sudanese rebels said on Friday that government bombs had killed six herders in the south of the country."
     assert one(text, "killed").country == "SD"
     assert one("Sudanese rebels killed six herders on Friday.", "killed").country is None  # perhaps abroad
+
+
+def test_a_small_town_that_is_its_countrys_only_one_stands_after_in_or_at() -> None:
+    text = "Militiamen shot 40 men dead at Srebrenica in July. The war in Bosnia went on."
+    assert (one(text, "killed").country, one(text, "killed").region_code) == ("BA", "BA-SRP")
+    # Where the entry names a region of that country, the town must lie there (a district of that city).
+    f = one("Police arrested 42 marchers in Jaro, Iloilo City, Iloilo, on Friday.", "arrested")
+    assert f.region_code == "PH-ILI"
