@@ -95,6 +95,7 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
                 found.add(iso)
             break
     found.update(admin_word_countries(text.lower()))  # "in Raipur upazila": Bangladesh, whatever else is named
+    found.update(_paired_countries(text, gaz))  # "the Cambodia-Vietnam border": both
     if not found and len(acting | armed) == 1 and (acting or _AT_HOME_RE.search(text)):
         # An entry that names no place, only the state whose forces act at home ("in the north of the country").
         return frozenset(acting | armed)
@@ -103,21 +104,38 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     return frozenset(found)
 
 
+#: Two countries' names joined by a hyphen: "the Cambodia-Vietnam border", "India-Pakistan talks".
+_PAIR_RE = re.compile(r"(?<![\w-])([A-Z][^\W\d_]+)[-–]([A-Z][^\W\d_]+)(?![\w-])")
+
+
+def _paired_countries(text: str, gaz: Gazetteer) -> set[str]:
+    """The countries of hyphenated pairs of country names ("the Cambodia-Vietnam border" names both)."""
+    out: set[str] = set()
+    for m in _PAIR_RE.finditer(text):
+        a, b = gaz.countries.get(name_key(m.group(1))), gaz.countries.get(name_key(m.group(2)))
+        if a is not None and b is not None and a != b:
+            out.update((a, b))
+    return out
+
+
 #: Nouns after a demonym that make it the state acting at home ("Syrian security forces", "Sudanese police");
 #: troops, warplanes and armies cross borders ("Ethiopian troops" in Somalia), so they count less (below).
 _STATE_NOUNS = words(
     "security police policemen government authorities regime paramilitary paramilitaries"
     " president prime court courts civilians villagers peasants citizens"
 )
-#: Troops and aircraft make it the state acting only where the entry says it acts at home ("the country").
-_ARMED_NOUNS = words("forces army troops soldiers military armed air navy warplanes aircraft jets helicopters")
-_SETTLEMENTS = words("town towns city village villages port capital")
+#: Troops, aircraft and rebels make it the country only where the entry says they act at home ("the country").
+_ARMED_NOUNS = words(
+    "forces army troops soldiers military armed air navy warplanes aircraft jets helicopters"
+    " rebels rebel guerrillas insurgents"
+)
+_SETTLEMENTS = words("town towns city village villages port capital jail prison")
 _AT_HOME_RE = re.compile(r"\bthe country\b")
 #: A country's diplomatic mission or envoy after its name: "the U.S. embassy", "the British ambassador".
 _MISSION_RE = re.compile(r"\.?\s+(?:embassy|embassies|consulate|consulates|ambassador|envoy)\b", re.IGNORECASE)
 
 #: First words of the two-word demonyms in ``data/demonyms.tsv`` ("Sri Lankan"); a unit test keeps them in step.
-DEMONYM_FIRSTS = frozenset({"sri", "south", "sierra", "central"})
+DEMONYM_FIRSTS = frozenset({"sri", "south", "sierra", "central", "costa", "north", "east", "equatorial"})
 
 
 def _state_actor(

@@ -171,9 +171,10 @@ def build_gazetteer() -> Gazetteer:
         own_region = any(r.country == successor for r in regions.get(key, ()))
         if successor in current and key not in countries and not own_region:
             countries[key] = successor
-    for ln in read_data("country_aliases.tsv"):
-        alias, code = ln.split("\t")
-        countries[normalize(alias)] = code
+    for table in ("country_aliases.tsv", "areas.tsv"):  # areas: a part of one country that no one unit is
+        for ln in read_data(table):
+            alias, code = ln.split("\t")
+            countries[normalize(alias)] = code
     described: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for ln in read_data("described.tsv"):
         phrase, name, iso = ln.split("\t")

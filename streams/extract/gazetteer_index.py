@@ -33,6 +33,7 @@ _DATA_FILES = (
     "region_aliases.tsv",
     "news_regions.tsv",
     "country_aliases.tsv",
+    "areas.tsv",
     "described.tsv",
     "locality_regions.tsv",
 )

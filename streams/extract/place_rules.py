@@ -9,7 +9,6 @@ import functools
 import re
 
 from streams.extract.gazetteer import (
-    LOCATIVE,
     REGION_WORDS,
     WAR_COUNTRIES,
     Gazetteer,
@@ -20,7 +19,7 @@ from streams.extract.gazetteer import (
     name_key,
     normalize,
 )
-from streams.extract.geodata import capitals, demonyms, parents
+from streams.extract.geodata import demonyms, parents
 from streams.extract.tokens import Token, words
 
 #: A town smaller than this gives way to a region of the same name ("Acapulco, Guerrero").
@@ -49,18 +48,6 @@ def demonym_before_noun(toks: list[Token], j: int) -> bool:
     if j == 0 or nxt is None or nxt.kind != "word" or nxt.low in REGION_WORDS or nxt.low == "regional":
         return False  # "the Somali region", "Afar Regional State": the region itself
     return toks[j - 1].low in demonyms()
-
-
-def demonym_capital(toks: list[Token], i: int) -> tuple[Place, int] | None:
-    """The region of a country's capital named by its demonym ("the Somali capital", "the Sri Lankan capital")."""
-    for size in (1, 2):
-        k = i + size
-        if k >= len(toks) or toks[k].low != "capital" or i == 0 or toks[i - 1].low != "the":
-            continue
-        country, capital = demonyms().get(" ".join(t.low for t in toks[i:k]), ("", ""))
-        if capital:
-            return Place(toks[i].start, toks[k].end, "capital", capital, country, "city"), k + 1
-    return None
 
 
 def longest_country(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> int:
@@ -114,14 +101,20 @@ def region_over_town(cand: _Candidate, region: Region, after_place: bool) -> boo
     return after_place or cand.region_code is None or cand.population < TOWN_OVER_REGION_POPULATION
 
 
-def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool) -> bool:
-    """Whether a town lies outside the countries the entry names and is too small to be meant anyway.
+def foreign_town(cand: _Candidate, countries: frozenset[str], war: bool, after: Token | None = None) -> bool:
+    """Whether a town lies outside the countries the entry names and is too small to be meant anyway,
+    or is the name of a facility there (``after``, the token after the name, is a facility's noun).
 
-    "Bati Kot district, Nangarhar" in an entry about Afghanistan is not Bati in Ethiopia.
+    "Bati Kot district, Nangarhar" in an entry about Afghanistan is not Bati in Ethiopia; "the city's
+    Medina hospital" in an entry about Somalia is a hospital of Mogadishu, not the Saudi city.
     """
     if not countries or cand.country in countries or (war and cand.country in WAR_COUNTRIES):
         return False
-    return cand.population < FOREIGN_TOWN_POPULATION
+    return cand.population < FOREIGN_TOWN_POPULATION or (after is not None and after.low in FACILITY_NOUNS)
+
+
+#: Nouns after a name that make it a facility's ("Medina hospital", "Omar mosque"): abroad, no town.
+FACILITY_NOUNS = words("hospital clinic mosque church cathedral school university market bazaar stadium hotel prison")
 
 
 #: Between a town and the region it lies in: "Orikhove, Luhansk", "(Mahliyah, Marib)", "Wadi al Washka (Sirt)".
@@ -316,7 +309,7 @@ def followed_by_region(toks: list[Token], j: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _outlet_re() -> re.Pattern[str] | None:
     """The outlets whose names hold a place name ("Agence France-Presse", "Times of Israel", "Kyiv Post")."""
-    from streams.extract.gazetteer import gazetteer, normalize
+    from streams.extract.gazetteer import gazetteer
     from streams.extract.outlets import OUTLETS
 
     gaz = gazetteer()
@@ -340,47 +333,6 @@ def outlet_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
-def entry_capital(toks: list[Token], i: int, gaz: Gazetteer, countries: frozenset[str]) -> tuple[Place, int] | None:
-    """The capital of the one country the entry names, where "the capital" stands as a scene ("killed 22
-    in a market outside the capital"). Not where the capital's name follows ("the capital, Kabul"): that
-    name is read itself. None when the entry names no country or several."""
-    n = len(toks)
-    if toks[i].low != "capital" or i < 2 or toks[i - 1].low != "the" or toks[i - 2].low not in LOCATIVE:
-        return None
-    named = [c for c in countries if len(c) == 2]
-    if len(named) != 1:
-        return None
-    comma = i + 1 < n and toks[i + 1].text == ","
-    k = i + 2 if comma else i + 1
-    if k < n and toks[k].kind == "word" and ((toks[k].is_cap and not comma) or name_key(toks[k].text) in gaz.names):
-        return None
-    region = capital_region(gaz, named[0])
-    if region is None:
-        return None
-    return Place(toks[i].start, toks[i].end, "capital", region, named[0], "city"), i + 1
-
-
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies in one of ``spans``."""
     return bool(spans) and any(a <= pos < b for a, b in spans)
-
-
-def capital_region(gaz: Gazetteer, country: str) -> str | None:
-    """The ISO 3166-2 region of a country's capital (GeoNames' country table names the capital)."""
-    name = capitals().get(country)
-    city = gaz.lookup_city(normalize(name), False, frozenset({country})) if name else None
-    return city.region_code if city is not None and city.country == country else None
-
-
-def country_capital(place: Place, i: int, toks: list[Token], gaz: Gazetteer) -> tuple[Place, int]:
-    """A country named before "capital" is its capital: "Burundi's capital", "the Central African Republic
-    capital" (token ``i`` follows the country's name). Anything else is returned as it is."""
-    apart = i + 1 < len(toks) and toks[i].text in ("'", "’") and toks[i + 1].low == "s"  # "somalia 's capital"
-    k = i + 2 if apart else i
-    if place.kind not in ("country", "mention") or k >= len(toks) or toks[k].low != "capital":
-        return place, i
-    region = capital_region(gaz, place.country)
-    if region is None:
-        return place, i
-    kind = "city" if place.kind == "country" else "mention"  # "troops from Burundi's capital": still no scene
-    return Place(place.start, toks[k].end, "capital", region, place.country, kind), k + 1

@@ -123,12 +123,14 @@ def _is_place_word(t: Token, gaz: Gazetteer) -> bool:
 
 #: The longest country name read after a town's comma, in words ("Democratic Republic of the Congo").
 _MAX_COUNTRY_WORDS = 5
-_COUNTRY_AFTER_RE = re.compile(rf"\s*[,(]\s*((?:[^\W\d_][\w'’.-]*\s*){{1,{_MAX_COUNTRY_WORDS}}})")
+#: Also "Bor in South Sudan": a town written with the country it lies in after "in".
+_COUNTRY_AFTER_RE = re.compile(rf"(?:\s*[,(]\s*|\s+in\s+)((?:[^\W\d_][\w'’.-]*\s*){{1,{_MAX_COUNTRY_WORDS}}})")
 
 
 def paired_country(text: str, end: int, gaz: Gazetteer) -> str | None:
     """The country a name ending at ``end`` is written with: "Bentiu, South Sudan", "Lae (Papua New
-    Guinea)". The writer's own pair places the name in that country, whatever namesakes lie elsewhere."""
+    Guinea)", "Bor in South Sudan". The writer's own pair places the name in that country, whatever
+    namesakes lie elsewhere."""
     m = _COUNTRY_AFTER_RE.match(text, end)
     if m is None:
         return None
@@ -171,7 +173,7 @@ def country_pairs(
     """
     out: dict[int, tuple[Place | None, int]] = {}
     for k, t in enumerate(toks):
-        if t.text not in (",", "(") or k == 0:
+        if (t.text not in (",", "(") and t.low != "in") or k == 0:
             continue
         cc = paired_country(text, toks[k - 1].end, gaz)
         if cc is None:
@@ -247,3 +249,18 @@ def measured_from(text: str, start: int, floor: int) -> bool:
     if not any(c.isdigit() for c in text[lo:start]):
         return False  # no distance without a number: the regex is not needed
     return _DISTANCE_BEFORE_RE.search(text, lo, start) is not None
+
+
+def lone_town(text: str, toks: list[Token], i: int, place: Place, gaz: Gazetteer, countries: frozenset[str]) -> bool:
+    """Whether a small town of a country the entry names stands as the scene ("killed 40 men at Srebrenica"
+    in a report on Bosnia): written right after "in" or "at", the only town of that name in the country,
+    and no larger place's name anywhere, in an entry that names no region of that country (where it
+    names one, the town must lie there: "in Jaro, Iloilo City" is a district of that city, not a namesake)."""
+    if place.region_code is None or place.country not in countries or i == 0 or toks[i - 1].low not in ("in", "at"):
+        return False
+    if any(len(c) > 2 and c.startswith(place.country + "-") for c in countries):
+        return False
+    key = name_key(place.text)
+    if key in gaz.names or key in gaz.regions or key in gaz.countries:
+        return False
+    return {c.region_code for c in gaz.towns(place.country).get(key, ())} == {place.region_code}

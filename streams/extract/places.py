@@ -22,15 +22,14 @@ from streams.extract.gazetteer import (
     admin_word_country_at,
     normalize,
 )
+from streams.extract.place_areas import compass_area
+from streams.extract.place_capitals import country_capital, demonym_capital, entry_capital
 from streams.extract.place_rules import (
     EVENT_NOUNS,
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
-    country_capital,
-    demonym_capital,
     divided_region,
-    entry_capital,
     foreign_region,
     foreign_town,
     inside,
@@ -56,6 +55,7 @@ from streams.extract.place_towns import (
     OPENERS,
     country_pairs,
     key_of,
+    lone_town,
     loose_region_at,
     measured_from,
     plausible_town,
@@ -149,7 +149,8 @@ def find_places(
         elif hit is None and (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
             if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
-                hit = None  # a small town's namesakes are many: it counts only where the entry names its region
+                # a small town counts where the entry names its region, or is its country's only one of that name
+                hit = hit if lone_town(text, toks, i, hit[0], gaz, countries) else None
         if hit is None:
             hit = loose_region_at(text, toks, i, gaz, war, countries)
         if hit is None:
@@ -210,9 +211,9 @@ def _name_at(
             locative = toks[i - 4].low in LOCATIVE  # "in north-east Syria", "across south-eastern Ukraine"
     else:
         part_of = False
-    if lower_mode and not locative and i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _THROUGH_THE:
+    if not locative and i >= 2 and toks[i - 1].low == "the" and toks[i - 2].low in _THROUGH_THE:
         # "in the Kathmandu valley", "on the Moscow metro": a part of the place, which the article does not hide
-        locative = i + 1 < n and toks[i + 1].low in PART_NOUNS
+        locative = i + 1 < n and toks[i + 1].low in PART_NOUNS and (lower_mode or toks[i + 1].text.islower())
     # A hashtag of a tweet names a town or region as a scene ("# charsadda : 25 killed"), not a country: topics.
     hashtag = prev is not None and prev.text == "#"  # towns of some size only: see _HASHTAG_POPULATION
     after_settlement = prev is not None and prev.low == "of" and i >= 2 and toks[i - 2].low in SETTLEMENT_WORDS
@@ -305,7 +306,7 @@ def _name_at(
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             elif prev is not None and prev.low in ("and", "or") and i >= 3 and toks[i - 3].low == "from":
                 kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
-            return Place(toks[i].start, we, w, None, cc, kind), j
+            return compass_area(text, toks, i, gaz, Place(toks[i].start, we, w, None, cc, kind)), j
         cand = gaz.lookup_city(key, war, countries)
         hinted = in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
@@ -323,8 +324,7 @@ def _name_at(
         town_ok = cand is not None and (
             hinted is not None
             or plausible_town(toks, i, j, cand, key, locative or _hashtag_town(hashtag, cand, countries),
-                              after_settlement, lower_mode, title_case, gaz,
-                               countries)
+                              after_settlement, lower_mode, title_case, gaz, countries)
         )  # fmt: skip
         # A region wins over a namesake town that could not stand as a town here ("in Culiacan, Sinaloa,").
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
@@ -358,7 +358,7 @@ def _name_at(
             and cand.score >= 5 * cand.population  # its own name, not another spelling ("Human" for Uman)
             and (nxt is None or (nxt.text != "(" and nxt.low not in SETTLEMENT_WORDS and nxt.low not in _VILLAGES))
         )
-        if hinted is None and (foreign_town(cand, countries, war) or abroad) and not named_city:
+        if hinted is None and (foreign_town(cand, countries, war, nxt) or abroad) and not named_city:
             continue
         if not town_ok or (modifier and cand.population < NAMED_CITY_POPULATION):
             continue

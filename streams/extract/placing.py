@@ -47,7 +47,7 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
     for p in sent.places:
         if p.kind == "mention" or p in sent.listed:
             continue
-        if a is not None and a.covers(p.start, p.end) and not _local_witness(a):
+        if a is not None and a.covers(p.start, p.end) and not (_local_witness(a) or _service_place(a, p)):
             continue  # "Ukraine's air force said", "the ministry in Kyiv said": the claimant's place
         after = p.start >= f.end
         if not after and _where_said(text, sent.start, p, f):
@@ -214,6 +214,11 @@ _LOCAL_WITNESSES = frozenset(
 )
 
 
+#: Services that count the dead and wounded where they are brought: their place is where it happened
+#: ("Mogadishu ambulance service chief Ali Muse said", "a doctor at the main hospital in Misrata said").
+_SCENE_SERVICES = frozenset(words("ambulance ambulances hospital hospitals morgue mortuary"))
+
+
 def _local_witness(a: Attribution) -> bool:
     first = (a.claimant or "").split(" ", 1)[0].lower()
     return first in _LOCAL_WITNESSES or (
@@ -221,13 +226,33 @@ def _local_witness(a: Attribution) -> bool:
     )
 
 
+_SERVICE = "|".join(sorted(_SCENE_SERVICES))
+
+
+def _service_place(a: Attribution, p: Place) -> bool:
+    """Whether ``p`` is the place of a service in the claimant that counts the casualties where they are
+    brought: "Mogadishu ambulance service", "Mogadishu's main hospital", "the hospital in Misrata"; not
+    another place in the claimant ("... chief Aden Farah": a surname, whatever province is called so)."""
+    claimant = a.claimant or ""
+    if not p.text or not any(w in _SCENE_SERVICES for w in claimant.lower().split()):
+        return False
+    name = re.escape(p.text)
+    return (
+        re.search(rf"\b{name}(?:['’]s)?\s+(?:(?:main|central|city|general)\s+)?(?:{_SERVICE})\b", claimant, re.I)
+        is not None
+        or re.search(rf"\b(?:{_SERVICE})(?:\s+service)?\s+(?:in|at|of)\s+(?:the\s+)?{name}\b", claimant, re.I)
+        is not None
+    )
+
+
 def event_places(sent: Sentence) -> list[Place]:
     """The sentence's places outside its attribution ("the governor of the Kursk region said"), but for
-    the places of witnesses on the scene ("villagers in Hajjah province said")."""
+    the places of witnesses on the scene ("villagers in Hajjah province said") and of the services that
+    count the casualties ("Mogadishu ambulance service chief Ali Muse said")."""
     a = sent.attribution
     if a is None or _local_witness(a):
         return sent.places
-    return [p for p in sent.places if not a.covers(p.start, p.end)]
+    return [p for p in sent.places if not a.covers(p.start, p.end) or _service_place(a, p)]
 
 
 def names_a_place(groups: list[list[Place]]) -> bool:
