@@ -326,14 +326,10 @@ def _read(fh: TextIO, path: str | Path, fmt: str, limit: int | None) -> Iterator
                 fat = int(fat_raw) if fat_raw is not None else None
             except ValueError as e:
                 raise PublicDataError(f"{path}:{n}: fatalities is not a whole number: {fat_raw!r}") from e
-        if fmt == "cir":
-            # CIR codes the province of a city that ISO 3166-2 makes a region of its own ("Kyiv Oblast" for
-            # Kyiv, UA-30): the coded town decides, as for PITF.
-            region = pitf_region(cc, admin1, get(rec, "district"), get(rec, "town/city"))
-            yield Row(n, text, cc, admin1, region or resolve_locality(cc, admin1), fat)
-            continue
-        # An admin1 that is a city of its own ("Naypyidaw", "Ho Chi Minh City") is read as that city too.
-        yield Row(n, text, cc, admin1, resolve_admin1(cc, admin1) or resolve_locality(cc, admin1), fat)
+        # CIR codes the province of a city that ISO 3166-2 makes a region of its own ("Kyiv Oblast" for Kyiv,
+        # UA-30): its coded town decides, as PITF's does. An admin1 that is a city of its own ("Naypyidaw") is read so.
+        coded = pitf_region(cc, admin1, get(rec, "district"), get(rec, "town/city")) if fmt == "cir" else None
+        yield Row(n, text, cc, admin1, coded or resolve_admin1(cc, admin1) or resolve_locality(cc, admin1), fat)
 
 
 def _region_ok(pred: str | None, gold: str) -> bool:
