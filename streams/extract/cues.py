@@ -89,7 +89,10 @@ def _when_words(toks: list[Token], k: int) -> int:
 _HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "believe"})
 #: Adverb endings skipped before a participle; "fatally" and "mortally" are cues of their own, and
 #: "unlawfully killed" is an inquest's verdict on deaths long known, not a report of them.
-_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively", "arily")
+_ADVERB_ENDS = (
+    *("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively", "arily"),
+    *("iefly", "ongly", "kenly"),  # "were briefly detained", "wrongly arrested", "mistakenly shot"
+)
 _NOT_ADVERBS = frozenset(
     {"fatally", "mortally", "rally", "ally", "tally", "italy", "family", "finally", "unlawfully", "lawfully"}
 )
@@ -100,6 +103,12 @@ def _adverb(low: str) -> bool:
     return len(low) > 5 and low.endswith(_ADVERB_ENDS) and low not in _NOT_ADVERBS
 
 
+#: Verbs of what a crowd did, which end its counted noun as a clause of its own: "200 people took part and
+#: several activists were arrested" (the arrest is the activists', not the 200's).
+CLAUSE_VERBS = frozenset(
+    {"took", "gave", "went", "came", "made", "held", "ran", "stood", "sat", "fought", "met"}
+    | {"marched", "gathered", "protested", "attended", "joined", "rallied", "turned", "demonstrated"}
+)
 #: Nouns of a counted whole after an active verb: "killing a family of seven".
 _COLLECTIVES = frozenset({"family", "total", "group"})
 

@@ -173,9 +173,9 @@ STRIKE_COUNT_NOUNS: frozenset[str] = frozenset(
 #: Nouns whose count is something else: "destroyed 5 tanks" is no drone figure.
 OTHER_OBJECT_NOUNS: frozenset[str] = words(
     """
-    tanks tank aircraft planes jets helicopters vehicles buildings houses homes targets boats
-    ships vessels guns systems launchers positions settlements villages towns regions oblasts
-    times bombs shells artillery km
+    tanks tank aircraft planes jets helicopters vehicles buildings houses homes targets boats ships vessels guns
+    systems launchers positions settlements villages towns regions oblasts times bombs shells artillery km
+    ambulances buses lorries trucks cars chickens cattle livestock sheep goats cows birds animals
     """
 )
 

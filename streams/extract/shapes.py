@@ -15,7 +15,7 @@ Every look-up is bounded by a fixed window, so the work stays linear.
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
-from streams.extract.cues import BOUNDARY, right_cue, skip_to_cue
+from streams.extract.cues import BOUNDARY, CLAUSE_VERBS, right_cue, skip_to_cue
 from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
 
@@ -236,7 +236,7 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
             if lx.RIGHT_CUES[low] not in PEOPLE_METRICS or low not in _BARE_PARTICIPLES or _object_at(toks, p + 1):
                 return None  # "5 gunmen of the gang killed 3 people": the verb of an act, not a death
             return p
-        elif low in _BRIDGE_STOP or low in lx.LEFT_CUES or low in lx.HIT_VERBS:
+        elif low in _BRIDGE_STOP or low in lx.LEFT_CUES or low in lx.HIT_VERBS or low in CLAUSE_VERBS:
             return None
         p += 1
     return None
@@ -312,7 +312,7 @@ def shared_cue(toks: list[Token], q: int) -> str | None:
             seen_number = True
         elif seen_number and t.low in lx.AUX:
             c = skip_to_cue(toks, p)
-            return right_cue(toks, c) if c is not None else None
+            return people_cue(toks, c) if c is not None else None  # "... and one nurse were among the dead"
         elif seen_number and t.low in lx.RIGHT_CUES:
             return right_cue(toks, p)
     return None
@@ -338,7 +338,7 @@ def relative_cue(toks: list[Token], i: int, k: int) -> int | None:
 #: Separators between the items of a list of counts: "73 in Morelos, 43 in Puebla and one in Oaxaca".
 _LIST_SEPARATORS = frozenset({",", "and", "-", "–", "—", ":", ";", "("})
 #: Prepositions that open an item's place or origin: "43 in Puebla", "five from Saudi Arabia".
-_ITEM_PREPS = frozenset({"in", "from", "at", "on", "near", "among"})
+_ITEM_PREPS = frozenset({"in", "from", "at", "on", "near", "among", "outside", "inside", "nearby", "elsewhere"})
 _PHRASE_PREPS = lx.PREPS | _ITEM_PREPS | {"following", "after"}
 
 
@@ -380,8 +380,8 @@ def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_
     if toks[j].low in _ITEM_PREPS:
         return True
     for q in range(j, min(n, j + 3)):  # "41 police officers", "two soldiers"
-        if _people_noun(toks[q].low):
-            return True
+        if _people_noun(toks[q].low):  # but not with a verb of its own: "and 9,000 people have been affected"
+            return q + 1 >= n or toks[q + 1].low not in _CORE_AUX
         if toks[q].kind != "word" or _verbish(toks[q].low):
             return False
     return False

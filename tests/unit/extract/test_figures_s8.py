@@ -1,0 +1,84 @@
+"""Figure rules of session 8: counts of things that are not people, clauses with their own verb,
+adverbs before the verb, old tolls, strikes as a policy topic.
+
+Sentences are written for these tests; none is copied from any source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import both_tokenised, facts_of
+
+
+def values(text: str, metric: str) -> list[int | None]:
+    return [f.best if f.best is not None else f.low for f in facts_of(text, metric)]
+
+
+# --- vehicles and animals are not people -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("The aid agency said 14 ambulances and 25 buses carrying the wounded left the enclave."),
+        *both_tokenised("A dairy farm reported that 3000 cattle have died in the drought."),
+        *both_tokenised("Some 8000 chickens died of the virus at the plant."),
+    ],
+)
+def test_vehicles_and_animals_are_no_casualties(text: str) -> None:
+    assert [f.metric for f in facts_of(text) if f.metric in ("killed", "injured", "casualties")] == []
+
+
+def test_people_beside_the_vehicles_still_count() -> None:
+    text = "Four people were hurt when the convoy of 12 ambulances was shelled."
+    assert values(text, "injured") == [4]
+
+
+# --- a second count with a verb of its own does not inherit the first one's metric ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("The agency says 31 people have died and 4800 people have been affected by the flooding."),
+)
+def test_a_coordinated_count_with_its_own_verb_is_not_a_list_item(text: str) -> None:
+    assert values(text, "killed") == [31]
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("Roughly 400 people took part in the march and several organisers were detained.")
+)
+def test_a_count_that_did_something_else_is_not_arrested(text: str) -> None:
+    assert values(text, "arrested") == [3]
+
+
+@pytest.mark.parametrize("text", both_tokenised("About 150 people marched and two students were arrested."))
+def test_a_bridge_to_the_verb_stops_at_another_count(text: str) -> None:
+    assert values(text, "arrested") == [2]
+
+
+@pytest.mark.parametrize("text", both_tokenised("Nine were killed in the market, three outside and one died later."))
+def test_a_list_item_may_be_placed_by_an_adverb(text: str) -> None:
+    assert sorted(values(text, "killed")) == [1, 3, 9]
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("Officials said one Dutch tourist and one Chilean student were among the dead.")
+)
+def test_a_coordinated_count_shares_among_the_dead(text: str) -> None:
+    assert sorted(v for v in values(text, "killed") if v == 1) == [1, 1]
+
+
+# --- an adverb between the auxiliary and the verb ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("Three local reporters were briefly detained after filming the protest."),
+        *both_tokenised("Two farmers were wrongly arrested at the checkpoint, their lawyer said."),
+    ],
+)
+def test_an_adverb_before_the_participle_is_skipped(text: str) -> None:
+    assert len(values(text, "arrested")) == 1
