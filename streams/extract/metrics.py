@@ -377,7 +377,6 @@ _SUBJECT_STOP = frozenset(
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _SUPERLATIVE_STARTS = frozenset({"largest", "biggest", "most", "best", "worst", "deadliest", "few", "main", "first"})
 
-
 _BOMB_VERBS = lx.HIT_VERBS | lx.DROP_VERBS
 #: First words of the multiword cues: the counted subject ends where one begins.
 _PHRASE_STARTS = frozenset(words[0] for words, _ in lx.RIGHT_PHRASES)

@@ -15,6 +15,8 @@ Every look-up is bounded by a fixed window, so the work stays linear.
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
+from streams.extract.among import AMONG_GROUP as AMONG_GROUP
+from streams.extract.among import among_cue
 from streams.extract.cues import BOUNDARY, CLAUSE_VERBS, right_cue, skip_to_cue
 from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
@@ -105,8 +107,8 @@ def people_cue(toks: list[Token], c: int) -> str | None:
     nxt = toks[c + 1].low
     if nxt == "dead" and t.low in _DEAD_VERBS:
         return "killed"  # "were shot dead", "was found dead"
-    if t.low == "among" and nxt in ("the", "those") and c + 2 < n and toks[c + 2].low in AMONG_GROUP:
-        return AMONG_GROUP[toks[c + 2].low]  # "at least nine children were among those killed"
+    if (group := among_cue(toks, c)) is not None:
+        return group  # "nine children were among those killed", "one tourist was among five people killed"
     if t.low == "treated" and nxt in ("at", "in", "for"):
         return "injured"  # "7 foreigners being treated at a city hospital"
     if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "en", "shot")) and t.low not in lx.AUX:
@@ -150,9 +152,6 @@ def to_death(toks: list[Token], k: int, i: int) -> bool:
 _SENTENCING = frozenset({"sentenced", "sentences", "sentencing", "sentence", "condemned", "condemning", "condemns"})
 
 
-#: The groups of "among the injured", "among those killed": what their members count as.
-AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-               "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 #: Verbs before "dead" that mean killed: "shot dead", "found dead", "left dead".
 _DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered", "pronounced"})
 

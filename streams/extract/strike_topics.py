@@ -18,9 +18,16 @@ _POLICING = words(
     search counterterrorism anti-terrorism counter-terrorism customs
     """
 )
-#: Nouns and verbs that make plural strikes the topic of a debate, not an event: "involvement in air
-#: strikes", "questions on air strikes", "were not involved in strikes", "the vote on strikes".
-_TOPIC = words("involvement involved questions question debate vote voted claims participation policy case")
+#: Nouns and verbs that make plural strikes the topic of a debate or a decision, not an event: "involvement
+#: in air strikes", "questions on air strikes", "the vote on strikes", "support for air strikes", "the
+#: decision to launch air strikes", "whether to extend air strikes", "eleven yes to airstrikes".
+_TOPIC = words(
+    """
+    involvement involved questions question debate vote voted claims participation policy case support
+    supports supported oppose opposes opposed opposition decision decisions decide decided extend extending
+    expand expanding whether yes
+    """
+)
 #: Names of past wars that a remembrance or a history names its raids by.
 _PAST_WARS = words("ww2 wwii ww1 wwi blitz")
 #: How far before a strike noun its topic word may stand ("questions on uk air strikes").

@@ -82,3 +82,63 @@ def test_a_coordinated_count_shares_among_the_dead(text: str) -> None:
 )
 def test_an_adverb_before_the_participle_is_skipped(text: str) -> None:
     assert len(values(text, "arrested")) == 1
+
+
+# --- strikes as the topic of a decision or a debate --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("Rome is weighing whether to extend air strikes into the desert province."),
+        *both_tokenised("A new survey shows wide support for Danish air strikes on the group."),
+        *both_tokenised("The cabinet's decision to launch air strikes drew protests."),
+        *both_tokenised("The committee split: seven yes to airstrikes, five against."),
+    ],
+)
+def test_strikes_as_a_policy_topic_are_no_strike(text: str) -> None:
+    assert values(text, "strikes") == []
+
+
+@pytest.mark.parametrize("text", both_tokenised("Coalition air strikes hit a depot near the river on Monday."))
+def test_a_strike_event_is_still_a_strike(text: str) -> None:
+    assert values(text, "strikes") == [1]
+
+
+# --- a hoped-for zero is no report -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("What a terrible scene. I hope that no one was killed."),
+        *both_tokenised("We are praying no one was hurt in the fire."),
+    ],
+)
+def test_a_hoped_for_zero_is_no_figure(text: str) -> None:
+    assert facts_of(text) == []
+
+
+@pytest.mark.parametrize("text", both_tokenised("Firefighters said no one was hurt in the fire."))
+def test_a_reported_zero_still_counts(text: str) -> None:
+    assert [f.best for f in facts_of(text)] == [0]
+
+
+# --- a count placed among a group --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        *[(t, [4]) for t in both_tokenised("Four Norwegians have been identified among the dead, the embassy said.")],
+        *[(t, [1, 7]) for t in both_tokenised("One Canadian engineer was among seven people killed in the blast.")],
+        *[(t, [2, 13]) for t in both_tokenised("Two nurses were among the 13 killed at the clinic.")],
+    ],
+)
+def test_a_count_among_a_counted_group(text: str, want: list[int]) -> None:
+    assert sorted(v for v in values(text, "killed") if v is not None) == want
+
+
+@pytest.mark.parametrize("text", both_tokenised("Three girls were among those injured."))
+def test_among_those_injured_is_injured(text: str) -> None:
+    assert values(text, "injured") == [3]
