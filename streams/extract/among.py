@@ -47,3 +47,8 @@ def among_cue(toks: list[Token], c: int) -> str | None:
         if toks[p].kind != "word":
             return None
     return None
+
+
+def list_comma(toks: list[Token], p: int) -> bool:
+    """Whether the comma at ``p`` goes on a list of counts: "eight nurses, three doctors and a cook were ..."."""
+    return p + 1 < len(toks) and toks[p].text == "," and (toks[p + 1].kind == "num" or toks[p + 1].low in NUMBER_WORDS)

@@ -118,11 +118,19 @@ def active_verb(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and low not in SAY_VERBS and low not in lx.AUX
 
 
+#: "suffered minor injuries": a verb of harm, a word of its severity, and the harm.
+_SUFFERED = frozenset({"suffered", "sustained", "received"})
+_SEVERITY = frozenset({"minor", "serious", "severe", "light", "critical", "slight", "multiple", "grave", "gunshot"})
+_HARMS = frozenset({"injuries", "wounds", "burns", "injury", "wound"})
+
+
 def right_cue(toks: list[Token], k: int) -> str | None:
     low = toks[k].low
     for words, metric in lx.RIGHT_PHRASES:
         if low == words[0] and all(k + t < len(toks) and toks[k + t].low == w for t, w in enumerate(words)):
             return metric
+    if low in _SUFFERED and k + 2 < len(toks) and toks[k + 1].low in _SEVERITY and toks[k + 2].low in _HARMS:
+        return "injured"  # "have suffered minor injuries", "sustained serious wounds"
     cue = lx.RIGHT_CUES.get(low)
     if cue == "displaced" and low == "flee":
         return None

@@ -20,6 +20,7 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
+from streams.extract.among import list_comma
 from streams.extract.asides import (
     aside_cue,
     dead_or_missing,
@@ -181,7 +182,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and (noun_metric is None or sj.held_last(subj_low))
         and left is None
         and k < n
-        and toks[k].low in ("and", "or")
+        and (toks[k].low in ("and", "or") or list_comma(toks, k))
         and not toll_before(toks, m.i)
         and not (m.i >= 1 and active_verb(toks[m.i - 1].low))  # "has infected 61 people and one has died"
     ):

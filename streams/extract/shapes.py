@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from streams.extract import lexicon as lx
 from streams.extract.among import AMONG_GROUP as AMONG_GROUP
-from streams.extract.among import among_cue
+from streams.extract.among import among_cue, list_comma
 from streams.extract.cues import BOUNDARY, CLAUSE_VERBS, right_cue, skip_to_cue
 from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
@@ -303,9 +303,9 @@ def shared_cue(toks: list[Token], q: int) -> str | None:
     """The cue after a coordinated second count: "... and 81 of the drones had been destroyed"."""
     n = len(toks)
     seen_number = False
-    for p in range(q, min(n, q + 8)):
+    for p in range(q, min(n, q + 16)):  # a list of counts, each with a short noun: "two doctors, six guards and"
         t = toks[p]
-        if t.text in BOUNDARY:
+        if t.text in BOUNDARY and not list_comma(toks, p):
             return None
         if t.kind == "num" or t.low in NUMBER_WORDS or t.low in VAGUE:
             seen_number = True

@@ -142,3 +142,33 @@ def test_a_count_among_a_counted_group(text: str, want: list[int]) -> None:
 @pytest.mark.parametrize("text", both_tokenised("Three girls were among those injured."))
 def test_among_those_injured_is_injured(text: str) -> None:
     assert values(text, "injured") == [3]
+
+
+# --- lists of counts that share one verb at the end --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("Five medics, two drivers, four guards and one cook were among the dead, the charity said."),
+)
+def test_a_comma_list_of_counts_shares_its_verb(text: str) -> None:
+    assert sorted(v for v in values(text, "killed") if v is not None and v < 12) == [1, 2, 4, 5]
+
+
+@pytest.mark.parametrize("text", both_tokenised("The army said 14 soldiers, 6 civilians and 3 policemen were wounded."))
+def test_a_comma_list_of_injured(text: str) -> None:
+    assert sorted(v for v in values(text, "injured") if v is not None and v < 23) == [3, 6, 14]
+
+
+# --- a harm with its severity ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("Local media said about seven people have suffered minor injuries in the tremor."),
+        *both_tokenised("Seven passengers sustained serious wounds when the bus overturned."),
+    ],
+)
+def test_suffered_minor_injuries_is_injured(text: str) -> None:
+    assert values(text, "injured") == [7]
