@@ -172,3 +172,17 @@ def test_a_comma_list_of_injured(text: str) -> None:
 )
 def test_suffered_minor_injuries_is_injured(text: str) -> None:
     assert values(text, "injured") == [7]
+
+
+# --- intercontinental missiles -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised("In May the regime test-fired three ICBMs into the sea."),
+        *both_tokenised("In May the regime testfired three ICBMs into the sea."),
+    ],
+)
+def test_icbms_test_fired_are_missiles_launched(text: str) -> None:
+    assert values(text, "missiles_launched") == [3]
