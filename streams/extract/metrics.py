@@ -373,7 +373,7 @@ _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
-    | {"treated"}  # "29 treated in five hospitals": the verb (shapes.people_cue)
+    | {"treated", "whose"}  # "29 treated in five hospitals": the verb (shapes.people_cue); "two men whose cattle"
 )
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _SUPERLATIVE_STARTS = frozenset({"largest", "biggest", "most", "best", "worst", "deadliest", "few", "main", "first"})

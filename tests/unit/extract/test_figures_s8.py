@@ -186,3 +186,13 @@ def test_suffered_minor_injuries_is_injured(text: str) -> None:
 )
 def test_icbms_test_fired_are_missiles_launched(text: str) -> None:
     assert values(text, "missiles_launched") == [3]
+
+
+@pytest.mark.parametrize("text", both_tokenised("Villagers killed two herders whose goats had strayed onto the farm."))
+def test_the_counted_noun_ends_before_whose(text: str) -> None:
+    assert values(text, "killed") == [2]
+
+
+@pytest.mark.parametrize("text", both_tokenised("Gunmen killed 20 herders and 83 cows in the raid."))
+def test_animals_beside_people_are_left_out(text: str) -> None:
+    assert values(text, "killed") == [20]
