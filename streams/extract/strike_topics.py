@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from streams.extract import lexicon as lx
 from streams.extract.tokens import Token, words
 
 #: Words of policing that make a "raid" a search of premises, not an attack (unless a weapon,
@@ -55,3 +56,13 @@ def of_past_war(lows: list[str]) -> bool:
         return True
     pairs = pairwise(lows)  # "WW2" is two tokens
     return any((a == "world" and b in ("war", "wars")) or (a == "ww" and b in ("1", "2")) for a, b in pairs)
+
+
+def walkout_sentence(toks: list[Token], lows: list[str]) -> bool:
+    """Whether the sentence names a walkout ("a general strike", "the tube strike") and no violence: its
+    other strikes with no weapon are walkouts too ("general strike in Belgium today, huge strikes in Italy")."""
+    return lx.VIOLENCE_WORDS.isdisjoint(lows) and any(
+        t.low in ("strike", "strikes") and toks[k - 1].low.removesuffix("'") in lx.NOT_MILITARY_BEFORE_STRIKE
+        for k, t in enumerate(toks)
+        if k >= 1
+    )

@@ -196,3 +196,18 @@ def test_the_counted_noun_ends_before_whose(text: str) -> None:
 @pytest.mark.parametrize("text", both_tokenised("Gunmen killed 20 herders and 83 cows in the raid."))
 def test_animals_beside_people_are_left_out(text: str) -> None:
     assert values(text, "killed") == [20]
+
+
+# --- a walkout named in the sentence makes its other bare strikes walkouts --------------------
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("A general strike shut Lisbon today over pension cuts, with big strikes in Spain on Monday.")
+)
+def test_strikes_beside_a_general_strike_are_walkouts(text: str) -> None:
+    assert values(text, "strikes") == []
+
+
+@pytest.mark.parametrize("text", both_tokenised("The bus strike goes on, while Russian strikes hit Kharkiv overnight."))
+def test_a_strike_with_an_actor_beside_a_walkout_stays(text: str) -> None:
+    assert values(text, "strikes") == [1]
