@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
 from streams.extract.senses import senses_of
-from streams.extract.strike_topics import of_past_war, policing, topic_before
+from streams.extract.strike_topics import of_past_war, policing, topic_before, walkout_sentence
 from streams.extract.tokens import Token
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
@@ -164,6 +164,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
+        if weapon is None and actor is None and low in ("strike", "strikes") and walkout_sentence(toks, lows):
+            continue  # "a general strike in Belgium, huge strikes in Italy": walkouts
         if (
             weapon is None
             and actor is None

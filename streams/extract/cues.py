@@ -92,7 +92,10 @@ def _when_words(toks: list[Token], k: int) -> int:
 _HEARSAY = frozenset({"suspected", "understood", "known", "estimated", "alleged", "presumed", "believe"})
 #: Adverb endings skipped before a participle; "fatally" and "mortally" are cues of their own, and
 #: "unlawfully killed" is an inquest's verdict on deaths long known, not a report of them.
-_ADVERB_ENDS = ("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively", "arily")
+_ADVERB_ENDS = (
+    *("ally", "edly", "ously", "ently", "antly", "ately", "fully", "ively", "arily"),
+    *("iefly", "ongly", "kenly"),  # "were briefly detained", "wrongly arrested", "mistakenly shot"
+)
 _NOT_ADVERBS = frozenset(
     {"fatally", "mortally", "rally", "ally", "tally", "italy", "family", "finally", "unlawfully", "lawfully"}
 )
@@ -103,6 +106,12 @@ def _adverb(low: str) -> bool:
     return len(low) > 5 and low.endswith(_ADVERB_ENDS) and low not in _NOT_ADVERBS
 
 
+#: Verbs of what a crowd did, which end its counted noun as a clause of its own: "200 people took part and
+#: several activists were arrested" (the arrest is the activists', not the 200's).
+CLAUSE_VERBS = frozenset(
+    {"took", "gave", "went", "came", "made", "held", "ran", "stood", "sat", "fought", "met"}
+    | {"marched", "gathered", "protested", "attended", "joined", "rallied", "turned", "demonstrated"}
+)
 #: Nouns of a counted whole after an active verb: "killing a family of seven".
 _COLLECTIVES = frozenset({"family", "total", "group"})
 
@@ -112,11 +121,19 @@ def active_verb(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and low not in SAY_VERBS and low not in lx.AUX
 
 
+#: "suffered minor injuries": a verb of harm, a word of its severity, and the harm.
+_SUFFERED = frozenset({"suffered", "sustained", "received"})
+_SEVERITY = frozenset({"minor", "serious", "severe", "light", "critical", "slight", "multiple", "grave", "gunshot"})
+_HARMS = frozenset({"injuries", "wounds", "burns", "injury", "wound"})
+
+
 def right_cue(toks: list[Token], k: int) -> str | None:
     low = toks[k].low
     for words, metric in lx.RIGHT_PHRASES:
         if low == words[0] and all(k + t < len(toks) and toks[k + t].low == w for t, w in enumerate(words)):
             return metric
+    if low in _SUFFERED and k + 2 < len(toks) and toks[k + 1].low in _SEVERITY and toks[k + 2].low in _HARMS:
+        return "injured"  # "have suffered minor injuries", "sustained serious wounds"
     cue = lx.RIGHT_CUES.get(low)
     if cue == "displaced" and low == "flee":
         return None

@@ -22,7 +22,7 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
         if i < pair_end:
             continue
         low = toks[i].low
-        if low in lx.ZERO_WORDS and i not in taken:
+        if low in lx.ZERO_WORDS and i not in taken and not _wished(toks, i):
             fig = _zero_at(toks, i)
             if fig is not None:
                 out.append(fig)
@@ -42,6 +42,14 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
 
 
 _STARTS = lx.ZERO_WORDS | {"a", "an", "another", "the"}
+#: Verbs of a wish before a zero: "I hope that no one was killed" reports nothing.
+_WISH = frozenset({"hope", "hopes", "hoping", "hoped", "pray", "praying", "prayed", "wish", "wishing"})
+
+
+def _wished(toks: list[Token], i: int) -> bool:
+    """Whether the zero at ``i`` is hoped for: a verb of wishing (then "that") just before it."""
+    p = i - 1 - (i >= 1 and toks[i - 1].low == "that")
+    return p >= 0 and toks[p].low in _WISH
 
 
 def _pair_ahead(toks: list[Token], i: int) -> bool:

@@ -95,7 +95,7 @@ LEFT_CUES: dict[str, str] = {
     "neutralized": "downed", "downing": "downed", "destroying": "downed", "intercepting": "downed",
     "intercepts": "downed", "downs": "downed", "destroys": "downed", "repelled": "downed",
     "launched": "launched", "launching": "launched", "fired": "launched", "firing": "launched",
-    "launches": "launched", "fires": "launched",
+    "launches": "launched", "fires": "launched", "testfired": "launched",
     "losing": "casualties", "lost": "casualties", "loses": "casualties",
     "deployed": "troops", "deploying": "troops", "sent": "troops", "sending": "troops",
 }  # fmt: skip
@@ -160,7 +160,7 @@ CONJ: frozenset[str] = frozenset(
 DRONE_NOUNS: frozenset[str] = frozenset(
     ["drones", "drone", "uavs", "uav", "shaheds", "shahed", "geran", "gerans", "quadcopters"]
 )
-MISSILE_NOUNS: frozenset[str] = frozenset(["missiles", "missile", "rockets", "rocket"])
+MISSILE_NOUNS: frozenset[str] = frozenset(["missiles", "missile", "rockets", "rocket", "icbms", "icbm"])
 TROOP_NOUNS: frozenset[str] = words(
     """
     troops soldiers servicemen personnel fighters reservists conscripts mercenaries marines
@@ -173,9 +173,9 @@ STRIKE_COUNT_NOUNS: frozenset[str] = frozenset(
 #: Nouns whose count is something else: "destroyed 5 tanks" is no drone figure.
 OTHER_OBJECT_NOUNS: frozenset[str] = words(
     """
-    tanks tank aircraft planes jets helicopters vehicles buildings houses homes targets boats
-    ships vessels guns systems launchers positions settlements villages towns regions oblasts
-    times bombs shells artillery km
+    tanks tank aircraft planes jets helicopters vehicles buildings houses homes targets boats ships vessels guns
+    systems launchers positions settlements villages towns regions oblasts times bombs shells artillery km
+    ambulances buses lorries trucks cars chickens cattle livestock sheep goats cows birds animals
     """
 )
 

@@ -20,6 +20,7 @@ from dataclasses import replace
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
 from streams.extract.air_counts import air_family, air_noun, all_fired
+from streams.extract.among import list_comma
 from streams.extract.asides import (
     aside_cue,
     dead_or_missing,
@@ -181,7 +182,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         and (noun_metric is None or sj.held_last(subj_low))
         and left is None
         and k < n
-        and toks[k].low in ("and", "or")
+        and (toks[k].low in ("and", "or") or list_comma(toks, k))
         and not toll_before(toks, m.i)
         and not (m.i >= 1 and active_verb(toks[m.i - 1].low))  # "has infected 61 people and one has died"
     ):
@@ -372,11 +373,10 @@ _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(
     {"against", "elsewhere", "there", "here", "now", "then", "still", "too", "including", "who", "whom", "which"}
-    | {"treated"}  # "29 treated in five hospitals": the verb (shapes.people_cue)
+    | {"treated", "whose"}  # "29 treated in five hospitals": the verb (shapes.people_cue); "two men whose cattle"
 )
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _SUPERLATIVE_STARTS = frozenset({"largest", "biggest", "most", "best", "worst", "deadliest", "few", "main", "first"})
-
 
 _BOMB_VERBS = lx.HIT_VERBS | lx.DROP_VERBS
 #: First words of the multiword cues: the counted subject ends where one begins.

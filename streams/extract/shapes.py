@@ -15,7 +15,9 @@ Every look-up is bounded by a fixed window, so the work stays linear.
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
-from streams.extract.cues import BOUNDARY, right_cue, skip_to_cue
+from streams.extract.among import AMONG_GROUP as AMONG_GROUP
+from streams.extract.among import among_cue, list_comma
+from streams.extract.cues import BOUNDARY, CLAUSE_VERBS, right_cue, skip_to_cue
 from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
 
@@ -105,8 +107,8 @@ def people_cue(toks: list[Token], c: int) -> str | None:
     nxt = toks[c + 1].low
     if nxt == "dead" and t.low in _DEAD_VERBS:
         return "killed"  # "were shot dead", "was found dead"
-    if t.low == "among" and nxt in ("the", "those") and c + 2 < n and toks[c + 2].low in AMONG_GROUP:
-        return AMONG_GROUP[toks[c + 2].low]  # "at least nine children were among those killed"
+    if (group := among_cue(toks, c)) is not None:
+        return group  # "nine children were among those killed", "one tourist was among five people killed"
     if t.low == "treated" and nxt in ("at", "in", "for"):
         return "injured"  # "7 foreigners being treated at a city hospital"
     if nxt in ("and", "then") and c + 2 < n and t.low.endswith(("ed", "en", "shot")) and t.low not in lx.AUX:
@@ -150,9 +152,6 @@ def to_death(toks: list[Token], k: int, i: int) -> bool:
 _SENTENCING = frozenset({"sentenced", "sentences", "sentencing", "sentence", "condemned", "condemning", "condemns"})
 
 
-#: The groups of "among the injured", "among those killed": what their members count as.
-AMONG_GROUP = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-               "hurt": "injured", "missing": "missing", "detained": "arrested", "arrested": "arrested"}  # fmt: skip
 #: Verbs before "dead" that mean killed: "shot dead", "found dead", "left dead".
 _DEAD_VERBS = frozenset({"shot", "found", "left", "gunned", "beaten", "stabbed", "hacked", "discovered", "pronounced"})
 
@@ -236,7 +235,7 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
             if lx.RIGHT_CUES[low] not in PEOPLE_METRICS or low not in _BARE_PARTICIPLES or _object_at(toks, p + 1):
                 return None  # "5 gunmen of the gang killed 3 people": the verb of an act, not a death
             return p
-        elif low in _BRIDGE_STOP or low in lx.LEFT_CUES or low in lx.HIT_VERBS:
+        elif low in _BRIDGE_STOP or low in lx.LEFT_CUES or low in lx.HIT_VERBS or low in CLAUSE_VERBS:
             return None
         p += 1
     return None
@@ -304,15 +303,15 @@ def shared_cue(toks: list[Token], q: int) -> str | None:
     """The cue after a coordinated second count: "... and 81 of the drones had been destroyed"."""
     n = len(toks)
     seen_number = False
-    for p in range(q, min(n, q + 8)):
+    for p in range(q, min(n, q + 16)):  # a list of counts, each with a short noun: "two doctors, six guards and"
         t = toks[p]
-        if t.text in BOUNDARY:
+        if t.text in BOUNDARY and not list_comma(toks, p):
             return None
         if t.kind == "num" or t.low in NUMBER_WORDS or t.low in VAGUE:
             seen_number = True
         elif seen_number and t.low in lx.AUX:
             c = skip_to_cue(toks, p)
-            return right_cue(toks, c) if c is not None else None
+            return people_cue(toks, c) if c is not None else None  # "... and one nurse were among the dead"
         elif seen_number and t.low in lx.RIGHT_CUES:
             return right_cue(toks, p)
     return None
@@ -338,7 +337,7 @@ def relative_cue(toks: list[Token], i: int, k: int) -> int | None:
 #: Separators between the items of a list of counts: "73 in Morelos, 43 in Puebla and one in Oaxaca".
 _LIST_SEPARATORS = frozenset({",", "and", "-", "–", "—", ":", ";", "("})
 #: Prepositions that open an item's place or origin: "43 in Puebla", "five from Saudi Arabia".
-_ITEM_PREPS = frozenset({"in", "from", "at", "on", "near", "among"})
+_ITEM_PREPS = frozenset({"in", "from", "at", "on", "near", "among", "outside", "inside", "nearby", "elsewhere"})
 _PHRASE_PREPS = lx.PREPS | _ITEM_PREPS | {"following", "after"}
 
 
@@ -380,8 +379,8 @@ def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_
     if toks[j].low in _ITEM_PREPS:
         return True
     for q in range(j, min(n, j + 3)):  # "41 police officers", "two soldiers"
-        if _people_noun(toks[q].low):
-            return True
+        if _people_noun(toks[q].low):  # but not with a verb of its own: "and 9,000 people have been affected"
+            return q + 1 >= n or toks[q + 1].low not in _CORE_AUX
         if toks[q].kind != "word" or _verbish(toks[q].low):
             return False
     return False

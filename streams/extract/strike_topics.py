@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from streams.extract import lexicon as lx
 from streams.extract.tokens import Token, words
 
 #: Words of policing that make a "raid" a search of premises, not an attack (unless a weapon,
@@ -18,9 +19,16 @@ _POLICING = words(
     search counterterrorism anti-terrorism counter-terrorism customs
     """
 )
-#: Nouns and verbs that make plural strikes the topic of a debate, not an event: "involvement in air
-#: strikes", "questions on air strikes", "were not involved in strikes", "the vote on strikes".
-_TOPIC = words("involvement involved questions question debate vote voted claims participation policy case")
+#: Nouns and verbs that make plural strikes the topic of a debate or a decision, not an event: "involvement
+#: in air strikes", "questions on air strikes", "the vote on strikes", "support for air strikes", "the
+#: decision to launch air strikes", "whether to extend air strikes", "eleven yes to airstrikes".
+_TOPIC = words(
+    """
+    involvement involved questions question debate vote voted claims participation policy case support
+    supports supported oppose opposes opposed opposition decision decisions decide decided extend extending
+    expand expanding whether yes
+    """
+)
 #: Names of past wars that a remembrance or a history names its raids by.
 _PAST_WARS = words("ww2 wwii ww1 wwi blitz")
 #: How far before a strike noun its topic word may stand ("questions on uk air strikes").
@@ -48,3 +56,13 @@ def of_past_war(lows: list[str]) -> bool:
         return True
     pairs = pairwise(lows)  # "WW2" is two tokens
     return any((a == "world" and b in ("war", "wars")) or (a == "ww" and b in ("1", "2")) for a, b in pairs)
+
+
+def walkout_sentence(toks: list[Token], lows: list[str]) -> bool:
+    """Whether the sentence names a walkout ("a general strike", "the tube strike") and no violence: its
+    other strikes with no weapon are walkouts too ("general strike in Belgium today, huge strikes in Italy")."""
+    return lx.VIOLENCE_WORDS.isdisjoint(lows) and any(
+        t.low in ("strike", "strikes") and toks[k - 1].low.removesuffix("'") in lx.NOT_MILITARY_BEFORE_STRIKE
+        for k, t in enumerate(toks)
+        if k >= 1
+    )

@@ -14,6 +14,7 @@ Helpers for the figure finder (metrics.py), each a bounded look at a few tokens:
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
+from streams.extract.cues import CLAUSE_VERBS
 from streams.extract.numbers import NUMBER_WORDS, NumberMention
 from streams.extract.shapes import bridge_to_cue, people_cue
 from streams.extract.tokens import Token
@@ -67,9 +68,9 @@ def plural_noun(t: Token) -> bool:
 
 
 def participle_after_noun(toks: list[Token], k: int) -> bool:
-    """ "soldiers lying by the road", "troops sent to Russia": a participle ends the counted noun."""
+    """ "soldiers lying by the road", "troops sent to Russia", "people took part": a verb ends the counted noun."""
     low = toks[k].low
-    if len(low) < 5 or not (low.endswith("ing") or low.endswith("ed")):
+    if (len(low) < 5 or not (low.endswith("ing") or low.endswith("ed"))) and low not in CLAUSE_VERBS:
         return False
     before = toks[k - 1].low
     return (
