@@ -96,3 +96,23 @@ async def test_after_the_start_only_transactions_count() -> None:
     assert watch.progress() == before
     pub.chunks_done += 1
     assert watch.progress() != before
+
+
+async def test_a_transaction_just_after_a_start_up_gets_a_whole_timeout() -> None:
+    watch, pub, starting = watched(False, 1.0)  # the probe adds nothing: only the start-up's own steps move
+
+    async def start_with_steps() -> FakePublisher:
+        starting.append(pub)
+        for _ in range(4):
+            await asyncio.sleep(0.2)
+            pub.start_progress += 1
+        starting.clear()
+        return pub
+
+    async def post() -> str:
+        got = await watch.start(start_with_steps)  # ends about 0.8 s in, within the first timeout
+        await asyncio.sleep(0.5)  # the first transaction, ending about 1.3 s in: 0.5 s after the start-up
+        got.chunks_done += 1
+        return "published"
+
+    assert await until_stalled(post(), watch.progress, 1.0) == "published"
