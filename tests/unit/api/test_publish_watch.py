@@ -116,3 +116,21 @@ async def test_a_transaction_just_after_a_start_up_gets_a_whole_timeout() -> Non
         return "published"
 
     assert await until_stalled(post(), watch.progress, 1.0) == "published"
+
+
+async def test_a_publisher_already_up_gets_one_timeout_when_the_broker_is_down() -> None:
+    watch, pub, _ = watched(False, 0.5)
+
+    async def up() -> FakePublisher:
+        return pub  # started by an earlier POST
+
+    async def post() -> str:
+        await watch.start(up)
+        await asyncio.sleep(60)  # a transaction the broker never acknowledges
+        return "published"
+
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    with pytest.raises(TimeoutError):
+        await until_stalled(post(), watch.progress, 0.5)
+    assert loop.time() - t0 < 0.9, "answered after a second timeout"
