@@ -7,6 +7,11 @@ pure-Python stream iterator acks such an event (its Cython one does not), so the
 with ``NO_CYTHON=1``. A second worker joins and leaves while entries arrive, each time revoking the
 first one's partitions mid-stream; then a worker on a new state dir, which has only the changelogs
 and the committed offsets, must hold exactly what a replay of the log gives. Loopback only.
+
+This is a guard, not a reproduction: the skipped event needs a stream woken with an event just as
+the revocation stops the flow, and it passed on the code before the fix too (1 run, 2026-12-02).
+The fix is shown failing before by ``tests/unit/app/test_revocation_acks.py``, which runs faust's
+own stream code through that window.
 """
 
 from __future__ import annotations
