@@ -159,16 +159,28 @@ class CommittedConsumer(Consumer):
         return committed
 
     def ack(self, message: Any) -> bool:
-        """faust's ack, for messages of the current generation only.
+        """faust's ack, for messages a stream took in, in the current generation only.
 
-        A message fetched before the last rebalance that reaches a stream afterwards is skipped by the
-        stream without being processed, and acked all the same; its partition is read again from the
-        committed offset. Counted, that ack let the commit pass a record that was never processed
-        (before its new copy was), and a kill -9 then lost it for good: view rows that a replay has and
-        the live views never got (test_kill_9_then_a_worker_with_a_new_state_dir_...). Its new copy's
-        ack is the one that counts; an old message that was processed is simply delivered again.
+        An ack belongs to the generation that took its event: a stream takes an event in (faust
+        marks the message ``tracked`` and waits for its ack in ``wait_empty``) only while the flow
+        is active and the message is of the current generation. An event it skipped instead (the
+        flow stopped for a rebalance, or fetched before the last one) was never processed, and its
+        partition is read again from the committed offset.
+
+        * A message fetched before the last rebalance that reaches a stream afterwards is skipped and
+          acked all the same. Counted, that ack let the commit pass a record that was never processed
+          (before its new copy was), and a kill -9 then lost it for good: view rows that a replay has
+          and the live views never got (test_kill_9_then_a_worker_with_a_new_state_dir_...). Its new
+          copy's ack is the one that counts; an old message that was processed is delivered again.
+        * During a revocation (same generation, flow stopped) faust's pure-Python stream iterator
+          acks an event it skips, and the revocation's own commit, made for the partitions being
+          handed over too, then passed a record nobody processed: the next owner started after it
+          (tests/unit/app/test_revocation_acks.py). Events taken in before the flow stopped and
+          acked once their batch is done still count: their writes reach the changelogs before that
+          commit (``_commit``). The flow's state is no test here: it is stopped from the start until
+          the first assignment is recovered, and a batch may end while it is stopped.
         """
-        if message.generation_id != self.app.consumer_generation_id:
+        if not message.tracked or message.generation_id != self.app.consumer_generation_id:
             message.acked = True
             self._unacked_messages.discard(message)
             return False

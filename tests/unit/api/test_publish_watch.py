@@ -96,3 +96,41 @@ async def test_after_the_start_only_transactions_count() -> None:
     assert watch.progress() == before
     pub.chunks_done += 1
     assert watch.progress() != before
+
+
+async def test_a_transaction_just_after_a_start_up_gets_a_whole_timeout() -> None:
+    watch, pub, starting = watched(False, 1.0)  # the probe adds nothing: only the start-up's own steps move
+
+    async def start_with_steps() -> FakePublisher:
+        starting.append(pub)
+        for _ in range(4):
+            await asyncio.sleep(0.2)
+            pub.start_progress += 1
+        starting.clear()
+        return pub
+
+    async def post() -> str:
+        got = await watch.start(start_with_steps)  # ends about 0.8 s in, within the first timeout
+        await asyncio.sleep(0.5)  # the first transaction, ending about 1.3 s in: 0.5 s after the start-up
+        got.chunks_done += 1
+        return "published"
+
+    assert await until_stalled(post(), watch.progress, 1.0) == "published"
+
+
+async def test_a_publisher_already_up_gets_one_timeout_when_the_broker_is_down() -> None:
+    watch, pub, _ = watched(False, 0.5)
+
+    async def up() -> FakePublisher:
+        return pub  # started by an earlier POST
+
+    async def post() -> str:
+        await watch.start(up)
+        await asyncio.sleep(60)  # a transaction the broker never acknowledges
+        return "published"
+
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    with pytest.raises(TimeoutError):
+        await until_stalled(post(), watch.progress, 0.5)
+    assert loop.time() - t0 < 0.9, "answered after a second timeout"
