@@ -1,0 +1,104 @@
+"""Where a source's noun phrase ends and begins, around its speech verb.
+
+Two things sit between a source and its verb, or run into the source, without
+being part of it:
+
+- a time adverbial: "Labor earlier this week said", "the Danish government on
+  Friday announced", "officials quoted this week in a newspaper". The source is
+  the phrase before the adverbial; the adverbial alone names no one.
+- a correspondent's byline: "Ben Knight in Berlin reports: ..." is the blog's own
+  reporter filing from Berlin, who speaks for the publisher, not a claimant.
+- the passive verb of a sentence whose full stop was lost: "eight people have
+  been arrested Paris prosecutor Jane Roe said", as live blogs flatten a heading
+  into the next line. A participle after "been", "were" or "has" closes the
+  clause before it, so it opens no source.
+
+Pure functions over tokens; no state.
+
+>>> from streams.extract.tokens import tokenize
+>>> t = tokenize("the government on friday said", 0, 29)
+>>> t[before_time(t, 3)].text
+'government'
+"""
+
+from __future__ import annotations
+
+from streams.extract.claimants import INSTITUTION_WORDS
+from streams.extract.sources import ROLE_WORDS
+from streams.extract.tokens import Token, words
+
+#: Nouns that name a time, alone or after "this", "last", "on" ("on Friday", "this week", "last night").
+TIME_NOUNS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon
+    evening night today yesterday tonight overnight
+    """
+)
+#: Words that open or extend a time adverbial before its noun ("earlier this week", "late on Sunday").
+_TIME_LEADS = words("on this last next earlier later early late")
+#: The longest time adverbial skipped, in tokens ("earlier on Friday night").
+_MAX_TIME = 4
+#: Auxiliaries before a participle that ends a clause ("have been arrested", "were detained").
+_AUXILIARIES = words("been were was is are be has have had")
+#: Participles that are also adjectives of a source's name ("the armed forces", "the United Nations").
+_ADJECTIVES = words("armed united unnamed retired elected associated combined allied concerned")
+
+
+def before_time(toks: list[Token], p: int) -> int:
+    """The index before a time adverbial that ends at ``toks[p]``; ``p`` itself when none does.
+
+    "Labor earlier this week said": from "week", the index of "Labor". A phrase
+    that is all time words gives the index before it, so nothing is collected
+    from the adverbial itself.
+    """
+    if p < 0 or toks[p].low not in TIME_NOUNS:
+        return p
+    q = p
+    while q >= 0 and p - q < _MAX_TIME and toks[q].low in TIME_NOUNS | _TIME_LEADS:
+        q -= 1
+    return q
+
+
+def is_time(phrase: list[Token]) -> bool:
+    """Whether a phrase is only a time adverbial ("this week", "Friday morning"): no source."""
+    return bool(phrase) and any(t.low in TIME_NOUNS for t in phrase) and all(
+        t.low in TIME_NOUNS | _TIME_LEADS for t in phrase
+    )
+
+
+def after_passive(toks: list[Token], s: int, e: int) -> int:
+    """The start of a source phrase ``toks[s..e]`` less a passive participle run into it.
+
+    "... have been arrested paris prosecutor jane roe said": the phrase collected
+    from "arrested" starts at "paris". A participle that is also an adjective
+    ("armed forces") stays.
+    """
+    if s < 1 or s >= e or toks[s - 1].low not in _AUXILIARIES:
+        return s
+    t = toks[s]
+    if t.kind == "word" and len(t.low) > 4 and t.low.endswith("ed") and t.low not in _ADJECTIVES:
+        return s + 1
+    return s
+
+
+#: Verbs of a correspondent's byline before a colon ("Jane Roe in Kabul reports:").
+_BYLINE_VERBS = words("reports writes")
+#: People who are where the news is, but file no reports for the blog.
+_ON_SCENE = words("residents resident witnesses witness survivors survivor rescuers locals people")
+
+
+def byline(toks: list[Token], k: int, np: str) -> bool:
+    """Whether ``np`` before ``toks[k]`` is a correspondent's byline: a name, "in", a place, then "reports:".
+
+    >>> from streams.extract.tokens import tokenize
+    >>> t = tokenize("jane roe in kabul reports : 12 died", 0, 35)
+    >>> byline(t, 4, "jane roe in kabul"), byline(t, 4, "officials in kabul")
+    (True, False)
+    """
+    if toks[k].low not in _BYLINE_VERBS or k + 1 >= len(toks) or toks[k + 1].text != ":":
+        return False
+    ws = np.lower().split()
+    if "in" not in ws[1:]:
+        return False
+    name = ws[: ws.index("in")]
+    return len(name) <= 3 and not any(w in ROLE_WORDS or w in INSTITUTION_WORDS or w in _ON_SCENE for w in name)
