@@ -40,7 +40,7 @@ from streams.extract.phrases import (
     np_right,
     progressive,
 )
-from streams.extract.source_edges import byline
+from streams.extract.source_edges import byline, speaker_of
 from streams.extract.speech import (
     ACCUSE,
     ATTRIBUTION_WORDS,
@@ -131,9 +131,7 @@ class _Found:
 
     def add(self, np: str) -> None:
         """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
-        head, _, tail = np.rpartition(" ")
-        if head and tail.lower() in SAY_VERBS:
-            np = head  # "the minister responds saying": the speaker, not the first verb
+        np = speaker_of(np, SAY_VERBS)  # "the minister responds saying": the speaker; "unconfirmed reports": none
         np = np.removeprefix("# ").removeprefix("#")  # a tweet's hashtag: "#Egypt tourism min says"
         named = outlet(np) or staff_outlet(np)  # "BBC Afrique's Frederic Takang reports": BBC Afrique carries it
         if named is not None:
@@ -142,7 +140,7 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if np.lower() in NOBODY or src.names_a_count(np):
+        if not np or np.lower() in NOBODY or src.names_a_count(np):
             return  # "while others are reporting two deaths", "according to the latest toll": no one named
         if is_pronoun(np) or publisher(np):
             if self.claimant is None and not self.pronoun:

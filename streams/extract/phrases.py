@@ -14,7 +14,7 @@ import re
 from streams.extract import sources as src
 from streams.extract.claimants import INSTITUTION_WORDS
 from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, document_owner, outlet
-from streams.extract.source_edges import after_passive, before_time, is_time
+from streams.extract.source_edges import after_passive, before_time, no_source
 from streams.extract.tokens import Token, words
 
 CITE_VERBS = frozenset({"cited", "citing", "quoted", "quoting", "cites", "quotes"})
@@ -31,6 +31,7 @@ _ADVERBS_BEFORE_VERB = words(
     """
     also later earlier previously separately reportedly had has have has had initially then now again
     further subsequently still already just repeatedly recently officially publicly formally finally
+    even apparently allegedly sometimes often never always immediately quickly privately
     """
 )
 _RIGHT_STOP = words(
@@ -368,8 +369,8 @@ def clean(toks: list[Token]) -> str:
         toks = toks[:-1]  # "in the Pentagon's latest release it said"
     if not toks or toks[0].low in src.NOT_HEAD or (toks[0].kind != "word" and toks[0].text not in "#'\""):
         return ""
-    if is_time(toks):
-        return ""  # "quoted this week in ...": a time names no source
+    if no_source(toks):
+        return ""  # "quoted this week in ...", "you 're saying", "reports say": no source
     if all(t.low in DOCUMENT_MODIFIERS and t.low not in src.ROLE_WORDS for t in toks):
         return ""  # "unconfirmed reports that ...": no source named
     owner = document_owner(toks)

@@ -24,7 +24,7 @@ Pure functions over tokens; no state.
 from __future__ import annotations
 
 from streams.extract.claimants import INSTITUTION_WORDS
-from streams.extract.sources import ROLE_WORDS
+from streams.extract.sources import NOUN_ADJECTIVES, NOUN_TAKERS, NOUN_VERBS, ROLE_WORDS
 from streams.extract.tokens import Token, words
 
 #: Nouns that name a time, alone or after "this", "last", "on" ("on Friday", "this week", "last night").
@@ -102,3 +102,47 @@ def byline(toks: list[Token], k: int, np: str) -> bool:
         return False
     name = ws[: ws.index("in")]
     return len(name) <= 3 and not any(w in ROLE_WORDS or w in INSTITUTION_WORDS or w in _ON_SCENE for w in name)
+
+
+#: Verbs that receive reports rather than make them: "we are getting reports that ...".
+_RECEIVE = words("get gets got getting receive receiving")
+
+
+def speaker_of(np: str, say_verbs: frozenset[str]) -> str:
+    """A source phrase less a speech verb it ends with; empty when what is left names no one.
+
+    "the minister responds saying" is the minister; "unconfirmed reports" and
+    "we are getting reports" name no source, only that there are reports.
+
+    >>> speaker_of("minister responds saying", frozenset({"saying", "reports"}))
+    'minister responds'
+    >>> speaker_of("unconfirmed reports", frozenset({"saying", "reports"}))
+    ''
+    """
+    head, _, tail = np.rpartition(" ")
+    if not head or tail.lower() not in say_verbs:
+        return np
+    last = head.rsplit(" ", 1)[-1].lower()
+    if tail.lower() in NOUN_VERBS and (last in NOUN_ADJECTIVES or last in NOUN_TAKERS or last in _RECEIVE):
+        return ""
+    return head
+
+
+#: The ends of contracted words, tokenised apart from them ("you 're saying", "they ' ve said").
+_CONTRACTED = words("re ve ll d m 're 've 'll 'd 'm ’re ’ve ’ll n't")
+
+
+def contraction(toks: list[Token]) -> bool:
+    """Whether a phrase opens with the end of a contracted word: it names no one ("'re saying")."""
+    if toks[0].low in _CONTRACTED and toks[0].low[:1] in "'’n":
+        return True
+    return len(toks) > 1 and toks[0].text in ("'", "’") and toks[1].low in _CONTRACTED and not toks[1].space_before
+
+
+#: Speech words that, alone, are the verb after a noun and not a source ("reports say").
+_SPEECH = words("say says said saying reported tell told")
+
+
+def no_source(phrase: list[Token]) -> bool:
+    """Whether a phrase names no one: a time, the end of a contraction, a speech word alone."""
+    return is_time(phrase) or contraction(phrase) or (len(phrase) == 1 and phrase[0].low in _SPEECH)

@@ -173,7 +173,9 @@ _MORE_ADVERBS = words("now here")
 #: Words after which a speech noun stays a noun: "no reports of deaths", "any claims".
 _NOUN_DETERMINERS = words("no any such these those")
 #: Verbs and prepositions that take such a word as their object: "has denied reports that", "tracking down reports".
-_NOUN_TAKERS = words("denied denies dismissed dismisses rejected rejects received heard following checking down amid")
+NOUN_TAKERS = words(
+    "denied denies dismissed dismisses rejected rejects received heard following checking down amid get got getting"
+)
 
 
 def more_from(toks: list[Token], k: int) -> int:
@@ -192,7 +194,7 @@ def noun_use(toks: list[Token], k: int) -> bool:
         return False
     before = toks[k - 1].low if k >= 1 else ""
     after = toks[k + 1].low if k + 1 < len(toks) else ""
-    return before in NOUN_ADJECTIVES or before in _NOUN_DETERMINERS or before in _NOUN_TAKERS or after == "of"
+    return before in NOUN_ADJECTIVES or before in _NOUN_DETERMINERS or before in NOUN_TAKERS or after == "of"
 
 
 #: The words a ``cite_phrase`` opens with.
