@@ -61,8 +61,10 @@ def before_time(toks: list[Token], p: int) -> int:
 
 def is_time(phrase: list[Token]) -> bool:
     """Whether a phrase is only a time adverbial ("this week", "Friday morning"): no source."""
-    return bool(phrase) and any(t.low in TIME_NOUNS for t in phrase) and all(
-        t.low in TIME_NOUNS | _TIME_LEADS for t in phrase
+    return (
+        bool(phrase)
+        and any(t.low in TIME_NOUNS for t in phrase)
+        and all(t.low in TIME_NOUNS | _TIME_LEADS for t in phrase)
     )
 
 
