@@ -14,7 +14,7 @@ import re
 from streams.extract import sources as src
 from streams.extract.claimants import INSTITUTION_WORDS
 from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, document_owner, outlet
-from streams.extract.source_edges import after_passive, before_time, no_source
+from streams.extract.source_edges import after_passive, before_time, no_source, owns
 from streams.extract.tokens import Token, words
 
 CITE_VERBS = frozenset({"cited", "citing", "quoted", "quoting", "cites", "quotes"})
@@ -113,7 +113,7 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         the_role = (toks[ns].low == "the" or owned) and _has_role_word(toks, ns, ne)  # "Jane Roe, the city's mayor,"
         # "Reprieve, the human rights organisation, says"; "Jane Roe, commander of the coast guard, told"
         described = toks[ns].low == "the" and any(t.low in _DESCRIPTORS for t in toks[ns : ne + 1])
-        bare = _has_role_word(toks, ns, min(ne, ns + 2)) and _named_before(toks, ns - 2)
+        bare = _has_role_word(toks, ns, min(ne, ns + 2)) and not owns(toks[ns : ne + 1]) and _named_before(toks, ns - 2)
         if ns >= 2 and toks[ns - 1].text == "," and (toks[ns].low in ("a", "an") or the_role or described or bare):
             # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
             got = _collect_left(toks, ns - 2)

@@ -145,6 +145,31 @@ def contraction(toks: list[Token]) -> bool:
 _SPEECH = words("say says said saying reported tell told")
 
 
+#: Counts a phrase may open with, alone or joined ("twenty-one have been hospitalised"): it counts, no one speaks.
+_COUNTS = words(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands million millions dozen dozens scores
+    """
+)
+
+
 def no_source(phrase: list[Token]) -> bool:
-    """Whether a phrase names no one: a time, the end of a contraction, a speech word alone."""
-    return is_time(phrase) or contraction(phrase) or (len(phrase) == 1 and phrase[0].low in _SPEECH)
+    """Whether a phrase names no one: a time, the end of a contraction, a speech word alone, a count."""
+    if is_time(phrase) or contraction(phrase) or (len(phrase) == 1 and phrase[0].low in _SPEECH):
+        return True
+    return phrase[0].low.split("-")[0] in _COUNTS
+
+
+def owns(phrase: list[Token]) -> bool:
+    """Whether a role phrase holds a possessive ("head of the city's ambulance service").
+
+    Such a role names where its holder works; a bare role in apposition is taken
+    as the source's description only without one, and the phrase is otherwise
+    left to the other readings of the sentence.
+    """
+    for q, t in enumerate(phrase):
+        if t.low.endswith(("'s", "’s")) or (t.low == "s" and q and phrase[q - 1].text in ("'", "’")):
+            return True
+    return False

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from schemas.facts import Fact
 from streams.extract.sentences import split_sentences
 from streams.extract.source_edges import before_time, byline
 from streams.extract.tokens import tokenize
-from tests.unit.extract.helpers import attr, both_tokenised, one
+from tests.unit.extract.helpers import attr, both_tokenised, facts_of, one
 
 # --- a time adverbial between the source and its verb ---
 
@@ -147,3 +148,19 @@ def test_a_tweet_author_after_a_glued_stop_loses_the_stop() -> None:
 def test_a_mark_inside_a_word_opens_no_tweet_author() -> None:
     text = "medics w/o borders ( @ mwob ) # update : 3 staff killed in the shelling ."
     assert one(text, "killed").claimant != "o borders"
+
+
+def test_a_count_opening_a_sentence_is_no_antecedent_for_he() -> None:
+    text = (
+        "The premier said 40 were hurt. Thirty-two have been kept in hospital. "
+        "He said no deaths were reported from the outer islands."
+    )
+    zero = [f for f in one_or_more(text, "killed") if f.best == 0]
+    assert zero and zero[0].claimant is not None and "thirty" not in zero[0].claimant.lower()
+
+
+def one_or_more(text: str, metric: str) -> list[Fact]:
+    found = facts_of(text, metric)
+    assert found, text
+    return found
+
