@@ -131,7 +131,7 @@ class _Found:
 
     def add(self, np: str) -> None:
         """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
-        np = speaker_of(np, SAY_VERBS)  # "the minister responds saying": the speaker; "unconfirmed reports": none
+        np = speaker_of(np, SAY_VERBS, NAME_HEADS)  # "X responds saying": X; "unconfirmed reports": no one
         np = np.removeprefix("# ").removeprefix("#")  # a tweet's hashtag: "#Egypt tourism min says"
         named = outlet(np) or staff_outlet(np)  # "BBC Afrique's Frederic Takang reports": BBC Afrique carries it
         if named is not None:

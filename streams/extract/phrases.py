@@ -31,7 +31,7 @@ _ADVERBS_BEFORE_VERB = words(
     """
     also later earlier previously separately reportedly had has have has had initially then now again
     further subsequently still already just repeatedly recently officially publicly formally finally
-    even apparently allegedly sometimes often never always immediately quickly privately
+    even apparently allegedly sometimes often never always immediately quickly privately only
     """
 )
 _RIGHT_STOP = words(

@@ -51,6 +51,8 @@ def before_time(toks: list[Token], p: int) -> int:
     that is all time words gives the index before it, so nothing is collected
     from the adverbial itself.
     """
+    if p >= 1 and toks[p].low == "far" and toks[p - 1].low == "so":
+        return p - 2  # "have so far confirmed"
     if p < 0 or toks[p].low not in TIME_NOUNS:
         return p
     q = p
@@ -97,7 +99,7 @@ def byline(toks: list[Token], k: int, np: str) -> bool:
     >>> byline(t, 4, "jane roe in kabul"), byline(t, 4, "officials in kabul")
     (True, False)
     """
-    if toks[k].low not in _BYLINE_VERBS or k + 1 >= len(toks) or toks[k + 1].text != ":":
+    if toks[k].low not in _BYLINE_VERBS or k + 1 >= len(toks) or toks[k + 1].low not in (":", "that"):
         return False
     ws = np.lower().split()
     if "in" not in ws[1:]:
@@ -110,11 +112,12 @@ def byline(toks: list[Token], k: int, np: str) -> bool:
 _RECEIVE = words("get gets got getting receive receiving")
 
 
-def speaker_of(np: str, say_verbs: frozenset[str]) -> str:
+def speaker_of(np: str, say_verbs: frozenset[str], names: dict[str, frozenset[str]] | None = None) -> str:
     """A source phrase less a speech verb it ends with; empty when what is left names no one.
 
     "the minister responds saying" is the minister; "unconfirmed reports" and
-    "we are getting reports" name no source, only that there are reports.
+    "we are getting reports" name no source, only that there are reports. A name
+    in ``names`` (speech word -> the words before it that make a name) stays whole.
 
     >>> speaker_of("minister responds saying", frozenset({"saying", "reports"}))
     'minister responds'
@@ -125,6 +128,8 @@ def speaker_of(np: str, say_verbs: frozenset[str]) -> str:
     if not head or tail.lower() not in say_verbs:
         return np
     last = head.rsplit(" ", 1)[-1].lower()
+    if names is not None and last in names.get(tail.lower(), ()):
+        return np  # "the United States": a name that ends in a speech verb's spelling
     if tail.lower() in NOUN_VERBS and (last in NOUN_ADJECTIVES or last in NOUN_TAKERS or last in _RECEIVE):
         return ""
     return head

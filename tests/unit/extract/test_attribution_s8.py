@@ -164,3 +164,15 @@ def one_or_more(text: str, metric: str) -> list[Fact]:
     assert found, text
     return found
 
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        *((t, "united states") for t in both_tokenised("The United States says 68 troops were sent to the base.")),
+        *((t, "city prosecutors") for t in both_tokenised("City prosecutors have so far confirmed one death.")),
+        *((t, "rescue divers") for t in both_tokenised("Ana Pop in Split reports that rescue divers say 2 died.")),
+    ],
+)
+def test_names_adverbs_and_bylines_before_that(text: str, claimant: str) -> None:
+    assert attr(text)[0] == claimant
