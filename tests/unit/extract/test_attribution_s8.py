@@ -165,7 +165,6 @@ def one_or_more(text: str, metric: str) -> list[Fact]:
     return found
 
 
-
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [
@@ -176,3 +175,34 @@ def one_or_more(text: str, metric: str) -> list[Fact]:
 )
 def test_names_adverbs_and_bylines_before_that(text: str, claimant: str) -> None:
     assert attr(text)[0] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        *(
+            (t, "ferry company")
+            for t in both_tokenised(
+                "The ferry company has issued a statement on its website. The statement says 11 passengers died."
+            )
+        ),
+        *(
+            (t, "port authority")
+            for t in both_tokenised("The port authority has given an update on the storm. It says 6 people died.")
+        ),
+        *(
+            (t, "relief agency")
+            for t in both_tokenised("The relief agency has released figures on the floods. They say 9 people died.")
+        ),
+    ],
+)
+def test_it_says_after_a_body_put_out_a_statement_is_that_body(text: str, claimant: str) -> None:
+    assert one(text, "killed").claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("The ferry company has issued a statement. The mayor spoke too. He says 11 passengers died."),
+)
+def test_he_never_stands_for_a_body_that_put_out_a_statement(text: str) -> None:
+    assert one(text, "killed").claimant != "ferry company"
