@@ -47,7 +47,7 @@ BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”",
 MAX_NP = 9
 MAX_RIGHT_NP = 12
 #: Right-hand phrases stop here: a participle or verb follows the source ("quoted by AFP").
-_RIGHT_BREAK = CITE_VERBS | {"as", "saying", "giving", "putting", "reported", "said", "says"}
+_RIGHT_BREAK = CITE_VERBS | words("as saying giving putting reported reports said says told tells")
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 _NOT_NAME = frozenset({"who", "which", "that", "the", "a", "an", "and", "said", "says", "told"})
 

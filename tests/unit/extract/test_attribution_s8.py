@@ -206,3 +206,10 @@ def test_it_says_after_a_body_put_out_a_statement_is_that_body(text: str, claima
 )
 def test_he_never_stands_for_a_body_that_put_out_a_statement(text: str) -> None:
     assert one(text, "killed").claimant != "ferry company"
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("The paper's reporter, quoting hospital sources reports that 12 people were hurt.")
+)
+def test_a_cited_source_ends_at_the_next_speech_verb(text: str) -> None:
+    assert one(text, "injured").claimant == "hospital sources"
