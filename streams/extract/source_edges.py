@@ -24,6 +24,7 @@ Pure functions over tokens; no state.
 from __future__ import annotations
 
 from streams.extract.claimants import INSTITUTION_WORDS
+from streams.extract.outlets import outlet
 from streams.extract.sources import NOUN_ADJECTIVES, NOUN_TAKERS, NOUN_VERBS, ROLE_WORDS
 from streams.extract.tokens import Token, words
 
@@ -92,20 +93,32 @@ _ON_SCENE = words("residents resident witnesses witness survivors survivor rescu
 
 
 def byline(toks: list[Token], k: int, np: str) -> bool:
-    """Whether ``np`` before ``toks[k]`` is a correspondent's byline: a name, "in", a place, then "reports:".
+    """Whether ``np`` before ``toks[k]`` is a correspondent's byline, the blog's own reporter.
+
+    A name, "in", a place, then "reports:" ("Jane Roe in Kabul reports: ..."), or a
+    name closing a sentence with "reports" ("..., Jane Roe reports.").
 
     >>> from streams.extract.tokens import tokenize
     >>> t = tokenize("jane roe in kabul reports : 12 died", 0, 35)
     >>> byline(t, 4, "jane roe in kabul"), byline(t, 4, "officials in kabul")
     (True, False)
     """
-    if toks[k].low not in _BYLINE_VERBS or k + 1 >= len(toks) or toks[k + 1].low not in (":", "that"):
+    if toks[k].low not in _BYLINE_VERBS:
         return False
     ws = np.lower().split()
-    if "in" not in ws[1:]:
+    closing = k + 1 >= len(toks) or toks[k + 1].text in _CLOSERS  # "..., Jane Roe reports."
+    if closing and 2 <= len(ws) <= 3 and all(w.isalpha() for w in ws) and outlet(np) is None:
+        return not any(w in ROLE_WORDS or w in INSTITUTION_WORDS or w in _ON_SCENE or w in _NOT_NAMES for w in ws)
+    if k + 1 >= len(toks) or toks[k + 1].low not in (":", "that") or "in" not in ws[1:]:
         return False
     name = ws[: ws.index("in")]
     return len(name) <= 3 and not any(w in ROLE_WORDS or w in INSTITUTION_WORDS or w in _ON_SCENE for w in name)
+
+
+#: Marks that close the clause of a byline ("..., Jane Roe reports.").
+_CLOSERS = frozenset({".", ",", ";", "!", "?", ")"})
+#: Words of a source's description that are no part of a person's name ("local media", "the group").
+_NOT_NAMES = words("media press group groups activists officials sources the a an his her their its")
 
 
 #: Verbs that receive reports rather than make them: "we are getting reports that ...".

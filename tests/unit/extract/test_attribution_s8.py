@@ -213,3 +213,19 @@ def test_he_never_stands_for_a_body_that_put_out_a_statement(text: str) -> None:
 )
 def test_a_cited_source_ends_at_the_next_speech_verb(text: str) -> None:
     assert one(text, "injured").claimant == "hospital sources"
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised("A ferry sank off the cape and 12 people drowned, Maria Lund reports.")
+    + both_tokenised("A ferry sank off the cape. 12 people drowned, Maria Lund in Oslo reports: the search goes on."),
+)
+def test_a_name_closing_with_reports_is_the_blogs_correspondent(text: str) -> None:
+    assert one(text, "killed").claimant is None
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("A ferry sank off the cape and 12 people drowned, the coastguard reports.")
+)
+def test_a_body_closing_with_reports_stays_the_claimant(text: str) -> None:
+    assert one(text, "killed").claimant == "coastguard"
