@@ -15,6 +15,7 @@ from streams.extract import sources as src
 from streams.extract.claimants import INSTITUTION_WORDS
 from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, document_owner, outlet
 from streams.extract.source_edges import after_passive, before_time, no_source, owns
+from streams.extract.source_edges import counted as counts_noun
 from streams.extract.tokens import Token, words
 
 CITE_VERBS = frozenset({"cited", "citing", "quoted", "quoting", "cites", "quotes"})
@@ -135,6 +136,8 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         return None
     s, e = got
     s = after_passive(toks, s, e)  # "... have been arrested Paris prosecutor Jane Roe said"
+    if counts_noun(toks, s, e):
+        return None  # "147 fatalities confirmed": what is counted, not who confirms
     if toks[k].low in src.NOUN_VERBS and s >= 1 and toks[s - 1].low == "and" and _after_preposition(toks, s - 1):
         return None  # "43 killed in Afghanistan and Pakistan - reports": a place, then a noun
     if toks[e].low in src.TRAILING_DROP or toks[e].low in src.PREPOSITIONS:

@@ -191,3 +191,12 @@ def owns(phrase: list[Token]) -> bool:
         if t.low.endswith(("'s", "’s")) or (t.low == "s" and q and phrase[q - 1].text in ("'", "’")):
             return True
     return False
+
+
+#: Nouns of what a figure counts: after a number they are the count's noun, never a source.
+_COUNTED = words("fatalities deaths dead casualties victims bodies injuries injured wounded people")
+
+
+def counted(toks: list[Token], s: int, e: int) -> bool:
+    """Whether ``toks[s..e]`` is the noun of a count before it ("147 fatalities confirmed")."""
+    return s >= 1 and toks[s - 1].kind == "num" and all(t.low in _COUNTED for t in toks[s : e + 1])

@@ -229,3 +229,10 @@ def test_a_name_closing_with_reports_is_the_blogs_correspondent(text: str) -> No
 )
 def test_a_body_closing_with_reports_stays_the_claimant(text: str) -> None:
     assert one(text, "killed").claimant == "coastguard"
+
+
+@pytest.mark.parametrize(
+    "text", both_tokenised("Flood desk (@flooddesk) update: 41 fatalities confirmed in the valley.")
+)
+def test_the_counted_noun_before_a_speech_verb_is_no_source(text: str) -> None:
+    assert one(text, "killed").claimant != "fatalities"
