@@ -21,7 +21,9 @@ True
 from __future__ import annotations
 
 from streams.extract.claimants import COUNTRY_WORDS, INSTITUTION_WORDS, is_person, is_title_word
-from streams.extract.phrases import np_left
+from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS
+from streams.extract.phrases import DETERMINERS, np_left
+from streams.extract.sources import ISSUE_VERBS
 from streams.extract.tokens import Token, words
 
 #: Verbs that follow a subject whatever it is: the first of them ends the subject.
@@ -94,3 +96,41 @@ def _personlike(np: str, opened: bool) -> bool:
         return False
     # "residents", "Rescuers": a plural is never "he"; "Tony Jones" is a name
     return not ws[-1].endswith("s") or (len(ws) >= 2 and not np.islower())
+
+
+#: Verbs by which a body puts out what a later "it says" reads from ("has issued a statement").
+_ISSUES = ISSUE_VERBS | words("given issues releases publishes")
+#: What it puts out: a statement, an update, figures.
+_ISSUED = DOCUMENT_NOUNS | words("figures numbers details")
+
+
+def issuing_subject(text: str, toks: list[Token]) -> str | None:
+    """The body a sentence opens with as putting something out, for a later "it says" or "the statement says".
+
+    "TransAsia has issued a statement on its page." and "The UN has released
+    figures." name no figure and use no speech verb, yet they are what "it says",
+    "they say" or "the statement says" in the next sentences stands for.
+
+    >>> from streams.extract.tokens import tokenize
+    >>> s = "The port authority has issued a statement on its website."
+    >>> issuing_subject(s, tokenize(s))
+    'port authority'
+    """
+    n = len(toks)
+    for q in range(1, min(n, MAX_VERB_AT)):
+        if toks[q].low not in _ISSUES:
+            continue
+        r = q + 1
+        while r < n and r - q <= _MAX_BETWEEN and (toks[r].low in DETERMINERS or toks[r].low in DOCUMENT_MODIFIERS):
+            r += 1
+        if r >= n or toks[r].low not in _ISSUED:
+            continue
+        got = np_left(text, toks, q)
+        if got is not None and got[1] == toks[0].start:
+            return got[0]
+        return None
+    return None
+
+
+#: The most words between the verb and what is put out ("has released its latest daily figures").
+_MAX_BETWEEN = 4

@@ -1,8 +1,7 @@
 """Who asserts a figure (claimant) and which outlet carried it (relay).
 
-Forms handled, each within one sentence: "X said", "according to X",
-"Y cited X", "Y, citing X", "Y quoted X as saying", "..., says X"
-(headlines), "X told Reuters" (claimant X, relay Reuters), and appositions
+Forms handled, each within one sentence: "X said", "according to X", "Y cited X", "Y, citing X",
+"Y quoted X as saying", "..., says X" (headlines), "X told Reuters" (claimant X, relay Reuters), and appositions
 ("the regional governor, Oleh Syniehubov, said"), "X puts the toll at", a
 document for its source ("a tweet by X"; "the report said" stands for the source
 named before, like "it said"), embedded tweets and colon sources (``sources``).
@@ -41,6 +40,7 @@ from streams.extract.phrases import (
     np_right,
     progressive,
 )
+from streams.extract.source_edges import byline, speaker_of
 from streams.extract.speech import (
     ACCUSE,
     ATTRIBUTION_WORDS,
@@ -131,9 +131,7 @@ class _Found:
 
     def add(self, np: str) -> None:
         """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
-        head, _, tail = np.rpartition(" ")
-        if head and tail.lower() in SAY_VERBS:
-            np = head  # "the minister responds saying": the speaker, not the first verb
+        np = speaker_of(np, SAY_VERBS, NAME_HEADS)  # "X responds saying": X; "unconfirmed reports": no one
         np = np.removeprefix("# ").removeprefix("#")  # a tweet's hashtag: "#Egypt tourism min says"
         named = outlet(np) or staff_outlet(np)  # "BBC Afrique's Frederic Takang reports": BBC Afrique carries it
         if named is not None:
@@ -142,7 +140,7 @@ class _Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if np.lower() in NOBODY or src.names_a_count(np):
+        if not np or np.lower() in NOBODY or src.names_a_count(np):
             return  # "while others are reporting two deaths", "according to the latest toll": no one named
         if is_pronoun(np) or publisher(np):
             if self.claimant is None and not self.pronoun:
@@ -334,7 +332,9 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             left = issuer(toks, k) or left  # "the military has released a statement saying"
         elif low == "confirming":
             continue  # "the official, confirming a report by X, said": only "a statement confirming" names a source
-        if left is not None:
+        if left is not None and byline(toks, k, left[0]):
+            span += [left[1], t.end]  # "Jane Roe in Kabul reports:": the blog's own correspondent, no claimant
+        elif left is not None:
             found.add(left[0])
             span += [left[1], t.end]
             quoted = (reports_as(text, toks, k) or src.figure_from(text, toks, k)) if outlet(left[0]) else None

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from streams.extract.acronyms import share_acronyms
 from streams.extract.claimant_countries import COUNTRY_WORDS as _COUNTRY_WORDS
 from streams.extract.tokens import words
 
@@ -128,7 +129,8 @@ def claimant_ids(mentions: Sequence[str], countries: Iterable[str | None]) -> di
     for p in parsed.values():
         if p.country and not p.name and p.title:
             qualified.setdefault(p.title, set()).add(p.country)
-    return {m: _id(parsed[m], parsed, people, qualified, entry_country) for m in distinct}
+    ids = {m: _id(parsed[m], parsed, people, qualified, entry_country) for m in distinct}
+    return share_acronyms(ids, _INSTITUTION_WORDS | _TITLE_WORDS)  # "World Health Organization" is "WHO"
 
 
 def claimant_id(mention: str) -> str:

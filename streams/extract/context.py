@@ -134,8 +134,14 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
     damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
     everyday: bool | None = None
+    # "general strike in Belgium today, huge strikes in Italy": one walkout named makes the sentence's strikes walkouts
+    walkouts = lx.VIOLENCE_WORDS.isdisjoint(lows) and any(
+        q >= 1 and w in ("strike", "strikes") and lows[q - 1] in lx.NOT_MILITARY_BEFORE for q, w in enumerate(lows)
+    )
     for k, t in enumerate(toks):
         low = t.low
+        if walkouts and low in ("strike", "strikes") and _weapon_before(toks, k)[0] is None:
+            continue
         is_noun = low in lx.STRIKE_NOUNS
         is_verb = (
             low in lx.STRIKE_VERBS

@@ -34,7 +34,7 @@ _OUTLETS = [
     "state TV", "Russian state media", "Russian state news agency", "Ukrainian media", "Russian media",
     "local media", "Bloomberg News", "NHK", "Sky", "ITV", "CBC", "state broadcaster",
     "state radio", "public broadcaster", "state-run media", "Belga", "Tolonews",
-    "AAP", "Australian Associated Press", "Press Association", "ANSA", "EFE", "PTI", "Jiji", "KUNA",
+    "AAP", "Australian Associated Press", "Press Association", "PA", "PA Media", "ANSA", "EFE", "PTI", "Jiji", "KUNA",
     "SANA", "WAFA", "KCNA", "CCTV", "Sputnik", "Dogan", "Anadolu Agency", "Straits Times",
     # Well-known outlets of other countries, named without a kind word.
     "Süddeutsche Zeitung", "Frankfurter Allgemeine", "Die Welt", "Die Zeit", "Der Standard", "Le Figaro",

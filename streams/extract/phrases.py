@@ -14,6 +14,8 @@ import re
 from streams.extract import sources as src
 from streams.extract.claimants import INSTITUTION_WORDS
 from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS, document_owner, outlet
+from streams.extract.source_edges import after_passive, before_time, no_source, owns
+from streams.extract.source_edges import counted as counts_noun
 from streams.extract.tokens import Token, words
 
 CITE_VERBS = frozenset({"cited", "citing", "quoted", "quoting", "cites", "quotes"})
@@ -30,6 +32,7 @@ _ADVERBS_BEFORE_VERB = words(
     """
     also later earlier previously separately reportedly had has have has had initially then now again
     further subsequently still already just repeatedly recently officially publicly formally finally
+    even apparently allegedly sometimes often never always immediately quickly privately only
     """
 )
 _RIGHT_STOP = words(
@@ -45,7 +48,7 @@ BOUNDARY = frozenset({".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”",
 MAX_NP = 9
 MAX_RIGHT_NP = 12
 #: Right-hand phrases stop here: a participle or verb follows the source ("quoted by AFP").
-_RIGHT_BREAK = CITE_VERBS | {"as", "saying", "giving", "putting", "reported", "said", "says"}
+_RIGHT_BREAK = CITE_VERBS | words("as saying giving putting reported reports said says told tells")
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 _NOT_NAME = frozenset({"who", "which", "that", "the", "a", "an", "and", "said", "says", "told"})
 
@@ -80,6 +83,9 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
         p -= 1  # "Reuters is now reporting"
         while p >= 0 and toks[p].low in ("has", "have", "had"):
             p -= 1
+    p = before_time(toks, p)  # "Labor earlier this week said": the source is before the adverbial
+    while p >= 0 and toks[p].low in _ADVERBS_BEFORE_VERB and k - p <= 8:
+        p -= 1
     if p < 0:
         return None
     if toks[p].text == ",":
@@ -106,7 +112,10 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
             ns < ne and toks[ns].low.endswith(("'s", "’s"))
         )  # "Jane Roe, Pakistan's rural minister, said": a possessive role, as "the city's mayor"
         the_role = (toks[ns].low == "the" or owned) and _has_role_word(toks, ns, ne)  # "Jane Roe, the city's mayor,"
-        if ns >= 2 and toks[ns - 1].text == "," and (toks[ns].low in ("a", "an") or the_role):
+        # "Reprieve, the human rights organisation, says"; "Jane Roe, commander of the coast guard, told"
+        described = toks[ns].low == "the" and any(t.low in _DESCRIPTORS for t in toks[ns : ne + 1])
+        bare = _has_role_word(toks, ns, min(ne, ns + 2)) and not owns(toks[ns : ne + 1]) and _named_before(toks, ns - 2)
+        if ns >= 2 and toks[ns - 1].text == "," and (toks[ns].low in ("a", "an") or the_role or described or bare):
             # "the Syrian Observatory, a Britain-based war monitor, put the toll at 12"
             got = _collect_left(toks, ns - 2)
             words = clean(toks[got[0] : got[1] + 1]) if got is not None else ""
@@ -126,6 +135,9 @@ def np_left(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     if got is None:
         return None
     s, e = got
+    s = after_passive(toks, s, e)  # "... have been arrested Paris prosecutor Jane Roe said"
+    if counts_noun(toks, s, e):
+        return None  # "147 fatalities confirmed": what is counted, not who confirms
     if toks[k].low in src.NOUN_VERBS and s >= 1 and toks[s - 1].low == "and" and _after_preposition(toks, s - 1):
         return None  # "43 killed in Afghanistan and Pakistan - reports": a place, then a noun
     if toks[e].low in src.TRAILING_DROP or toks[e].low in src.PREPOSITIONS:
@@ -144,6 +156,12 @@ def _aside_start(toks: list[Token], p: int) -> int | None:
     if q > 0 and toks[q].text == "," and toks[q + 1].low in ("who", "which"):
         return q  # "Umit Dundar, who has been named acting chief of staff, said"
     return None
+
+
+def _named_before(toks: list[Token], p: int) -> bool:
+    """Whether the phrase ending at ``toks[p]`` is a person's name that opens its clause."""
+    got = _collect_left(toks, p)
+    return got is not None and (got[0] == 0 or toks[got[0] - 1].text in BOUNDARY) and _is_name(toks, *got)
 
 
 def _is_name(toks: list[Token], s: int, e: int) -> bool:
@@ -215,7 +233,7 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
             link = p >= 2 and toks[p - 1].low in ("of", "in", "for", "with", "at", "to", "from")
             # "a representative from the aviation authority"; "the international committee of the Red Cross"
             body_of = link and toks[p - 1].low in ("of", "for") and toks[p - 2].low in INSTITUTION_WORDS
-            role_of = link and (_has_role_word(toks, p - 2, p - 2) or body_of)
+            role_of = link and (_has_role_word(toks, p - 2, p - 2) or body_of or toks[p - 2].low in _ON_SCENE)
             if role_of and e - p - glue <= MAX_NP - 3 + linked:
                 linked = min(linked + 3, _MAX_LINKED)
                 p -= 2  # "the governor of the Kharkiv region", "officials in the Krasnodar region"
@@ -228,6 +246,8 @@ def _collect_left(toks: list[Token], p: int) -> tuple[int, int] | None:
 
 
 _MAX_LINKED = 6
+#: People a place phrase follows as where they are: "reporters at the scene", "witnesses in the town".
+_ON_SCENE = words("reporters journalists correspondents witnesses residents rescuers medics")
 _ROLE_LINKS = frozenset({"with", "at", "to"})
 #: Where a source sits, after its role: "a source in the crisis centre", "officials at the ministry".
 _HELD_IN = ("in", "at", "from")  # "an adviser to the president": the adviser
@@ -340,8 +360,8 @@ def clean(toks: list[Token]) -> str:
         if toks[k].text == "@" or (toks[k].text == "/" and outlet(_join(toks)) is None):
             toks = toks[k + 2 :]  # "@ handle", "x/rex/shutterstock": both words go
             break
-    while toks and toks[0].low in _LEADING_DROP:
-        toks = toks[1:]
+    while toks and toks[0].low in _LEADING_DROP and not (toks[0].low == "one" and toks[1:2] and toks[1].low == "of"):
+        toks = toks[1:]  # "an unnamed official" -> "official"; "one of its staffers" stays whole
     if len(toks) > 3 and toks[1].text == "-" and toks[2].low == "based":
         toks = toks[3:]  # "the London-based Syrian Observatory": where it sits is no part of its name
     elif len(toks) > 1 and toks[0].low.endswith("-based"):
@@ -352,6 +372,8 @@ def clean(toks: list[Token]) -> str:
         toks = toks[:-1]  # "in the Pentagon's latest release it said"
     if not toks or toks[0].low in src.NOT_HEAD or (toks[0].kind != "word" and toks[0].text not in "#'\""):
         return ""
+    if no_source(toks):
+        return ""  # "quoted this week in ...", "you 're saying", "reports say": no source
     if all(t.low in DOCUMENT_MODIFIERS and t.low not in src.ROLE_WORDS for t in toks):
         return ""  # "unconfirmed reports that ...": no source named
     owner = document_owner(toks)

@@ -51,6 +51,8 @@ def _is_boundary(text: str, dot: int, after: int, n: int) -> bool:
     nxt = text[k]
     if text[dot] == "." and dot > 0 and text[dot - 1] == " ":
         return True  # tokenised text: a free-standing full stop
+    if text[dot:after] == ".." and dot > 0 and text[dot - 1].isalnum():
+        return True  # "in the area.. officials say": a doubled stop ends a sentence (an ellipsis has three)
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
         return False
     if text[dot] == ".":

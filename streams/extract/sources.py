@@ -27,7 +27,7 @@ ROLE_WORDS = words(
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
     ambassador director chairman representative authorities administration agency undersecretary
     source sources leader premier chancellor commissioner senator deputy officer coordinator administrator
-    superintendent inspector ac dac
+    superintendent inspector ac dac mp
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
@@ -107,6 +107,8 @@ def _author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | N
         if opens or toks[p].low[:1] == handle[:1]:
             p -= 1  # "ahmad shakib (@shakibhafed)", "anna ahronheim (@aahronheim)"
     span = toks[p + 1 : paren]
+    while len(span) > 1 and span[0].kind != "word":
+        span = span[1:]  # "critically ill. danny shaw (@...)": the stop ends the sentence before the name
     # "haaretz.com": the dot and what follows belong to the name
     name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
     outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
@@ -132,6 +134,8 @@ def _opening_author(toks: list[Token], paren: int, handle: str, close: int) -> T
         p -= 1
     if p == paren - 1 or not (p < 0 or toks[p].kind == "punct" or toks[p].low == "rt"):
         return None
+    if p >= 0 and not toks[p + 1].space_before:
+        return None  # "doctors w/o borders (@...)": a mark inside a word opens no name
     span = toks[p + 1 : paren]
     name = "".join((" " if k and t.space_before else "") + t.text for k, t in enumerate(span))
     outlet = any(t.low in _OUTLET_WORDS for t in span) or handle.endswith("news")
@@ -168,6 +172,10 @@ NOUN_ADJECTIVES = words(
 _MORE_ADVERBS = words("now here")
 #: Words after which a speech noun stays a noun: "no reports of deaths", "any claims".
 _NOUN_DETERMINERS = words("no any such these those")
+#: Verbs and prepositions that take such a word as their object: "has denied reports that", "tracking down reports".
+NOUN_TAKERS = words(
+    "denied denies dismissed dismisses rejected rejects received heard following checking down amid get got getting"
+)
 
 
 def more_from(toks: list[Token], k: int) -> int:
@@ -186,7 +194,7 @@ def noun_use(toks: list[Token], k: int) -> bool:
         return False
     before = toks[k - 1].low if k >= 1 else ""
     after = toks[k + 1].low if k + 1 < len(toks) else ""
-    return before in NOUN_ADJECTIVES or before in _NOUN_DETERMINERS or after == "of"
+    return before in NOUN_ADJECTIVES or before in _NOUN_DETERMINERS or before in NOUN_TAKERS or after == "of"
 
 
 #: The words a ``cite_phrase`` opens with.

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from streams.extract.antecedents import person_subject
+from streams.extract.antecedents import issuing_subject, person_subject
 from streams.extract.attribution import Attribution
 from streams.extract.claimants import is_person
 from streams.extract.sentences import split_sentences
@@ -89,6 +89,9 @@ class SourceTrail:
         subject = self._subject(n_sent) if word and word[0] in _SINGULAR else None
         if subject is not None:  # "Cameron welcomes the plan. He agrees. Troops will go, he says."
             return replace(a, claimant=subject, last=subject)
+        body = self._issuer(n_sent) if not word or word[0] not in _PERSONS | _PUBLISHER else None
+        if body is not None:  # "TransAsia has issued a statement. The statement says 13 died."
+            return replace(a, claimant=body, last=body)
         last = self._last
         if last is None or (word and word[0] in _PUBLISHER):
             return replace(a, claimant=None) if word and word[0] in _PUBLISHER else a
@@ -99,6 +102,18 @@ class SourceTrail:
         elif thing and (last.lead_outlet or (claimant is not None and is_person(claimant))):
             claimant = None  # an outlet, or a body, never a person
         return replace(a, claimant=claimant, relay=relay, last=claimant)
+
+    def _issuer(self, n_sent: int) -> str | None:
+        """The body the sentences since the last named source say put something out ("X has issued a statement")."""
+        if not self._text:
+            return None
+        if self._spans is None:
+            self._spans = split_sentences(self._text)
+        for m in range(n_sent - 1, max(self._last_n, n_sent - 1 - MAX_BACK), -1):
+            body = issuing_subject(self._text, tokenize(self._text, *self._spans[m])) if m < len(self._spans) else None
+            if m >= 0 and body is not None:
+                return body
+        return None
 
     def _subject(self, n_sent: int) -> str | None:
         """The person the sentences since the last named source are about ("Jo Marsh shows images.")."""
