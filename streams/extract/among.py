@@ -1,5 +1,5 @@
 """Counts placed among a group: "nine children were among those killed", "one tourist was among
-five people killed", "six Germans have been identified among the dead".
+five people killed", "four Dutch nationals were named among the victims".
 
 Helpers of :func:`streams.extract.shapes.people_cue`. Every look is bounded by a
 fixed window: linear.

@@ -107,12 +107,12 @@ _ISSUED = DOCUMENT_NOUNS | words("figures numbers details")
 def issuing_subject(text: str, toks: list[Token]) -> str | None:
     """The body a sentence opens with as putting something out, for a later "it says" or "the statement says".
 
-    "TransAsia has issued a statement on its page." and "The UN has released
+    "The ferry line has issued a statement." and "The UN has released
     figures." name no figure and use no speech verb, yet they are what "it says",
     "they say" or "the statement says" in the next sentences stands for.
 
     >>> from streams.extract.tokens import tokenize
-    >>> s = "The port authority has issued a statement on its website."
+    >>> s = "The port authority has issued a statement this morning."
     >>> issuing_subject(s, tokenize(s))
     'port authority'
     """

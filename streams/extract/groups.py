@@ -62,7 +62,7 @@ def fate_of_the_hurt(toks: list[Token], k: int, partitive: bool) -> int | None:
     group's. ``k`` is where the group word stands after the partitive "of the"; None otherwise.
 
     The group word only says who they were; what the count says happened to them is the verb
-    after it ("Three of the wounded were in critical condition" has none, and stays injured).
+    after it ("Two of the hurt are said to be critical" has none, and stays injured).
     """
     if not partitive or k >= len(toks) or toks[k].low not in _HURT:
         return None

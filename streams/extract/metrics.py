@@ -195,7 +195,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
         # "shot down nine missiles fired at the city": the verb before is the figure's.
         cue = "downed"
     if cue is not None and subj_low[:1] in ([], ["with"]) and (cue_k or 0) > m.j and toll_before(toks, m.i):
-        cue, subj_toks = None, []  # "the toll rose to 22 with the death of one of the wounded": the toll's
+        cue, subj_toks = None, []  # "the toll rose to 31 with the death of a wounded man": the toll's
     if taken:
         metric, via = "captured", "left"
     elif cue is not None and k < n and toks[k].low in _RELATIVE and left_cue(toks, m.i) not in (None, "dropped"):

@@ -140,8 +140,8 @@ def earlier_cause(toks: list[Token], i: int) -> bool:
     return link in ("after", "following") and before in _SPANS  # "three days after the massacre of"
 
 
-#: What runs over months or years and is counted by what it has killed: "a campaign which killed
-#: thousands", "violence that has claimed some 100,000 lives". A day's "fighting" or "clashes" is
+#: What runs over months or years and is counted by what it has killed: "a drive that killed
+#: hundreds", "unrest that has cost about 40,000 lives". A day's "fighting" or "clashes" is
 #: left out: "fighting that killed 29 civilians" is most often the incident being reported.
 _LONG_RUNNING = words(
     """
@@ -159,7 +159,7 @@ _WAR_TO_CLAUSE = 4
 def war_toll(toks: list[Token], i: int) -> bool:
     """Whether the figure at ``toks[i]`` is the toll of a war or campaign told in passing.
 
-    "part of a campaign which killed thousands", "violence that has claimed some 100,000
+    "part of a drive that killed hundreds", "unrest that has cost about 40,000
     lives", "where ethnic violence has killed scores": the verb's subject is a long-running
     thing, not an attack, so the figure is a running total (like "since the war began").
     Without "which" or "that" the verb must be perfect ("violence has killed scores"):
@@ -270,7 +270,7 @@ def is_nationwide(toks: list[Token], i: int, j: int, is_country: Callable[[str],
     p, end, aside = j, min(n, j + _NATIONWIDE_WINDOW), False
     while p < end:
         if toks[p].text == "," and not aside and p == j:
-            # "72 people, the majority of them civilians, were killed across Syria": one aside is skipped
+            # "58 people, most of them farmers, were killed across the province": one aside is skipped
             close = next((q for q in range(p + 1, min(n, p + 10)) if toks[q].text in (",", ";", ".")), None)
             if close is not None and toks[close].text == "," and all(t.kind != "num" for t in toks[p:close]):
                 p, end, aside = close + 1, min(n, close + 1 + _NATIONWIDE_WINDOW), True

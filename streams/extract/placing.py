@@ -215,7 +215,7 @@ _LOCAL_WITNESSES = frozenset(
 
 
 #: Services that count the dead and wounded where they are brought: their place is where it happened
-#: ("Mogadishu ambulance service chief Ali Muse said", "a doctor at the main hospital in Misrata said").
+#: ("Hargeisa ambulance service chief Yusuf Dahir said", "a nurse at the central hospital in Sirte said").
 _SCENE_SERVICES = frozenset(words("ambulance ambulances hospital hospitals morgue mortuary"))
 
 
@@ -232,7 +232,7 @@ _SERVICE = "|".join(sorted(_SCENE_SERVICES))
 def _service_place(a: Attribution, p: Place) -> bool:
     """Whether ``p`` is the place of a service in the claimant that counts the casualties where they are
     brought: "Mogadishu ambulance service", "Mogadishu's main hospital", "the hospital in Misrata"; not
-    another place in the claimant ("... chief Aden Farah": a surname, whatever province is called so)."""
+    another place in the claimant ("... chief Hodan Farah": a surname, whatever province is called so)."""
     claimant = a.claimant or ""
     if not p.text or not any(w in _SCENE_SERVICES for w in claimant.lower().split()):
         return False
@@ -248,7 +248,7 @@ def _service_place(a: Attribution, p: Place) -> bool:
 def event_places(sent: Sentence) -> list[Place]:
     """The sentence's places outside its attribution ("the governor of the Kursk region said"), but for
     the places of witnesses on the scene ("villagers in Hajjah province said") and of the services that
-    count the casualties ("Mogadishu ambulance service chief Ali Muse said")."""
+    count the casualties ("Hargeisa ambulance service chief Yusuf Dahir said")."""
     a = sent.attribution
     if a is None or _local_witness(a):
         return sent.places

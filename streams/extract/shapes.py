@@ -39,7 +39,7 @@ def toll_before(toks: list[Token], i: int) -> str | None:
     while p > stop:  # "the toll from the collapse of a wall in Kolwezi rose to 14"
         t = toks[p]
         if t.text == "," and not aside:
-            # "the death toll in Gaza, according to the health ministry, is 1,364": one aside is skipped
+            # "the toll in the valley, according to the governor, is 412": one aside is skipped
             opening = next((q for q in range(p - 1, max(-1, p - 9), -1) if toks[q].text == ","), None)
             if opening is not None:
                 aside, stop, p = True, max(-1, stop - (p - opening)), opening - 1
@@ -346,7 +346,7 @@ def list_item(toks: list[Token], i: int, j: int, prev_i: int, prev_j: int, prev_
 
     "73 deaths in Morelos, 43 in Puebla, 13 in the state of Mexico and one in
     Oaxaca"; "90 people were killed - 41 police officers, 47 civilians and two
-    soldiers"; "among those killed are: five from Saudi Arabia two from Iraq".
+    soldiers"; "among those killed are: four from Chad two from Niger".
     Between the two counts there may be the earlier count's own verb, a short
     place phrase and a separator; after the item, a place or a noun of people.
     The earlier count is ``toks[prev_i:prev_j]`` with its subject, its number ending at ``prev_end``.

@@ -181,7 +181,7 @@ def no_source(phrase: list[Token]) -> bool:
 
 
 def owns(phrase: list[Token]) -> bool:
-    """Whether a role phrase holds a possessive ("head of the city's ambulance service").
+    """Whether a role phrase holds a possessive ("chief of the province's rescue crews").
 
     Such a role names where its holder works; a bare role in apposition is taken
     as the source's description only without one, and the phrase is otherwise

@@ -302,7 +302,7 @@ def left_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     got = np_left(text, kept, k - (after - o))
     s = next((q for q, t in enumerate(kept) if got is not None and t.start >= got[1]), 0)
     if got is None or (s >= 1 and kept[s - 1].low in _OBJECT_OF):
-        return None  # "a group fighting in the Democratic Republic of Congo (DRC) accused": a place, not the source
+        return None  # "a militia active in the Central African Republic (CAR) accused": a place, not the source
     return got
 
 

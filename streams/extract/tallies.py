@@ -1,8 +1,8 @@
 """A tally named before its members: the group's word, then the counts that make it up.
 
-- "the dead, three men and one woman, have not been identified";
+- "the dead, two boys and an old man, are still unnamed";
 - "people hurt included 12 Britons, three French children and two Romanians";
-- "among the 13 people killed in Barcelona were three Germans and one Belgian".
+- "among the 11 people killed in Lyon were two Swiss and one Austrian".
 
 The group word gives the metric of the first count after it; the counts that
 follow it in a list inherit it (metrics.py). One bounded look back: linear.

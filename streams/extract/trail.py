@@ -90,7 +90,7 @@ class SourceTrail:
         if subject is not None:  # "Cameron welcomes the plan. He agrees. Troops will go, he says."
             return replace(a, claimant=subject, last=subject)
         body = self._issuer(n_sent) if not word or word[0] not in _PERSONS | _PUBLISHER else None
-        if body is not None:  # "TransAsia has issued a statement. The statement says 13 died."
+        if body is not None:  # "The ferry line has issued a statement. The statement says 9 died."
             return replace(a, claimant=body, last=body)
         last = self._last
         if last is None or (word and word[0] in _PUBLISHER):

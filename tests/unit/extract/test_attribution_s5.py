@@ -186,7 +186,7 @@ def test_a_parenthesis_after_the_name_is_left_out(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    both("The Ruritanian news agency (RNA) has reported a revised death toll from the health ministry: 27 killed."),
+    both("The Ruritanian news agency (RNA) has reported an updated toll from the health ministry: 27 killed."),
 )
 def test_an_outlet_passing_on_a_toll_from_a_source(text: str) -> None:
     (f,) = facts_of(text, "killed")

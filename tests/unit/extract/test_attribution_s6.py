@@ -96,15 +96,15 @@ def test_person_subject_in_lowercase_needs_no_article_or_a_title() -> None:
     [
         *[
             (t, "international committee of the red cross")
-            for t in both("The International Committee of the Red Cross says around 20 civilians were killed.")
+            for t in both("The International Committee of the Red Cross says about 17 villagers were killed.")
         ],
         *[
-            (t, "source in the crisis centre")
-            for t in both("The agency is reporting 34 dead on the basis of a source in the crisis centre.")
+            (t, "source in the emergency centre")
+            for t in both("The agency is reporting 29 dead on the basis of a source in the emergency centre.")
         ],
         *[
-            (t, "undersecretary for the ministry of the interior and public security")
-            for t in both("The undersecretary for the ministry of the interior and public security says 5 people died.")
+            (t, "deputy secretary for the ministry of the interior and civil defence")
+            for t in both("The deputy secretary for the ministry of the interior and civil defence says 5 people died.")
         ],
     ],
 )
@@ -115,10 +115,10 @@ def test_names_of_bodies_and_roles_keep_their_article(text: str, want: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    both("A representative from the civil aviation authority Lin Zhi Ming said two people were found dead."),
+    both("A representative from the port authority Wen Dao Li said two people were found dead."),
 )
 def test_a_role_from_a_body_keeps_the_name_after_it(text: str) -> None:
-    assert _ids(text, "killed") == {2: "lin zhi ming"}
+    assert _ids(text, "killed") == {2: "wen dao li"}
 
 
 @pytest.mark.parametrize(

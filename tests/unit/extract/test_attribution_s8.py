@@ -113,9 +113,7 @@ def test_a_byline_needs_a_name_not_a_role() -> None:
     assert not byline(toks, 3, "officials in oslo")
 
 
-@pytest.mark.parametrize(
-    "text", both_tokenised("A woman has been killed in a storm-related incident in Leeds, PA reports.")
-)
+@pytest.mark.parametrize("text", both_tokenised("A man has been killed by a falling tree in Leeds, PA reports."))
 def test_pa_is_an_outlet(text: str) -> None:
     f = one(text, "killed")
     assert (f.claimant, (f.relay or "").lower()) == (None, "pa")
@@ -183,7 +181,7 @@ def test_names_adverbs_and_bylines_before_that(text: str, claimant: str) -> None
         *(
             (t, "ferry company")
             for t in both_tokenised(
-                "The ferry company has issued a statement on its website. The statement says 11 passengers died."
+                "The ferry company has issued a statement this morning. The statement says 11 passengers died."
             )
         ),
         *(

@@ -112,14 +112,14 @@ def test_a_strike_event_is_still_a_strike(text: str) -> None:
     "text",
     [
         *both_tokenised("What a terrible scene. I hope that no one was killed."),
-        *both_tokenised("We are praying no one was hurt in the fire."),
+        *both_tokenised("We are praying no one was hurt in the blaze."),
     ],
 )
 def test_a_hoped_for_zero_is_no_figure(text: str) -> None:
     assert facts_of(text) == []
 
 
-@pytest.mark.parametrize("text", both_tokenised("Firefighters said no one was hurt in the fire."))
+@pytest.mark.parametrize("text", both_tokenised("Firefighters said no one was hurt in the blaze."))
 def test_a_reported_zero_still_counts(text: str) -> None:
     assert [f.best for f in facts_of(text)] == [0]
 

@@ -41,7 +41,7 @@ def incident_tally(facts: list[Fact]) -> int | None:
         *[
             (t, [(7, False), (80, True)])
             for t in both_tokenised(
-                "At least seven villagers were killed three days after the massacre of more than 80 people nearby."
+                "At least seven villagers were killed two days after the massacre of more than 80 people close by."
             )
         ],
     ],

@@ -28,7 +28,7 @@ def killed(text: str) -> list[tuple[int | None, bool]]:
             (t, [(60, False), (1000, True)])
             for t in both_tokenised(
                 "Militiamen killed 60 farmers near the dam. "
-                "It was part of a campaign which killed thousands of farmers."
+                "It belonged to a campaign which killed thousands of herders."
             )
         ],
         *[

@@ -102,7 +102,7 @@ def test_titled_name_needs_a_title_and_a_first_name() -> None:
 
 
 def test_a_city_before_a_part_noun_places_the_figure() -> None:
-    f = one("the shooting at a quebec mosque where six people were killed shocked canada .", "killed")
+    f = one("the gun attack at a quebec mosque in which six worshippers were killed stunned canada .", "killed")
     assert where(f) == ("CA-QC", "CA")
 
 

@@ -155,7 +155,7 @@ def test_a_pair_settles_the_same_name_elsewhere_in_the_sentence() -> None:
 
 def test_a_compass_word_before_a_region_word_belongs_to_the_name() -> None:
     # "Twic" alone is a county of Warrap; "Twic East county" lies in Jonglei.
-    f = killed("Raiders attacked soldiers near a village in Twic East county (Jonglei state), killing one soldier.")
+    f = killed("Raiders hit an army post by a village in Twic East county (Jonglei state), killing two soldiers.")
     assert where(f) == ("SS-JG", "SS")
 
 
