@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from streams.extract import lexicon as lx
 from streams.extract.senses import senses_of
-from streams.extract.strike_topics import of_past_war, policing, topic_before, walkout_sentence
+from streams.extract.strike_topics import launched_strike, of_past_war, policing, topic_before, walkout_sentence
 from streams.extract.tokens import Token
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
@@ -134,14 +134,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
     intercept = not lx.INTERCEPT_WORDS.isdisjoint(lows)
     damage = not lx.DAMAGE_WORDS.isdisjoint(lows)
     everyday: bool | None = None
-    # "general strike in Belgium today, huge strikes in Italy": one walkout named makes the sentence's strikes walkouts
-    walkouts = lx.VIOLENCE_WORDS.isdisjoint(lows) and any(
-        q >= 1 and w in ("strike", "strikes") and lows[q - 1] in lx.NOT_MILITARY_BEFORE for q, w in enumerate(lows)
-    )
     for k, t in enumerate(toks):
         low = t.low
-        if walkouts and low in ("strike", "strikes") and _weapon_before(toks, k)[0] is None:
-            continue
         is_noun = low in lx.STRIKE_NOUNS
         is_verb = (
             low in lx.STRIKE_VERBS
@@ -170,7 +164,8 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
-        if weapon is None and actor is None and low in ("strike", "strikes") and walkout_sentence(toks, lows):
+        walkout = weapon is None and actor is None and low in ("strike", "strikes") and walkout_sentence(toks, lows)
+        if walkout and not launched_strike(toks, k):
             continue  # "a general strike in Belgium, huge strikes in Italy": walkouts
         if (
             weapon is None

@@ -208,6 +208,12 @@ def _long_span(toks: list[Token], k: int) -> bool:
     return q < len(toks) and (toks[q].low in _LONG_SPANS or (q == k + 1 and toks[q].low in ("decade", "year")))
 
 
+def _compares(toks: list[Token], k: int) -> bool:
+    """ "the deadliest attack there in the last few years", "the first deaths in the past five months":
+    a superlative before the span compares the incident with it; it counts nothing over it."""
+    return any(toks[q].low in _SUPERLATIVES for q in range(max(0, k - 8), k))
+
+
 def sentence_is_cumulative(toks: list[Token]) -> bool:
     """Markers of a running total anywhere in the sentence ("since the start of the war"), or of an
     earlier year ("In 1994, ...", "29 years ago")."""
@@ -227,7 +233,7 @@ def sentence_is_cumulative(toks: list[Token]) -> bool:
                 last = w == "last" and toks[q - 1].low == "the"  # "since the last talks", not "since last night"
                 if (w in lx.CUMULATIVE_AFTER_SINCE and w != "the") or w in _SINCE_EVENTS or last or _year(toks[q]):
                     return True
-        if low in ("past", "last") and _long_span(toks, k):
+        if low in ("past", "last") and _long_span(toks, k) and not _compares(toks, k):
             return True
         for phrase in _BY_FIRST.get(low, ()):
             if all(k + q < n and toks[k + q].low == w for q, w in enumerate(phrase)):

@@ -118,7 +118,9 @@ def byline(toks: list[Token], k: int, np: str) -> bool:
 #: Marks that close the clause of a byline ("..., Jane Roe reports.").
 _CLOSERS = frozenset({".", ",", ";", "!", "?", ")"})
 #: Words of a source's description that are no part of a person's name ("local media", "the group").
-_NOT_NAMES = words("media press group groups activists officials sources the a an his her their its")
+_NOT_NAMES = words("media press group groups activists officials sources the a an his her their its") | words(
+    "watch rights international borders amnesty crescent cross commission foundation federation society monitor"
+)  # a body's name: "..., Human Rights Watch reports." keeps its claimant
 
 
 #: Verbs that receive reports rather than make them: "we are getting reports that ...".

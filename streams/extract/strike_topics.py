@@ -66,3 +66,15 @@ def walkout_sentence(toks: list[Token], lows: list[str]) -> bool:
         for k, t in enumerate(toks)
         if k >= 1
     )
+
+
+#: Verbs that launch an attack, never a walkout: "Russia launched 12 strikes", "carried out strikes".
+_LAUNCHED = words("launched launches launch launching carried conducted unleashed fired")
+
+
+def launched_strike(toks: list[Token], k: int) -> bool:
+    """Whether the strike noun at ``k`` is launched or carried out (within three words before it), or made
+    against something: an attack even in a sentence that also names a walkout."""
+    if k + 1 < len(toks) and toks[k + 1].low == "against":
+        return True
+    return any(toks[q].low in _LAUNCHED for q in range(max(0, k - 4), k))

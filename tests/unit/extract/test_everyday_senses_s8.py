@@ -23,3 +23,17 @@ def test_strikes_beside_a_named_walkout_are_walkouts(text: str) -> None:
 )
 def test_a_weapon_keeps_its_strike_beside_a_walkout(text: str) -> None:
     assert len(facts_of(text, "strikes")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *both_tokenised(
+            "Officials said Russia launched 12 strikes on Sumy region as a general strike began in France."
+        ),
+        *both_tokenised("Russia carried out strikes on Kharkiv overnight as a general strike shut down Belgium."),
+    ],
+)
+def test_a_launched_strike_stays_an_attack_beside_a_walkout(text: str) -> None:
+    # review finding (session 8): the walkout named in the same sentence had removed the attack
+    assert [f.metric for f in facts_of(text)] == ["strikes"]

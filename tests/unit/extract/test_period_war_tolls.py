@@ -88,3 +88,19 @@ def test_a_day_of_fighting_or_a_raid_stays_the_incident(text: str, want: list[tu
 )
 def test_a_toll_over_the_past_months_or_years_is_a_running_total(text: str, want: list[tuple[int, bool]]) -> None:
     assert killed(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    both_tokenised(
+        "A drone strike killed three civilians in Kherson on Tuesday, the deadliest attack there in the last few years."
+    )
+    + both_tokenised(
+        "Two soldiers were killed in Kharkiv on Monday, the first deaths in the city in the past five months."
+    ),
+)
+def test_a_span_a_superlative_compares_with_is_no_running_total(text: str) -> None:
+    # The incident is compared with the span, not counted over it (review finding, session 8).
+    got = [f for f in facts_of(text) if f.metric in ("killed", "strikes")]
+    assert any(f.metric == "killed" for f in got)
+    assert not any(f.cumulative for f in got)
