@@ -8,6 +8,9 @@ Region and attribution accuracy are measured over matched pairs only. A
 claimant is right when it is the same source as the label: the same words, or
 the same canonical claimant id (``Fact.claimant_id``) that the label gets among
 the entry's claimants ("andrae" labels "Munich police chief Andrae").
+Labels that also carry ``scene_region_code`` (the incident's place as the whole
+post makes it clear, where ``region_code`` holds only what the figure's own
+sentence names) get a second region score against it.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ class EvalResult:
     claimant: Accuracy
     relay: Accuracy
     misses: list[str] = field(default_factory=list)
+    scene: Accuracy = field(default_factory=Accuracy)
 
     def report(self) -> str:
         """A plain-text table of the scores."""
@@ -85,6 +89,10 @@ class EvalResult:
         lines.append(f"{'overall':<20}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp:6d}{c.fp:6d}{c.fn:6d}")
         for label, acc in (("region", self.region), ("claimant", self.claimant), ("relay", self.relay)):
             lines.append(f"{label} accuracy: {acc.value:.3f} ({acc.correct}/{acc.total})")
+        if self.scene.total:
+            s = self.scene
+            where = "(against the incident's place in the post)"
+            lines.append(f"scene region accuracy: {s.value:.3f} ({s.correct}/{s.total}) {where}")
         return "\n".join(lines)
 
 
@@ -150,7 +158,7 @@ def evaluate(
 ) -> EvalResult:
     """Score ``extractor`` over labelled entries."""
     per: dict[str, Counts] = {}
-    region = claimant = relay = Accuracy()
+    region = claimant = relay = scene = Accuracy()
     misses: list[str] = []
     n_entries = 0
     for entry in entries:
@@ -174,6 +182,8 @@ def evaluate(
             p = pred[hit]
             per[str(metric)] = c + Counts(tp=1)
             region = Accuracy(region.correct + (p.region_code == g.get("region_code")), region.total + 1)
+            if "scene_region_code" in g:
+                scene = Accuracy(scene.correct + (p.region_code == g["scene_region_code"]), scene.total + 1)
             claimant = Accuracy(
                 claimant.correct + same_claimant(p, g.get("claimant"), pred),
                 claimant.total + 1,
@@ -186,7 +196,7 @@ def evaluate(
     overall = Counts()
     for c in per.values():
         overall = overall + c
-    return EvalResult(n_entries, per, overall, region, claimant, relay, misses)
+    return EvalResult(n_entries, per, overall, region, claimant, relay, misses, scene)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
