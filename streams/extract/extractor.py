@@ -31,6 +31,7 @@ from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
 from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
+from streams.extract.narrative import Narrative
 from streams.extract.numbers import find_numbers
 from streams.extract.others import adds_to_earlier, running_sums
 from streams.extract.period import figure_is_cumulative, is_nationwide, sentence_is_cumulative, toll_is_regional
@@ -268,10 +269,12 @@ def _finish(
     own = [place_for(f, sent, text) for f, sent, _ in pending]
     # Figures the entry's one place carries itself: a country-level figure of that metric is then another one.
     held = {f.metric for (f, _, _), p in zip(pending, own, strict=True) if p is not None and p == fallback}
+    thread = Narrative()
     for (f, sent, cumulative), mine in zip(pending, own, strict=True):
         listed = in_listed_places(text, sent)  # "in the Oromia and Amhara regions": in several, no one place
         lone = listed or listed_after(text, f, sent) or f.metric in _AIR or whole_of_parts(f, sent, text)
         place = (None if listed else mine) or (None if lone else fallback)
+        place = thread.place(place, sent, lone=lone, cumulative=cumulative)  # 'Another 40 were wounded.'
         if not cumulative and f.metric in _NARROWED and f.metric not in held and _narrows(text, place, fallback):
             place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
