@@ -29,6 +29,7 @@ from streams.extract.coreference import titled_names
 from streams.extract.cues import Figure
 from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
+from streams.extract.hashtags import with_tag_places
 from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
 from streams.extract.narrative import Narrative
@@ -148,6 +149,7 @@ def extract_text(text: str) -> list[Fact]:
         if countries is None:
             countries = entry_countries(text, gazetteer())
         sent.places = off_scene(text, find_places(text, toks, gazetteer(), war, countries))
+        sent.places = with_tag_places(text, toks, sent.places, gazetteer(), war, countries)  # "# peshawarattack"
         if dateline is not None and s < dateline[1]:
             sent.places = [p for p in sent.places if not dateline[0] <= p.start < dateline[1]]
         if n_sent == 0:
