@@ -75,16 +75,6 @@ PART_NOUNS = words(
     market bazaar stadium suburbs outskirts
     """
 )
-#: Nouns that a lowercase name before them places ("a quebec mosque", "the arizona gunman").
-#: Not events ("in connection with the paris attacks" names another event's place: see ``places._in_event``).
-_SCENE_NOUNS = PART_NOUNS | words("gunman gunmen bomber bombers attacker attackers shooter shooters")
-
-
-def modifies_scene(prev: Token | None, nxt: Token) -> bool:
-    """Whether a one-word name between an article or a number and a scene noun places that scene."""
-    return nxt.low in _SCENE_NOUNS and prev is not None and (prev.low in ("the", "a", "an") or prev.kind == "num")
-
-
 #: Nouns whose place after "in" is where a source works, not where it happened ("the embassy in Brussels").
 _SEAT_NOUNS = words(
     """
