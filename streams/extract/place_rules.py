@@ -152,6 +152,11 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
             continue  # "Rafah (Rafah, North Sinai)", "Ahmadabad district, Paktia": a district of the region after
         if reg is None:
             continue
+        coarse = up.get(reg)
+        if coarse is not None and up.get(a.region_code or "") == coarse and _also_names(gaz, b, coarse):
+            # "(Khagrachhari, Chittagong)": the division of that name, which the district lies in, not the district
+            out[k + 1] = b = Place(b.start, b.end, b.text, coarse, b.country, "region")
+            reg = coarse
         if a.region_code == reg or up.get(a.region_code or "") == reg:
             settled[name_key(a.text)] = a.region_code or reg  # the pair confirms the town's region
             continue
@@ -219,6 +224,11 @@ def _shared_region(gaz: Gazetteer, a: Place, b: Place) -> str | None:
     named |= {c.region_code for c in gaz.names.get(b_key, ()) if c.region_code is not None}
     both = inside & named
     return next(iter(both)) if len(both) == 1 else None
+
+
+def _also_names(gaz: Gazetteer, p: Place, iso: str) -> bool:
+    """Whether the name of ``p`` is also the name of region ``iso`` (a unit and the one inside it so named)."""
+    return any(r.iso == iso and r.rank > 0 for r in gaz.regions.get(bare_region_name(name_key(p.text)), ()))
 
 
 def _as_region(p: Place, gaz: Gazetteer) -> str | None:

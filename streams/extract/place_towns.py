@@ -18,6 +18,7 @@ from streams.extract.gazetteer import (
     Gazetteer,
     Place,
     _Candidate,
+    finest,
     name_key,
     normalize,
 )
@@ -214,7 +215,7 @@ def _place_in(text: str, toks: list[Token], s: int, k: int, cc: str, gaz: Gazett
     written = text[first.start : last.end]
     if regions and not (towns and max(c.population for c in towns) >= _TOWN_OVER_PAIRED_REGION):
         isos = {r.iso for r in regions}
-        iso = next(iter(isos)) if len(isos) == 1 else None
+        iso = next(iter(isos)) if len(isos) == 1 else finest(isos)
         return Place(first.start, last.end, written, iso, cc, "region")
     main = [c for c in towns if c.score >= 5 * max(c.population, 1)] or towns
     weight: dict[str | None, float] = {}

@@ -128,8 +128,10 @@ def whole_of_parts(f: Figure, sent: Sentence, text: str) -> bool:
     One part's place ("32 killed, including 23 in Damascus") stays the whole's, as the coders of atrocity
     data place such an event."""
     after = [p for p in sent.places if p.start >= f.end and p.kind != "mention"]
-    return bool(after) and all(_owned_by_other(text, f, p, sent.figures) for p in after) and _split_over_places(
-        text, f, sent
+    return (
+        bool(after)
+        and all(_owned_by_other(text, f, p, sent.figures) for p in after)
+        and _split_over_places(text, f, sent)
     )
 
 

@@ -62,3 +62,31 @@ def test_a_city_named_like_a_common_word_before_an_attack_noun() -> None:
 )
 def test_a_common_word_outside_the_slot_is_no_city(body: str) -> None:
     assert one(body, "killed").country is None
+
+
+# --- a region and the unit inside it that bears its name: the finer one ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "riot police killed two protesters in the mining town of boke in guinea on tuesday .",
+        "Riot police killed two protesters in Boke on Tuesday.",
+    ],
+)
+def test_a_name_of_a_region_and_its_own_prefecture_gives_the_prefecture(body: str) -> None:
+    assert where(one(body, "killed")) == ("GN-BK", "GN")  # the prefecture, inside the region GN-B
+
+
+def test_a_district_written_with_its_division_keeps_the_district() -> None:
+    # Chittagong names a division and a district inside it; after another district it is the division.
+    f = one("Gunmen shot dead three farmers at a market in Ramgarh upazila (Khagrachhari, Chittagong).", "killed")
+    assert where(f) == ("BD-29", "BD")
+
+
+def test_finest_of_two_nested_codes() -> None:
+    from streams.extract.gazetteer import finest
+
+    assert finest({"BD-B", "BD-10"}) == "BD-10"
+    assert finest({"BD-10", "BD-29"}) is None
+    assert finest({"GN-BK"}) is None
