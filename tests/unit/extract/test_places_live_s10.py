@@ -90,3 +90,22 @@ def test_finest_of_two_nested_codes() -> None:
     assert finest({"BD-B", "BD-10"}) == "BD-10"
     assert finest({"BD-10", "BD-29"}) is None
     assert finest({"GN-BK"}) is None
+
+
+# --- an embassy that an attack struck is the scene, not a source's seat ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "two guards were killed in an attack on the french embassy in kabul last year .",
+        "Gunmen stormed the French embassy in Kabul, killing two guards.",
+    ],
+)
+def test_an_attacked_embassy_is_the_scene(body: str) -> None:
+    assert where(one(body, "killed")) == ("AF-KAB", "AF")
+
+
+def test_an_embassy_that_speaks_is_still_no_scene() -> None:
+    f = one("a spokesman for the embassy in kabul said two guards were killed in jalalabad .", "killed")
+    assert where(f) == ("AF-NAN", "AF")
