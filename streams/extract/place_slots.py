@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import functools
 
+from streams.extract.gazetteer import DIRECTION_WORDS as DIRECTIONS
 from streams.extract.gazetteer import Gazetteer, Place, _Candidate, normalize
-from streams.extract.place_rules import EVENT_NOUNS
+from streams.extract.place_rules import EVENT_NOUNS, LOCALITY_NOUNS
 from streams.extract.place_senses import PART_NOUNS
 from streams.extract.tokens import Token, words
 
@@ -51,6 +52,21 @@ def slot_noun(toks: list[Token], j: int, venues: bool = True) -> int | None:
     return None
 
 
+#: Nouns of a part of a town that a name before them and "of" after them call the town's ("the X suburb of Y").
+_TOWN_PARTS = (LOCALITY_NOUNS - words("sector")) | words("suburb suburbs district area")
+
+
+def town_part_after(toks: list[Token], i: int, j: int) -> bool:
+    """Whether the name ``toks[i:j]`` is the town of a part named after it ("the brussels district of molenbeek",
+    "in the central baghdad neighbourhood of karrada"): the town's, not a street's or a neighbourhood's.
+    Only after "the": "in Keran sector of Kupwara district" names a sector of the district after it."""
+    if j + 2 >= len(toks) or toks[j].low not in _TOWN_PARTS or toks[j + 1].low != "of" or toks[j + 2].kind != "word":
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    before = toks[i - 2] if prev is not None and prev.low in DIRECTIONS and i >= 2 else prev
+    return before is not None and before.low == "the"
+
+
 def in_modifier_slot(toks: list[Token], i: int, j: int, venues: bool = True) -> bool:
     """Whether the name ``toks[i:j]`` stands in the modifier slot of an incident or venue noun.
 
@@ -62,9 +78,11 @@ def in_modifier_slot(toks: list[Token], i: int, j: int, venues: bool = True) -> 
     >>> in_modifier_slot(tokenize(t, 0, len(t)), 5, 6)
     False
     """
+    if town_part_after(toks, i, j):
+        return True
+    prev = toks[i - 1] if i > 0 else None
     if slot_noun(toks, j, venues) is None:
         return False
-    prev = toks[i - 1] if i > 0 else None
     if prev is None or prev.text in _OPENERS or prev.kind == "num":
         return True
     if prev.low not in ("the", "a", "an"):

@@ -46,7 +46,7 @@ from streams.extract.place_senses import (
     surname_after_title,
     wider_area,
 )
-from streams.extract.place_slots import common_city_at, in_modifier_slot
+from streams.extract.place_slots import common_city_at, in_modifier_slot, town_part_after
 from streams.extract.place_towns import (
     DIRECTIONS,
     OPENERS,
@@ -299,7 +299,7 @@ def _name_at(
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
-            if nxt is not None and nxt.low in LOCALITY_NOUNS:
+            if nxt is not None and nxt.low in LOCALITY_NOUNS and not town_part_after(toks, i, j):
                 continue  # "in Garden Street": a street named after some place, not that county
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
@@ -331,7 +331,7 @@ def _name_at(
             continue
         if not town_ok or (modifier and cand.population < NAMED_CITY_POPULATION):
             continue
-        if nxt is not None and nxt.low in LOCALITY_NOUNS:
+        if nxt is not None and nxt.low in LOCALITY_NOUNS and not town_part_after(toks, i, j):
             continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
         w, we = _written(text, toks[i].start, last.end)
         return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j

@@ -109,3 +109,24 @@ def test_an_attacked_embassy_is_the_scene(body: str) -> None:
 def test_an_embassy_that_speaks_is_still_no_scene() -> None:
     f = one("a spokesman for the embassy in kabul said two guards were killed in jalalabad .", "killed")
     assert where(f) == ("AF-NAN", "AF")
+
+
+# --- "the <town> neighbourhood of <part>": the town's --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("rescuers pulled 14 bodies from a school in the mexico city neighborhood of tlalpan .", ("MX-CMX", "MX")),
+        ("a car bomb killed nine people in the central baghdad neighbourhood of mansour .", ("IQ-BG", "IQ")),
+        ("A car bomb killed nine people in the central Baghdad neighbourhood of Mansour.", ("IQ-BG", "IQ")),
+    ],
+)
+def test_a_town_named_before_one_of_its_neighbourhoods(body: str, expected: tuple[str, str]) -> None:
+    assert where(one(body, "killed")) == expected
+
+
+def test_a_sector_of_a_district_is_no_town_of_its_name() -> None:
+    # "Keran sector of Kupwara district": a sector of the district named after it, not Kara's Keran in Togo.
+    f = one("Two militants were killed in a gunfight in Keran sector of Kupwara district on Thursday.", "killed")
+    assert f.country != "TG"
