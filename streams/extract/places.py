@@ -21,6 +21,7 @@ from streams.extract.gazetteer import (
     admin_word_country_at,
 )
 from streams.extract.place_areas import compass_area
+from streams.extract.place_around import outside_cities
 from streams.extract.place_capitals import country_capital, demonym_capital, entry_capital
 from streams.extract.place_rules import (
     LOCALITY_NOUNS,
@@ -148,7 +149,7 @@ def find_places(
             # "Jilib, 120 km north of Kismayu": the landmark a distance is measured from, not the scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
-    return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)
+    return outside_cities(text, divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out), gaz)
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:

@@ -130,3 +130,35 @@ def test_a_sector_of_a_district_is_no_town_of_its_name() -> None:
     # "Keran sector of Kupwara district": a sector of the district named after it, not Kara's Keran in Togo.
     f = one("Two militants were killed in a gunfight in Keran sector of Kupwara district on Thursday.", "killed")
     assert f.country != "TG"
+
+
+# --- outside a city that is a region of its own: the region around it ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Shelling killed three villagers outside Kyiv on Monday.", ("UA-32", "UA")),
+        ("a drone strike just outside kyiv killed two people .", ("UA-32", "UA")),
+        ("An air raid on a farm east of the capital Sanaa killed six civilians.", ("YE-SN", "YE")),
+        ("A mortar round killed four people in a Damascus suburb.", ("SY-RD", "SY")),
+    ],
+)
+def test_a_scene_outside_a_city_region_lies_in_the_region_around_it(body: str, expected: tuple[str, str]) -> None:
+    assert where(one(body, "killed")) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Shelling killed three people in Kyiv on Monday.",
+        "Three people were killed in a missile strike near Kyiv TV tower.",  # a landmark of the city: in it
+    ],
+)
+def test_the_city_itself_keeps_its_own_code(body: str) -> None:
+    assert where(one(body, "killed")) == ("UA-30", "UA")
+
+
+def test_a_city_whose_region_holds_it_keeps_its_region() -> None:
+    # Baghdad governorate holds the city: there is no other region around it to move to.
+    assert where(one("A car bomb killed nine people just outside Baghdad.", "killed")) == ("IQ-BG", "IQ")
