@@ -91,19 +91,33 @@ def in_modifier_slot(toks: list[Token], i: int, j: int, venues: bool = True) -> 
 
 
 @functools.lru_cache(maxsize=1)
-def _common_cities(common: frozenset[str]) -> dict[str, _Candidate]:
-    """Common-word key -> the largest city of that name of :data:`COMMON_CITY_POPULATION` or more."""
-    from streams.extract.geodata import big_cities
+def _cities_file() -> bytes:
+    from streams.extract.geodata import _data_file
 
-    out: dict[str, _Candidate] = {}
-    for rec in big_cities(frozenset(), 10**12):
-        key = normalize(rec.name)
-        if rec.population < COMMON_CITY_POPULATION or key not in common:
-            continue
-        old = out.get(key)
-        if old is None or rec.population > old.population:
-            out[key] = _Candidate(5.0 * rec.population, rec.country, rec.region_code, rec.population)
-    return out
+    return _data_file("cities15000.json")
+
+
+@functools.lru_cache(maxsize=256)
+def common_city(key: str) -> _Candidate | None:
+    """The largest city of :data:`COMMON_CITY_POPULATION` or more named ``key`` (a one-word key), if any.
+
+    The gazetteer leaves such names out ("nice", "reading"); their records are cut out of the GeoNames
+    file by their name, so the 16 MB file is never parsed whole.
+    """
+    import orjson
+
+    from streams.extract.geodata import _city
+
+    raw, best = _cities_file(), None
+    needle = b'"name": "' + key.capitalize().encode() + b'"'
+    at = raw.find(needle)
+    while at >= 0:
+        start, end = raw.rfind(b"{", 0, at), raw.find(b"}", at)
+        rec = _city(orjson.loads(raw[start : end + 1]), False)
+        if rec.population >= COMMON_CITY_POPULATION and (best is None or rec.population > best.population):
+            best = _Candidate(5.0 * rec.population, rec.country, rec.region_code, rec.population)
+        at = raw.find(needle, end)
+    return best
 
 
 def common_city_at(toks: list[Token], i: int, gaz: Gazetteer, lower_mode: bool) -> tuple[Place, int] | None:
@@ -115,7 +129,7 @@ def common_city_at(toks: list[Token], i: int, gaz: Gazetteer, lower_mode: bool) 
         return None  # "a man shooting at police": a definite event only ("the nice attack", "reading attack :")
     if not in_modifier_slot(toks, i, i + 1, venues=False):
         return None
-    cand = _common_cities(gaz.common).get(t.low)
+    cand = common_city(normalize(t.text))
     if cand is None:
         return None
     return Place(t.start, t.end, t.text, cand.region_code, cand.country, "city"), i + 1
