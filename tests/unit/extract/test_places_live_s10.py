@@ -162,3 +162,29 @@ def test_the_city_itself_keeps_its_own_code(body: str) -> None:
 def test_a_city_whose_region_holds_it_keeps_its_region() -> None:
     # Baghdad governorate holds the city: there is no other region around it to move to.
     assert where(one("A car bomb killed nine people just outside Baghdad.", "killed")) == ("IQ-BG", "IQ")
+
+
+# --- an entry that names no place and one nationality of people at home -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Peruvian officials said on Friday that guards had shot dead four inmates during the riot.", "PE"),
+        ("Five Palestinians were killed in the raid on Tuesday, medics said.", "PS"),
+    ],
+)
+def test_one_nationality_of_people_at_home_gives_the_country(body: str, country: str) -> None:
+    assert one(body, "killed").country == country
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Israeli jets killed six people overnight, a rescue worker said.",  # aircraft strike from afar
+        "A car was hit by Russian artillery and two people were killed.",  # a weapon crosses the border
+        "Peruvian officials said Chilean troops had killed two herders.",  # two nationalities: no one country
+    ],
+)
+def test_forces_weapons_or_two_nationalities_give_no_country(body: str) -> None:
+    assert one(body, "killed").country is None
