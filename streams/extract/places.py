@@ -23,6 +23,7 @@ from streams.extract.gazetteer import (
 from streams.extract.place_areas import compass_area
 from streams.extract.place_around import outside_cities
 from streams.extract.place_capitals import country_capital, demonym_capital, entry_capital
+from streams.extract.place_compass import compass_region
 from streams.extract.place_rules import (
     LOCALITY_NOUNS,
     NAME_ARTICLES,
@@ -276,7 +277,8 @@ def _name_at(
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             elif prev is not None and prev.low in ("and", "or") and i >= 3 and toks[i - 3].low == "from":
                 kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
-            return compass_area(text, toks, i, gaz, Place(toks[i].start, we, w, None, cc, kind)), j
+            found = compass_area(text, toks, i, gaz, Place(toks[i].start, we, w, None, cc, kind))
+            return compass_region(text, toks, i, found), j  # "in northern Uganda": its Northern Region
         cand = gaz.lookup_city(key, war, countries)
         hinted = in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:

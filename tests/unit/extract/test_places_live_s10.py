@@ -188,3 +188,31 @@ def test_one_nationality_of_people_at_home_gives_the_country(body: str, country:
 )
 def test_forces_weapons_or_two_nationalities_give_no_country(body: str) -> None:
     assert one(body, "killed").country is None
+
+
+# --- a compass word before a country cut into compass-named regions ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rebels killed eleven villagers in northern Uganda on Sunday.", ("UG-N", "UG")),
+        ("in western rwanda , floods killed 14 people overnight .", ("RW-04", "RW")),
+        ("A landmine killed four farmers in eastern Sri Lanka.", ("LK-5", "LK")),
+    ],
+)
+def test_a_compass_word_names_the_compass_region(body: str, expected: tuple[str, str]) -> None:
+    assert where(one(body, "killed")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Gunmen killed three traders in northern Cameroon.", "CM"),  # North, Far North and North-West
+        ("Shelling killed three people in southern Lebanon.", "LB"),  # no unit of the country is "South" alone
+        ("Fighters from northern Uganda killed three people in Bunia.", "CD"),  # where they come from
+    ],
+)
+def test_a_compass_word_elsewhere_names_no_region(body: str, country: str) -> None:
+    f = one(body, "killed")
+    assert f.country == country and f.region_code in (None, "CD-IT")
