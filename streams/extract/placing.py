@@ -71,7 +71,7 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
             1 if _OTHER_CLAUSE_RE.search(text, lo, hi) else 0,  # "killed 12, while X said it hit a base near Safed"
             1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
             1 if p.kind == "country" else 0,
-            (p.start - f.end) if after else (f.start - p.end) * 2,
+            (p.start - f.end) if after else (f.start - p.end) * 2 + 1,  # a tie goes to the place after
         )
         if best is None or rank < best[0]:
             best = (rank, p)

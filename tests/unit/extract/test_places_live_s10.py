@@ -216,3 +216,9 @@ def test_a_compass_word_names_the_compass_region(body: str, expected: tuple[str,
 def test_a_compass_word_elsewhere_names_no_region(body: str, country: str) -> None:
     f = one(body, "killed")
     assert f.country == country and f.region_code in (None, "CD-IT")
+
+
+def test_a_tie_between_the_place_before_and_the_place_after_goes_to_the_place_after() -> None:
+    # "<event place> attack : N killed in <town>": the town after "killed in" is the figure's own place.
+    f = one("madrid attack : six suspects killed in getafe in a second raid", "killed")
+    assert f.place == "getafe"
