@@ -152,11 +152,12 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
             continue  # "Rafah (Rafah, North Sinai)", "Ahmadabad district, Paktia": a district of the region after
         if reg is None:
             continue
-        coarse = up.get(reg)
-        if coarse is not None and up.get(a.region_code or "") == coarse and _also_names(gaz, b, coarse):
-            # "(Khagrachhari, Chittagong)": the division of that name, which the district lies in, not the district
-            out[k + 1] = b = Place(b.start, b.end, b.text, coarse, b.country, "region")
-            reg = coarse
+        holder = _holder_named(gaz, b, a.region_code) if a.region_code not in (None, reg) else None
+        if holder is not None and holder != reg:
+            # "(Khagrachhari, Chittagong)", "La Plata (Buenos Aires)": of the units the name calls (a division and
+            # its district, a city and its province), the one the town lies in
+            out[k + 1] = b = Place(b.start, b.end, b.text, holder, b.country, "region")
+            reg = holder
         if a.region_code == reg or up.get(a.region_code or "") == reg:
             settled[name_key(a.text)] = a.region_code or reg  # the pair confirms the town's region
             continue
@@ -226,9 +227,15 @@ def _shared_region(gaz: Gazetteer, a: Place, b: Place) -> str | None:
     return next(iter(both)) if len(both) == 1 else None
 
 
-def _also_names(gaz: Gazetteer, p: Place, iso: str) -> bool:
-    """Whether the name of ``p`` is also the name of region ``iso`` (a unit and the one inside it so named)."""
-    return any(r.iso == iso and r.rank > 0 for r in gaz.regions.get(bare_region_name(name_key(p.text)), ()))
+def _holder_named(gaz: Gazetteer, p: Place, iso: str | None) -> str | None:
+    """The one region named as ``p`` is that holds region ``iso`` (is it, or is its parent), if any."""
+    up = parents()
+    held = {
+        r.iso
+        for r in gaz.regions.get(bare_region_name(name_key(p.text)), ())
+        if r.rank > 0 and iso is not None and (r.iso == iso or up.get(iso) == r.iso)
+    }
+    return next(iter(held)) if len(held) == 1 else None
 
 
 def _as_region(p: Place, gaz: Gazetteer) -> str | None:
