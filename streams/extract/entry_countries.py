@@ -58,12 +58,15 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
     dem = demonyms()
     acting: set[str] = set()  # countries whose own forces or government act ("Syrian security forces")
     armed: set[str] = set()  # countries whose troops or aircraft act, at home or abroad ("Sudanese warplanes")
+    nations: set[str] = set()  # countries of the nationalities named ("Mexican officials", "Palestinians")
+    elsewhere: set[str] = set()  # ... of those that may act abroad ("Israeli jets", "Ethiopian troops", "refugees")
     covered = 0  # words up to here belong to a longer name already read ("Sudan" of "South Sudan")
     for i in range(n):
         start, end = ws[i]
         key1 = name_key(text[start:end])
         if key1 in dem or key1 in DEMONYM_FIRSTS:
             _state_actor(text, ws, i, key1, dem, acting, armed, found)
+        _nationality(text, ws[i][1], key1, dem, nations, elsewhere)
         if i < covered or key1.partition(" ")[0] not in firsts:
             continue  # no country, region or city name starts with this word
         if i >= 2 and _titled_surname(text, ws, i):
@@ -101,7 +104,42 @@ def entry_countries(text: str, gaz: Gazetteer) -> frozenset[str]:
         return frozenset(acting | armed)
     if not found and len(actors := actor_countries(text)) == 1:
         return actors  # an entry that names no place, only a party or force of one country ("BJP workers")
+    if not found and len(nations) == 1 and not elsewhere:
+        # An entry that names no place and one nationality, of people at home ("Mexican officials denied that
+        # police killed 17 peasants", "seven Palestinians were killed"): that country. Not where any nationality
+        # names forces, weapons or refugees, which cross borders ("Israeli jets", "Russian positions").
+        return frozenset(nations)
     return frozenset(found)
+
+
+#: Nouns after a nationality of people at home, whom a report names by it ("Mexican officials", "Kenyan
+#: students"); a plural nationality names such people too ("seven Palestinians").
+_PEOPLE = words(
+    "official officials man men woman women child children boy boys girl girls student students protesters"
+    " demonstrators workers farmers journalist journalists villagers residents teenager teenagers family families"
+)
+
+
+def _nationality(
+    text: str, end: int, key: str, dem: dict[str, tuple[str, str]], nations: set[str], elsewhere: set[str]
+) -> None:
+    """Adds the country of the nationality ``key`` (a word ending at ``end``) to ``nations`` when people at
+    home follow it ("Mexican officials") or it is a plural ("Palestinians"), else to ``elsewhere``: forces,
+    weapons and refugees cross borders ("Israeli jets", "Russian positions", "Somali refugees")."""
+    plural = key.endswith("s") and key not in dem and bool(dem.get(key[:-1], ("", ""))[0])
+    country = dem.get(key[:-1] if plural else key, ("", ""))[0]
+    if not country:
+        return
+    nxt = _NEXT_WORD_RE.match(text, end)
+    noun = nxt.group(1).lower() if nxt is not None and not text[end : nxt.start(1)].strip() else ""
+    if noun in _PEOPLE or noun in _STATE_NOUNS or (plural and noun not in _ABROAD):
+        nations.add(country)
+    else:
+        elsewhere.add(country)
+
+
+#: Nouns after a plural nationality that put them abroad ("Syrians refugees" is rare; "Afghans fleeing").
+_ABROAD = words("refugees fleeing fled abroad migrants deported")
 
 
 #: Two countries' names joined by a hyphen: "the Cambodia-Vietnam border", "India-Pakistan talks".

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from streams.extract.geodata import towns_of
+from streams.extract.geodata import parents, towns_of
 from streams.extract.tokens import words
 
 #: Countries preferred for ambiguous names in text about the war in Ukraine.
@@ -225,9 +225,7 @@ class Gazetteer:
         """The subdivision a region name means, settled by the entry's countries; None when unsettled."""
         return self._settle(self.regions.get(key), countries, war)
 
-    def _settle(
-        self, cands: tuple[Region, ...] | None, countries: frozenset[str], war: bool
-    ) -> Region | None:
+    def _settle(self, cands: tuple[Region, ...] | None, countries: frozenset[str], war: bool) -> Region | None:
         if not cands:
             return None
         pool = [r for r in cands if r.country in countries]
@@ -247,7 +245,11 @@ class Gazetteer:
             return None  # "Punjab", "Central": several countries have one, and nothing here says which
         best = max(pool, key=lambda r: (r.rank, -r.level))
         same = [r for r in pool if (r.rank, r.level) == (best.rank, best.level) and r.iso != best.iso]
-        return None if same else best
+        if same:
+            return None
+        # "Boke", "Sylhet": a region and the unit inside it that bears its name; the finer level is meant
+        finer = [r for r in pool if r.rank == best.rank and parents().get(r.iso) == best.iso]
+        return finer[0] if len(finer) == 1 else best
 
 
 _TYPE_WORDS = words(
@@ -258,6 +260,21 @@ _TYPE_WORDS = words(
 )
 _DIPHTHONG_RE = re.compile(r"a([wy])(?=[^aeiouy]|$)")
 _ARTICLES = words("al el ar ad as an at ash az adh ed es ez")
+
+
+def finest(codes: set[str]) -> str | None:
+    """Of two codes one of which lies inside the other, the inner one; None for any other set.
+
+    >>> finest({"GN-B", "GN-BK"})  # Boke: the region and the prefecture inside it that bears its name
+    'GN-BK'
+    >>> finest({"GN-B", "GN-D"}) is None
+    True
+    """
+    if len(codes) != 2:
+        return None
+    a, b = sorted(codes)
+    up = parents()
+    return a if up.get(a) == b else b if up.get(b) == a else None
 
 
 def bare_region_name(key: str) -> str:

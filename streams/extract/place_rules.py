@@ -152,6 +152,12 @@ def settle_pairs(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
             continue  # "Rafah (Rafah, North Sinai)", "Ahmadabad district, Paktia": a district of the region after
         if reg is None:
             continue
+        holder = _holder_named(gaz, b, a.region_code) if a.region_code not in (None, reg) else None
+        if holder is not None and holder != reg:
+            # "(Khagrachhari, Chittagong)", "La Plata (Buenos Aires)": of the units the name calls (a division and
+            # its district, a city and its province), the one the town lies in
+            out[k + 1] = b = Place(b.start, b.end, b.text, holder, b.country, "region")
+            reg = holder
         if a.region_code == reg or up.get(a.region_code or "") == reg:
             settled[name_key(a.text)] = a.region_code or reg  # the pair confirms the town's region
             continue
@@ -219,6 +225,17 @@ def _shared_region(gaz: Gazetteer, a: Place, b: Place) -> str | None:
     named |= {c.region_code for c in gaz.names.get(b_key, ()) if c.region_code is not None}
     both = inside & named
     return next(iter(both)) if len(both) == 1 else None
+
+
+def _holder_named(gaz: Gazetteer, p: Place, iso: str | None) -> str | None:
+    """The one region named as ``p`` is that holds region ``iso`` (is it, or is its parent), if any."""
+    up = parents()
+    held = {
+        r.iso
+        for r in gaz.regions.get(bare_region_name(name_key(p.text)), ())
+        if r.rank > 0 and iso is not None and (r.iso == iso or up.get(iso) == r.iso)
+    }
+    return next(iter(held)) if len(held) == 1 else None
 
 
 def _as_region(p: Place, gaz: Gazetteer) -> str | None:

@@ -75,16 +75,6 @@ PART_NOUNS = words(
     market bazaar stadium suburbs outskirts
     """
 )
-#: Nouns that a lowercase name before them places ("a quebec mosque", "the arizona gunman").
-#: Not events ("in connection with the paris attacks" names another event's place: see ``places._in_event``).
-_SCENE_NOUNS = PART_NOUNS | words("gunman gunmen bomber bombers attacker attackers shooter shooters")
-
-
-def modifies_scene(prev: Token | None, nxt: Token) -> bool:
-    """Whether a one-word name between an article or a number and a scene noun places that scene."""
-    return nxt.low in _SCENE_NOUNS and prev is not None and (prev.low in ("the", "a", "an") or prev.kind == "num")
-
-
 #: Nouns whose place after "in" is where a source works, not where it happened ("the embassy in Brussels").
 _SEAT_NOUNS = words(
     """
@@ -118,7 +108,7 @@ def seat_of_source(toks: list[Token], i: int) -> bool:
     if i < 2 or toks[i - 1].low not in ("in", "at"):
         return False
     if toks[i - 2].low in _SEAT_NOUNS:
-        return True
+        return not _attacked_seat(toks, i - 2)  # "the attack on the us consulate in benghazi": the scene
     for k in range(i - 2, max(-1, i - 2 - _TOLD_SPAN), -1):
         t = toks[k]
         if t.low in ("told", "tells", "telling"):
@@ -126,6 +116,22 @@ def seat_of_source(toks: list[Token], i: int) -> bool:
         if t.kind != "word" and t.text not in ("'s", "'", "’s"):
             return False
         if t.low in ("that", "and", "but", "when", "after", "as"):
+            return False
+    return False
+
+
+#: Nouns and verbs of an attack whose object is the embassy itself ("the attack on the us embassy in tunis").
+_ATTACK_WORDS = words("attack attacks attacked bombing bombed stormed storming raid siege assault")
+#: How far back the attack word may stand before the seat noun ("an attack on the heavily guarded us embassy").
+_ATTACK_SPAN = 6
+
+
+def _attacked_seat(toks: list[Token], k: int) -> bool:
+    """Whether the seat noun at token ``k`` is what an attack struck ("the attack on the us embassy")."""
+    for m in range(k - 1, max(-1, k - 1 - _ATTACK_SPAN), -1):
+        if toks[m].low in _ATTACK_WORDS:
+            return True
+        if toks[m].kind != "word" or toks[m].low in ("said", "says", "told", "and", "that"):
             return False
     return False
 

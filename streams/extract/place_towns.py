@@ -18,6 +18,7 @@ from streams.extract.gazetteer import (
     Gazetteer,
     Place,
     _Candidate,
+    finest,
     name_key,
     normalize,
 )
@@ -214,7 +215,7 @@ def _place_in(text: str, toks: list[Token], s: int, k: int, cc: str, gaz: Gazett
     written = text[first.start : last.end]
     if regions and not (towns and max(c.population for c in towns) >= _TOWN_OVER_PAIRED_REGION):
         isos = {r.iso for r in regions}
-        iso = next(iter(isos)) if len(isos) == 1 else None
+        iso = next(iter(isos)) if len(isos) == 1 else finest(isos)
         return Place(first.start, last.end, written, iso, cc, "region")
     main = [c for c in towns if c.score >= 5 * max(c.population, 1)] or towns
     weight: dict[str | None, float] = {}
@@ -264,3 +265,31 @@ def lone_town(text: str, toks: list[Token], i: int, place: Place, gaz: Gazetteer
     if key in gaz.names or key in gaz.regions or key in gaz.countries:
         return False
     return {c.region_code for c in gaz.towns(place.country).get(key, ())} == {place.region_code}
+
+
+#: Token text -> whether a place name may start with it (bounded cache of the first-word test).
+_STARTS: dict[str, bool] = {}
+_STARTS_MAX = 50_000
+
+
+def may_start_town(word: str, gaz: Gazetteer, countries: frozenset[str]) -> bool:
+    """Whether the key of a small town of the entry's ``countries`` begins with this word."""
+    small = tuple(c for c in countries if len(c) == 2 and c not in SMALL_TOWN_COUNTRIES)  # those: in ``names``
+    if not small:
+        return False
+    bare = normalize(word[:-2] if word.endswith(("'s", "’s")) else word)
+    return any(bare in gaz.town_firsts(c) for c in small)
+
+
+def may_start_known(word: str, gaz: Gazetteer) -> bool:
+    """Whether some gazetteer key begins with this word (with or without a possessive "'s")."""
+    got = _STARTS.get(word)
+    if got is None:
+        firsts = gaz.firsts
+        got = normalize(word) in firsts
+        if not got and word.endswith(("'s", "’s")):
+            got = normalize(word[:-2]) in firsts
+        if len(_STARTS) >= _STARTS_MAX:
+            _STARTS.clear()
+        _STARTS[word] = got
+    return got

@@ -15,17 +15,16 @@ from streams.extract.gazetteer import (
     LOCATIVE,
     REGION_WORDS,
     SETTLEMENT_WORDS,
-    SMALL_TOWN_COUNTRIES,
     Gazetteer,
     Place,
     _Candidate,
     admin_word_country_at,
-    normalize,
 )
 from streams.extract.place_areas import compass_area
+from streams.extract.place_around import outside_cities
 from streams.extract.place_capitals import country_capital, demonym_capital, entry_capital
+from streams.extract.place_compass import compass_region
 from streams.extract.place_rules import (
-    EVENT_NOUNS,
     LOCALITY_NOUNS,
     NAME_ARTICLES,
     NEIGHBOURHOOD_PREFIXES,
@@ -44,12 +43,12 @@ from streams.extract.place_senses import (
     PART_NOUNS,
     county_abroad,
     in_named_region,
-    modifies_scene,
     name_goes_on,
     seat_of_source,
     surname_after_title,
     wider_area,
 )
+from streams.extract.place_slots import common_city_at, in_modifier_slot, town_part_after
 from streams.extract.place_towns import (
     DIRECTIONS,
     OPENERS,
@@ -57,6 +56,8 @@ from streams.extract.place_towns import (
     key_of,
     lone_town,
     loose_region_at,
+    may_start_known,
+    may_start_town,
     measured_from,
     plausible_town,
 )
@@ -84,34 +85,6 @@ def _written(text: str, start: int, end: int) -> tuple[str, int]:
     if s.endswith(("'s", "’s")) and end - start > 2:
         return s[:-2], end - 2
     return s, end
-
-
-#: Token text -> whether a place name may start with it (bounded cache of the first-word test).
-_STARTS: dict[str, bool] = {}
-_STARTS_MAX = 50_000
-
-
-def _may_start_town(word: str, gaz: Gazetteer, countries: frozenset[str]) -> bool:
-    """Whether the key of a small town of the entry's ``countries`` begins with this word."""
-    small = tuple(c for c in countries if len(c) == 2 and c not in SMALL_TOWN_COUNTRIES)  # those: in ``names``
-    if not small:
-        return False
-    bare = normalize(word[:-2] if word.endswith(("'s", "’s")) else word)
-    return any(bare in gaz.town_firsts(c) for c in small)
-
-
-def _may_start_known(word: str, gaz: Gazetteer) -> bool:
-    """Whether some gazetteer key begins with this word (with or without a possessive "'s")."""
-    got = _STARTS.get(word)
-    if got is None:
-        firsts = gaz.firsts
-        got = normalize(word) in firsts
-        if not got and word.endswith(("'s", "’s")):
-            got = normalize(word[:-2]) in firsts
-        if len(_STARTS) >= _STARTS_MAX:
-            _STARTS.clear()
-        _STARTS[word] = got
-    return got
 
 
 def find_places(
@@ -144,15 +117,15 @@ def find_places(
             i = pair[1]  # "Bor, Sudan": a name only another country has a place of is none here
             continue
         hit = (pair[0], pair[1]) if pair is not None and pair[0] is not None else None
-        if hit is None and (t.is_cap or lower_mode) and _may_start_known(t.text, gaz):  # not a lowercase "capital"
+        if hit is None and (t.is_cap or lower_mode) and may_start_known(t.text, gaz):  # not a lowercase "capital"
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
-        elif hit is None and (t.is_cap or lower_mode) and _may_start_town(t.text, gaz, countries):
+        elif hit is None and (t.is_cap or lower_mode) and may_start_town(t.text, gaz, countries):
             hit = _name_at(text, toks, i, gaz, war, lower_mode, title_case, countries)
             if hit is not None and (hit[0].region_code is None or hit[0].region_code not in countries):
                 # a small town counts where the entry names its region, or is its country's only one of that name
                 hit = hit if lone_town(text, toks, i, hit[0], gaz, countries) else None
         if hit is None:
-            hit = loose_region_at(text, toks, i, gaz, war, countries)
+            hit = loose_region_at(text, toks, i, gaz, war, countries) or common_city_at(toks, i, gaz, lower_mode)
         if hit is None:
             i += 1
             continue
@@ -177,7 +150,7 @@ def find_places(
             # "Jilib, 120 km north of Kismayu": the landmark a distance is measured from, not the scene
             place = Place(place.start, place.end, place.text, place.region_code, place.country, "mention")
         out.append(place)
-    return divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out)
+    return outside_cities(text, divided_region(text, toks, settle_pairs(text, out, gaz) if len(out) > 1 else out), gaz)
 
 
 def _described_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[Place, int] | None:
@@ -257,11 +230,9 @@ def _name_at(
             continue  # no place of that name at all
         nxt = toks[j] if j < n else None
         region_word = nxt is not None and nxt.low in REGION_WORDS
-        if lower_mode and not locative and nxt is not None and nxt.low in EVENT_NOUNS and _in_event(toks, i):
-            locative = True  # "killed in the paris attacks", "the toll from the kabul bombing": where it happened
-        modifier = False
-        if lower_mode and not locative and nxt is not None and j - i == 1 and modifies_scene(prev, nxt):
-            locative = modifier = True  # "a quebec mosque where six were killed", "the arizona gunman who killed six"
+        # "the toll from the kabul bombing", "a quebec mosque where six were killed", "paris terror attacks :"
+        modifier = lower_mode and not locative and in_modifier_slot(toks, i, j)
+        locative, modifier = locative or modifier, modifier and not _in_event(toks, i)  # a town of any size there
         if region_word or (after_settlement and toks[i - 2].low == "region"):
             assert nxt is not None or not region_word
             region = gaz.lookup_region(key, countries, war)
@@ -306,7 +277,8 @@ def _name_at(
                 kind = "mention"  # "soldiers from North Korea": where they come from, not where they are
             elif prev is not None and prev.low in ("and", "or") and i >= 3 and toks[i - 3].low == "from":
                 kind = "mention"  # "men from Iraq and Iran": the second is a place of origin too
-            return compass_area(text, toks, i, gaz, Place(toks[i].start, we, w, None, cc, kind)), j
+            found = compass_area(text, toks, i, gaz, Place(toks[i].start, we, w, None, cc, kind))
+            return compass_region(text, toks, i, found), j  # "in northern Uganda": its Northern Region
         cand = gaz.lookup_city(key, war, countries)
         hinted = in_named_region(text, toks, j, gaz, key, cand, countries, war)
         if hinted is not None:
@@ -330,7 +302,7 @@ def _name_at(
         if region is not None and (cand is None or not town_ok or region_over_town(cand, region, after_place)):
             if prev is not None and prev.low == "the" and key.endswith(_WATER):
                 continue  # "in the Red Sea": the sea, not the Sudanese state named after it
-            if nxt is not None and nxt.low in LOCALITY_NOUNS:
+            if nxt is not None and nxt.low in LOCALITY_NOUNS and not town_part_after(toks, i, j):
                 continue  # "in Garden Street": a street named after some place, not that county
             # "(Bossaso, Bari)": a district named before its region in brackets stands as a place too
             bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ","
@@ -362,7 +334,7 @@ def _name_at(
             continue
         if not town_ok or (modifier and cand.population < NAMED_CITY_POPULATION):
             continue
-        if nxt is not None and nxt.low in LOCALITY_NOUNS:
+        if nxt is not None and nxt.low in LOCALITY_NOUNS and not town_part_after(toks, i, j):
             continue  # "in Camargo community", "Galo Branco neighborhood": a part of some town, not the town
         w, we = _written(text, toks[i].start, last.end)
         return Place(toks[i].start, we, w, cand.region_code, cand.country, "city"), j

@@ -71,7 +71,7 @@ def place_for(f: Figure, sent: Sentence, text: str) -> Place | None:
             1 if _OTHER_CLAUSE_RE.search(text, lo, hi) else 0,  # "killed 12, while X said it hit a base near Safed"
             1 if air and not after else 0,  # "19 over Kursk and 11 over Bryansk": the place after
             1 if p.kind == "country" else 0,
-            (p.start - f.end) if after else (f.start - p.end) * 2,
+            (p.start - f.end) if after else (f.start - p.end) * 2 + 1,  # a tie goes to the place after
         )
         if best is None or rank < best[0]:
             best = (rank, p)
@@ -128,8 +128,10 @@ def whole_of_parts(f: Figure, sent: Sentence, text: str) -> bool:
     One part's place ("32 killed, including 23 in Damascus") stays the whole's, as the coders of atrocity
     data place such an event."""
     after = [p for p in sent.places if p.start >= f.end and p.kind != "mention"]
-    return bool(after) and all(_owned_by_other(text, f, p, sent.figures) for p in after) and _split_over_places(
-        text, f, sent
+    return (
+        bool(after)
+        and all(_owned_by_other(text, f, p, sent.figures) for p in after)
+        and _split_over_places(text, f, sent)
     )
 
 

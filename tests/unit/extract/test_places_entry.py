@@ -69,7 +69,9 @@ def test_a_turkish_province_spelt_with_a_dotless_i() -> None:
     ("text", "region"),
     [
         # "the capital" of the one country the entry names is a scene of its own
-        ("Shells killed nine people at a bus stop outside the capital, officials in Yemen said.", "YE-SA"),
+        ("Shells killed nine people at a bus stop in the capital, officials in Yemen said.", "YE-SA"),
+        # outside a capital that is a region of its own: the region around it (Sanaa governorate)
+        ("Shells killed nine people at a bus stop outside the capital, officials in Yemen said.", "YE-SN"),
         ("Shells killed nine people at a bus stop outside the capital, officials in Chad said.", "TD-ND"),
         ("the toll in nepal rose to 181 in the capital , police said .", "NP-P3"),
         # the capital's own name after it is read instead
