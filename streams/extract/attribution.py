@@ -28,7 +28,8 @@ from streams.extract import sources as src
 from streams.extract.antecedents import opening_subject
 from streams.extract.found import Attribution as Attribution  # re-exported: trail and placing read it here
 from streams.extract.found import Found
-from streams.extract.outlets import outlet
+from streams.extract.numbers import UNITS
+from streams.extract.outlets import outlet, staff_outlet
 from streams.extract.phrases import (
     BOUNDARY,
     CITE_VERBS,
@@ -171,12 +172,16 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue
         cite_at = src.cite_phrase(toks, k) if low in src.CITE_OPENERS else 0
         if low in CITE_VERBS or cite_at:
-            np = np_right(text, toks, k + (cite_at or 1))
+            np = np_right(text, toks, k + (cite_at or 1)) or _counted_source(text, toks, k + (cite_at or 1))
             if np is not None:
                 left = left_source(text, toks, k) if not cite_at else None
-                if left is not None and outlet(left[0]) is not None:
-                    found.add(left[0])
+                if left is None and not cite_at and k >= 2 and toks[k - 1].text == ",":
+                    left = left_source(text, toks, k - 1)  # "the WSJ's Jo Roe, quoting sources, reports"
+                if left is not None and (outlet(left[0]) or staff_outlet(left[0])) is not None:
+                    found.add(left[0])  # "the WSJ's Jo Roe, quoting security sources, reports": the WSJ carries it
                     span += [left[1], t.end]
+                elif left is not None and left[0].lower() == "it":
+                    found.outlet_ref = True  # "the AFP is reporting ... . It quotes officials saying": AFP
                 found.cite(np[0])
                 span += [t.start, np[1]]
             continue
@@ -192,7 +197,7 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             counted = any(q.kind == "num" for q in toks[max(0, k - BY_REACH) : k]) or (
                 np is not None and count_follows(toks, np[1])
             )  # "a figure released by X that 1.7 million ...", but "a figure given by X": no count
-            if np is not None and found.claimant is None and counted:
+            if np is not None and found.claimant is None and not found.pronoun and counted:
                 found.add(np[0])
                 span += [t.start, np[1]]
             continue
@@ -212,6 +217,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
         if low in ACCUSE and k + 1 < n and toks[k + 1].low == "of":
             continue  # "13 men accused of the bombings": a passive, not an accuser
+        if low.endswith("ed") and src.before_toll(toks, k + 1) and k >= 1 and toks[k - 1].low not in _HAVE:
+            continue  # "the overall confirmed death toll", "the reported number": an adjective, not a speaker
         if low in FATE_AFTER and k + 1 < n and toks[k + 1].low in FATES:
             continue  # "87 people reported missing", "the toll confirmed dead": a participle, not a speaker
         if k >= 1 and toks[k - 1].low in NEGATIONS:
@@ -274,8 +281,25 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         a.block = credited is not None or (opens_block(toks, a.pieces) and not quote_closes(text, toks))
         a.credit = credited is not None
     if a is not None and tweet is not None:
+        if not tweet.outlet:
+            a.author, a.author_at = tweet.author, tweet.start  # a journalist named before? (``trail``)
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
+
+
+_HAVE = words("has have had")
+#: Who, counted, is cited as the source: "quotes two Libyan officials as saying", "citing three sources".
+_COUNTED_SOURCES = words("officials sources witnesses diplomats doctors officers residents medics commanders survivors")
+
+
+def _counted_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """A cited source that opens with its count ("citing two sources"), kept with the count."""
+    if k >= len(toks) - 1 or not (toks[k].kind == "num" or toks[k].low in UNITS or toks[k].low == "several"):
+        return None
+    np = np_right(text, toks, k + 1)
+    if np is None or np[0].lower().split()[-1] not in _COUNTED_SOURCES:
+        return None
+    return f"{toks[k].text} {np[0]}", np[1]
 
 
 def _social(toks: list[Token], found: Found, tweet: src.Tweet | None) -> None:

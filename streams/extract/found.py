@@ -18,6 +18,11 @@ from streams.extract.phrases import is_pronoun
 from streams.extract.source_edges import speaker_of
 from streams.extract.speech import NAME_HEADS, NOBODY, SAY_VERBS, publisher
 
+#: Words that, as a source, stand for the outlet named before: "the agency said", "the paper reports".
+OUTLET_ANAPHORS = frozenset(
+    {"agency", "news agency", "newspaper", "paper", "broadcaster", "channel", "news channel", "wire", "daily"}
+)
+
 
 @dataclass(slots=True)
 class Attribution:
@@ -36,6 +41,9 @@ class Attribution:
     block: bool = False  # the wording opens a quoted block with a colon ("X said:"), which goes on
     credit: bool = False  # the block is an outlet's report ("this from Reuters:"): only its relay goes on
     segments: list[tuple[int, Attribution | None]] = field(default_factory=list)  # one per embedded tweet
+    outlet_ref: bool = False  # a word stands for the outlet named before ("the agency said", "it quotes X")
+    author: str | None = None  # the embedded tweet's author, when no outlet ("Jo Roe (@joroe)")
+    author_at: int = -1  # where the author's name starts
 
     def covers(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside one piece of the attribution wording."""
@@ -55,7 +63,7 @@ class Attribution:
 class Found:
     """The sources of one sentence as they are found, left to right."""
 
-    __slots__ = ("anaphor", "claimant", "last", "lead", "pronoun", "relay", "span")
+    __slots__ = ("anaphor", "claimant", "last", "lead", "outlet_ref", "pronoun", "relay", "span")
 
     def __init__(self) -> None:
         self.claimant: str | None = None
@@ -65,6 +73,7 @@ class Found:
         self.last: str | None = None
         self.lead: str | None = None  # "outlet" or "claimant": the kind of the first source named
         self.span: list[int] = []  # start, end, start, end, ...: the pieces of attribution wording
+        self.outlet_ref = False  # "the agency said": the outlet named before carried it (``trail``)
 
     def add(self, np: str) -> None:
         """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
@@ -75,6 +84,10 @@ class Found:
             if self.relay is not None and self.claimant is None and self.lead == "outlet":
                 self.claimant = self.last = np  # "Reuters is reporting that state news agency X said"
             self.relay = self.relay or named
+            self.lead = self.lead or "outlet"
+            return
+        if np.lower().removeprefix("the ") in OUTLET_ANAPHORS:
+            self.outlet_ref = True  # "..., the agency said, citing the rescue centre": the outlet, no claimant
             self.lead = self.lead or "outlet"
             return
         if not np or np.lower() in NOBODY or src.names_a_count(np):
@@ -102,7 +115,7 @@ class Found:
                 self.lead = self.lead or "claimant"
 
     def result(self) -> Attribution | None:
-        if self.claimant is None and self.relay is None and not self.pronoun:
+        if self.claimant is None and self.relay is None and not self.pronoun and not self.outlet_ref:
             return None
         span = self.span
         pieces = [(span[q], span[q + 1]) for q in range(0, len(span) - 1, 2)]
@@ -116,4 +129,5 @@ class Found:
             self.anaphor,
             self.last,
             self.lead == "outlet",
+            outlet_ref=self.outlet_ref,
         )

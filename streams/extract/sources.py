@@ -159,6 +159,18 @@ def puts_toll(toks: list[Token], k: int) -> bool:
 
 
 _OWNERS = words("the its their his her")
+#: Nouns a toll may be of: "the death toll", "the casualty figure".
+_TOLL_OF = words("death casualty fatality injury")
+
+
+def before_toll(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k:]`` opens with a toll noun ("toll", "death toll", "casualty figure")."""
+    if k >= len(toks):
+        return False
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    return toks[k].low in TOLL_NOUNS or (toks[k].low in _TOLL_OF and nxt in TOLL_NOUNS)
+
+
 #: Speech verbs that are also nouns: after an adjective they are the noun ("detailed reports").
 NOUN_VERBS = words("reports report claims posts updates estimates")
 #: Adjectives that make such a word the noun: "detailed reports from elsewhere", "unconfirmed claims".

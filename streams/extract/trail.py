@@ -12,7 +12,13 @@ before. Within one entry, in order:
   is the broadcaster's figure, with no claimant). When the sentence it refers to
   opened with an outlet ("according to the news site X, citing the ministry"),
   "it" is that outlet.
+- "the agency", "the paper" and an "it" that quotes or cites someone stand for
+  the outlet named last: its relay ("..., the AP reports. 18 are dead, the
+  agency said, citing the rescue centre" is the centre's figure, through the AP).
 - "we" and "I" are the blog itself: no claimant ("earlier, we reported 90 dead").
+- An embedded tweet by a journalist the entry named before is no claim of theirs:
+  "the AP's Jo Roe" tweets for the AP (the relay), "my colleague Jo Roe" or "...,
+  Jo Roe reports." for the blog (``tweet_authors``).
 - An embedded tweet that closes its sentence goes on into the next sentence when
   that one names no source of its own ("Nepal Police (@x) Totals as of noon. In
   the valley 1302 dead"). A sentence between them ends it.
@@ -35,6 +41,7 @@ from streams.extract.attribution import Attribution
 from streams.extract.claimants import is_person
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
+from streams.extract.tweet_authors import author_role
 
 _PERSONS = frozenset({"he", "she", "his", "her"})
 _PUBLISHER = frozenset({"we", "i", "you"})
@@ -65,12 +72,15 @@ class SourceTrail:
             if self._block is not None:  # "the mayor said: ... . Four died."
                 return replace(self._block, pronoun=False, pieces=[(-1, -1)], start=-1, end=-1, segments=[])
             return None
+        a = self._authored(a)
         block, self._block = self._block, None
         if a.claimant is None and a.pronoun and block is not None and (a.anaphor or "") in _PUBLISHER:
             a = replace(a, claimant=block.claimant, relay=a.relay or block.relay, last=block.claimant)
             self._block = block  # "we" inside a quoted statement is its source
         elif a.claimant is None and a.pronoun:
             a = self._resolve(a, n_sent)
+        if a.outlet_ref and a.relay is None and self._last is not None and self._last.relay:
+            a = replace(a, relay=self._last.relay)  # "..., the AP reports. 18 are dead, the agency said, citing X"
         if block is not None and block.claimant is None and a.relay is None and block.relay:
             a = replace(a, relay=block.relay)  # "this from Reuters: ... police said 4 died": Reuters carried it
             self._block = block
@@ -83,6 +93,15 @@ class SourceTrail:
             if tail is not None:
                 self._tweet, self._open_n = tail, n_sent
         return a
+
+    def _authored(self, a: Attribution) -> Attribution:
+        """A tweet by a journalist the entry named before: their outlet's report, or the blog's own."""
+        parts = [a, *(seg for _, seg in a.segments if seg is not None)]
+        if not self._text or all(p.author is None for p in parts):
+            return a
+        fixed = {id(p): _by_author(p, self._text) for p in parts}
+        segments = [(s, fixed[id(seg)] if seg is not None else None) for s, seg in a.segments]
+        return replace(fixed[id(a)], segments=segments)
 
     def _resolve(self, a: Attribution, n_sent: int) -> Attribution:
         word = (a.anaphor or "").split()[-1:]
@@ -129,6 +148,15 @@ class SourceTrail:
                 continue  # "He agrees on the need ...": still the same person
             return person_subject(self._text, toks)
         return None
+
+
+def _by_author(a: Attribution, text: str) -> Attribution:
+    role = author_role(text, a.author, a.author_at) if a.author else None
+    if role is None:
+        return a
+    claimant = None if a.claimant == a.author else a.claimant  # the journalist reports; they claim nothing
+    last = None if a.last == a.author else a.last
+    return replace(a, claimant=claimant, last=last, relay=a.relay or role[1])
 
 
 _SINGULAR = frozenset({"he", "she"})
