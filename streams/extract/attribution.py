@@ -201,6 +201,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
                 found.add(np[0])
                 span += [t.start, np[1]]
             continue
+        if low == "reads" and k >= 1 and is_pronoun(toks[k - 1].low):
+            low = "says"  # "it reads: ...": the statement named before speaks
         if low not in SAY_VERBS:
             continue
         if k >= 1 and toks[k - 1].low in NAME_HEADS.get(low, ()):

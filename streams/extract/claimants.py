@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from streams.extract.acronyms import share_acronyms
 from streams.extract.claimant_countries import COUNTRY_WORDS as _COUNTRY_WORDS
+from streams.extract.mojibake import repair
 from streams.extract.tokens import words
 
 #: The same table for other stages (outlets: "Ukrainian television" names no outlet).
@@ -225,6 +226,7 @@ def qualified_only(short: str, full: str) -> bool:
 
 
 def _parse(mention: str) -> _Parsed:
+    mention = repair(mention)  # "gã©rard collomb" is "gérard collomb"
     head, comma, tail = mention.partition(",")
     if comma and head.strip() and tail.strip():
         person, role = _parse(head), _parse(tail)
