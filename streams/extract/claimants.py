@@ -251,7 +251,7 @@ def _parse(mention: str) -> _Parsed:
     if end_country is not None:
         country = country or end_country
         low, raw = low[:end], raw[:end]
-    low = _ministry_of(low)
+    low = _member_of(_ministry_of(low))
     if len(low) != len(raw):
         raw = low  # reordered: only the lowercase form matters from here
     name = _name(low, raw, cased)
@@ -304,6 +304,15 @@ def _ministry_of(low: list[str]) -> list[str]:
     """ "ministry of defence" -> "defence ministry", so both wordings are one institution."""
     if len(low) >= 3 and low[-3] in ("ministry", "minister") and low[-2] == "of":
         return [*low[:-3], low[-1], low[-3]]
+    return low
+
+
+def _member_of(low: list[str]) -> list[str]:
+    """ "doctor with MSF", "spokesman for the police" -> "MSF doctor", "police spokesman": one post, two wordings."""
+    k = next((i for i, w in enumerate(low) if w in ("with", "for")), 0)
+    tail = [w for w in low[k + 1 :] if w not in _ARTICLES]
+    if k and all(_is_title_word(w) for w in low[:k]) and 1 <= len(tail) <= 3 and not _FUNCTION_WORDS & set(tail):
+        return [*tail, *low[:k]]
     return low
 
 

@@ -86,15 +86,18 @@ class Found:
             self.relay = self.relay or named
             self.lead = self.lead or "outlet"
             return
-        if np.lower().removeprefix("the ") in OUTLET_ANAPHORS:
-            self.outlet_ref = True  # "..., the agency said, citing the rescue centre": the outlet, no claimant
-            self.lead = self.lead or "outlet"
-            return
+        anaphor = np.lower().removeprefix("the ") in OUTLET_ANAPHORS
+        self.outlet_ref = self.outlet_ref or anaphor
         if not np or np.lower() in NOBODY or src.names_a_count(np):
             return  # "while others are reporting two deaths", "according to the latest toll": no one named
         if is_pronoun(np) or publisher(np):
             if self.claimant is None and not self.pronoun:
                 self.pronoun, self.anaphor = True, "we" if publisher(np) else np.lower()
+            return  # "the newspaper said": whatever source it stands for (``trail``)
+        if anaphor:
+            self.lead = (
+                self.lead or "outlet"
+            )  # "..., the agency said, citing the rescue centre": the outlet named before
             return
         self.claimant = self.claimant or np
         self.last = np

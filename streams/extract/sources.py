@@ -27,7 +27,7 @@ ROLE_WORDS = words(
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
     ambassador director chairman representative authorities administration agency undersecretary
     source sources leader premier chancellor commissioner senator deputy officer coordinator administrator
-    superintendent inspector ac dac mp
+    superintendent inspector ac dac mp doctor medic
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").

@@ -78,3 +78,22 @@ def test_doubly_decoded_names_share_one_claimant_id() -> None:
     assert repair("joão") == "joão"
     ids = claimant_ids(["interior minister gérard roux", "gã©rard roux"], [])
     assert ids["gã©rard roux"] == ids["interior minister gérard roux"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        *both_tokenised("A doctor with the Red Crescent, who gave no name, said 14 patients had died."),
+        *both_tokenised("A medic with the brigade said 14 patients had died."),
+    ],
+)
+def test_a_doctor_with_a_body_before_a_relative_clause_is_the_claimant(body: str) -> None:
+    got = claimants(body, "killed")
+    assert len(got) == 1 and got[0] is not None and got[0].startswith(("doctor with", "medic with"))
+
+
+def test_a_post_with_or_for_a_body_is_one_id_with_the_body_before_it() -> None:
+    ids = claimant_ids(["doctor with the Red Crescent", "Red Crescent doctor", "the doctor"], [])
+    assert len(set(ids.values())) == 1
+    assert len(set(claimant_ids(["spokesman for the fire service", "fire service spokesman"], []).values())) == 1
+    assert claimant_ids(["head of the council"], [])["head of the council"] == "head of council"  # "of" is kept

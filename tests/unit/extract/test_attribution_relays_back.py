@@ -116,3 +116,9 @@ def test_outlet_names_and_ids() -> None:
     assert outlet("jeune afrique") is not None
     assert outlet_id("the official Petra news agency") == outlet_id("Petra news agency")
     assert outlet_id("state news agency") != outlet_id("news agency")
+
+
+def test_the_newspaper_after_a_paper_named_as_the_source_is_that_paper() -> None:
+    # cased text only: lowercased, an unknown paper's name reads as a person's, which "the newspaper" never is
+    body = "At least 30 miners were feared dead, the state-run Morning Courier said. The newspaper said 4 guards died."
+    assert [c for c, _ in sources(body, "killed")] == ["state-run morning courier"] * 2
