@@ -130,7 +130,13 @@ def _name_piece(toks: list[Token], p: int) -> bool:
 def _opening_author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | None:
     """An author whose handle spells none of their words, when the name opens its sentence or follows a mark."""
     p = paren - 1
-    while p >= 0 and paren - p <= _MAX_UNSPELLED and _name_piece(toks, p):
+    seen = 0  # words of the name so far; "el-ghobashy" and "france-presse" are one word each
+    while p >= 0 and _name_piece(toks, p):
+        joined = toks[p + 1].text == "-" and not toks[p + 1].space_before
+        if toks[p].kind == "word" and not joined:
+            if seen == _MAX_UNSPELLED:
+                break
+            seen += 1
         p -= 1
     if p == paren - 1 or not (p < 0 or toks[p].kind == "punct" or toks[p].low == "rt"):
         return None

@@ -122,3 +122,21 @@ def test_the_newspaper_after_a_paper_named_as_the_source_is_that_paper() -> None
     # cased text only: lowercased, an unknown paper's name reads as a person's, which "the newspaper" never is
     body = "At least 30 miners were feared dead, the state-run Morning Courier said. The newspaper said 4 guards died."
     assert [c for c, _ in sources(body, "killed")] == ["state-run morning courier"] * 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    both_tokenised("Agence France-Presse (@afp) Breaking: 12 killed in market blast: interior ministry"),
+)
+def test_a_hyphenated_author_whose_handle_spells_none_of_it_is_found(body: str) -> None:
+    assert sources(body, "killed") == [("interior ministry", "agence france-presse")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    both_tokenised(
+        "The Guardian's Omar al-Rashidi is in the square. Omar al-Rashidi (@omarr) Hospital officials: 9 people wounded"
+    ),
+)
+def test_a_hyphenated_journalists_tweet_is_carried_by_their_outlet(body: str) -> None:
+    assert sources(body, "injured") == [("hospital officials", "guardian")]
