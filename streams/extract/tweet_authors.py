@@ -5,9 +5,9 @@ Journal's Jo Roe, quoting security sources, reports ... . Jo Roe (@joroe)
 Security sources: 38 injured". The author is no claimant of what the tweet
 reports:
 
-- an outlet's journalist ("the WSJ's Jo Roe") is that outlet's reporter: the
-  outlet is the tweet's relay (as ``outlets.staff_outlet`` reads "the WSJ's Jo Roe
-  reports");
+- an outlet's journalist ("the WSJ's Jo Roe", or "the WSJ's Berlin correspondent:"
+  just before the tweet) is that outlet's reporter: the outlet is the tweet's
+  relay (as ``outlets.staff_outlet`` reads "the WSJ's Jo Roe reports");
 - the blog's own reporter ("my colleague Jo Roe", "..., Jo Roe reports.") speaks
   for the publisher: no claimant, no relay.
 
@@ -30,6 +30,8 @@ from streams.extract.outlets import outlet
 #: The most words of an outlet's name before "'s" ("the Wall Street Journal's").
 _MAX_OUTLET_WORDS = 4
 _OWN_BEFORE = re.compile(r"\b(?:my|our)(?: [\w-]+){0,2} (?:colleague|colleagues|correspondent|reporter) $")
+#: A journalist's post, with their outlet's "'s", just before the tweet's author.
+_TITLED_BEFORE = re.compile(r" ?(?:'s|’s)(?: [\w-]+){0,3} (?:correspondent|reporter|editor|journalist)(?: ?:)? ?$")
 _OWN_AFTER = re.compile(r"^,? (?:reports|writes|is reporting)\b")
 
 
@@ -39,6 +41,9 @@ def author_role(text: str, author: str, before: int) -> tuple[str, str | None] |
     if len(name.split()) < 2:
         return None  # a full name only: "Police" or "Reuters" is no journalist named before
     low = text[:before].lower()
+    titled = _TITLED_BEFORE.search(low)  # "from the WSJ's Berlin correspondent: Jo Roe (@joroe)"
+    if titled is not None and (owner := _owner(low[: titled.start()] + " 's ")) is not None:
+        return ("staff", owner)
     for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", low):
         head = low[: m.start()]
         owner = _owner(head)

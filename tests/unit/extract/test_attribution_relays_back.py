@@ -140,3 +140,13 @@ def test_a_hyphenated_author_whose_handle_spells_none_of_it_is_found(body: str) 
 )
 def test_a_hyphenated_journalists_tweet_is_carried_by_their_outlet(body: str) -> None:
     assert sources(body, "injured") == [("hospital officials", "guardian")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    both_tokenised(
+        "From the Guardian's Berlin correspondent: Ida Marr (@idamarr) 14 of the injured are critical, police say"
+    ),
+)
+def test_a_tweet_credited_to_an_outlets_correspondent_just_before_is_carried_by_that_outlet(body: str) -> None:
+    assert sources(body, "injured") == [("police", "guardian")]
