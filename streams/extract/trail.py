@@ -15,6 +15,8 @@ before. Within one entry, in order:
 - "the agency", "the paper" and an "it" that quotes or cites someone stand for
   the outlet named last: its relay ("..., the AP reports. 18 are dead, the
   agency said, citing the rescue centre" is the centre's figure, through the AP).
+- A shorter form of the claimant of the sentence just before ("a government
+  official told the Telegraph ... . The official said ...") keeps its relay.
 - "we" and "I" are the blog itself: no claimant ("earlier, we reported 90 dead").
 - An embedded tweet by a journalist the entry named before is no claim of theirs:
   "the AP's Jo Roe" tweets for the AP (the relay), "my colleague Jo Roe" or "...,
@@ -38,7 +40,7 @@ from dataclasses import replace
 
 from streams.extract.antecedents import issuing_subject, person_subject
 from streams.extract.attribution import Attribution
-from streams.extract.claimants import is_person
+from streams.extract.claimants import is_person, stands_for
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
 from streams.extract.tweet_authors import author_role
@@ -81,6 +83,8 @@ class SourceTrail:
             a = self._resolve(a, n_sent)
         if a.outlet_ref and a.relay is None and self._last is not None and self._last.relay:
             a = replace(a, relay=self._last.relay)  # "..., the AP reports. 18 are dead, the agency said, citing X"
+        elif a.relay is None and a.claimant and not a.pronoun and self._retold(a.claimant, n_sent):
+            a = replace(a, relay=self._last.relay if self._last else None)  # "X told AP ... . The official said"
         if block is not None and block.claimant is None and a.relay is None and block.relay:
             a = replace(a, relay=block.relay)  # "this from Reuters: ... police said 4 died": Reuters carried it
             self._block = block
@@ -93,6 +97,15 @@ class SourceTrail:
             if tail is not None:
                 self._tweet, self._open_n = tail, n_sent
         return a
+
+    def _retold(self, claimant: str, n_sent: int) -> bool:
+        """Whether the sentence just before had this claimant, fuller, through a relay ("the official")."""
+        last = self._last
+        if last is None or last.relay is None or self._last_n != n_sent - 1 or not last.claimant:
+            return False
+        full = last.claimant.lower()
+        short = claimant.lower()
+        return short != full and set(short.split()) <= set(full.split()) and stands_for(short, full)
 
     def _authored(self, a: Attribution) -> Attribution:
         """A tweet by a journalist the entry named before: their outlet's report, or the blog's own."""

@@ -150,3 +150,21 @@ def test_a_hyphenated_journalists_tweet_is_carried_by_their_outlet(body: str) ->
 )
 def test_a_tweet_credited_to_an_outlets_correspondent_just_before_is_carried_by_that_outlet(body: str) -> None:
     assert sources(body, "injured") == [("police", "guardian")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    both_tokenised(
+        "A port official told Reuters the search was ending. The official said 22 bodies had been recovered."
+    ),
+)
+def test_a_shorter_form_of_the_claimant_just_before_keeps_its_relay(body: str) -> None:
+    assert sources(body, "killed") == [("port official", "reuters")]  # the fuller form, as written before
+
+
+@pytest.mark.parametrize(
+    "body",
+    both_tokenised("A port official told Reuters the search was ending. The mayor said 22 bodies had been recovered."),
+)
+def test_another_claimant_after_a_relayed_one_takes_no_relay(body: str) -> None:
+    assert sources(body, "killed") == [("mayor", None)]
