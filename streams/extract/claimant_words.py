@@ -46,6 +46,8 @@ VAGUE_LEVELS = words("regional local provincial district municipal city oblast")
 #: Words that describe a body whose name follows "the": "monitoring group the Syrian Observatory".
 DESCRIPTOR_WORDS = words("monitoring monitor group organisation organization charity watchdog body rights aid agency")
 MAX_DESCRIPTOR = 3
+#: Kind words after a description and before the body's own name: "the UN refugee agency UNHCR".
+BODY_KINDS = words("agency group charity organisation organization watchdog")
 #: Kinds of business named before a body's own name, without "the": "the airline TransAsia".
 KINDS = words("casino airline carrier operator company firm charity")
 ARTICLES = words("the a an")
@@ -55,3 +57,5 @@ TOKEN_RE = re.compile(r"[^\s,;:()\"“”]+")
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 GOVERNMENT = "government"
 SEPARATORS = str.maketrans({"/": "-", "|": "-"})
+#: Words no body's own name is made of, after its kind word: "agency in Geneva", "group has".
+NOT_NAMES = INSTITUTION_WORDS | FUNCTION_WORDS | DESCRIPTOR_WORDS | words("has have had is are was were said says")

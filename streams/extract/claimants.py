@@ -40,6 +40,7 @@ from streams.extract.claimant_countries import COUNTRY_WORDS as _COUNTRY_WORDS
 from streams.extract.claimant_words import (
     APOSTROPHES,
     ARTICLES,
+    BODY_KINDS,
     DESCRIPTOR_WORDS,
     FUNCTION_WORDS,
     GOVERNMENT,
@@ -47,6 +48,7 @@ from streams.extract.claimant_words import (
     LEADING_DROP,
     MAX_DESCRIPTOR,
     NATIONAL_WORDS,
+    NOT_NAMES,
     SEPARATORS,
     SPELLINGS,
     TITLE_WORDS,
@@ -210,6 +212,9 @@ def _parse(mention: str) -> _Parsed:
         raw = raw[lead + 1 :]  # "monitoring group the Syrian Observatory": the name the descriptor introduces
     if len(raw) >= 2 and raw[0].lower() in KINDS and raw[1].lower() not in INSTITUTION_WORDS | FUNCTION_WORDS:
         raw = raw[1:]  # "the casino Resorts World Manila", "airline TransAsia": the kind word is no part of the name
+    body = _named_body(raw)
+    if body is not None:
+        return _Parsed(None, body, ())  # "the UN refugee agency UNHCR", "rights group Amnesty International": a body
     alias = _ALIASES.get(" ".join(raw).lower())
     if alias is not None:
         return alias
@@ -228,6 +233,16 @@ def _parse(mention: str) -> _Parsed:
     # "Dubai's media office" and "Dubai media office" are one body
     title = tuple(_strip_possessive(w) for w in low[: len(low) - len(name)] if w not in ARTICLES)
     return _Parsed(country, title, tuple(name))
+
+
+def _named_body(raw: list[str]) -> tuple[str, ...] | None:
+    """The body's own name that closes "<description> <kind word> <name>", lowercase; None when there is none."""
+    low = [w.lower() for w in raw]
+    d = max((i for i, w in enumerate(low[:-1]) if w in BODY_KINDS), default=-1)
+    tail = low[d + 1 :]
+    if d < 1 or len(tail) > MAX_DESCRIPTOR or any(w in NOT_NAMES or _is_title_word(w) or "'" in w for w in tail):
+        return None
+    return tuple(tail)
 
 
 def _join_possessives(raw: list[str]) -> list[str]:

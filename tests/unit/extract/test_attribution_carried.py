@@ -97,3 +97,22 @@ def test_a_post_with_or_for_a_body_is_one_id_with_the_body_before_it() -> None:
     assert len(set(ids.values())) == 1
     assert len(set(claimant_ids(["spokesman for the fire service", "fire service spokesman"], []).values())) == 1
     assert claimant_ids(["head of the council"], [])["head of the council"] == "head of council"  # "of" is kept
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("the UN refugee agency UNHCR", "UNHCR"),
+        ("rights group Amnesty International", "Amnesty International"),
+        ("aid agency oxfam", "oxfam"),
+    ],
+)
+def test_a_body_named_after_its_kind_word_is_its_name(full: str, short: str) -> None:
+    ids = claimant_ids([full, short], [])
+    assert ids[full] == ids[short]
+
+
+def test_a_kind_word_without_a_name_after_it_is_kept() -> None:
+    ids = claimant_ids(["the UN refugee agency", "monitoring group in London", "UNHCR"], [])
+    assert ids["the UN refugee agency"] != ids["UNHCR"]
+    assert "monitoring group" in ids["monitoring group in London"]
