@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from streams.extract.claimants import COUNTRY_WORDS, INSTITUTION_WORDS, is_person, is_title_word
 from streams.extract.outlets import DOCUMENT_MODIFIERS, DOCUMENT_NOUNS
-from streams.extract.phrases import DETERMINERS, np_left
+from streams.extract.phrases import DETERMINERS, np_left, np_right
 from streams.extract.sources import ISSUE_VERBS
 from streams.extract.tokens import Token, words
 
@@ -129,7 +129,55 @@ def issuing_subject(text: str, toks: list[Token]) -> str | None:
         if got is not None and got[1] == toks[0].start:
             return got[0]
         return None
+    return _briefing_subject(text, toks) or _document_from(text, toks)
+
+
+#: Verbs by which a body holds a briefing: "the police held a press conference".
+_HOLDS = words("held holds holding hold gave give gives giving")
+#: What it holds: a press conference, a news briefing.
+_BRIEFINGS = words("conference briefing")
+_BRIEFING_KINDS = words("press news media")
+_THE = words("the a an")
+
+
+def _briefing_subject(text: str, toks: list[Token]) -> str | None:
+    """Who held the briefing a later "they confirmed" reports from.
+
+    "The police held a press conference." names the police; so does "... the
+    latest from a media conference the police have just held".
+    """
+    n = len(toks)
+    for q in range(1, n - 1):
+        if toks[q].low not in _BRIEFINGS or toks[q - 1].low not in _BRIEFING_KINDS:
+            continue
+        r = q - 2
+        while r >= 0 and toks[r].low in _THE:
+            r -= 1
+        if r >= 1 and toks[r].low in _HOLDS:
+            got = np_left(text, toks, r)
+            if got is not None and got[1] == toks[0].start:
+                return got[0]  # "the police held a press conference"
+        e = q + 1  # "a media conference the police have just held"
+        while e < n and e - q <= _MAX_BETWEEN + 2 and toks[e].low not in _HOLDS:
+            e += 1
+        if e < n and toks[e].low in _HOLDS and e > q + 1 and toks[q + 1].low in _THE:
+            got = np_left(text, toks, e)
+            if got is not None and got[1] == toks[q + 1].start:
+                return got[0]
     return None
+
+
+def _document_from(text: str, toks: list[Token]) -> str | None:
+    """ "Here is the official statement from the city police about the raid.": the police, for a later "it reads"."""
+    for k in range(len(toks) - 2):
+        if toks[k].low in DOCUMENT_NOUNS and toks[k + 1].low in ("from", "by"):
+            stop = next((q for q in range(k + 2, len(toks)) if toks[q].low in _ABOUT or toks[q].text in ".,;:"), None)
+            got = np_right(text, toks[:stop], k + 2)
+            return got[0] if got is not None else None
+    return None
+
+
+_ABOUT = words("about on over regarding concerning after")
 
 
 #: The most words between the verb and what is put out ("has released its latest daily figures").

@@ -23,10 +23,12 @@ and a tweet running into the next sentence, is settled across sentences by
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 
 from streams.extract import sources as src
 from streams.extract.antecedents import opening_subject
+from streams.extract.found import Attribution as Attribution  # re-exported: trail and placing read it here
+from streams.extract.found import Found
+from streams.extract.numbers import UNITS
 from streams.extract.outlets import outlet, staff_outlet
 from streams.extract.phrases import (
     BOUNDARY,
@@ -40,7 +42,7 @@ from streams.extract.phrases import (
     np_right,
     progressive,
 )
-from streams.extract.source_edges import byline, speaker_of
+from streams.extract.source_edges import byline
 from streams.extract.speech import (
     ACCUSE,
     ATTRIBUTION_WORDS,
@@ -54,7 +56,6 @@ from streams.extract.speech import (
     ISSUING,
     NAME_HEADS,
     NEGATIONS,
-    NOBODY,
     NOUN_TOO,
     PROGRESSIVE_ONLY,
     SAY_VERBS,
@@ -68,7 +69,6 @@ from streams.extract.speech import (
     names_speaker,
     opens_block,
     outlet_reports,
-    publisher,
     quote_closes,
     reports_as,
     spaced,
@@ -80,106 +80,6 @@ from streams.extract.tokens import Token, words
 
 #: A sentence without one of these words has no attribution.
 _ATTRIBUTION_WORDS = ATTRIBUTION_WORDS
-
-
-@dataclass(slots=True)
-class Attribution:
-    """The claimant and relay of a sentence; ``pronoun`` when the claimant is "he", "they"..."""
-
-    claimant: str | None
-    relay: str | None
-    pronoun: bool
-    start: int  # char span of the attribution wording, to keep places inside it apart
-    end: int
-    pieces: list[tuple[int, int]] = field(default_factory=list)  # the separate pieces of that wording
-    anaphor: str | None = None  # the pronoun standing for the source ("it", "they", "the report")
-    last: str | None = None  # the claimant named last in the sentence: what a following "they" means
-    lead_outlet: bool = False  # the first source the sentence names is an outlet
-    runs_on: bool = False  # the sentence ends inside an embedded tweet, which may go on
-    block: bool = False  # the wording opens a quoted block with a colon ("X said:"), which goes on
-    credit: bool = False  # the block is an outlet's report ("this from Reuters:"): only its relay goes on
-    segments: list[tuple[int, Attribution | None]] = field(default_factory=list)  # one per embedded tweet
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` lies inside one piece of the attribution wording."""
-        if not self.pieces:
-            return self.start <= start and end <= self.end
-        return any(s <= start and end <= e for s, e in self.pieces)
-
-    def at(self, offset: int) -> Attribution | None:
-        """The attribution of the part of the sentence at ``offset``: each embedded tweet is its author's."""
-        got: Attribution | None = self
-        for s, a in self.segments:
-            if s <= offset:
-                got = a
-        return got
-
-
-class _Found:
-    """The sources of one sentence as they are found, left to right."""
-
-    __slots__ = ("anaphor", "claimant", "last", "lead", "pronoun", "relay", "span")
-
-    def __init__(self) -> None:
-        self.claimant: str | None = None
-        self.relay: str | None = None
-        self.pronoun = False
-        self.anaphor: str | None = None
-        self.last: str | None = None
-        self.lead: str | None = None  # "outlet" or "claimant": the kind of the first source named
-        self.span: list[int] = []  # start, end, start, end, ...: the pieces of attribution wording
-
-    def add(self, np: str) -> None:
-        """A source phrase: an outlet is the relay, a pronoun stands for an earlier source."""
-        np = speaker_of(np, SAY_VERBS, NAME_HEADS)  # "X responds saying": X; "unconfirmed reports": no one
-        np = np.removeprefix("# ").removeprefix("#")  # a tweet's hashtag: "#Egypt tourism min says"
-        named = outlet(np) or staff_outlet(np)  # "BBC Afrique's Frederic Takang reports": BBC Afrique carries it
-        if named is not None:
-            if self.relay is not None and self.claimant is None and self.lead == "outlet":
-                self.claimant = self.last = np  # "Reuters is reporting that state news agency X said"
-            self.relay = self.relay or named
-            self.lead = self.lead or "outlet"
-            return
-        if not np or np.lower() in NOBODY or src.names_a_count(np):
-            return  # "while others are reporting two deaths", "according to the latest toll": no one named
-        if is_pronoun(np) or publisher(np):
-            if self.claimant is None and not self.pronoun:
-                self.pronoun, self.anaphor = True, "we" if publisher(np) else np.lower()
-            return
-        self.claimant = self.claimant or np
-        self.last = np
-        self.lead = self.lead or "claimant"
-
-    def cite(self, np: str) -> None:
-        """A source that another cites ("Interfax, citing emergency services"): the claimant."""
-        named = outlet(np)
-        if named is None:
-            if not is_pronoun(np):
-                self.claimant = self.last = np
-                self.lead = self.lead or "claimant"
-        else:
-            self.relay = self.relay or named
-            head = np.split(" and ")[0] if " and " in np else ""
-            if head and outlet(head) is None and not is_pronoun(head):
-                self.claimant = self.last = head  # "citing officials and local media": the officials claim
-                self.lead = self.lead or "claimant"
-
-    def result(self) -> Attribution | None:
-        if self.claimant is None and self.relay is None and not self.pronoun:
-            return None
-        span = self.span
-        pieces = [(span[q], span[q + 1]) for q in range(0, len(span) - 1, 2)]
-        return Attribution(
-            self.claimant,
-            self.relay,
-            self.pronoun,
-            min(span),
-            max(span),
-            pieces,
-            self.anaphor,
-            self.last,
-            self.lead == "outlet",
-        )
 
 
 def find_attribution(text: str, toks: list[Token]) -> Attribution | None:
@@ -258,7 +158,7 @@ def _clauses(text: str, toks: list[Token], cut: int) -> Attribution | None:
 
 def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribution | None:
     """The attribution of a sentence, or of the part of one that holds at most one embedded tweet."""
-    found = _Found()
+    found = Found()
     span = found.span
     n = len(toks)
     for k, t in enumerate(toks):
@@ -272,12 +172,16 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue
         cite_at = src.cite_phrase(toks, k) if low in src.CITE_OPENERS else 0
         if low in CITE_VERBS or cite_at:
-            np = np_right(text, toks, k + (cite_at or 1))
+            np = np_right(text, toks, k + (cite_at or 1)) or _counted_source(text, toks, k + (cite_at or 1))
             if np is not None:
                 left = left_source(text, toks, k) if not cite_at else None
-                if left is not None and outlet(left[0]) is not None:
-                    found.add(left[0])
+                if left is None and not cite_at and k >= 2 and toks[k - 1].text == ",":
+                    left = left_source(text, toks, k - 1)  # "the WSJ's Jo Roe, quoting sources, reports"
+                if left is not None and (outlet(left[0]) or staff_outlet(left[0])) is not None:
+                    found.add(left[0])  # "the WSJ's Jo Roe, quoting security sources, reports": the WSJ carries it
                     span += [left[1], t.end]
+                elif left is not None and left[0].lower() == "it":
+                    found.outlet_ref = True  # "the AFP is reporting ... . It quotes officials saying": AFP
                 found.cite(np[0])
                 span += [t.start, np[1]]
             continue
@@ -293,10 +197,12 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             counted = any(q.kind == "num" for q in toks[max(0, k - BY_REACH) : k]) or (
                 np is not None and count_follows(toks, np[1])
             )  # "a figure released by X that 1.7 million ...", but "a figure given by X": no count
-            if np is not None and found.claimant is None and counted:
+            if np is not None and found.claimant is None and not found.pronoun and counted:
                 found.add(np[0])
                 span += [t.start, np[1]]
             continue
+        if low == "reads" and k >= 1 and is_pronoun(toks[k - 1].low):
+            low = "says"  # "it reads: ...": the statement named before speaks
         if low not in SAY_VERBS:
             continue
         if k >= 1 and toks[k - 1].low in NAME_HEADS.get(low, ()):
@@ -313,6 +219,8 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
             continue  # "X is speaking now at the Pentagon: ..." names a speaker; "speaking to" alone does not
         if low in ACCUSE and k + 1 < n and toks[k + 1].low == "of":
             continue  # "13 men accused of the bombings": a passive, not an accuser
+        if low.endswith("ed") and src.before_toll(toks, k + 1) and k >= 1 and toks[k - 1].low not in _HAVE:
+            continue  # "the overall confirmed death toll", "the reported number": an adjective, not a speaker
         if low in FATE_AFTER and k + 1 < n and toks[k + 1].low in FATES:
             continue  # "87 people reported missing", "the toll confirmed dead": a participle, not a speaker
         if k >= 1 and toks[k - 1].low in NEGATIONS:
@@ -375,11 +283,28 @@ def _one_part(text: str, toks: list[Token], tweet: src.Tweet | None) -> Attribut
         a.block = credited is not None or (opens_block(toks, a.pieces) and not quote_closes(text, toks))
         a.credit = credited is not None
     if a is not None and tweet is not None:
+        if not tweet.outlet:
+            a.author, a.author_at = tweet.author, tweet.start  # a journalist named before? (``trail``)
         a.runs_on = tweet.spelled and all(s < tweet.end for s, _ in a.pieces)  # no source after the handle
     return a
 
 
-def _social(toks: list[Token], found: _Found, tweet: src.Tweet | None) -> None:
+_HAVE = words("has have had")
+#: Who, counted, is cited as the source: "quotes two Libyan officials as saying", "citing three sources".
+_COUNTED_SOURCES = words("officials sources witnesses diplomats doctors officers residents medics commanders survivors")
+
+
+def _counted_source(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """A cited source that opens with its count ("citing two sources"), kept with the count."""
+    if k >= len(toks) - 1 or not (toks[k].kind == "num" or toks[k].low in UNITS or toks[k].low == "several"):
+        return None
+    np = np_right(text, toks, k + 1)
+    if np is None or np[0].lower().split()[-1] not in _COUNTED_SOURCES:
+        return None
+    return f"{toks[k].text} {np[0]}", np[1]
+
+
+def _social(toks: list[Token], found: Found, tweet: src.Tweet | None) -> None:
     """A source around a colon ("Health ministry: ...", "Update - Reuters: ...") and a tweet's author."""
     got = src.colon_source(toks)
     if got is not None and (words := clean(toks[got[0] : got[1] + 1])):

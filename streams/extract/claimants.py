@@ -32,64 +32,37 @@ lowercased, tokenised text ("governor ivan fedorov said").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from streams.extract.acronyms import share_acronyms
 from streams.extract.claimant_countries import COUNTRY_WORDS as _COUNTRY_WORDS
+from streams.extract.claimant_words import (
+    APOSTROPHES,
+    ARTICLES,
+    BODY_KINDS,
+    DESCRIPTOR_WORDS,
+    FUNCTION_WORDS,
+    GOVERNMENT,
+    KINDS,
+    LEADING_DROP,
+    MAX_DESCRIPTOR,
+    NATIONAL_WORDS,
+    NOT_NAMES,
+    SEPARATORS,
+    SPELLINGS,
+    TITLE_WORDS,
+    TOKEN_RE,
+    VAGUE_LEVELS,
+)
+from streams.extract.claimant_words import INSTITUTION_WORDS as INSTITUTION_WORDS  # read by other stages from here
+from streams.extract.mojibake import repair
 from streams.extract.tokens import words
 
 #: The same table for other stages (outlets: "Ukrainian television" names no outlet).
 COUNTRY_WORDS = _COUNTRY_WORDS
 _MAX_COUNTRY_WORDS = max(len(k.split()) for k in _COUNTRY_WORDS)
 
-#: Words that make a phrase a title: what precedes a person's name.
-_TITLE_WORDS = words(
-    """
-    governor governors mayor mayors minister ministers spokesperson spokesman spokeswoman
-    president vice premier chancellor chief commander secretary prosecutor ombudsman
-    adviser advisor envoy ambassador director director-general chairman chairwoman chair
-    representative head leader deputy general lieutenant colonel major captain sergeant
-    officer official aide senator lawmaker mp king prince emir sheikh pope
-    commissioner coordinator administrator doctor dr editor correspondent reporter journalist
-    analyst researcher mr mrs ms undersecretary lord lady baroness executive superintendent inspector ac dac
-    """
-)
-#: Words that make a phrase an institution (or part of a title), never part of a name.
-_INSTITUTION_WORDS = words(
-    """
-    ministry ministries air force forces army military navy staff guard guards police service
-    services office government authorities administration agency council committee command
-    intelligence security defence defense interior health emergency emergencies foreign
-    armed national border state regional local city district oblast region municipal
-    department directorate authority unit brigade battalion troops officials military's kremlin pentagon
-    observatory mission monitors monitoring network union organisation organization
-    """
-)
-#: Institutions that belong to one country, so an unqualified mention takes the entry's country.
-INSTITUTION_WORDS = _INSTITUTION_WORDS
-_NATIONAL_WORDS = words(
-    """
-    ministry air force forces army military navy staff guard guards police service services
-    government authorities intelligence security
-    """
-)
-_FUNCTION_WORDS = words("of the a an in and for on at to from by with its their his her")
-#: Words that place a post below the country's without naming where: "the regional governor".
-_VAGUE_LEVELS = words("regional local provincial district municipal city oblast")
-#: Words that describe a body whose name follows "the": "monitoring group the Syrian Observatory".
-_DESCRIPTOR_WORDS = words("monitoring monitor group organisation organization charity watchdog body rights aid agency")
-_MAX_DESCRIPTOR = 3
-#: Kinds of business named before a body's own name, without "the": "the airline TransAsia".
-_KINDS = words("casino airline carrier operator company firm charity")
-_ARTICLES = words("the a an")
-_LEADING_DROP = words("the a an unnamed anonymous one")
-_SPELLINGS = {"defense": "defence", "forces'": "forces", "military's": "military"}
-_TOKEN_RE = re.compile(r"[^\s,;:()\"“”]+")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
-_GOVERNMENT = "government"
-_SEPARATORS = str.maketrans({"/": "-", "|": "-"})
 #: Above this many distinct mentions in one entry, mentions are not compared with each other.
 MAX_MENTIONS = 128
 MAX_ID = 200
@@ -130,7 +103,7 @@ def claimant_ids(mentions: Sequence[str], countries: Iterable[str | None]) -> di
         if p.country and not p.name and p.title:
             qualified.setdefault(p.title, set()).add(p.country)
     ids = {m: _id(parsed[m], parsed, people, qualified, entry_country) for m in distinct}
-    return share_acronyms(ids, _INSTITUTION_WORDS | _TITLE_WORDS)  # "World Health Organization" is "WHO"
+    return share_acronyms(ids, INSTITUTION_WORDS | TITLE_WORDS)  # "World Health Organization" is "WHO"
 
 
 def claimant_id(mention: str) -> str:
@@ -145,7 +118,7 @@ def _id(
     qualified: dict[tuple[str, ...], set[str]],
     entry_country: str | None,
 ) -> str:
-    return _raw_id(p, parsed, people, qualified, entry_country).translate(_SEPARATORS)[:MAX_ID]
+    return _raw_id(p, parsed, people, qualified, entry_country).translate(SEPARATORS)[:MAX_ID]
 
 
 def _raw_id(
@@ -163,11 +136,11 @@ def _raw_id(
                 return " ".join(full[0])
         return " ".join(p.name)
     if not p.title:
-        return f"{p.country.lower()}:{_GOVERNMENT}" if p.country else ""
+        return f"{p.country.lower()}:{GOVERNMENT}" if p.country else ""
     if _is_title(p.title) and p.country is None:
         # "the governor", "regional governor": the one person of the entry with that title.
         # "regional" and "local" say only that the post is below the country's: "Zaporizhzhia governor" is one.
-        wanted = set(p.title) - _VAGUE_LEVELS
+        wanted = set(p.title) - VAGUE_LEVELS
         fits = {q.name for q in parsed.values() if q.name and wanted <= set(q.title) and len(q.name) >= 2}
         if len(fits) == 1:
             return " ".join(next(iter(fits)))
@@ -198,13 +171,13 @@ def _people_added(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _is_title(title: tuple[str, ...]) -> bool:
-    return any(_is_title_word(w) for w in title) and not any(w in _NATIONAL_WORDS for w in title)
+    return any(_is_title_word(w) for w in title) and not any(w in NATIONAL_WORDS for w in title)
 
 
 def _is_generic(title: tuple[str, ...]) -> bool:
     """A national institution named only by common words ("the air force", "health ministry")."""
-    return any(w in _NATIONAL_WORDS for w in title) and all(
-        w in _INSTITUTION_WORDS or _is_title_word(w) or w in _FUNCTION_WORDS for w in title
+    return any(w in NATIONAL_WORDS for w in title) and all(
+        w in INSTITUTION_WORDS or _is_title_word(w) or w in FUNCTION_WORDS for w in title
     )
 
 
@@ -215,7 +188,7 @@ def is_title_word(w: str) -> bool:
 
 def _is_title_word(w: str) -> bool:
     """ "governor", "director-general", "commander-in-chief"."""
-    return w in _TITLE_WORDS or ("-" in w and any(part in _TITLE_WORDS for part in w.split("-")))
+    return w in TITLE_WORDS or ("-" in w and any(part in TITLE_WORDS for part in w.split("-")))
 
 
 def qualified_only(short: str, full: str) -> bool:
@@ -225,37 +198,51 @@ def qualified_only(short: str, full: str) -> bool:
 
 
 def _parse(mention: str) -> _Parsed:
+    mention = repair(mention)  # "gã©rard collomb" is "gérard collomb"
     head, comma, tail = mention.partition(",")
     if comma and head.strip() and tail.strip():
         person, role = _parse(head), _parse(tail)
         if person.name and not person.title and role.title and not role.name:
             return _Parsed(role.country or person.country, role.title, person.name)  # "Jane Roe, the mayor"
-    raw = _join_possessives(_TOKEN_RE.findall(mention.translate(_APOSTROPHES)))
-    while raw and raw[0].lower() in _LEADING_DROP:
+    raw = _join_possessives(TOKEN_RE.findall(mention.translate(APOSTROPHES)))
+    while raw and raw[0].lower() in LEADING_DROP:
         raw = raw[1:]
-    lead = next((i for i, w in enumerate(raw[: _MAX_DESCRIPTOR + 1]) if w.lower() == "the"), 0)
-    if lead and all(w.lower() in _DESCRIPTOR_WORDS for w in raw[:lead]):
+    lead = next((i for i, w in enumerate(raw[: MAX_DESCRIPTOR + 1]) if w.lower() == "the"), 0)
+    if lead and all(w.lower() in DESCRIPTOR_WORDS for w in raw[:lead]):
         raw = raw[lead + 1 :]  # "monitoring group the Syrian Observatory": the name the descriptor introduces
-    if len(raw) >= 2 and raw[0].lower() in _KINDS and raw[1].lower() not in _INSTITUTION_WORDS | _FUNCTION_WORDS:
+    if len(raw) >= 2 and raw[0].lower() in KINDS and raw[1].lower() not in INSTITUTION_WORDS | FUNCTION_WORDS:
         raw = raw[1:]  # "the casino Resorts World Manila", "airline TransAsia": the kind word is no part of the name
+    body = _named_body(raw)
+    if body is not None:
+        return _Parsed(None, body, ())  # "the UN refugee agency UNHCR", "rights group Amnesty International": a body
     alias = _ALIASES.get(" ".join(raw).lower())
     if alias is not None:
         return alias
     cased = any(ch.isupper() for ch in mention)
-    low = [_SPELLINGS.get(t.lower(), t.lower()) for t in raw]
+    low = [SPELLINGS.get(t.lower(), t.lower()) for t in raw]
     country, start = _leading_country(low)
     low, raw = low[start:], raw[start:]
     end_country, end = _trailing_country(low)
     if end_country is not None:
         country = country or end_country
         low, raw = low[:end], raw[:end]
-    low = _ministry_of(low)
+    low = _member_of(_ministry_of(low))
     if len(low) != len(raw):
         raw = low  # reordered: only the lowercase form matters from here
     name = _name(low, raw, cased)
     # "Dubai's media office" and "Dubai media office" are one body
-    title = tuple(_strip_possessive(w) for w in low[: len(low) - len(name)] if w not in _ARTICLES)
+    title = tuple(_strip_possessive(w) for w in low[: len(low) - len(name)] if w not in ARTICLES)
     return _Parsed(country, title, tuple(name))
+
+
+def _named_body(raw: list[str]) -> tuple[str, ...] | None:
+    """The body's own name that closes "<description> <kind word> <name>", lowercase; None when there is none."""
+    low = [w.lower() for w in raw]
+    d = max((i for i, w in enumerate(low[:-1]) if w in BODY_KINDS), default=-1)
+    tail = low[d + 1 :]
+    if d < 1 or len(tail) > MAX_DESCRIPTOR or any(w in NOT_NAMES or _is_title_word(w) or "'" in w for w in tail):
+        return None
+    return tuple(tail)
 
 
 def _join_possessives(raw: list[str]) -> list[str]:
@@ -278,7 +265,7 @@ def _strip_possessive(w: str) -> str:
 def _leading_country(low: list[str]) -> tuple[str | None, int]:
     """The country a phrase opens with ("Ukraine's", "South Korean", "US") and the words it takes."""
     for n in range(min(_MAX_COUNTRY_WORDS, len(low)), 0, -1):
-        if n < len(low) and low[n] in _FUNCTION_WORDS:
+        if n < len(low) and low[n] in FUNCTION_WORDS:
             continue  # "South Korea and its allies" is no South Korean body
         key = " ".join([*low[: n - 1], _strip_possessive(low[n - 1])])
         code = _COUNTRY_WORDS.get(key)
@@ -305,6 +292,15 @@ def _ministry_of(low: list[str]) -> list[str]:
     return low
 
 
+def _member_of(low: list[str]) -> list[str]:
+    """ "doctor with MSF", "spokesman for the police" -> "MSF doctor", "police spokesman": one post, two wordings."""
+    k = next((i for i, w in enumerate(low) if w in ("with", "for")), 0)
+    tail = [w for w in low[k + 1 :] if w not in ARTICLES]
+    if k and all(_is_title_word(w) for w in low[:k]) and 1 <= len(tail) <= 3 and not FUNCTION_WORDS & set(tail):
+        return [*tail, *low[:k]]
+    return low
+
+
 def _name(low: list[str], raw: list[str], cased: bool) -> list[str]:
     """The person's name that closes the phrase, lowercase; empty when there is none."""
     k = len(low)
@@ -317,9 +313,9 @@ def _name(low: list[str], raw: list[str], cased: bool) -> list[str]:
         return name if cased else _lowercase_name(name)  # "Ivan Fedorov", "Magen David Adom"
     if _is_title_word(low[k - 1]) or _title_end(low[:k]):
         return name  # "governor Ivan Fedorov", "secretary of state Antony Blinken"
-    if cased and len(name) >= 2 and low[k - 1] in _INSTITUTION_WORDS:
+    if cased and len(name) >= 2 and low[k - 1] in INSTITUTION_WORDS:
         return name  # "Ukraine's military intelligence Kyrylo Budanov"
-    if not cased and len(name) >= 2 and low[k - 1] in _INSTITUTION_WORDS and any(map(_is_title_word, low[:k])):
+    if not cased and len(name) >= 2 and low[k - 1] in INSTITUTION_WORDS and any(map(_is_title_word, low[:k])):
         return name  # lowercased "governor of the kharkiv region oleh syniehubov"
     if not cased and len(name) >= 3 and low[k - 1] == "of" and k >= 2 and _is_title_word(low[k - 2]):
         return name[-2:]  # lowercased "mayor of kos george kyritsis": the place, then the name
@@ -328,7 +324,7 @@ def _name(low: list[str], raw: list[str], cased: bool) -> list[str]:
 
 def _title_end(head: list[str]) -> bool:
     """Whether ``head`` ends like a title ("secretary of state", "head of the region")."""
-    return len(head) >= 3 and head[-2] == "of" and head[-3] in _TITLE_WORDS
+    return len(head) >= 3 and head[-2] == "of" and head[-3] in TITLE_WORDS
 
 
 def _lowercase_name(name: list[str]) -> list[str]:
@@ -337,7 +333,7 @@ def _lowercase_name(name: list[str]) -> list[str]:
 
 
 def _name_word(w: str, raw: str, cased: bool) -> bool:
-    if _is_title_word(w) or w in _INSTITUTION_WORDS or w in _FUNCTION_WORDS or w in _COUNTRY_WORDS:
+    if _is_title_word(w) or w in INSTITUTION_WORDS or w in FUNCTION_WORDS or w in _COUNTRY_WORDS:
         return False  # "director-general" too
     if "'" in w or not any(ch.isalpha() for ch in w):
         return False
@@ -368,7 +364,7 @@ def stands_for(short: str, full: str) -> bool:
     if qualified_only(short, full) or (a.title and a.title[-1] in _PEOPLE):
         return False  # "the air force" beside "Ukraine's air force"; "officials" beside "police officials"
     added = {*b.title, *b.name} - set(a.title)
-    if added <= _FUNCTION_WORDS | {"'s", "s"}:
+    if added <= FUNCTION_WORDS | {"'s", "s"}:
         return False  # "Nepal police" and "Nepal's police": one wording, kept as written (one id)
     return not any(_is_title_word(w) or w in _PEOPLE for w in added)
 

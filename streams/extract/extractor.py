@@ -23,6 +23,7 @@ from typing import Any
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
 from streams.extract.attribution import _ATTRIBUTION_WORDS, find_attribution
+from streams.extract.breakdowns import carry_breakdowns
 from streams.extract.claimants import claimant_ids, stands_for
 from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.coreference import titled_names
@@ -169,6 +170,7 @@ def extract_text(text: str) -> list[Fact]:
             )
     if not pending:
         return []
+    carry_breakdowns(text, list({id(sent): sent for _, sent, _ in pending}.values()))  # "Four died at A, three at B"
     if any(adds):
         pending.extend(running_sums(pending, adds))  # "three were killed ... two others died": five
     if headline_places is None and headline_span is not None:

@@ -43,7 +43,7 @@ _OUTLETS = [
     "Asharq Al-Awsat", "Al Mayadeen", "Al Manar", "Ynet", "Premium Times", "Daily Nation", "News24",
     "Ekstra Bladet", "Aftonbladet", "Dagens Nyheter", "RTE", "RTÉ", "STV", "ITN", "Nikkei", "Asahi",
     "Yomiuri", "Mainichi", "Kyodo News", "ABS-CBN", "GMA News", "Rappler", "Antara", "Bernama",
-    "VnExpress", "Lusa", "ATS", "CTK", "NTB", "DPA",
+    "VnExpress", "Lusa", "ATS", "CTK", "NTB", "DPA", "Telegraph", "Daily Telegraph", "Jeune Afrique",
 ]  # fmt: skip
 OUTLETS: dict[str, str] = {normalize(o): o for o in _OUTLETS}
 _OUTLET_FIRST = frozenset(k.split()[0] for k in OUTLETS)
@@ -214,6 +214,8 @@ def outlet_id(name: str | None) -> str | None:
     low = normalize(outlet(name) or name).split()  # "news agency AFP" is AFP
     if low[:1] in (["the"], ["a"], ["an"]):
         low = low[1:]
+    if low[:1] == ["official"] and len(low) > 1:
+        low = low[1:]  # "the official Petra news agency" is Petra
     e = len(low)
     while e > 1 and low[e - 1] in _ID_DROP:
         e -= 1

@@ -27,7 +27,7 @@ ROLE_WORDS = words(
     chief commander president secretary general prosecutor ombudsman adviser advisor envoy
     ambassador director chairman representative authorities administration agency undersecretary
     source sources leader premier chancellor commissioner senator deputy officer coordinator administrator
-    superintendent inspector ac dac mp
+    superintendent inspector ac dac mp doctor medic
     """
 )
 #: Words a source's name never opens with: verbs, counts ("reports are now coming", "said two men").
@@ -130,7 +130,13 @@ def _name_piece(toks: list[Token], p: int) -> bool:
 def _opening_author(toks: list[Token], paren: int, handle: str, close: int) -> Tweet | None:
     """An author whose handle spells none of their words, when the name opens its sentence or follows a mark."""
     p = paren - 1
-    while p >= 0 and paren - p <= _MAX_UNSPELLED and _name_piece(toks, p):
+    seen = 0  # words of the name so far; "el-ghobashy" and "france-presse" are one word each
+    while p >= 0 and _name_piece(toks, p):
+        joined = toks[p + 1].text == "-" and not toks[p + 1].space_before
+        if toks[p].kind == "word" and not joined:
+            if seen == _MAX_UNSPELLED:
+                break
+            seen += 1
         p -= 1
     if p == paren - 1 or not (p < 0 or toks[p].kind == "punct" or toks[p].low == "rt"):
         return None
@@ -159,6 +165,18 @@ def puts_toll(toks: list[Token], k: int) -> bool:
 
 
 _OWNERS = words("the its their his her")
+#: Nouns a toll may be of: "the death toll", "the casualty figure".
+_TOLL_OF = words("death casualty fatality injury")
+
+
+def before_toll(toks: list[Token], k: int) -> bool:
+    """Whether ``toks[k:]`` opens with a toll noun ("toll", "death toll", "casualty figure")."""
+    if k >= len(toks):
+        return False
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    return toks[k].low in TOLL_NOUNS or (toks[k].low in _TOLL_OF and nxt in TOLL_NOUNS)
+
+
 #: Speech verbs that are also nouns: after an adjective they are the noun ("detailed reports").
 NOUN_VERBS = words("reports report claims posts updates estimates")
 #: Adjectives that make such a word the noun: "detailed reports from elsewhere", "unconfirmed claims".

@@ -12,7 +12,15 @@ before. Within one entry, in order:
   is the broadcaster's figure, with no claimant). When the sentence it refers to
   opened with an outlet ("according to the news site X, citing the ministry"),
   "it" is that outlet.
+- "the agency", "the paper" and an "it" that quotes or cites someone stand for
+  the outlet named last: its relay ("..., the AP reports. 18 are dead, the
+  agency said, citing the rescue centre" is the centre's figure, through the AP).
+- A shorter form of the claimant of the sentence just before ("a government
+  official told the Telegraph ... . The official said ...") keeps its relay.
 - "we" and "I" are the blog itself: no claimant ("earlier, we reported 90 dead").
+- An embedded tweet by a journalist the entry named before is no claim of theirs:
+  "the AP's Jo Roe" tweets for the AP (the relay), "my colleague Jo Roe" or "...,
+  Jo Roe reports." for the blog (``tweet_authors``).
 - An embedded tweet that closes its sentence goes on into the next sentence when
   that one names no source of its own ("Nepal Police (@x) Totals as of noon. In
   the valley 1302 dead"). A sentence between them ends it.
@@ -32,9 +40,10 @@ from dataclasses import replace
 
 from streams.extract.antecedents import issuing_subject, person_subject
 from streams.extract.attribution import Attribution
-from streams.extract.claimants import is_person
+from streams.extract.claimants import is_person, stands_for
 from streams.extract.sentences import split_sentences
 from streams.extract.tokens import tokenize
+from streams.extract.tweet_authors import author_role
 
 _PERSONS = frozenset({"he", "she", "his", "her"})
 _PUBLISHER = frozenset({"we", "i", "you"})
@@ -65,12 +74,17 @@ class SourceTrail:
             if self._block is not None:  # "the mayor said: ... . Four died."
                 return replace(self._block, pronoun=False, pieces=[(-1, -1)], start=-1, end=-1, segments=[])
             return None
+        a = self._authored(a)
         block, self._block = self._block, None
         if a.claimant is None and a.pronoun and block is not None and (a.anaphor or "") in _PUBLISHER:
             a = replace(a, claimant=block.claimant, relay=a.relay or block.relay, last=block.claimant)
             self._block = block  # "we" inside a quoted statement is its source
         elif a.claimant is None and a.pronoun:
             a = self._resolve(a, n_sent)
+        if a.outlet_ref and a.relay is None and self._last is not None and self._last.relay:
+            a = replace(a, relay=self._last.relay)  # "..., the AP reports. 18 are dead, the agency said, citing X"
+        elif a.relay is None and a.claimant and not a.pronoun and self._retold(a.claimant, n_sent):
+            a = replace(a, relay=self._last.relay if self._last else None)  # "X told AP ... . The official said"
         if block is not None and block.claimant is None and a.relay is None and block.relay:
             a = replace(a, relay=block.relay)  # "this from Reuters: ... police said 4 died": Reuters carried it
             self._block = block
@@ -83,6 +97,24 @@ class SourceTrail:
             if tail is not None:
                 self._tweet, self._open_n = tail, n_sent
         return a
+
+    def _retold(self, claimant: str, n_sent: int) -> bool:
+        """Whether the sentence just before had this claimant, fuller, through a relay ("the official")."""
+        last = self._last
+        if last is None or last.relay is None or self._last_n != n_sent - 1 or not last.claimant:
+            return False
+        full = last.claimant.lower()
+        short = claimant.lower()
+        return short != full and set(short.split()) <= set(full.split()) and stands_for(short, full)
+
+    def _authored(self, a: Attribution) -> Attribution:
+        """A tweet by a journalist the entry named before: their outlet's report, or the blog's own."""
+        parts = [a, *(seg for _, seg in a.segments if seg is not None)]
+        if not self._text or all(p.author is None for p in parts):
+            return a
+        fixed = {id(p): _by_author(p, self._text) for p in parts}
+        segments = [(s, fixed[id(seg)] if seg is not None else None) for s, seg in a.segments]
+        return replace(fixed[id(a)], segments=segments)
 
     def _resolve(self, a: Attribution, n_sent: int) -> Attribution:
         word = (a.anaphor or "").split()[-1:]
@@ -129,6 +161,15 @@ class SourceTrail:
                 continue  # "He agrees on the need ...": still the same person
             return person_subject(self._text, toks)
         return None
+
+
+def _by_author(a: Attribution, text: str) -> Attribution:
+    role = author_role(text, a.author, a.author_at) if a.author else None
+    if role is None:
+        return a
+    claimant = None if a.claimant == a.author else a.claimant  # the journalist reports; they claim nothing
+    last = None if a.last == a.author else a.last
+    return replace(a, claimant=claimant, last=last, relay=a.relay or role[1])
 
 
 _SINGULAR = frozenset({"he", "she"})
