@@ -23,7 +23,6 @@ from typing import Any
 from schemas.facts import CASUALTY_METRICS, INTERCEPTION_METRICS, Fact
 from streams.extract import lexicon as lx
 from streams.extract.attribution import _ATTRIBUTION_WORDS, find_attribution
-from streams.extract.breakdowns import carry_breakdowns
 from streams.extract.claimants import claimant_ids, stands_for
 from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.coreference import titled_names
@@ -170,7 +169,6 @@ def extract_text(text: str) -> list[Fact]:
             )
     if not pending:
         return []
-    carry_breakdowns(text, list({id(sent): sent for _, sent, _ in pending}.values()))  # "Four died at A, three at B"
     if any(adds):
         pending.extend(running_sums(pending, adds))  # "three were killed ... two others died": five
     if headline_places is None and headline_span is not None:
@@ -307,6 +305,8 @@ def _finish(
             claimant, relay = only, only_relay or wire
         elif sent.headline and claimant is not None and only is not None and _place_name(claimant, gaz):
             claimant = only
+        if claimant is None and relay is not None and relay != wire:
+            claimant, relay = relay, None  # "..., AP reports" naming no source: the outlet's own claim
         rows.append(
             {
                 "metric": f.metric,

@@ -33,7 +33,9 @@ from .helpers import one
         ("5 killed in city strike, says local governor", "local governor", None),
         ("at least 5 people were killed , police said .", "police", None),
         ("Interfax reported, citing emergency services, that 5 people were killed.", "emergency services", "Interfax"),
-        ("Five people were killed, according to AP.", None, "AP"),
+        # an outlet naming no source of its own makes the claim itself: the claimant, with no relay
+        ("Five people were killed, according to AP.", "AP", None),
+        ("Rescuers pulled out 12 bodies, Reuters reported.", "Reuters", None),
     ],
 )
 def test_attribution(text: str, claimant: str | None, relay: str | None) -> None:

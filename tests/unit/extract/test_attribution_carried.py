@@ -1,4 +1,4 @@
-"""Sources a later sentence takes from before: a breakdown of the figure just attributed, a briefing's
+"""Sources a later sentence takes from before: a briefing's
 holder for "they confirmed", a statement for "it reads", and claimant ids of doubly decoded names.
 
 Sentences are our own; names are invented. Each is run as written and lowercased/tokenised.
@@ -24,33 +24,10 @@ def claimants(body: str, metric: str) -> list[str | None]:
         "Five died in the east shaft; three in the west shaft; and one at the surface."
     ),
 )
-def test_parts_that_add_up_to_the_figure_just_attributed_are_its_sources(body: str) -> None:
-    assert claimants(body, "killed") == ["rescue teams"] * 4
-
-
-@pytest.mark.parametrize(
-    "body",
-    both_tokenised(
-        "The coastguard said 6 people drowned. Four drowned on Monday (two off Vell, two off Sarn). "
-        "Two drowned on Tuesday."
-    ),
-)
-def test_a_breakdown_may_run_over_several_sentences(body: str) -> None:
-    got = claimants(body, "killed")
-    assert got and all(c == "coastguard" for c in got)
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        *both_tokenised("The coastguard said 6 people drowned. Four others drowned last year off Vell."),
-        *both_tokenised("The coastguard said 6 people drowned. The weather was calm. Six drowned there in 2019."),
-        *both_tokenised("Gunfire killed three men, witnesses said. A shell killed another three nearby."),
-        *both_tokenised("Gunfire killed three men, witnesses said. All three were farmers."),
-    ],
-)
-def test_figures_that_do_not_break_down_the_total_stay_without_a_source(body: str) -> None:
-    assert claimants(body, "killed")[1:] == [None] * (len(claimants(body, "killed")) - 1)
+def test_a_breakdown_in_sentences_of_its_own_names_no_source(body: str) -> None:
+    # Measured on the untuned samples v10g/v10b (2026-12-04): lending the total's source to the parts
+    # lost claimant accuracy there, so a sentence with no attribution of its own keeps none.
+    assert claimants(body, "killed") == ["rescue teams", None, None, None]
 
 
 @pytest.mark.parametrize(
