@@ -283,11 +283,11 @@ _OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "two
 
 
 def _in_compound(toks: list[Token], p: int) -> bool:
-    """A number glued into a word: "18-month-old", "5th"."""
+    """A number glued into a word: "18-month-old", "5th", an age by decade ("in his 40s")."""
     if p + 1 >= len(toks) or toks[p + 1].space_before:
         return False
     nxt = toks[p + 1]
-    return nxt.text == "-" or nxt.low in ("st", "nd", "rd", "th")
+    return nxt.text == "-" or nxt.low in ("st", "nd", "rd", "th", "s")  # "5th", "a man in his 40s"
 
 
 def _closing_comma(toks: list[Token], q: int, end: int) -> int | None:
