@@ -27,6 +27,7 @@ from streams.extract.asides import (
     done_then_killed,
     killed_or_injured,
     relative_fate,
+    skip_dash_aside,
     them_killed,
     then_killed,
 )
@@ -132,12 +133,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
                 k = j + 1
                 break
             j = skip_paren(toks, j) if toks[j].text == "(" and skip_paren(toks, j) > j else j + 1
-    if k < n and toks[k].text in _ASIDE_DASHES:
-        # "1.9 million people – about 90% of the population – have fled": skip the aside.
-        for j in range(k + 1, min(n, k + 14)):
-            if toks[j].text == toks[k].text:
-                k = j + 1
-                break
+    k = skip_dash_aside(toks, k)  # "1.9 million people – about 90% of the population – have fled"
     k = skip_paren(toks, k)  # "three people (two of them women) were hurt"
     subj_low = [t.low for t in subj_toks]
     if m.qualifier != "vague" and subj_start > m.j and toks[m.j].low == "of" and not subj_low:
@@ -368,7 +364,6 @@ _PART_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"}
     | {"drones_downed", "drones_launched", "missiles_downed", "missiles_launched"}
 )
-_ASIDE_DASHES = frozenset({"–", "—"})
 _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(

@@ -51,7 +51,7 @@ _ARMED = lx.TROOP_NOUNS | words(
     militant militants gunman gunmen rebel rebels insurgent insurgents attacker attackers militiaman
     militiamen militia guerrilla guerrillas jihadist jihadists assailant assailants terrorist terrorists
     bomber bombers combatant combatants commander commanders kidnapper kidnappers hijacker hijackers
-    abductor abductors captor captors
+    abductor abductors captor captors cadre cadres
     """
 )
 #: How many words a part's subject may have ("four Pakistani civilians", "eleven schoolchildren").
@@ -93,19 +93,21 @@ def companion_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]:
 
 
 def _with_companions(toks: list[Token], f: Figure) -> Figure | None:
-    """ "eleven pupils and their teacher died" (12), "killed four guards and their commander" (5):
-    a counted group and the people named by their tie to it (companions.py)."""
+    """ "eleven pupils and their teacher died" (12), "killed four guards and their commander" (5),
+    "killed three children and a woman" (4): a counted group and the people named with it (companions.py)."""
     k = f.tok_j
     if not _summable(f) or f.via not in ("right", "left") or k + 1 >= len(toks):
         return None
     if toks[k].low != "and":
         named = along_with(toks, k)  # "five guards were killed along with their commander"
-    elif toks[k + 1].low not in ("his", "her", "their"):
+    elif toks[k + 1].low not in ("his", "her", "their", "a", "an"):
         return None  # "five civilians and two soldiers": parts, summed above (or kept apart as two sides)
     else:
-        named = companions(toks, k, object_of=f.via == "left")
+        named = companions(toks, k, object_of=f.via == "left")  # "and their teacher", "and a woman"
     if named is None:
         return None
+    if toks[k + 1].low in ("a", "an") and _armed(f, toks[named[0]]):
+        return None  # "killed five militants and a soldier": the sides' dead are reported apart (as in _total)
     end, extra = named
     total = (_point(f) or 0) + extra
     low = None if f.qualifier == "exact" else total
@@ -113,6 +115,11 @@ def _with_companions(toks: list[Token], f: Figure) -> Figure | None:
     return Figure(
         f.metric, low, best, None, f.qualifier, f.start, toks[end].end, "people", None, f.tok_i, end + 1, f.via
     )
+
+
+def _armed(f: Figure, companion: Token) -> bool:
+    """Whether a counted group or the one person named with it is armed: maybe two sides of a fight."""
+    return companion.low in _ARMED or (f.subject is not None and not _ARMED.isdisjoint(f.subject.lower().split()))
 
 
 def _between(toks: list[Token], starts: list[int], a: int, b: int) -> list[Token]:

@@ -36,3 +36,47 @@ def test_a_man_in_his_decade_was_arrested() -> None:
 
 def test_an_age_decade_with_no_fate_is_no_count() -> None:
     assert facts_of("a woman in her 60s was walking her dog along the canal when she saw the van .") == []
+
+
+# --- a typed double hyphen opens and closes an aside, as an em dash does -----------------------
+
+
+def test_double_hyphen_aside_between_count_and_verb() -> None:
+    assert _all("Witnesses said 210 villagers -- most of them elderly -- were slain by the militia.") == [
+        ("killed", None, 210, None, "exact")
+    ]
+
+
+def test_em_dash_aside_still_skipped() -> None:
+    assert _all("About 40 farmers — most of them from one clan — were killed in the raid.") == [
+        ("killed", None, 40, None, "about")
+    ]
+
+
+def test_unclosed_double_hyphen_is_no_aside() -> None:
+    assert facts_of("the final score was 3 -- 1 after extra time .") == []
+
+
+# --- a counted group and one more person named with it ("three children and a woman") ---------
+
+
+def test_group_and_a_person_after_the_verb_make_a_total() -> None:
+    facts = facts_of("A shell that hit the market killed five children and a woman on Sunday.", "killed")
+    assert sorted(f.best for f in facts) == [5, 6]
+    assert [f.subject for f in facts if f.best == 6] == ["people"]
+
+
+def test_group_and_a_person_before_the_verb_make_a_total() -> None:
+    assert 9 in [f.best for f in facts_of("Eight pilgrims and a driver died when the bus left the road.", "killed")]
+
+
+def test_an_armed_group_and_a_person_stay_apart() -> None:
+    # the two sides of a fight are reported apart, never summed into one toll
+    assert sorted(f.best for f in facts_of("troops killed six insurgents and a shepherd in the raid .", "killed")) == [
+        6
+    ]
+    assert 5 not in [f.best for f in facts_of("Four cadres and a porter were killed in the gunfight.", "killed")]
+
+
+def test_a_thing_after_the_group_adds_nobody() -> None:
+    assert [f.best for f in facts_of("the flood killed four people and a horse .", "killed")] == [4]
