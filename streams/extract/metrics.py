@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
-from streams.extract.air_counts import air_family, air_noun, all_fired
+from streams.extract.air_counts import air_family, air_noun, all_fired, projectiles_landed
 from streams.extract.among import list_comma
 from streams.extract.asides import (
     aside_cue,
@@ -294,6 +294,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
+    if metric in (None, "launched") and left is None and projectiles_landed(toks, subj_low, k):
+        metric, via = "strikes", "noun"  # "25 rockets hit the south", "48 rockets fired from the strip hit"
     if metric == "casualties" and sj.death_toll_label(toks, m.i):
         metric = "killed"  # "the confirmed death toll - 50 casualties -": the casualties are the dead
     if metric is None or (via not in ("right", "left") and singled_out(toks, m)):

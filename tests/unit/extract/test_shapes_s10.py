@@ -80,3 +80,28 @@ def test_an_armed_group_and_a_person_stay_apart() -> None:
 
 def test_a_thing_after_the_group_adds_nobody() -> None:
     assert [f.best for f in facts_of("the flood killed four people and a horse .", "killed")] == [4]
+
+
+# --- counted rockets or shells that land are strikes, as counted bombs are ---------------------
+
+
+def test_rockets_that_hit_are_strikes() -> None:
+    assert _all("the military said 31 rockets hit the south on tuesday .") == [("strikes", None, 31, None, "exact")]
+
+
+def test_rockets_fired_from_a_place_that_have_hit_are_strikes_not_launches() -> None:
+    facts = _all("so far today , 52 rockets fired from the strip have hit the north ; 14 more were intercepted .")
+    assert ("strikes", None, 52, None, "exact") in facts
+    assert not any(f[0] == "missiles_launched" for f in facts)
+
+
+def test_shells_that_landed_are_strikes() -> None:
+    assert _all("Five shells landed on the market square overnight.") == [("strikes", None, 5, None, "exact")]
+
+
+def test_rockets_fired_are_still_launches() -> None:
+    assert _all("militants fired 45 rockets at the border towns .") == [("missiles_launched", None, 45, None, "exact")]
+
+
+def test_rockets_intercepted_are_no_landing() -> None:
+    assert [f.metric for f in facts_of("Nine rockets were intercepted over the city.")] == ["missiles_downed"]
