@@ -105,3 +105,27 @@ def test_rockets_fired_are_still_launches() -> None:
 
 def test_rockets_intercepted_are_no_landing() -> None:
     assert [f.metric for f in facts_of("Nine rockets were intercepted over the city.")] == ["missiles_downed"]
+
+
+# --- fractions of a round number ------------------------------------------------------------
+
+
+def test_half_a_million_is_five_hundred_thousand() -> None:
+    assert _all("Half a million people have fled the fighting in the north.") == [
+        ("displaced", None, 500_000, None, "exact")
+    ]
+
+
+def test_nearly_a_quarter_of_a_million_is_an_upper_bound() -> None:
+    assert _all("the agency says nearly a quarter of a million people are displaced .") == [
+        ("displaced", None, None, 250_000, "nearly")
+    ]
+
+
+def test_half_a_dozen_keeps_its_value_and_takes_its_qualifier() -> None:
+    assert _all("half a dozen soldiers were killed in the ambush .") == [("killed", None, 6, None, "vague")]
+    assert _all("nearly half a dozen people were injured .") == [("injured", None, None, 6, "nearly")]
+
+
+def test_a_fraction_of_a_group_is_no_count() -> None:
+    assert facts_of("half of the residents have fled and a third of the homes are damaged .") == []
