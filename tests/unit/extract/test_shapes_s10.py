@@ -129,3 +129,27 @@ def test_half_a_dozen_keeps_its_value_and_takes_its_qualifier() -> None:
 
 def test_a_fraction_of_a_group_is_no_count() -> None:
     assert facts_of("half of the residents have fled and a third of the homes are damaged .") == []
+
+
+# --- "those killed (in the crash) included N ...": the group named before its members -----------
+
+
+def test_those_killed_in_the_crash_included_counts() -> None:
+    assert _all("those killed in the collision included 120 passengers and nine crew members .") == [
+        ("killed", None, 120, None, "exact"),
+        ("killed", None, 9, None, "exact"),
+    ]
+
+
+def test_those_injured_include_with_a_colon() -> None:
+    assert ("injured", None, 14, None, "exact") in _all("those injured include : 14 students and a teacher .")
+
+
+def test_people_arrested_during_the_raid_include() -> None:
+    assert _all("the people arrested during the raids include three cousins .") == [
+        ("arrested", None, 3, None, "exact")
+    ]
+
+
+def test_those_affected_include_is_no_metric() -> None:
+    assert facts_of("those affected include 300 families in the valley .") == []
