@@ -153,3 +153,18 @@ def test_people_arrested_during_the_raid_include() -> None:
 
 def test_those_affected_include_is_no_metric() -> None:
     assert facts_of("those affected include 300 families in the valley .") == []
+
+
+# --- "the execution of N prisoners" is a killing, whatever the victims' status -----------------
+
+
+def test_execution_of_prisoners_is_killed_not_captured() -> None:
+    assert _all("Witnesses described the execution of 14 prisoners behind the barracks.") == [
+        ("killed", None, 14, None, "exact")
+    ]
+
+
+def test_slaughter_of_villagers_is_killed() -> None:
+    assert _all("rights groups condemned the slaughter of 35 herders near the river .") == [
+        ("killed", None, 35, None, "exact")
+    ]
