@@ -14,13 +14,17 @@ from streams.extract.tokens import Token
 
 def toll_before(toks: list[Token], i: int) -> str | None:
     """The metric of a tally noun before the number at ``i``: "the death toll rose to 11"."""
-    if i >= 2 and toks[i - 1].text == "(" and toks[i - 2].low in _LABELS:
-        return _LABELS[toks[i - 2].low]  # a tally as a label: "dead (3729), injured (6944)"
+    if i >= 2 and toks[i - 1].text in ("(", ":") and toks[i - 2].low in _LABELS:
+        return _LABELS[toks[i - 2].low]  # a tally as a label: "dead (3729), injured (6944)", "deaths: 5"
+    if i >= 2 and toks[i - 1].text == ":" and toks[i - 2].low == "toll":
+        return _TOLL_KINDS.get(toks[i - 3].low if i >= 3 else "", "killed")  # "the latest death toll: 226"
     if i < 1 or not (
         toks[i - 1].low in lx.TOLL_LINKS or (toks[i - 1].low == "from" and i >= 2 and toks[i - 2].low in CHANGE_VERBS)
     ):
         return None
     p = i - 2
+    if p >= 1 and toks[i - 1].low == "to" and toks[p].text == ",":
+        p -= 1  # "the toll has risen again, to 1,130"
     stop = max(-1, i - 24)
     aside = False
     while p > stop:  # "the toll from the collapse of a wall in Kolwezi rose to 14"

@@ -168,3 +168,31 @@ def test_slaughter_of_villagers_is_killed() -> None:
     assert _all("rights groups condemned the slaughter of 35 herders near the river .") == [
         ("killed", None, 35, None, "exact")
     ]
+
+
+# --- tolls written as labels, and a comma before "to" ----------------------------------------
+
+
+def test_death_toll_with_a_colon_is_a_label() -> None:
+    assert _all("the latest death toll : 312") == [("killed", None, 312, None, "exact")]
+
+
+def test_injury_toll_with_a_colon() -> None:
+    assert _all("Injury toll: 140") == [("injured", None, 140, None, "exact")]
+
+
+def test_metric_words_as_colon_labels() -> None:
+    assert _all("the dead : 17 , the injured : 52 .") == [
+        ("injured", None, 52, None, "exact"),
+        ("killed", None, 17, None, "exact"),
+    ]
+
+
+def test_toll_risen_again_comma_to() -> None:
+    assert _all("the death toll from the landslide has risen again , to 1,410 .") == [
+        ("killed", None, 1410, None, "exact")
+    ]
+
+
+def test_a_score_with_a_colon_is_no_toll() -> None:
+    assert facts_of("the score : 3 - 1 after the break .") == []
