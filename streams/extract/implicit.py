@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
-from streams.extract.asides import relative_fate
+from streams.extract.asides import aside_cue, relative_fate
 from streams.extract.companions import along_with, companions
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
 from streams.extract.numbers import NumberMention
@@ -270,7 +270,7 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
     if cue is None and left is None:
         # "a member of the local council was found dead": a bounded bridge to the verb;
         # "a prisoner who was beaten in custody died": past a relative clause
-        bridged = bridge_to_cue(toks, k + 1) or relative_fate(toks, i, k + 1)
+        bridged = bridge_to_cue(toks, k + 1) or relative_fate(toks, i, k + 1) or _placed_aside(toks, i, k + 1)
         cue = people_cue(toks, bridged) if bridged is not None else None
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None
@@ -330,3 +330,22 @@ def _bare_verb_of_the_noun(toks: list[Token], c: int) -> bool:
         return False
     nxt = toks[c + 1] if c + 1 < len(toks) else None
     return nxt is None or nxt.text in (".", ",", ";") or nxt.low in lx.PREPS or nxt.low in ("when", "after", "while")
+
+
+#: Prepositions of a single person's place or origin: "a person in Sligo", "a man from Tralee".
+_PLACED = frozenset({"in", "from", "near", "at"})
+
+
+def _placed_aside(toks: list[Token], i: int, q: int) -> int | None:
+    """The cue after a person's place and a comma aside: "a person in Sligo, near the coast, has died",
+    "a woman in Volusia county, Florida, was killed". The place is a few plain words; the aside
+    and the verb after it are read by ``asides.aside_cue``. Bounded: linear."""
+    n = len(toks)
+    if q >= n or toks[q].low not in _PLACED or (i >= 1 and toks[i - 1].text == ","):
+        return None  # "a driver, a migrant from Gujarat, was lynched": the apposition is the driver
+    for c in range(q + 2, min(n, q + 6)):
+        if toks[c].text == ",":
+            return aside_cue(toks, i, c)
+        if toks[c].kind != "word":
+            return None
+    return None

@@ -196,3 +196,27 @@ def test_toll_risen_again_comma_to() -> None:
 
 def test_a_score_with_a_colon_is_no_toll() -> None:
     assert facts_of("the score : 3 - 1 after the break .") == []
+
+
+# --- a single person, their place, then a comma aside before the verb ------------------------
+
+
+def test_a_person_in_a_town_then_an_aside_has_died() -> None:
+    assert _all("a person in galway , close to the harbour , has died after a wall collapsed .") == [
+        ("killed", None, 1, None, "exact")
+    ]
+
+
+def test_a_woman_in_a_county_and_state_was_killed() -> None:
+    assert _all("a woman in marion county , oregon , was killed by a falling branch .") == [
+        ("killed", None, 1, None, "exact")
+    ]
+
+
+def test_an_aside_without_a_fate_is_no_count() -> None:
+    assert facts_of("a woman from luton , whose son was hurt in a crash , has said she wants to help .") == []
+
+
+def test_an_apposition_is_not_a_second_person() -> None:
+    facts = facts_of("Workers rioted after a rickshaw driver, a labourer from Bihar, was lynched.", "killed")
+    assert [f.best for f in facts] == [1]
