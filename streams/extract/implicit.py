@@ -222,6 +222,8 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
     n = len(toks)
     if i >= 1 and toks[i - 1].low in ("including", "among"):
         return None  # "four guards, including an officer were killed": one of the counted group, no count of its own
+    if _apposition_of_one(toks, i):
+        return None  # "a driver, a migrant from Bihar, was lynched": the driver, described again
     k = i + 1
     while k < n and k - i <= 8:  # "a 20-year-old college student"
         t = toks[k]
@@ -349,3 +351,11 @@ def _placed_aside(toks: list[Token], i: int, q: int) -> int | None:
         if toks[c].kind != "word":
             return None
     return None
+
+
+def _apposition_of_one(toks: list[Token], i: int) -> bool:
+    """Whether "a"/"an" at ``i`` opens an apposition of a single person just named and counted:
+    "an autorickshaw driver, a migrant from X, ..." (a comma, then "a" or "an" a few words back)."""
+    if i < 3 or toks[i - 1].text != "," or toks[i - 2].low not in lx.PERSON_SINGULAR:
+        return False
+    return any(toks[q].low in ("a", "an") for q in range(max(0, i - 6), i - 2))

@@ -195,7 +195,7 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
         return _vague_at(toks, k)
     if low == "tens" and k + 2 < len(toks) and toks[k + 1].low == "of" and toks[k + 2].low == "thousands":
         return 10_000, k + 3, True
-    fraction = _fraction_at(toks, k)
+    fraction = _fraction_at(toks, k) if low in _FRACTION_STARTS else None
     if fraction is not None:
         return fraction
     if low in ("a", "an") and k + 1 < len(toks):
@@ -217,6 +217,7 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
 
 #: Fractions of a round number: "half a million" (500,000), "a quarter of a million" (250,000).
 _FRACTIONS = {("half",): 2, ("a", "quarter", "of"): 4, ("a", "third", "of"): 3, ("quarter", "of"): 4}
+_FRACTION_STARTS = frozenset(words[0] for words in _FRACTIONS)
 _ROUND = frozenset({"dozen", "hundred", "thousand", "million"})
 
 

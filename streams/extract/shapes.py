@@ -146,6 +146,9 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
             p = q
             continue
         if t.text == ",":
+            if p + 1 < n and toks[p + 1].low in _CORE_AUX and p > k:
+                p += 1  # an aside closing late, or a stray comma: "... [UDF], were shot dead"
+                continue
             if p + 1 >= n or not _aside_opener(toks[p + 1]):
                 return None
             close_at = _closing_comma(toks, p + 1, min(end, k + 16))  # an aside closes within 16

@@ -220,3 +220,25 @@ def test_an_aside_without_a_fate_is_no_count() -> None:
 def test_an_apposition_is_not_a_second_person() -> None:
     facts = facts_of("Workers rioted after a rickshaw driver, a labourer from Bihar, was lynched.", "killed")
     assert [f.best for f in facts] == [1]
+
+
+# --- a comma right before the verb ends a long subject ---------------------------------------
+
+
+def test_a_bracketed_name_then_a_stray_comma_before_the_verb() -> None:
+    assert _all("Nine members of the Valley Farmers Union [VFU], were allegedly shot dead by troops.") == [
+        ("killed", None, 9, None, "exact")
+    ]
+
+
+def test_a_long_including_aside_that_closes_late() -> None:
+    text = (
+        "At least 27 members of the cleric-led Unity Movement of the East, including two of his nephews, were killed."
+    )
+    assert ("killed", 27, 27, None, "at_least") in _all(text)
+
+
+def test_the_driver_described_by_an_apposition_is_one_death() -> None:
+    assert _all("the driver , a man in his 30s , was pronounced dead at the scene .") == [
+        ("killed", None, 1, None, "exact")
+    ]
