@@ -6,6 +6,7 @@ from streams.extract import lexicon as lx
 from streams.extract.asides import aside_cue, relative_fate
 from streams.extract.companions import along_with, companions
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.definite import definite_one
 from streams.extract.numbers import NumberMention
 from streams.extract.shapes import bridge_to_cue, passive_cue, people_cue, to_death
 from streams.extract.tokens import Token
@@ -38,6 +39,8 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             if fig is not None:
                 out.append(fig)
                 pair_end = fig.tok_j
+        elif low == "the" and i + 3 < n and i not in taken and (fig := definite_one(toks, i)) is not None:
+            out.append(fig)  # "the pilot was killed", "the suspect has been arrested"
     return out
 
 

@@ -242,3 +242,29 @@ def test_the_driver_described_by_an_apposition_is_one_death() -> None:
     assert _all("the driver , a man in his 30s , was pronounced dead at the scene .") == [
         ("killed", None, 1, None, "exact")
     ]
+
+
+# --- a single person named with "the" whose fate is told in the passive ------------------------
+
+
+def test_the_pilot_was_killed_is_one_death() -> None:
+    assert _all("the co-pilot was killed when the transport plane came down near the ridge .") == [
+        ("killed", None, 1, None, "exact")
+    ]
+
+
+def test_the_suspect_has_been_arrested() -> None:
+    assert _all("the wounded suspect has been arrested , officers said .") == [("arrested", None, 1, None, "exact")]
+
+
+def test_the_guard_was_wounded() -> None:
+    assert _all("The guard was wounded in the exchange of fire.") == [("injured", None, 1, None, "exact")]
+
+
+def test_a_definite_person_in_another_phrase_is_no_count() -> None:
+    assert facts_of("the pilot of the jet that was hit said he was fine .") == []
+    assert facts_of("the man said his brother was arrested .") == []
+
+
+def test_a_sports_injury_of_a_definite_person_is_no_count() -> None:
+    assert facts_of("the captain was injured in the first half and had to leave the pitch .") == []
