@@ -318,6 +318,8 @@ def _nth_at(toks: list[Token], i: int) -> Figure | None:
     return Figure(cue, rank, rank, None, "at_least", toks[i].start, toks[k].end, "people", None, i, k + 1, "rank")
 
 
+#: Verbs of harm whose object is the harm: "a man sustained serious injuries".
+_SUFFERED = frozenset({"suffered", "sustained", "received"})
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".
 _INTRANSITIVE = frozenset({"died", "dies", "perished", "succumbed"})
 
@@ -331,6 +333,8 @@ def _bare_verb_of_the_noun(toks: list[Token], c: int) -> bool:
     low = toks[c].low
     if low in _INTRANSITIVE or passive_cue(toks, c):
         return True  # "a soldier died", "a teacher chopped to death"
+    if low in _SUFFERED and right_cue(toks, c) == "injured":
+        return True  # "a motorcyclist suffered serious injuries": the object is the harm itself
     if lx.RIGHT_CUES.get(low) not in ("killed", "injured"):
         return False
     nxt = toks[c + 1] if c + 1 < len(toks) else None

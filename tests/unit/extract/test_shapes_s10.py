@@ -268,3 +268,20 @@ def test_a_definite_person_in_another_phrase_is_no_count() -> None:
 
 def test_a_sports_injury_of_a_definite_person_is_no_count() -> None:
     assert facts_of("the captain was injured in the first half and had to leave the pitch .") == []
+
+
+# --- one person who suffered injuries ------------------------------------------------------------
+
+
+def test_a_man_sustained_serious_injuries_is_one_injured() -> None:
+    assert _all("a man sustained serious injuries when the van hit him .") == [("injured", None, 1, None, "exact")]
+
+
+def test_two_words_of_severity_before_the_harm() -> None:
+    assert _all("A woman suffered serious head injuries in the collision.") == [("injured", None, 1, None, "exact")]
+    assert _all("four people suffered minor burn injuries .") == [("injured", None, 4, None, "exact")]
+
+
+def test_suffering_something_else_is_no_injury() -> None:
+    assert facts_of("a man suffered a heart attack at the wheel .") == []
+    assert facts_of("a company suffered heavy losses last year .") == []
