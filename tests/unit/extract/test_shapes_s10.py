@@ -285,3 +285,26 @@ def test_two_words_of_severity_before_the_harm() -> None:
 def test_suffering_something_else_is_no_injury() -> None:
     assert facts_of("a man suffered a heart attack at the wheel .") == []
     assert facts_of("a company suffered heavy losses last year .") == []
+
+
+# --- one person and a count of the others of the same group -----------------------------------
+
+
+def test_the_cleric_and_seven_other_worshippers_is_eight() -> None:
+    bests = sorted(
+        f.best for f in facts_of("The priest and six other worshippers were killed when the shell hit.", "killed")
+    )
+    assert bests == [6, 7]
+
+
+def test_killed_the_mayor_and_five_other_people() -> None:
+    assert 6 in [f.best for f in facts_of("gunmen killed the mayor and five other people .", "killed")]
+
+
+def test_a_named_leader_and_others_in_cased_text() -> None:
+    text = "Movement leader Sheikh Omar Salim and seven other men with him were killed by the missile."
+    assert 8 in [f.best for f in facts_of(text, "killed")]
+
+
+def test_a_place_and_other_places_adds_nobody() -> None:
+    assert facts_of("Kharkiv and two other cities were hit overnight .", "killed") == []
