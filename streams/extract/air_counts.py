@@ -12,7 +12,7 @@ from streams.extract import lexicon as lx
 from streams.extract.cues import BOUNDARY, Figure
 from streams.extract.numbers import NumberMention
 from streams.extract.senses import civil_air_object
-from streams.extract.tokens import Token
+from streams.extract.tokens import Token, words
 
 
 def air_noun(words: list[str]) -> bool:
@@ -62,3 +62,31 @@ def air_family(toks: list[Token], m: NumberMention, subj_low: list[str], prev: F
     if best is None and prev is not None and prev.metric.startswith(("drones_", "missiles_")):
         return prev.metric.split("_", 1)[0]  # "Five were shot down": the missiles of the sentence before
     return best[1] if best else None
+
+
+#: Unguided projectiles: each one that lands is a strike, as a dropped bomb is ("25 rockets hit the south").
+PROJECTILE_NOUNS: frozenset[str] = words("rockets shells mortars projectiles")
+#: Verbs of a projectile's landing.
+_IMPACT_VERBS: frozenset[str] = lx.HIT_VERBS | lx.FELL_VERBS | words("impacted exploded")
+#: Words that end the look for a landing: the count's fate is told otherwise ("... were intercepted").
+_NOT_LANDED: frozenset[str] = words("and but intercepted downed destroyed shot while whereas with")
+#: How far after the counted noun its landing verb may stand: "fired from the strip have hit".
+MAX_TO_IMPACT = 8
+
+
+def projectiles_landed(toks: list[Token], subj_low: list[str], k: int) -> bool:
+    """Whether the rockets or shells counted in ``subj_low`` (ending before ``k``) landed.
+
+    "25 rockets hit the south", "48 rockets fired from the strip have hit the north", "four shells
+    landed on the yard": each landing is a strike, counted as bombs are. A launch alone ("fired
+    30 rockets at the town") or an interception ("were intercepted") is no landing. One bounded look.
+    """
+    if not subj_low or subj_low[-1] not in PROJECTILE_NOUNS:
+        return False
+    for p in range(k, min(len(toks), k + MAX_TO_IMPACT)):
+        t = toks[p]
+        if t.low in _IMPACT_VERBS:
+            return True
+        if t.kind == "num" or t.low in _NOT_LANDED or (t.kind == "punct" and t.text != "#"):
+            return False
+    return False

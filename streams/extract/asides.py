@@ -228,3 +228,35 @@ def killed_or_injured(toks: list[Token], k: int) -> bool:
         q = k + 3 if k + 3 < n and toks[k + 2].low in ("seriously", "badly", "critically") else k + 2
         return lx.RIGHT_CUES.get(toks[q].low) == "injured"  # "killed or seriously injured"
     return False
+
+
+#: Dashes that open and close an aside: an en or em dash, or the typed double hyphen ("--").
+_DASHES = frozenset({"–", "—"})
+#: The longest dash aside read, in tokens.
+MAX_DASH_ASIDE = 14
+
+
+def _dash_at(toks: list[Token], p: int) -> int:
+    """Tokens of the aside dash starting at ``p``: 1 ("–", "—"), 2 (a glued "--") or 0 (none)."""
+    if p >= len(toks):
+        return 0
+    if toks[p].text in _DASHES:
+        return 1
+    glued = p + 1 < len(toks) and toks[p + 1].text == "-" and not toks[p + 1].space_before
+    return 2 if toks[p].text == "-" and glued and (p + 2 >= len(toks) or toks[p + 2].text != "-") else 0
+
+
+def skip_dash_aside(toks: list[Token], k: int) -> int:
+    """Where the counted subject's verb may start past a dash aside opening at ``k``, else ``k``.
+
+    "1.9 million people – about 90% of the population – have fled", "320 civilians -- most of
+    them children -- were slain": the aside closes with the same kind of dash within
+    ``MAX_DASH_ASIDE`` tokens. One bounded forward look: linear.
+    """
+    width = _dash_at(toks, k)
+    if not width:
+        return k
+    for j in range(k + width, min(len(toks), k + MAX_DASH_ASIDE)):
+        if _dash_at(toks, j) == width and toks[j].text == toks[k].text:
+            return j + width
+    return k

@@ -123,7 +123,9 @@ def active_verb(low: str) -> bool:
 
 #: "suffered minor injuries": a verb of harm, a word of its severity, and the harm.
 _SUFFERED = frozenset({"suffered", "sustained", "received"})
+#: Words of a harm's severity or its part of the body: "minor", "serious head" injuries.
 _SEVERITY = frozenset({"minor", "serious", "severe", "light", "critical", "slight", "multiple", "grave", "gunshot"})
+_SEVERITY |= {"head", "leg", "facial", "stab", "shrapnel", "bullet", "internal", "burn", "spinal", "chest"}
 _HARMS = frozenset({"injuries", "wounds", "burns", "injury", "wound"})
 
 
@@ -132,8 +134,10 @@ def right_cue(toks: list[Token], k: int) -> str | None:
     for words, metric in lx.RIGHT_PHRASES:
         if low == words[0] and all(k + t < len(toks) and toks[k + t].low == w for t, w in enumerate(words)):
             return metric
-    if low in _SUFFERED and k + 2 < len(toks) and toks[k + 1].low in _SEVERITY and toks[k + 2].low in _HARMS:
-        return "injured"  # "have suffered minor injuries", "sustained serious wounds"
+    if low in _SUFFERED and k + 2 < len(toks) and toks[k + 1].low in _SEVERITY:
+        q = k + 2 + (toks[k + 2].low in _SEVERITY and k + 3 < len(toks))  # "serious head injuries"
+        if toks[q].low in _HARMS:
+            return "injured"  # "have suffered minor injuries", "sustained serious wounds"
     cue = lx.RIGHT_CUES.get(low)
     if cue == "displaced" and low == "flee":
         return None

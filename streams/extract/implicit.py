@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from streams.extract import lexicon as lx
-from streams.extract.asides import relative_fate
+from streams.extract.asides import aside_cue, relative_fate
 from streams.extract.companions import along_with, companions
 from streams.extract.cues import AIR_FAMILIES, Figure, left_cue, right_cue, skip_to_cue
+from streams.extract.definite import definite_one
 from streams.extract.numbers import NumberMention
 from streams.extract.shapes import bridge_to_cue, passive_cue, people_cue, to_death
 from streams.extract.tokens import Token
@@ -38,6 +39,8 @@ def zeros_and_ones(toks: list[Token], mentions: list[NumberMention]) -> list[Fig
             if fig is not None:
                 out.append(fig)
                 pair_end = fig.tok_j
+        elif low == "the" and i + 3 < n and i not in taken and (fig := definite_one(toks, i)) is not None:
+            out.append(fig)  # "the pilot was killed", "the suspect has been arrested"
     return out
 
 
@@ -222,6 +225,8 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
     n = len(toks)
     if i >= 1 and toks[i - 1].low in ("including", "among"):
         return None  # "four guards, including an officer were killed": one of the counted group, no count of its own
+    if _apposition_of_one(toks, i):
+        return None  # "a driver, a migrant from Bihar, was lynched": the driver, described again
     k = i + 1
     while k < n and k - i <= 8:  # "a 20-year-old college student"
         t = toks[k]
@@ -270,7 +275,7 @@ def _one_at(toks: list[Token], i: int, pair_only: bool = False) -> Figure | None
     if cue is None and left is None:
         # "a member of the local council was found dead": a bounded bridge to the verb;
         # "a prisoner who was beaten in custody died": past a relative clause
-        bridged = bridge_to_cue(toks, k + 1) or relative_fate(toks, i, k + 1)
+        bridged = bridge_to_cue(toks, k + 1) or relative_fate(toks, i, k + 1) or _placed_aside(toks, i, k + 1)
         cue = people_cue(toks, bridged) if bridged is not None else None
     if cue is None or cue not in ("killed", "injured", "missing", "captured", "arrested"):
         return None
@@ -313,6 +318,8 @@ def _nth_at(toks: list[Token], i: int) -> Figure | None:
     return Figure(cue, rank, rank, None, "at_least", toks[i].start, toks[k].end, "people", None, i, k + 1, "rank")
 
 
+#: Verbs of harm whose object is the harm: "a man sustained serious injuries".
+_SUFFERED = frozenset({"suffered", "sustained", "received"})
 #: Verbs that have no object: "a soldier died" is never "a soldier died three people".
 _INTRANSITIVE = frozenset({"died", "dies", "perished", "succumbed"})
 
@@ -326,7 +333,36 @@ def _bare_verb_of_the_noun(toks: list[Token], c: int) -> bool:
     low = toks[c].low
     if low in _INTRANSITIVE or passive_cue(toks, c):
         return True  # "a soldier died", "a teacher chopped to death"
+    if low in _SUFFERED and right_cue(toks, c) == "injured":
+        return True  # "a motorcyclist suffered serious injuries": the object is the harm itself
     if lx.RIGHT_CUES.get(low) not in ("killed", "injured"):
         return False
     nxt = toks[c + 1] if c + 1 < len(toks) else None
     return nxt is None or nxt.text in (".", ",", ";") or nxt.low in lx.PREPS or nxt.low in ("when", "after", "while")
+
+
+#: Prepositions of a single person's place or origin: "a person in Sligo", "a man from Tralee".
+_PLACED = frozenset({"in", "from", "near", "at"})
+
+
+def _placed_aside(toks: list[Token], i: int, q: int) -> int | None:
+    """The cue after a person's place and a comma aside: "a person in Sligo, near the coast, has died",
+    "a woman in Volusia county, Florida, was killed". The place is a few plain words; the aside
+    and the verb after it are read by ``asides.aside_cue``. Bounded: linear."""
+    n = len(toks)
+    if q >= n or toks[q].low not in _PLACED or (i >= 1 and toks[i - 1].text == ","):
+        return None  # "a driver, a migrant from Gujarat, was lynched": the apposition is the driver
+    for c in range(q + 2, min(n, q + 6)):
+        if toks[c].text == ",":
+            return aside_cue(toks, i, c)
+        if toks[c].kind != "word":
+            return None
+    return None
+
+
+def _apposition_of_one(toks: list[Token], i: int) -> bool:
+    """Whether "a"/"an" at ``i`` opens an apposition of a single person just named and counted:
+    "an autorickshaw driver, a migrant from X, ..." (a comma, then "a" or "an" a few words back)."""
+    if i < 3 or toks[i - 1].text != "," or toks[i - 2].low not in lx.PERSON_SINGULAR:
+        return False
+    return any(toks[q].low in ("a", "an") for q in range(max(0, i - 6), i - 2))

@@ -14,6 +14,8 @@ tokenizer splits at hyphens, so "passer-by" could never match).
 
 from __future__ import annotations
 
+from streams.extract.lexicon_phrases import LEFT_PHRASES as LEFT_PHRASES
+from streams.extract.lexicon_phrases import RIGHT_PHRASES as RIGHT_PHRASES
 from streams.extract.numbers import NUMBER_WORDS, VAGUE
 from streams.extract.tokens import words
 
@@ -49,34 +51,6 @@ NOUN_ONLY: frozenset[str] = words(
     """
 )
 
-#: Multiword cues after the subject: "lost their lives", "shot down", "taken prisoner".
-RIGHT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("lost", "their", "lives"), "killed"),
-    (("lost", "his", "life"), "killed"),
-    (("lost", "her", "life"), "killed"),
-    (("gunned", "down"), "killed"),
-    (("wiped", "out"), "killed"),
-    (("burnt", "alive"), "killed"),
-    (("burned", "alive"), "killed"),
-    (("sustained", "injuries"), "injured"),
-    (("suffered", "injuries"), "injured"),
-    (("shot", "down"), "downed"),
-    (("brought", "down"), "downed"),
-    (("taken", "prisoner"), "captured"),
-    (("taken", "captive"), "captured"),
-    (("taken", "hostage"), "captured"),
-    (("taken", "alive"), "captured"),
-    (("captured", "alive"), "captured"),
-    (("placed", "under", "arrest"), "arrested"),
-    (("placed", "under", "house", "arrest"), "arrested"),
-    (("taken", "into", "custody"), "arrested"),
-    (("taken", "to", "hospital"), "injured"),
-    (("unaccounted", "for"), "missing"),
-    (("forced", "to", "flee"), "displaced"),
-    (("forced", "from"), "displaced"),
-    (("left", "homeless"), "displaced"),
-)
-
 #: Active verbs before the number: "killing 3", "shot down 83 drones".
 LEFT_CUES: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "kill": "killed",
@@ -100,43 +74,6 @@ LEFT_CUES: dict[str, str] = {
     "deployed": "troops", "deploying": "troops", "sent": "troops", "sending": "troops",
 }  # fmt: skip
 
-LEFT_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("shot", "down"), "downed"),
-    (("shooting", "down"), "downed"),
-    (("shoots", "down"), "downed"),
-    (("brought", "down"), "downed"),
-    (("attacked", "with"), "launched"),
-    (("attacked", "ukraine", "with"), "launched"),
-    (("claimed", "the", "lives", "of"), "killed"),
-    (("bodies", "of"), "killed"),
-    (("corpses", "of"), "killed"),
-    (("the", "body", "of"), "killed"),
-    (("shot", "dead"), "killed"),
-    (("shooting", "dead"), "killed"),
-    (("shoot", "dead"), "killed"),
-    (("took", "the", "lives", "of"), "killed"),
-    (("gunned", "down"), "killed"),
-    (("gunning", "down"), "killed"),
-    (("death", "of"), "killed"),
-    (("deaths", "of"), "killed"),
-    (("killing", "of"), "killed"),
-    (("killings", "of"), "killed"),
-    (("murder", "of"), "killed"),
-    (("murders", "of"), "killed"),
-    (("massacre", "of"), "killed"),
-    (("fatally", "shot"), "killed"),
-    (("fatally", "shooting"), "killed"),
-    (("fatally", "stabbed"), "killed"),
-    (("gun", "down"), "killed"),
-    (("guns", "down"), "killed"),
-    (("beat", "to", "death"), "killed"),
-    (("beating", "to", "death"), "killed"),
-    (("hacked", "to", "death"), "killed"),
-    (("stabbed", "to", "death"), "killed"),
-    (("burnt", "alive"), "killed"),
-    (("burned", "alive"), "killed"),
-    (("summarily", "executed"), "killed"),
-)
 
 #: Between subject and participle: "were", "have been", "reportedly".
 AUX: frozenset[str] = words(

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from streams.extract import lexicon as lx
 from streams.extract import subjects as sj
-from streams.extract.air_counts import air_family, air_noun, all_fired
+from streams.extract.air_counts import air_family, air_noun, all_fired, projectiles_landed
 from streams.extract.among import list_comma
 from streams.extract.asides import (
     aside_cue,
@@ -27,6 +27,7 @@ from streams.extract.asides import (
     done_then_killed,
     killed_or_injured,
     relative_fate,
+    skip_dash_aside,
     them_killed,
     then_killed,
 )
@@ -132,12 +133,7 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
                 k = j + 1
                 break
             j = skip_paren(toks, j) if toks[j].text == "(" and skip_paren(toks, j) > j else j + 1
-    if k < n and toks[k].text in _ASIDE_DASHES:
-        # "1.9 million people – about 90% of the population – have fled": skip the aside.
-        for j in range(k + 1, min(n, k + 14)):
-            if toks[j].text == toks[k].text:
-                k = j + 1
-                break
+    k = skip_dash_aside(toks, k)  # "1.9 million people – about 90% of the population – have fled"
     k = skip_paren(toks, k)  # "three people (two of them women) were hurt"
     subj_low = [t.low for t in subj_toks]
     if m.qualifier != "vague" and subj_start > m.j and toks[m.j].low == "of" and not subj_low:
@@ -298,6 +294,8 @@ def _classify(toks: list[Token], m: NumberMention, prev: Figure | None, prev_m: 
             metric, via = "strikes", "noun"
         elif (subj_low and subj_low[-1] == "times") or (m.j < n and toks[m.j].low == "times"):
             return None
+    if metric in (None, "launched") and left is None and projectiles_landed(toks, subj_low, k):
+        metric, via = "strikes", "noun"  # "25 rockets hit the south", "48 rockets fired from the strip hit"
     if metric == "casualties" and sj.death_toll_label(toks, m.i):
         metric = "killed"  # "the confirmed death toll - 50 casualties -": the casualties are the dead
     if metric is None or (via not in ("right", "left") and singled_out(toks, m)):
@@ -368,7 +366,6 @@ _PART_METRICS = frozenset(
     {"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"}
     | {"drones_downed", "drones_launched", "missiles_downed", "missiles_launched"}
 )
-_ASIDE_DASHES = frozenset({"–", "—"})
 _BE = frozenset({"are", "were", "is", "was"})
 _AMONG = frozenset({("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "those")})
 _SUBJECT_STOP = frozenset(

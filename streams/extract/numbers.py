@@ -195,10 +195,13 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
         return _vague_at(toks, k)
     if low == "tens" and k + 2 < len(toks) and toks[k + 1].low == "of" and toks[k + 2].low == "thousands":
         return 10_000, k + 3, True
+    fraction = _fraction_at(toks, k) if low in _FRACTION_STARTS else None
+    if fraction is not None:
+        return fraction
     if low in ("a", "an") and k + 1 < len(toks):
         nxt = toks[k + 1].low
         if nxt == "dozen":
-            return (6 if k >= 1 and toks[k - 1].low == "half" else 12), k + 2, True  # "half a dozen": 6
+            return 12, k + 2, True
         if nxt == "few" and not (k + 2 < len(toks) and toks[k + 2].low in ("days", "weeks", "hours", "months")):
             if k + 2 < len(toks) and toks[k + 2].low in ("dozen", "hundred", "thousand"):
                 v = 3 * {"dozen": 12, "hundred": 100, "thousand": 1000}[toks[k + 2].low]  # "a few" is 3
@@ -209,6 +212,26 @@ def _core_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
         return None
     if low in UNITS or low in TENS:
         return _words_at(toks, k)
+    return None
+
+
+#: Fractions of a round number: "half a million" (500,000), "a quarter of a million" (250,000).
+_FRACTIONS = {("half",): 2, ("a", "quarter", "of"): 4, ("a", "third", "of"): 3, ("quarter", "of"): 4}
+_FRACTION_STARTS = frozenset(words[0] for words in _FRACTIONS)
+_ROUND = frozenset({"dozen", "hundred", "thousand", "million"})
+
+
+def _fraction_at(toks: list[Token], k: int) -> tuple[int | None, int, bool] | None:
+    """ "half a million", "a quarter of a million", "half a dozen": the round number divided, else None."""
+    n = len(toks)
+    for words, divisor in _FRACTIONS.items():
+        a = k + len(words)  # where "a million" starts
+        spelled = a + 1 < n and all(toks[k + q].low == w for q, w in enumerate(words))
+        if spelled and toks[a].low in _ARTICLES and toks[a + 1].low in _ROUND:
+            core = _core_at(toks, a)
+            if core is None or core[0] is None:
+                return None
+            return core[0] // divisor, core[1], core[2]
     return None
 
 
@@ -301,12 +324,12 @@ def _digits_at(toks: list[Token], k: int) -> tuple[int | None, int, bool]:
 
 
 #: Words that can begin a number phrase; every other word is skipped at once.
-_STARTERS = frozenset(_PREFIXES) | NUMBER_WORDS | frozenset(VAGUE) | {"a", "an", "tens"}
+_STARTERS = frozenset(_PREFIXES) | NUMBER_WORDS | frozenset(VAGUE) | {"a", "an", "tens", "half", "quarter"}
 #: Words that can begin a core number (after any qualifier).
-_CORE_WORDS = NUMBER_WORDS | frozenset(VAGUE) | {"tens"}
+_CORE_WORDS = NUMBER_WORDS | frozenset(VAGUE) | {"tens", "half", "quarter"}
 _ARTICLES = frozenset({"a", "an"})
 #: What may follow "a"/"an" in a number phrase: "a dozen", "a few", "a hundred".
-_AFTER_ARTICLE = frozenset({"dozen", "few", "hundred", "thousand", "million"}) | {
+_AFTER_ARTICLE = frozenset({"dozen", "few", "hundred", "thousand", "million", "quarter", "third"}) | {
     w[1] for w in _PREFIXES.get("a", []) + _PREFIXES.get("an", [])
 }
 

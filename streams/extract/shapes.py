@@ -1,7 +1,6 @@
 """Sentence shapes of real reporting, for the figure finder (metrics.py).
 
-- a tally noun before the number: "the death toll rose to 11", "the number of
-  dead reached 14" (a dataset's own coding, "fatalities coded as 10", is no report and stays out);
+- a tally noun before the number: "the death toll rose to 11" (tolls.py, re-exported here);
 - a verb of killing made of several words after the subject: "were shot
   dead", "beaten to death", "shot and killed", "kidnapped and killed";
 - a long subject between the number and its verb: "seven personnel of the
@@ -18,72 +17,12 @@ from streams.extract import lexicon as lx
 from streams.extract.among import AMONG_GROUP as AMONG_GROUP
 from streams.extract.among import among_cue, list_comma
 from streams.extract.cues import BOUNDARY, CLAUSE_VERBS, right_cue, skip_to_cue
-from streams.extract.numbers import CHANGE_VERBS, NUMBER_WORDS, VAGUE
+from streams.extract.numbers import NUMBER_WORDS, VAGUE
 from streams.extract.tokens import Token
+from streams.extract.tolls import toll_before as toll_before
 
 #: Metrics of people: the only ones a long subject may bridge to.
 PEOPLE_METRICS = frozenset({"killed", "injured", "casualties", "missing", "captured", "displaced", "arrested"})
-
-
-def toll_before(toks: list[Token], i: int) -> str | None:
-    """The metric of a tally noun before the number at ``i``: "the death toll rose to 11"."""
-    if i >= 2 and toks[i - 1].text == "(" and toks[i - 2].low in _LABELS:
-        return _LABELS[toks[i - 2].low]  # a tally as a label: "dead (3729), injured (6944)"
-    if i < 1 or not (
-        toks[i - 1].low in lx.TOLL_LINKS or (toks[i - 1].low == "from" and i >= 2 and toks[i - 2].low in CHANGE_VERBS)
-    ):
-        return None
-    p = i - 2
-    stop = max(-1, i - 24)
-    aside = False
-    while p > stop:  # "the toll from the collapse of a wall in Kolwezi rose to 14"
-        t = toks[p]
-        if t.text == "," and not aside:
-            # "the toll in the valley, according to the governor, is 412": one aside is skipped
-            opening = next((q for q in range(p - 1, max(-1, p - 9), -1) if toks[q].text == ","), None)
-            if opening is not None:
-                aside, stop, p = True, max(-1, stop - (p - opening)), opening - 1
-                continue
-        if t.kind == "num" and p >= 2 and toks[p - 1].low == "from" and toks[p - 2].low in CHANGE_VERBS:
-            p -= 2  # "has increased from 11 to 12": the old figure, then the change
-            continue
-        if t.text in BOUNDARY or t.kind == "num":
-            return None
-        low = t.low
-        if low in _FORECAST:
-            return None  # "is likely to increase to more than 150": a forecast, not a toll
-        before = toks[p - 1].low if p >= 1 else ""
-        if low == "toll" or (low == "total" and before in ("death", "injury", "casualty")):  # "the death total"
-            return _TOLL_KINDS.get(before, "killed")
-        if low in lx.TOLL_NOUNS and _number_of(toks, p):
-            return lx.TOLL_NOUNS[low]  # "the number of dead", "the number of people killed ... has risen to 14"
-        if low in lx.TROOP_NOUNS and any(
-            toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "estimate")
-            for q in range(max(0, p - 4), p)
-        ):
-            return "troops"  # "put the number of foreign troops in the area at 9,000"
-        if low in ("deaths", "casualties", "fatalities", "injuries") and p == i - 2:
-            return lx.TOLL_NOUNS[low]
-        if low in lx.STRIKE_COUNT_NOUNS and _number_of(toks, p):
-            return "strikes"  # "the total number of air strikes has reached 124"
-        p -= 1
-    return None
-
-
-def _number_of(toks: list[Token], p: int) -> bool:
-    """ "number of [air] strikes": a tally word and "of" just before ``p``."""
-    return any(
-        toks[q].low == "of" and q >= 1 and toks[q - 1].low in ("number", "count", "total", "tally")
-        for q in range(max(0, p - 3), p)
-    )
-
-
-#: Words before "toll" that make a toll of the hurt ("wounded toll"); labels of a bracketed count ("dead (3729)").
-_TOLL_KINDS = {"injury": "injured", "wounded": "injured", "injured": "injured", "casualty": "casualties"}
-_LABELS = {"dead": "killed", "killed": "killed", "deaths": "killed", "injured": "injured",
-           "wounded": "injured", "missing": "missing", "arrested": "arrested"}  # fmt: skip
-#: Words of a forecast between a tally noun and its number.
-_FORECAST = frozenset({"likely", "expected", "could", "may", "might", "will", "would", "set", "feared"})
 
 
 def passive_cue(toks: list[Token], c: int) -> bool:
@@ -207,6 +146,9 @@ def bridge_to_cue(toks: list[Token], k: int, limit: int = 24) -> int | None:
             p = q
             continue
         if t.text == ",":
+            if p + 1 < n and toks[p + 1].low in _CORE_AUX and p > k:
+                p += 1  # an aside closing late, or a stray comma: "... [UDF], were shot dead"
+                continue
             if p + 1 >= n or not _aside_opener(toks[p + 1]):
                 return None
             close_at = _closing_comma(toks, p + 1, min(end, k + 16))  # an aside closes within 16
@@ -283,11 +225,11 @@ _OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "two
 
 
 def _in_compound(toks: list[Token], p: int) -> bool:
-    """A number glued into a word: "18-month-old", "5th"."""
+    """A number glued into a word: "18-month-old", "5th", an age by decade ("in his 40s")."""
     if p + 1 >= len(toks) or toks[p + 1].space_before:
         return False
     nxt = toks[p + 1]
-    return nxt.text == "-" or nxt.low in ("st", "nd", "rd", "th")
+    return nxt.text == "-" or nxt.low in ("st", "nd", "rd", "th", "s")  # "5th", "a man in his 40s"
 
 
 def _closing_comma(toks: list[Token], q: int, end: int) -> int | None:

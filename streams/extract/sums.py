@@ -21,6 +21,7 @@ from bisect import bisect_left
 from streams.extract import lexicon as lx
 from streams.extract.companions import along_with, companions
 from streams.extract.cues import Figure
+from streams.extract.numbers import NUMBER_WORDS
 from streams.extract.speech import SAY_VERBS
 from streams.extract.tokens import Token, words
 
@@ -51,7 +52,7 @@ _ARMED = lx.TROOP_NOUNS | words(
     militant militants gunman gunmen rebel rebels insurgent insurgents attacker attackers militiaman
     militiamen militia guerrilla guerrillas jihadist jihadists assailant assailants terrorist terrorists
     bomber bombers combatant combatants commander commanders kidnapper kidnappers hijacker hijackers
-    abductor abductors captor captors
+    abductor abductors captor captors cadre cadres
     """
 )
 #: How many words a part's subject may have ("four Pakistani civilians", "eleven schoolchildren").
@@ -89,23 +90,57 @@ def coordinated_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]
 
 def companion_totals(toks: list[Token], figures: list[Figure]) -> list[Figure]:
     """The totals of counted groups and the companions named with them (one sentence's figures)."""
-    return [g for f in figures if (g := _with_companions(toks, f)) is not None]
+    counted = {f.tok_j - 1 for f in figures if f.via == "one"}  # single people counted already ("a soldier")
+    return [g for f in figures if (g := _with_companions(toks, f) or _one_and_others(toks, f, counted)) is not None]
+
+
+def _one_and_others(toks: list[Token], f: Figure, counted: set[int]) -> Figure | None:
+    """ "the cleric and seven other worshippers were killed" (8), "a soldier and two others died" (3):
+    one person, then a count of the others of the same group. "other" says they are one group, so
+    armed men are summed too ("a commander and four other fighters": five fighters)."""
+    i = f.tok_i
+    if not _summable(f) or f.via not in ("right", "left") or i < 3 or toks[i - 1].low != "and":
+        return None
+    p = i
+    while p < len(toks) and (toks[p].kind == "num" or toks[p].low in NUMBER_WORDS):
+        p += 1
+    if p >= len(toks) or toks[p].low not in ("other", "others"):
+        return None
+    person = toks[i - 2]
+    if i - 2 in counted:
+        return None  # "a woman and two others": both parts are figures, summed by coordinated_totals
+    if person.low not in lx.PERSON_SINGULAR and not _titled(toks, i - 2):
+        return None  # "Kharkiv and two other cities", "the city and three others"
+    total = (_point(f) or 0) + 1
+    low = None if f.qualifier == "exact" else total
+    best = None if f.qualifier == "more_than" else total
+    start = toks[max(0, i - 2)].start
+    return Figure(f.metric, low, best, None, f.qualifier, start, f.end, "people", None, i - 2, f.tok_j, f.via)
+
+
+def _titled(toks: list[Token], q: int) -> bool:
+    """A capitalised name ending at ``q`` in cased text: "Sheikh Ahmed Yasin and seven other ..."."""
+    t = toks[q]
+    cased = any(u.text[:1].isupper() for u in toks[q + 1 :]) or any(u.text.islower() for u in toks[:q])
+    return t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() and q > 0 and cased
 
 
 def _with_companions(toks: list[Token], f: Figure) -> Figure | None:
-    """ "eleven pupils and their teacher died" (12), "killed four guards and their commander" (5):
-    a counted group and the people named by their tie to it (companions.py)."""
+    """ "eleven pupils and their teacher died" (12), "killed four guards and their commander" (5),
+    "killed three children and a woman" (4): a counted group and the people named with it (companions.py)."""
     k = f.tok_j
     if not _summable(f) or f.via not in ("right", "left") or k + 1 >= len(toks):
         return None
     if toks[k].low != "and":
         named = along_with(toks, k)  # "five guards were killed along with their commander"
-    elif toks[k + 1].low not in ("his", "her", "their"):
+    elif toks[k + 1].low not in ("his", "her", "their", "a", "an"):
         return None  # "five civilians and two soldiers": parts, summed above (or kept apart as two sides)
     else:
-        named = companions(toks, k, object_of=f.via == "left")
+        named = companions(toks, k, object_of=f.via == "left")  # "and their teacher", "and a woman"
     if named is None:
         return None
+    if toks[k + 1].low in ("a", "an") and _armed(f, toks[named[0]]):
+        return None  # "killed five militants and a soldier": the sides' dead are reported apart (as in _total)
     end, extra = named
     total = (_point(f) or 0) + extra
     low = None if f.qualifier == "exact" else total
@@ -113,6 +148,11 @@ def _with_companions(toks: list[Token], f: Figure) -> Figure | None:
     return Figure(
         f.metric, low, best, None, f.qualifier, f.start, toks[end].end, "people", None, f.tok_i, end + 1, f.via
     )
+
+
+def _armed(f: Figure, companion: Token) -> bool:
+    """Whether a counted group or the one person named with it is armed: maybe two sides of a fight."""
+    return companion.low in _ARMED or (f.subject is not None and not _ARMED.isdisjoint(f.subject.lower().split()))
 
 
 def _between(toks: list[Token], starts: list[int], a: int, b: int) -> list[Token]:
