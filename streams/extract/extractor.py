@@ -27,6 +27,7 @@ from streams.extract.claimants import claimant_ids, stands_for
 from streams.extract.context import StrikeContext, air_actor, find_strike
 from streams.extract.coreference import titled_names
 from streams.extract.cues import Figure
+from streams.extract.custody import jail_counts
 from streams.extract.entry_countries import entry_countries
 from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, normalize
 from streams.extract.hashtags import with_tag_places
@@ -129,7 +130,7 @@ def extract_text(text: str) -> list[Fact]:
         toks = tokenize(text, s, e)
         # A recap bullet ("- Three killed in strike on Sumy") abridges like a headline does.
         sent = Sentence(s, toks, (n_sent == 0 and text.startswith("\n\n", e)) or _is_bullet(text, s))
-        figures = find_figures(toks, find_numbers(toks), last_figure)
+        figures = jail_counts(toks, find_figures(toks, find_numbers(toks), last_figure))  # a jail's inmates
         n_own = len(figures)  # the figures as written; coordinated totals follow them
         if figures:
             last_figure = figures[-1]
