@@ -8,13 +8,23 @@ from collections.abc import Iterator
 
 import pytest
 
-from streams.app.gc_freeze import WARM_BODY, WARM_TITLE, settle
+from streams.app.gc_freeze import FULL_EVERY, WARM_BODY, WARM_TITLE, settle
 
 
 @pytest.fixture(autouse=True)
 def _unfreeze() -> Iterator[None]:
+    threshold = gc.get_threshold()
     yield
     gc.unfreeze()  # the rest of the test session collects as usual
+    gc.set_threshold(*threshold)
+
+
+def test_full_collections_are_made_rarer_and_the_younger_generations_kept() -> None:
+    young, middle, _ = gc.get_threshold()
+    settle(None, full_every=77)
+    assert gc.get_threshold() == (young, middle, 77)
+    settle(None)
+    assert gc.get_threshold()[2] == FULL_EVERY
 
 
 def test_the_extractor_is_warmed_once_and_what_lives_is_frozen() -> None:
@@ -60,3 +70,12 @@ def test_the_real_extractor_finds_a_fact_in_the_warm_up_text() -> None:
 
     extract, _ = default_extractor()
     assert extract(WARM_TITLE, WARM_BODY)  # the text reaches the place index it is meant to load
+
+
+def test_the_warm_up_text_loads_the_subdivision_tables() -> None:
+    from streams.core.pipeline import default_extractor
+    from streams.extract import geodata
+
+    extract, _ = default_extractor()
+    extract(WARM_TITLE, WARM_BODY)
+    assert geodata.subdivision_rows.cache_info().currsize == 1
