@@ -12,8 +12,8 @@ the worker reads, not inside its first batch), collects what is garbage, and mov
 alive then into the permanent generation (``gc.freeze``), which collections never walk. Objects
 made after it are collected as before. An object frozen here that later becomes garbage in a
 reference cycle is never collected; what is alive at start-up (modules, settings, the extractor's
-tables, the app's wiring) lives as long as the worker anyway. Full collections then come
-:data:`FULL_EVERY` times rarer than the youngest generation's (CPython's default is 10), so that
+tables, the app's wiring) lives as long as the worker anyway. A full collection then comes after
+:data:`FULL_EVERY` collections of the middle generation (CPython's default is 10), so that
 what the worker keeps after start-up (the towns of the countries its entries name, its caches) is
 not walked every second; cycles are still collected, only later.
 """
@@ -43,8 +43,8 @@ FULL_EVERY = 100
 
 
 def settle(extractor: Callable[[str, str], object] | None, full_every: int = FULL_EVERY) -> int:
-    """Warm ``extractor`` (when given), collect, freeze every object alive now, and make full
-    collections ``full_every`` times rarer than the youngest's; returns how many objects were frozen.
+    """Warm ``extractor`` (when given), collect, freeze every object alive now, and let a full
+    collection come only after ``full_every`` of the middle generation; returns how many objects were frozen.
 
     A warm-up that raises is logged and left: the entries agent meets the same error per entry and
     dead-letters it, which is where an extractor's failure belongs.
