@@ -43,6 +43,9 @@ PROFILE_ENV = "LIVELEDGER_BENCH_PROFILE"
 #: worker is sampled over its first W entries (``.first.txt``) and its last W (``.last.txt``), so that
 #: ``profile_summary.py --against`` shows which functions cost more per entry as the states grow
 PROFILE_WINDOW_ENV = "LIVELEDGER_BENCH_PROFILE_WINDOW"
+#: set (with ``PROFILE_ENV``) to 1: sample only the thread holding the GIL (py-spy ``--gil``), so that time
+#: a thread spends waiting for the GIL (or in a system call that released it) is not counted as its work
+PROFILE_GIL_ENV = "LIVELEDGER_BENCH_PROFILE_GIL"
 
 
 def make_settings(bootstrap: str, tag: str, data_dir: Path, port: int) -> Settings:
@@ -312,6 +315,8 @@ def start_profiles(app_id: str, procs: list[WorkerProcess], suffix: str = "") ->
         target = Path(folder) / f"{app_id}.{i}{suffix}.txt"
         cmd = [exe, "record", "--pid", str(worker.proc.pid), "--rate", "200", "--format", "raw", "--threads",
                "--nonblocking", "-o", str(target)]  # fmt: skip
+        if os.environ.get(PROFILE_GIL_ENV):
+            cmd.append("--gil")
         out.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     return out
 

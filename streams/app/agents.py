@@ -36,6 +36,7 @@ from schemas.codec import parse_envelope, to_event
 from schemas.envelope import Envelope
 from streams.app.current import for_event
 from streams.app.deadletter import dead_letter_headers
+from streams.app.dispatch import dispatch_now
 from streams.app.facts_format import RECORD_BYTES, batch, unbatch
 from streams.app.lineage_ops import known_of, record_batch, store_known
 from streams.core.pipeline import Extractor, entry_facts
@@ -253,6 +254,7 @@ class Agents:
 
         async def attempt() -> Any:  # a resend after a retriable error is safe: rows are idempotent
             futures = [await topic.send(key=key, value=body, partition=partition) for partition, key, body in records]
+            dispatch_now(getattr(self.ll.app.producer, "_producer", None), s.facts_topic)  # no linger: awaited now
             return await asyncio.gather(*futures)
 
         await kafka_retry("sending facts", attempt)

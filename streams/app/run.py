@@ -8,9 +8,11 @@ from typing import NoReturn
 from liveledger.kafka.topics import ensure_changelog_topics, ensure_log_topics
 from liveledger.settings import Settings
 from streams.app.factory import LiveLedgerApp, build_app
+from streams.app.gc_freeze import settle
 from streams.app.malloc import limit_arenas
 from streams.app.state_check import wipe_stale_state
 from streams.app.worker import LiveLedgerWorker
+from streams.core.pipeline import default_extractor
 
 
 def prepare(settings: Settings) -> LiveLedgerApp:
@@ -34,6 +36,7 @@ def prepare(settings: Settings) -> LiveLedgerApp:
 def run_worker(settings: Settings, *, loglevel: str = "warning") -> NoReturn:
     """Block running the worker until SIGINT/SIGTERM."""
     ll = prepare(settings)
+    settle(default_extractor()[0])  # the extractor's index loaded, then kept out of full collections
     worker = LiveLedgerWorker(
         ll.app,
         loglevel=loglevel,

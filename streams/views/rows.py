@@ -40,6 +40,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, TypeVar
 
 from streams.views import rowbytes
@@ -100,9 +101,28 @@ def coalesce(contributions: Iterable[tuple[Contribution, T]]) -> list[tuple[Cont
     return list(newest.values())
 
 
+@cache
 def layout(fields: tuple[str, ...]) -> str:
     """A short fingerprint of an item field list, stored in every packed row."""
     return f"{zlib.crc32(','.join(fields).encode()):08x}"
+
+
+@cache
+def _field_index(fields: tuple[str, ...]) -> dict[str, str]:
+    """Each field's stored name: its index in ``fields``, as text (made once per field list)."""
+    return {name: str(i) for i, name in enumerate(fields)}
+
+
+def _common(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The non-empty values of the first item that every item has alike, in the first item's order."""
+    first = items[0]
+    common = {k: v for k, v in first.items() if v is not None}
+    for it in items[1:]:
+        if not common:
+            break
+        for k in [k for k, v in common.items() if it[k] != v]:
+            del common[k]
+    return common
 
 
 def _split_entry_key(entry_key: str) -> tuple[str, str]:
@@ -132,8 +152,7 @@ def pack(record: Record, fields: tuple[str, ...] | None, entry_key: str | None =
     wanted = set(fields)
     if any(len(it) != len(fields) or it.keys() != wanted for it in items):
         return record
-    first, rest = items[0], items[1:]
-    common = {k: v for k, v in first.items() if v is not None and all(it[k] == v for it in rest)}
+    common = _common(items)
     stamp = record["stamp"]
     out: Record = {"stamp": stamp, "l": layout(fields)}
     position = common.get("position")
@@ -155,7 +174,7 @@ def pack(record: Record, fields: tuple[str, ...] | None, entry_key: str | None =
         if isinstance(blog_id, str) and "/" not in blog_id and f"{blog_id}/{entry_id}" == entry_key:
             derived |= {"blog_id", "entry_id"}
             out["e"] = 1  # the ids come from the entry key
-    index = {name: str(i) for i, name in enumerate(fields)}
+    index = _field_index(fields)
     out["c"] = {index[k]: v for k, v in common.items() if k not in derived}
     out["p"] = [{index[k]: v for k, v in it.items() if v is not None and k not in common} for it in items]
     return out

@@ -163,3 +163,29 @@ def test_rows_keep_their_ids_in_the_entry_key_and_timeline_rows_unpack_to_the_re
     later = dataclasses.replace(ef, facts=(), retracted=True, position=dataclasses.replace(ef.position, offset=9))
     gone = apply_row(record, timeline_contribution(later))  # a retraction: the tombstone is stored as it is
     assert gone is not None and TIMELINE_CODEC.unpack(TIMELINE_CODEC.pack(gone, tl.entry_key), tl.entry_key) == gone
+
+
+def _common_by_definition(items: list[dict[str, object]]) -> dict[str, object]:
+    """The values ``pack`` keeps once, by their definition: those of the first item, not empty, that
+    every other item has equal (the key order is the first item's)."""
+    first, rest = items[0], items[1:]
+    return {k: v for k, v in first.items() if v is not None and all(it[k] == v for it in rest)}
+
+
+def test_pack_keeps_once_exactly_the_values_every_item_shares_in_the_first_items_order() -> None:
+    from streams.views.rows import _common, pack, unpack
+
+    rng = random.Random(11)
+    fields = ("a", "b", "c", "d", "e")
+    choices: list[object] = [None, 0, 1, 1.0, True, "x", "y", [1, 2], {"k": 1}]
+    for _ in range(400):
+        items = [{f: rng.choice(choices) for f in fields} for _ in range(rng.randrange(1, 5))]
+        for it in items[1:]:
+            if rng.random() < 0.5:
+                it.update({k: v for k, v in items[0].items() if rng.random() < 0.7})
+        common = _common(items)
+        assert list(common.items()) == list(_common_by_definition(items).items())
+        if any(type(v) in (bool, float) for it in items for v in it.values()):
+            continue  # 1, 1.0 and True are equal, so kept once as the first item's: no round trip to check
+        record = {"stamp": ["t", 0, 1], "items": items}
+        assert unpack(pack(record, fields), fields) == record
