@@ -1,3 +1,3 @@
 """The extractor's version: bump whenever any output of ``extract`` can change."""
 
-EXTRACTOR_VERSION = "2026.12.8"
+EXTRACTOR_VERSION = "2026.12.9"
