@@ -143,8 +143,8 @@ _THE = words("the a an")
 def _briefing_subject(text: str, toks: list[Token]) -> str | None:
     """Who held the briefing a later "they confirmed" reports from.
 
-    "The police held a press conference." names the police; so does "... the
-    latest from a media conference the police have just held".
+    "The police held a press conference." names the police; so does "... news from
+    a media conference that the police held an hour ago".
     """
     n = len(toks)
     for q in range(1, n - 1):
@@ -157,7 +157,7 @@ def _briefing_subject(text: str, toks: list[Token]) -> str | None:
             got = np_left(text, toks, r)
             if got is not None and got[1] == toks[0].start:
                 return got[0]  # "the police held a press conference"
-        e = q + 1  # "a media conference the police have just held"
+        e = q + 1  # "a media conference the police held": the holder after the briefing
         while e < n and e - q <= _MAX_BETWEEN + 2 and toks[e].low not in _HOLDS:
             e += 1
         if e < n and toks[e].low in _HOLDS and e > q + 1 and toks[q + 1].low in _THE:

@@ -158,7 +158,7 @@ def test_opening_subject_needs_a_verb_before_the_second_one() -> None:
 @pytest.mark.parametrize(
     "text",
     both(
-        "There are differing accounts: the Harbour Herald is saying three have died, "
+        "There are differing accounts: the Harbour Herald is saying three people have died, "
         "while others are reporting two deaths."
     ),
 )
