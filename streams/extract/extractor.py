@@ -33,7 +33,7 @@ from streams.extract.gazetteer import Gazetteer, Place, gazetteer, is_war_text, 
 from streams.extract.hashtags import with_tag_places
 from streams.extract.merge import merge_repeats
 from streams.extract.metrics import find_figures
-from streams.extract.narrative import Narrative
+from streams.extract.narrative import NARROWED, Narrative, narrows
 from streams.extract.numbers import find_numbers
 from streams.extract.others import adds_to_earlier, running_sums
 from streams.extract.period import figure_is_cumulative, is_nationwide, sentence_is_cumulative, toll_is_regional
@@ -198,24 +198,6 @@ def extract_text(text: str) -> list[Fact]:
     )
 
 
-#: Figures of one incident, which a country-level place may narrow to the entry's one place.
-_NARROWED = frozenset({"killed", "injured", "casualties", "missing", "strikes"})
-#: "across Ukraine", "throughout central Israel": the whole country or a part of it, never one place in it.
-_ACROSS_RE = re.compile(r"\b(?:across|throughout|nationwide|all over)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
-
-
-def _narrows(text: str, place: Place | None, fallback: Place | None) -> bool:
-    """Whether the entry's one place (``fallback``) is a finer place inside a figure's country-level place."""
-    return (
-        place is not None
-        and place.kind == "country"
-        and fallback is not None
-        and fallback.region_code is not None
-        and fallback.country == place.country
-        and _ACROSS_RE.search(text, max(0, place.start - 40), place.start) is None
-    )
-
-
 def _is_country(word: str) -> bool:
     """ "across Syria": a country's name (the gazetteer's list of countries)."""
     return normalize(word) in gazetteer().countries
@@ -278,7 +260,7 @@ def _finish(
         lone = listed or listed_after(text, f, sent) or f.metric in _AIR or whole_of_parts(f, sent, text)
         place = (None if listed else mine) or (None if lone else fallback)
         place = thread.place(place, sent, lone=lone, cumulative=cumulative)  # 'Another 40 were wounded.'
-        if not cumulative and f.metric in _NARROWED and f.metric not in held and _narrows(text, place, fallback):
+        if not cumulative and f.metric in NARROWED and f.metric not in held and narrows(text, place, fallback):
             place = fallback  # "seven were killed in southern Lebanon", the entry naming one place in Lebanon
         st = sent.strike if f.metric in _CONTEXT_METRICS else None
         a = sent.attribution.at(f.start) if sent.attribution is not None else None  # a tweet's figure: its author's

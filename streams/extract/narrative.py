@@ -4,9 +4,13 @@
 second sentence names no place, but its figure is the same incident's: it takes the place of the
 figure before it. The thread breaks where a sentence names another place or where a figure is a
 running total, which may span more than the last incident's town.
+
+A figure placed in a country alone may also be narrowed to the entry's one place in it (``narrows``).
 """
 
 from __future__ import annotations
+
+import re
 
 from streams.extract.gazetteer import Place
 from streams.extract.placing import Sentence, event_places
@@ -37,3 +41,21 @@ class Narrative:
         if cumulative:
             return None
         return self._place
+
+
+#: Figures of one incident, which a country-level place may narrow to the entry's one place.
+NARROWED = frozenset({"killed", "injured", "casualties", "missing", "strikes"})
+#: "across Ukraine", "throughout central Israel": the whole country or a part of it, never one place in it.
+_ACROSS_RE = re.compile(r"\b(?:across|throughout|nationwide|all over)\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
+def narrows(text: str, place: Place | None, fallback: Place | None) -> bool:
+    """Whether the entry's one place (``fallback``) is a finer place inside a figure's country-level place."""
+    return (
+        place is not None
+        and place.kind == "country"
+        and fallback is not None
+        and fallback.region_code is not None
+        and fallback.country == place.country
+        and _ACROSS_RE.search(text, max(0, place.start - 40), place.start) is None
+    )
