@@ -38,8 +38,18 @@ def bulk() -> Iterator[None]:
 
 
 async def read_both(settings: Settings, progress: Progress | None = None) -> tuple[list[LogRecord], Recorded]:
-    """The whole entries log (envelopes only: a cutoff applies in the fold) and the facts, read at once."""
-    log, recorded = await asyncio.gather(read_log(settings, events=False, progress=progress), read_recorded(settings))
+    """The whole entries log (envelopes only: a cutoff applies in the fold) and the facts, read at once.
+
+    Both reads run to their end, so that when both fail (a refused password fails each) the second
+    error is not left in a task nobody awaits, which asyncio prints as a traceback; the first is raised.
+    """
+    log, recorded = await asyncio.gather(
+        read_log(settings, events=False, progress=progress), read_recorded(settings), return_exceptions=True
+    )
+    if isinstance(log, BaseException):
+        raise log
+    if isinstance(recorded, BaseException):
+        raise recorded
     return log, recorded
 
 
