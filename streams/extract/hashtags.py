@@ -21,17 +21,18 @@ _INCIDENT_TAG_RE = re.compile(
 _TAG_POPULATION = 100_000
 
 
-def _tag_place(head: str, start: int, gaz: Gazetteer, war: bool, countries: frozenset[str]) -> Place | None:
+def _tag_place(text: str, start: int, head: str, gaz: Gazetteer, war: bool, countries: frozenset[str]) -> Place | None:
+    """The place ``head`` (the tag's lowercased head at ``start``) names, written as in the tag ("Nepal")."""
     end = start + len(head)
     code = gaz.countries.get(head)
     if code is not None:
-        return Place(start, end, head, None, code, "country")
+        return Place(start, end, text[start:end], None, code, "country")
     region = gaz.lookup_region(head, countries, war)
     if region is not None and region.rank >= 2:
-        return Place(start, end, head, region.iso, region.country, "region")
+        return Place(start, end, text[start:end], region.iso, region.country, "region")
     cand = gaz.lookup_city(head, war, countries)
     if cand is not None and (cand.population >= _TAG_POPULATION or cand.country in countries):
-        return Place(start, end, head, cand.region_code, cand.country, "city")
+        return Place(start, end, text[start:end], cand.region_code, cand.country, "city")
     return None
 
 
@@ -46,10 +47,9 @@ def with_tag_places(
         m = _INCIDENT_TAG_RE.fullmatch(t.text.lower())
         if m is None:
             continue
-        place = _tag_place(m.group(1), t.start, gaz, war, countries)
+        place = _tag_place(text, t.start, m.group(1), gaz, war, countries)
         if place is not None:
-            written = text[place.start : place.end]  # the tag's own letters ("Nepal" in "#NepalQuake")
-            found.append(Place(place.start, place.end, written, place.region_code, place.country, place.kind))
+            found.append(place)
     if not found:
         return places
     return sorted([*places, *found], key=lambda p: p.start)
