@@ -1,0 +1,55 @@
+"""Strike words that report no strike (our own sentences): a stance on strikes, a labour dispute's
+strikes, a ram raid, air-raid alerts and shelters. Real strikes beside them are still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extract import extract
+
+
+def _strikes(title: str, body: str) -> list[object]:
+    return [f for f in extract(title, body) if f.metric == "strikes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The backbencher says he backs air strikes against the militants in the north.",
+        "She is backing airstrikes, her office said this morning.",
+        "He would not rule out authorising a drone strike on the group's leaders.",
+        "Only a third of the party's members are in favour of air strikes in the region.",
+        "Opinion on air strikes is moving among MPs, aides say.",
+        "The house will decide whether to back air strikes against the group.",
+        "Councillors gathered for the air strikes vote on Wednesday.",
+    ],
+)
+def test_a_stance_on_strikes_is_no_strike(text: str) -> None:
+    assert _strikes("", text) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Fresh strikes in signal staff dispute", "Pickets stood outside several stations this morning."),
+        ("", "The union announced two more strikes over the long-running pay row."),
+        ("", "A shop front was smashed in a ram raid on the high street overnight."),
+        ("", "My grandmother worked as an air raid warden in the town."),
+        ("", "Air raid sirens sounded across the capital for an hour."),
+        ("", "Families spent the night in an air raid shelter under the school."),
+    ],
+)
+def test_walkouts_ram_raids_and_alerts_are_no_strikes(title: str, body: str) -> None:
+    assert _strikes(title, body) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters were pushed back by air strikes on the ridge overnight.",
+        "An air raid on the market in the provincial capital killed four people.",
+        "Warplanes carried out a strike in the disputed border district on Tuesday.",
+    ],
+)
+def test_real_strikes_beside_those_words_are_kept(text: str) -> None:
+    assert len(_strikes("", text)) == 1
