@@ -46,6 +46,8 @@ _COUNT_NOUNS_AFTER_YEARLIKE = words(
     """
 )
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+#: Parents by their children: "the mother of five who died" names one death, not five.
+_PARENTS = words("mother father mum dad mom grandmother grandfather grandma grandpa parent parents")
 #: Words after "which one" that show a pronoun, not a count: "which one was hit", "which one of them".
 _NOT_NOUN = frozenset({"was", "is", "were", "are", "of", "had", "has", "will", "would", "could", "did", "does"})
 
@@ -57,6 +59,8 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
     prev = toks[k - 1] if k > 0 else None
     if _ages_listed(toks, k) or _age_bound(toks, k, value):
         return True
+    if prev is not None and prev.low == "of" and k >= 2 and toks[k - 2].low in _PARENTS:
+        return True  # "a father of two", "the mother of five children": how many children they have
     if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
         # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
         return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)

@@ -53,3 +53,18 @@ def test_walkouts_ram_raids_and_alerts_are_no_strikes(title: str, body: str) -> 
 )
 def test_real_strikes_beside_those_words_are_kept(text: str) -> None:
     assert len(_strikes("", text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "children", "killed"),
+    [
+        ("A funeral is being held for the mother of five who died after being found hurt at her home.", 5, None),
+        ("The father of two died in hospital on Sunday.", 2, None),
+        ("A grandmother of six was among the 12 people killed in the blast.", 6, 12),
+    ],
+)
+def test_a_parent_of_n_counts_children_not_the_dead(text: str, children: int, killed: int | None) -> None:
+    found = [f.best for f in extract("", text) if f.metric == "killed"]
+    assert children not in found
+    if killed is not None:
+        assert killed in found
