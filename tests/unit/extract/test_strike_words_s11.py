@@ -68,3 +68,32 @@ def test_a_parent_of_n_counts_children_not_the_dead(text: str, children: int, ki
     assert children not in found
     if killed is not None:
         assert killed in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors lost 2-0 to the league leaders on Saturday.",
+        "The home side lost 3-1 after extra time.",
+        "It was a 4-0 win for the champions.",
+        "Leaders of the 27-strong bloc meet in the capital on Thursday.",
+        "Most of the 300-strong audience applauded the speech.",
+        "More than a million pensioners are missing out on the allowance, the charity says.",
+    ],
+)
+def test_scores_blocs_and_missing_out_are_no_figures(text: str) -> None:
+    assert extract("", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "best", "low"),
+    [
+        ("A 5,000-strong force was sent to the border.", "troops", 5000, None),
+        ("A 400-strong militia overran the town.", "troops", 400, None),
+        ("A 2,500-strong regional peacekeeping force will deploy next month.", "troops", 2500, None),
+        ("Between 10-15 people were killed in the blast.", "killed", None, 10),
+        ("Three people are still missing after the flood.", "missing", 3, None),
+    ],
+)
+def test_forces_ranges_and_the_missing_are_kept(text: str, metric: str, best: int | None, low: int | None) -> None:
+    assert [(f.metric, f.best, f.low) for f in extract("", text)] == [(metric, best, low)]
