@@ -19,6 +19,7 @@ from streams.extract import lexicon as lx
 from streams.extract.senses import senses_of
 from streams.extract.strike_topics import launched_strike, of_past_war, policing, topic_before, walkout_sentence
 from streams.extract.tokens import Token
+from streams.extract.walkouts import follows_walker, in_dispute
 
 #: The five weapon values (incident keys include the weapon, so every wording maps to one of them).
 DRONE, MISSILE, GUIDED_BOMB, AIR_STRIKE, ARTILLERY = "drone", "missile", "guided bomb", "air strike", "artillery"
@@ -150,7 +151,7 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
             continue
         if k >= 1 and low in ("strike", "strikes") and toks[k - 1].low in lx.NOT_MILITARY_BEFORE_STRIKE:
             continue  # "a 24-hour strike", "lightning strikes"
-        if low in ("strike", "strikes") and _walkout(toks, k):
+        if low in ("strike", "strikes") and follows_walker(toks, k):
             continue  # "the junior doctors' strike", "one of the largest US rail strikes"
         if is_noun and _other_sense(toks, k):
             continue
@@ -164,7 +165,12 @@ def find_strike(toks: list[Token]) -> StrikeContext | None:
         if weapon is None and _civil(lows):
             continue  # "the team pounded their rivals", "the bank targeted inflation"
         actor = _actor_near(toks, w_start, is_verb)
-        walkout = weapon is None and actor is None and low in ("strike", "strikes") and walkout_sentence(toks, lows)
+        walkout = (
+            weapon is None
+            and actor is None
+            and low in ("strike", "strikes")
+            and (walkout_sentence(toks, lows) or in_dispute(toks, k))
+        )
         if walkout and not launched_strike(toks, k):
             continue  # "a general strike in Belgium, huge strikes in Italy": walkouts
         if (
@@ -226,14 +232,6 @@ def _drops_munitions(toks: list[Token], k: int) -> bool:
         if toks[p].low in lx.MUNITIONS:
             return p + 1 < n and toks[p + 1].low in ("on", "onto", "into")
     return False
-
-
-def _walkout(toks: list[Token], k: int) -> bool:
-    """Whether the strike noun at ``k`` follows who walks out, past a possessive ("doctors ' strike")."""
-    p = k - 1
-    while p >= 0 and toks[p].text in ("'", "'s", "’", "s") and k - p <= 2:
-        p -= 1
-    return p >= 0 and toks[p].low.removesuffix("'") in lx.NOT_MILITARY_BEFORE_STRIKE
 
 
 def _civil(lows: list[str]) -> bool:

@@ -201,7 +201,7 @@ STRIKE_TRIGGERS: frozenset[str] = STRIKE_NOUNS | STRIKE_VERBS | FELL_VERBS | DRO
 NOT_MILITARY_BEFORE: frozenset[str] = words(
     """
     hunger labour labor general heart panic cyber cyberattack counter counterattack asthma
-    anxiety ransomware rail teachers workers doctors nurses miners
+    anxiety ransomware rail teachers workers doctors nurses miners ram
     """
 )
 #: Before "strike"/"strikes" only ("a lightning attack" is one): "a 24-hour strike", "the tube strike".
@@ -210,7 +210,10 @@ NOT_MILITARY_BEFORE_STRIKE: frozenset[str] = NOT_MILITARY_BEFORE | words(
     " employees railway transit junior nationwide"  # who walks out: "junior doctors' strike" (possessive skipped)
 )
 #: Other senses, by the word after: "strike rate", "strike action", "strike price".
-NOT_MILITARY_AFTER: frozenset[str] = words("rate rates action ballot pay price prices zone talks")
+NOT_MILITARY_AFTER: frozenset[str] = words(
+    "rate rates action ballot pay price prices zone talks vote votes debate debates motion"
+    " warden wardens shelter shelters siren sirens alert alerts alarm alarms drill drills"  # "air raid sirens"
+)
 #: Words of sport and finance: with no weapon named, a "strike" or "pounded" near them is no attack
 #: ("the team pounded their rivals", "the striker's strike in the second half").
 NOT_CONFLICT: frozenset[str] = words(
@@ -285,6 +288,7 @@ HYPOTHETICAL: frozenset[str] = words(
     planned planning if possible potential future prepare preparing vowed vows threat risk
     unless should any retaliatory fear fears feared avoid prevent deter no
     join joining joined vote votes voted authorise authorised authorize authorized approve approved
+    authorising authorizing authorises authorizes
     considering consider considers contemplating mulling weighing
     """
 )

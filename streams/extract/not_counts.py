@@ -46,6 +46,11 @@ _COUNT_NOUNS_AFTER_YEARLIKE = words(
     """
 )
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+#: A result before or after a score: "lost 2-0", "won 3-1", "a 4-0 win" (a range "10-15 people" is a count).
+_RESULT_VERBS = words("lost won beat beaten drew draw trail trailed trailing lead led leading")
+_RESULT_NOUNS = words("win wins victory defeat defeats loss draw lead thrashing drubbing scoreline")
+#: Parents by their children: "the mother of five who died" names one death, not five.
+_PARENTS = words("mother father mum dad mom grandmother grandfather grandma grandpa parent parents")
 #: Words after "which one" that show a pronoun, not a count: "which one was hit", "which one of them".
 _NOT_NOUN = frozenset({"was", "is", "were", "are", "of", "had", "has", "will", "would", "could", "did", "does"})
 
@@ -57,6 +62,8 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
     prev = toks[k - 1] if k > 0 else None
     if _ages_listed(toks, k) or _age_bound(toks, k, value):
         return True
+    if prev is not None and prev.low == "of" and k >= 2 and toks[k - 2].low in _PARENTS:
+        return True  # "a father of two", "the mother of five children": how many children they have
     if prev is not None and first.low == "one" and prev.low in ("no", "the", "any", "every", "which", "this"):
         # "no one", "the one", "which one was hit"; but "in which one civilian was killed" counts
         return not (prev.low == "which" and end < n and toks[end].kind == "word" and toks[end].low not in _NOT_NOUN)
@@ -88,6 +95,8 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
             return True
         if nxt.text in ("-", "–") and not nxt.space_before and end + 1 < n:
             after = toks[end + 1]
+            if _score(toks, k, end, prev):
+                return True
             if after.kind == "word" and not after.space_before and after.low not in ("strong",):
                 return True  # "12-year-old", "nine-storey", "24-hour"
         if nl in ("year", "years") or (nl == "old" and not vague):
@@ -103,6 +112,17 @@ def not_a_count(toks: list[Token], k: int, end: int, value: int, qualified: bool
         and end == k + 1
         and not (end < n and toks[end].low in _COUNT_NOUNS_AFTER_YEARLIKE)
     )
+
+
+def _score(toks: list[Token], k: int, end: int, prev: Token | None) -> bool:
+    """ "lost 2-0", "a 3-1 win": a number, a dash and a number, after or before a result word."""
+    n = len(toks)
+    after = toks[end + 1]
+    if after.kind != "num" or after.space_before:
+        return False
+    if prev is not None and prev.low in _RESULT_VERBS:
+        return True
+    return end + 2 < n and toks[end + 2].low in _RESULT_NOUNS
 
 
 def _age_aside(toks: list[Token], k: int, end: int, value: int) -> bool:

@@ -26,9 +26,12 @@ _TOPIC = words(
     """
     involvement involved questions question debate vote voted claims participation policy case support
     supports supported oppose opposes opposed opposition decision decisions decide decided extend extending
-    expand expanding whether yes
+    expand expanding whether yes backs backing favour favor opinion opinions stance
     """
 )
+#: Words before "back" that make it a stance ("whether to back air strikes", "he will back strikes"),
+#: not a push ("fighters were pushed back by air strikes").
+_BACKERS = words("to will would 'll not n't should")
 #: Names of past wars that a remembrance or a history names its raids by.
 _PAST_WARS = words("ww2 wwii ww1 wwi blitz")
 #: How far before a strike noun its topic word may stand ("questions on uk air strikes").
@@ -45,7 +48,7 @@ def topic_before(toks: list[Token], k: int) -> bool:
     for p in range(k - 1, max(-1, k - 1 - _TOPIC_WINDOW), -1):
         if toks[p].kind == "punct":
             return False
-        if toks[p].low in _TOPIC:
+        if toks[p].low in _TOPIC or (toks[p].low == "back" and p >= 1 and toks[p - 1].low in _BACKERS):
             return True
     return False
 

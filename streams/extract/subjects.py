@@ -17,7 +17,7 @@ from streams.extract import lexicon as lx
 from streams.extract.cues import CLAUSE_VERBS
 from streams.extract.numbers import NUMBER_WORDS, NumberMention
 from streams.extract.shapes import bridge_to_cue, people_cue
-from streams.extract.tokens import Token
+from streams.extract.tokens import Token, words
 
 #: Nouns of people held or uprooted: the counted subject, whose fate a verb after them may tell.
 HELD_NOUNS = frozenset({"refugees", "prisoners", "hostages", "detainees", "captives", "evacuees"})
@@ -103,9 +103,22 @@ def people_words(words: list[str]) -> bool:
     return any(w in lx.TROOP_NOUNS or w in ("people", "men", "civilians", "lives", "personnel") for w in words)
 
 
+#: Nouns an "N-strong" count numbers troops by: "a 5,000-strong force", not "the 27-strong bloc".
+_STRONG_FORCES = words("army militia garrison battalion brigade regiment division unit units column mission")
+
+
 def strong_force(toks: list[Token], m: NumberMention) -> bool:
+    """ "a 5,000-strong force", "the 300-strong contingent": an armed body counted by "N-strong"."""
     j = m.j
-    return j + 2 < len(toks) and toks[j].text == "-" and toks[j + 1].low == "strong"
+    if not (j + 2 < len(toks) and toks[j].text == "-" and toks[j + 1].low == "strong"):
+        return False
+    for p in range(j + 2, min(len(toks), j + 5)):  # "a 4,000-strong regional protection force"
+        low = toks[p].low
+        if low in lx.TROOP_NOUNS or low in lx.FORCE_WORDS or low in _STRONG_FORCES:
+            return True
+        if toks[p].kind != "word":
+            return False
+    return False
 
 
 def part_aside(toks: list[Token], p: int) -> bool:
